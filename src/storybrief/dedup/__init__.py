@@ -70,8 +70,8 @@ def find_copies(
 ) -> list[CopyLink]:
     """Copy and partial-overlap links between ``articles``.
 
-    Each link points from the later (or shorter, on equal dates) article to the one taken
-    as its original; within a copy group every member links to the same original.
+    Each link points from the later (or later-listed, on equal dates) article to the one
+    taken as its original; within a copy group every member links to the same original.
     """
     params = params or CopyParams()
     if len(articles) < 2:
@@ -164,8 +164,11 @@ def _measure(a: set[str], b: set[str]) -> tuple[float, float, float]:
 
 
 def _originality_order(articles: Sequence[Article]) -> list[int]:
-    """Rank articles by how likely each is the original: earliest date, then longest."""
-    keys = [(a.published or "9999", -a.words, idx) for idx, a in enumerate(articles)]
+    """Rank articles by how likely each is the original: earliest date, then input order.
+
+    Length says nothing reliable: a republisher adds a wrapper as often as it trims.
+    """
+    keys = [(a.published or "9999", idx) for idx, a in enumerate(articles)]
     order = sorted(range(len(articles)), key=lambda k: keys[k])
     rank = [0] * len(articles)
     for r, k in enumerate(order):

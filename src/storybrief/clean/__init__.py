@@ -1,0 +1,76 @@
+"""Clean stage: repair encoding debris and drop the lines of a page that are not article prose.
+
+``clean_text(text)`` returns the kept lines, one paragraph each (blank-line separated), and
+the dropped ones; ``clean_article(article)`` does the same for an ``Article``. Cleaning never
+adds text: every output line is an input line after ``repair`` (mojibake, entities, escaped
+quotes, invisible characters, odd spaces).
+
+How a line is judged: ``lines.py`` (the line alone: shape and general web vocabulary),
+``layout.py`` (its place: repeats, header and footer blocks), ``lexicon.py`` (the words).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from storybrief.clean.layout import Unit, drop_junk_runs, mark_repeats, trim_ends, units_of
+from storybrief.clean.repair import repair
+from storybrief.errors import NoArticleError
+from storybrief.model import Article
+
+__all__ = ["CleanResult", "clean_article", "clean_text", "explain", "repair"]
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    """The cleaned text (paragraphs separated by blank lines) and the lines dropped, in order."""
+
+    text: str
+    removed: tuple[str, ...]
+
+    @property
+    def removed_chars(self) -> int:
+        return sum(len(line) for line in self.removed)
+
+
+def clean_text(text: str, *, title: str | None = None) -> CleanResult:
+    """Repair ``text`` and keep its article prose; ``title`` lets a repeated headline go."""
+    units = _judge(text, title)
+    kept = ["\n".join(u.lines) for u in units if u.verdict.label != "junk"]
+    removed = tuple(line for u in units if u.verdict.label == "junk" for line in u.lines)
+    return CleanResult("\n\n".join(kept), removed)
+
+
+def explain(text: str, *, title: str | None = None) -> list[tuple[str, str, str]]:
+    """(line, label, reason) for every non-blank line: why each was kept or dropped."""
+    return [
+        (line, u.verdict.label, u.verdict.reason) for u in _judge(text, title) for line in u.lines
+    ]
+
+
+def clean_article(article: Article) -> Article:
+    """``article`` with clean text; raises ``NoArticleError`` if no prose is left."""
+    title = repair(article.title).replace("\n", " ") if article.title else article.title
+    result = clean_text(article.text, title=title)
+    if not result.text:
+        origin = article.origin or article.id
+        raise NoArticleError(
+            origin,
+            f"no article prose left after cleaning ({len(result.removed)} lines of page "
+            "furniture dropped)",
+        )
+    return replace(
+        article,
+        text=result.text,
+        title=title or None,
+        removed_lines=article.removed_lines + result.removed,
+        removed_chars=article.removed_chars + result.removed_chars,
+    )
+
+
+def _judge(text: str, title: str | None) -> list[Unit]:
+    lines = repair(text).split("\n")
+    units = units_of(lines)
+    units = mark_repeats(units, repair(title) if title else None)
+    units = trim_ends(units)
+    return drop_junk_runs(units)

@@ -1,0 +1,92 @@
+"""The vocabulary of web page furniture, kept in one place.
+
+These word lists are general to the web, not to any site: the words a page uses to ask the
+reader to do something (subscribe, share, comment, log in) and to label its own parts (menus,
+captions, bylines, ads, price plans). None of them is enough on its own to drop a line that
+reads as prose; ``lines.py`` weighs them together with a line's shape and position.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A set of words written as one whitespace-separated string (easy to read and edit)."""
+    return frozenset(text.split())
+
+
+# Words that name page furniture. A short line made of these is a widget or a menu item.
+UI_WORDS = word_set(
+    """
+    advert advertisement advertisements advertising ad ads ad-free adblock adblocker comment
+    comments commenting login logout log-in sign-in signin signup sign-up register
+    registration password username newsletter newsletters subscribe subscribed subscribing
+    subscription subscriptions subscriber unsubscribe inbox e-mail email share shares
+    sharing tweet retweet follow followers facebook twitter instagram whatsapp telegram
+    linkedin pinterest youtube tiktok reddit snapchat rss podcast podcasts app apps download
+    cookie cookies consent privacy gdpr terms copyright rights reserved disclaimer epaper
+    e-paper archive archives menu navigation homepage sitemap click browser javascript
+    premium membership member members paywall pricing print reprint reprints permalink
+    loading recommended trending sponsored promoted widget notifications notification
+    bookmark bookmarks
+    """
+)
+
+# Words that label a caption, a credit, a byline or a date line when they open the line,
+# usually followed by a colon ("Photo: ...", "Updated: ...", "By: ...").
+LABEL_WORDS = word_set(
+    """
+    by photo photos image images picture pictures video videos graphic graphics caption
+    credit credits source sources file illustration updated published posted modified edited
+    written reported reporting filed tags tagged topics topic category categories section
+    related read watch listen see also more next previous prev disclaimer copyright note
+    advertisement first last date time
+    """
+)
+
+# Verbs that open a call to action addressed to the reader ("Sign up today!", "Join our ...").
+CTA_VERBS = word_set(
+    """
+    subscribe sign join follow become click tap download register log login enter share
+    comment leave contact call email read watch listen get grab claim unlock upgrade renew
+    try start support donate contribute visit check stay keep save buy shop order install
+    enable disable allow accept bookmark send tell write submit explore discover continue
+    don't dont never
+    """
+)
+
+# Words of an offer or a price plan.
+MARKETING_WORDS = word_set(
+    """
+    offer offers free price prices priced discount discounts deal deals save saver savings
+    limited-time trial monthly yearly quarterly weekly renews renewal cancel anytime
+    complimentary exclusive unlimited ad-free plan plans upgrade premium membership
+    """
+)
+
+# Second person and the site speaking of itself: prose reports what others said, a page
+# addresses "you" about "our" newsletter.
+READER_WORDS = frozenset(word_set("you your you're yours yourself"))
+SITE_WORDS = frozenset(word_set("our us we we're"))
+
+# Verbs of attribution: a line with one of these (or a quotation) is reported speech, which
+# may well contain "you" or an imperative without being page furniture.
+ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|according to|asked|wrote|writes|stated|"
+    r"explained|noted|argued|insisted|warned|claimed|announced|reported|reports)\b|[“”\"«»]",
+    re.IGNORECASE,
+)
+
+# Markers of a photo caption or credit anywhere in a line.
+CREDIT = re.compile(
+    r"\b(?:photo|image|picture|video|graphic|illustration)\s*(?:credit)?\s*:|"
+    r"\((?:photo|image|picture|file|video)s?\b[^)]*\)|getty images|\bphoto by\b|\bfile photo\b",
+    re.IGNORECASE,
+)
+
+# Glyphs that open a list item or a menu entry.
+BULLETS = "•◦▪▫●○■□►▸▶‣⁃∙·*–—-»>✓✔☑➤→"
+
+# Currency symbols and codes: lines dense with these are price lists.
+CURRENCY = re.compile(r"[$€£¥₹₽₩¢]|\b(?:usd|eur|gbp|inr|rs|rs\.)\b", re.IGNORECASE)

@@ -1,0 +1,56 @@
+"""Encoding repair: undo the debris that scraping leaves in text, before any line is judged.
+
+Repairs only change characters inside a line (never add a line or a word), so the cleaner can
+promise that every output line is a repaired input line. ``repair`` is idempotent.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import ftfy
+
+# Scrapers that dump strings with repr-like escaping leave ``\'`` or ``\"`` (also before curly
+# quotes). All the backslashes go, so that a second pass has nothing left to change.
+_ESCAPED_QUOTE = re.compile(r"\\+(['\"‘’“”])")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Invisible characters with no meaning in news prose. ZWJ/ZWNJ (U+200C/U+200D) are kept on
+# purpose: they shape Indic and Persian script and build emoji sequences.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e\u200e\u200f]")
+# No-break and other fixed-width spaces become plain spaces (they break word splitting).
+_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\v\f]")
+_RUN_OF_SPACES = re.compile(r" {2,}")
+_LINE_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\x85")
+
+
+def repair(text: str) -> str:
+    """Fix mojibake, HTML entities, escaped quotes, invisible characters and odd spaces.
+
+    Line structure is kept: each output line is the repaired input line at the same index,
+    with its outer whitespace stripped.
+    """
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _INVISIBLE.sub("", text)
+    # Entities first (double-escaped ones too: each pass shrinks the text, so this ends), so
+    # that ftfy sees mojibake spelt as numeric entities.
+    while "&" in text:
+        unescaped = _ENTITY.sub(lambda m: _unescape_one(m.group(0)), text)
+        if unescaped == text:
+            break
+        text = unescaped
+    text = _SPACES.sub(" ", text)  # before ftfy, which would read a stray \x0c as mojibake
+    # ftfy fixes mojibake (UTF-8 read as Windows-1252, etc.); quotes are left curly because
+    # quote detection downstream relies on them.
+    text = ftfy.fix_text(text, unescape_html=False, uncurl_quotes=False, fix_line_breaks=False)
+    text = _ESCAPED_QUOTE.sub(r"\1", text)
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = _LINE_BREAKS.sub("\n", text)
+    return "\n".join(_RUN_OF_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def _unescape_one(entity: str) -> str:
+    out = html.unescape(entity)
+    # An entity that stands for a line break or an invisible character must not smuggle one in.
+    return " " if out in ("\n", "\r", "\t") or _INVISIBLE.fullmatch(out) else out

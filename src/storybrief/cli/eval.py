@@ -1,0 +1,184 @@
+"""``storybrief eval``: score storybrief beside reference systems on public benchmarks."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from storybrief.cli import main
+from storybrief.errors import StorybriefError
+
+FORMATS = ("md", "json")
+
+
+def _format_option(func: Any) -> Any:
+    return click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="md",
+        show_default=True,
+        help="Markdown tables, or JSON for programs.",
+    )(func)
+
+
+def _data_option(func: Any) -> Any:
+    return click.option(
+        "--data",
+        type=click.Path(file_okay=False),
+        default=None,
+        envvar="STORYBRIEF_EVAL_DATA",
+        help="Shared data folder (default: ../shared/data).",
+    )(func)
+
+
+def _progress(system: str, done: int, total: int) -> None:
+    if done == total or done % 25 == 0:
+        click.echo(f"  {system}: {done}/{total}", err=True)
+
+
+def _emit(fmt: str, markdown: str, payload: dict[str, Any]) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(payload, indent=2, default=str))
+    else:
+        click.echo(markdown)
+
+
+@main.group("eval")
+def eval_group() -> None:
+    """Evaluate storybrief: summaries (ROUGE), story clustering (B-cubed), extraction (F1)."""
+
+
+@eval_group.command("summaries")
+@click.option(
+    "--dataset",
+    default="multinews",
+    show_default=True,
+    help='multinews, neus, or a .jsonl file of {"documents": [...], "summary": ...}.',
+)
+@click.option(
+    "--systems",
+    default=None,
+    help="Comma-separated systems (default: all): storybrief, lead, lexrank, "
+    "textrank, summa, oracle.",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="First N clusters only.")
+@click.option(
+    "-w",
+    "--words",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Word budget (default: 250 for multinews, 70 for neus, 100 otherwise).",
+)
+@click.option(
+    "--baseline",
+    default="lead",
+    show_default=True,
+    help="Paired comparison of storybrief against this system.",
+)
+@_data_option
+@_format_option
+def summaries_command(
+    dataset: str,
+    systems: str | None,
+    limit: int | None,
+    words: int | None,
+    baseline: str,
+    data: str | None,
+    fmt: str,
+) -> None:
+    """ROUGE-1/2/Lsum F1 with bootstrap intervals for each system, same budget and cut.
+
+    \b
+    Examples:
+      storybrief eval summaries --dataset neus --limit 50
+      storybrief eval summaries --dataset mine.jsonl --words 120 --systems storybrief,lead
+    """
+    from storybrief.eval.datasets import DEFAULT_WORDS, load_clusters
+    from storybrief.eval.summaries import evaluate_summaries
+    from storybrief.eval.tables import paired_table, summary_table
+
+    names = [s.strip() for s in systems.split(",") if s.strip()] if systems else None
+    budget = words or DEFAULT_WORDS.get(dataset, 100)
+    try:
+        clusters = load_clusters(dataset, root=data, limit=limit)
+        report = evaluate_summaries(
+            clusters, words=budget, systems=names, dataset=dataset, progress=_progress
+        )
+    except StorybriefError as exc:
+        raise click.ClickException(str(exc)) from exc
+    md = summary_table(report)
+    if any(r.system == "storybrief" and not r.unavailable for r in report.results):
+        extra = paired_table(report, "storybrief", [baseline])
+        if extra:
+            md += "\n\n" + extra
+    _emit(fmt, md, report.to_dict())
+
+
+@eval_group.command("clustering")
+@click.option(
+    "--topics", type=click.IntRange(min=1), default=None, help="First N ECB+ topics only."
+)
+@click.option(
+    "--systems",
+    default=None,
+    help="Comma-separated: storybrief, tfidf-agglomerative, singletons, gold-topic.",
+)
+@_data_option
+@_format_option
+def clustering_command(topics: int | None, systems: str | None, data: str | None, fmt: str) -> None:
+    """B-cubed precision/recall/F1 and ARI of story clusters on ECB+ (two events per topic)."""
+    from storybrief.eval.clustering import evaluate_clustering
+    from storybrief.eval.datasets import load_story_docs
+    from storybrief.eval.tables import cluster_table
+
+    names = [s.strip() for s in systems.split(",") if s.strip()] if systems else None
+    try:
+        report = evaluate_clustering(load_story_docs(root=data, topics=topics), systems=names)
+    except StorybriefError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _emit(fmt, cluster_table(report), report.to_dict())
+
+
+@eval_group.command("extraction")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="First N pages only.")
+@click.option(
+    "--systems", default=None, help="Comma-separated: storybrief, trafilatura, page-text."
+)
+@_data_option
+@_format_option
+def extraction_command(limit: int | None, systems: str | None, data: str | None, fmt: str) -> None:
+    """Token-level (and 4-gram shingle) P/R/F1 of extracted article bodies on scrapinghub."""
+    from storybrief.eval.datasets import load_pages
+    from storybrief.eval.extraction import evaluate_extraction
+    from storybrief.eval.tables import extraction_table
+
+    names = [s.strip() for s in systems.split(",") if s.strip()] if systems else None
+    try:
+        report = evaluate_extraction(load_pages(root=data, limit=limit), systems=names)
+    except StorybriefError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _emit(fmt, extraction_table(report), report.to_dict())
+
+
+@eval_group.command("gate")
+@_data_option
+def gate_command(data: str | None) -> None:
+    """Check storybrief's scores on the fixed subset against the pinned floors (exit 1 if below)."""
+    from storybrief.eval.gate import run_gate
+
+    sys.exit(run_gate(root=data, echo=click.echo))
+
+
+@eval_group.command("update-floors")
+@click.option("--allow-lower", is_flag=True, help="Allow a floor to go down (a conscious choice).")
+@_data_option
+def update_floors_command(allow_lower: bool, data: str | None) -> None:
+    """Rewrite the gate's floors from a fresh run; refuses to lower one unless --allow-lower."""
+    from storybrief.eval.gate import run_gate
+
+    sys.exit(run_gate(update=True, allow_lower=allow_lower, root=data, echo=click.echo))

@@ -1,0 +1,219 @@
+"""Ingest stage: read files, folders and stdin into ``Article`` objects with raw text.
+
+Inputs: ``.txt`` (plain text; a headline-like first line becomes the title), ``.html`` /
+``.htm`` (optionally ``.gz``; main text and metadata by trafilatura, no network), ``.json``
+(an object or a list of objects), ``.jsonl`` (one object per line), folders (recursive,
+sorted, known extensions only) and ``-`` (JSONL on stdin). A JSON record has ``text`` or
+``html`` and optional ``id``, ``title``, ``url``, ``source``, ``published``.
+
+Nothing stops a batch: every input that cannot be used comes out as a ``Rejected`` with a
+one-line reason, in input order among the articles. ``max_bytes`` bounds each article's raw
+input: a whole ``.txt``/``.html``/``.json`` file, one line of a ``.jsonl`` feed.
+
+Ids: a record's ``id``; else the file stem (``stem:LINE`` for a JSONL line, ``stem:N`` for
+item N of a JSON list). ``origin`` is the path (``path:LINE``, ``path[N]``).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from storybrief.errors import ConfigError, InputError, MalformedInputError
+from storybrief.ingest import decode as dec
+from storybrief.ingest.formats import from_html, from_record, from_text
+from storybrief.model import Article, Rejected
+
+__all__ = ["DEFAULT_MAX_BYTES", "EXTENSIONS", "iter_articles", "read_articles"]
+
+DEFAULT_MAX_BYTES = 10_000_000  # far above any article; a page over this is not one article
+EXTENSIONS = (".txt", ".html", ".htm", ".html.gz", ".htm.gz", ".json", ".jsonl")
+STDIN = "-"
+
+
+def read_articles(
+    inputs: Iterable[str | Path] | str | Path, **kw: Any
+) -> tuple[list[Article], list[Rejected]]:
+    """All articles and all rejections of ``inputs`` (see ``iter_articles``)."""
+    articles: list[Article] = []
+    rejected: list[Rejected] = []
+    for item in iter_articles(inputs, **kw):
+        (articles if isinstance(item, Article) else rejected).append(item)  # type: ignore[arg-type]
+    return articles, rejected
+
+
+def iter_articles(
+    inputs: Iterable[str | Path] | str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: TextIO | None = None,
+) -> Iterator[Article | Rejected]:
+    """Yield an ``Article`` or a ``Rejected`` per input article, streaming (JSONL line by line)."""
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
+        raise ConfigError(f"max_bytes must be a positive number of bytes, got {max_bytes!r}")
+    if isinstance(inputs, str | Path):
+        inputs = [inputs]
+    for item in inputs:
+        if str(item) == STDIN:
+            yield from _read_jsonl_stream(stdin if stdin is not None else sys.stdin, max_bytes)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            for child in _walk(path):
+                yield from _read_path(child, max_bytes)
+        else:
+            yield from _read_path(path, max_bytes)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Files under ``folder`` with a known extension, sorted, hidden ones skipped."""
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.is_file() and _kind(path):
+            yield path
+
+
+_KINDS = {".txt": "txt", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
+
+
+def _kind(path: Path) -> str | None:
+    """txt, html, json or jsonl by the file name; only HTML may come gzipped."""
+    name = path.name.lower()
+    gzipped = name.endswith(".gz")
+    kind = _KINDS.get(Path(name.removesuffix(".gz")).suffix)
+    return None if gzipped and kind != "html" else kind
+
+
+def _stem(path: Path) -> str:
+    name = path.name
+    lower = name.lower()
+    for ext in sorted(EXTENSIONS, key=len, reverse=True):
+        if lower.endswith(ext):
+            return name[: -len(ext)] or name
+    return path.stem
+
+
+def _read_path(path: Path, max_bytes: int) -> Iterator[Article | Rejected]:
+    origin = str(path)
+    if not path.exists():
+        yield Rejected(origin, "no such file or directory")
+        return
+    kind = _kind(path)
+    if kind is None:
+        yield Rejected(origin, f"unsupported file type; expected one of {', '.join(EXTENSIONS)}")
+        return
+    try:
+        if kind == "jsonl":
+            yield from _read_jsonl_file(path, max_bytes)
+            return
+        data = dec.read_bytes(path, origin, max_bytes=max_bytes)
+        text = dec.decode(data, origin, html=kind == "html")
+        if kind == "txt":
+            yield from_text(text, id=_stem(path), origin=origin)
+        elif kind == "html":
+            yield from_html(text, id=_stem(path), origin=origin)
+        else:
+            yield from _read_json(text, path, origin)
+    except InputError as exc:
+        yield Rejected(exc.origin, exc.reason)
+    except OSError as exc:
+        yield Rejected(origin, f"cannot read: {exc.strerror or exc}")
+
+
+def _read_json(text: str, path: Path, origin: str) -> Iterator[Article | Rejected]:
+    dec.require_text(text, origin)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise MalformedInputError(
+            origin, f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        ) from None
+    if isinstance(data, dict):
+        yield _record(data, default_id=_stem(path), origin=origin)
+    elif isinstance(data, list):
+        if not data:
+            raise MalformedInputError(origin, "empty JSON list: no articles")
+        for i, record in enumerate(data):
+            yield _record(record, default_id=f"{_stem(path)}:{i}", origin=f"{origin}[{i}]")
+    else:
+        raise MalformedInputError(origin, "expected a JSON object or a list of objects")
+
+
+def _record(record: Any, *, default_id: str, origin: str) -> Article | Rejected:
+    try:
+        return from_record(record, default_id=default_id, origin=origin)
+    except InputError as exc:
+        return Rejected(exc.origin, exc.reason)
+
+
+def _read_jsonl_file(path: Path, max_bytes: int) -> Iterator[Article | Rejected]:
+    origin = str(path)
+    if path.stat().st_size == 0:
+        yield Rejected(origin, "empty file")
+        return
+    with path.open("rb") as fh:
+        dec.check_binary(fh.read(8192), origin)
+        fh.seek(0)
+        seen = False
+        for number, raw in enumerate(_bounded_lines(fh, max_bytes), start=1):
+            line_origin = f"{origin}:{number}"
+            if raw is None:
+                yield Rejected(line_origin, f"line is over the size limit of {max_bytes} bytes")
+                seen = True
+                continue
+            try:
+                line = dec.decode(raw, line_origin)
+            except InputError as exc:
+                yield Rejected(exc.origin, exc.reason)
+                seen = True
+                continue
+            item = _jsonl_line(line, stem=_stem(path), number=number, origin=line_origin)
+            if item is not None:
+                seen = True
+                yield item
+        if not seen:
+            yield Rejected(origin, "no records (only blank lines)")
+
+
+def _bounded_lines(fh: Any, max_bytes: int) -> Iterator[bytes | None]:
+    """Lines of a binary file; ``None`` for a line over ``max_bytes`` (skipped, not loaded)."""
+    while True:
+        line = fh.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # skip the rest of the long line
+                line = fh.readline(1 << 20)
+            yield None
+            continue
+        yield line
+
+
+def _read_jsonl_stream(stream: TextIO, max_bytes: int) -> Iterator[Article | Rejected]:
+    number = 0
+    try:
+        for number, line in enumerate(stream, start=1):  # noqa: B007 (used after the loop)
+            origin = f"<stdin>:{number}"
+            if len(line.encode("utf-8", "replace")) > max_bytes:
+                yield Rejected(origin, f"line is over the size limit of {max_bytes} bytes")
+                continue
+            item = _jsonl_line(line, stem="stdin", number=number, origin=origin)
+            if item is not None:
+                yield item
+    except UnicodeDecodeError as exc:
+        yield Rejected(f"<stdin>:{number + 1}", f"not UTF-8 ({exc.reason}); input stops here")
+
+
+def _jsonl_line(line: str, *, stem: str, number: int, origin: str) -> Article | Rejected | None:
+    if not line.strip():
+        return None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Rejected(origin, f"malformed JSON on line {number}, column {exc.colno}: {exc.msg}")
+    return _record(record, default_id=f"{stem}:{number}", origin=origin)

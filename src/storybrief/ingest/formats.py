@@ -1,0 +1,141 @@
+"""One reader per kind of input: plain text, an HTML page, a JSON record.
+
+Each takes text already decoded and returns an ``Article`` (raw text, not yet cleaned) or
+raises an ``InputError`` subclass naming the input.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from storybrief.errors import EmptyInputError, MalformedInputError, NoArticleError
+from storybrief.ingest.dates import normalize_date
+from storybrief.ingest.decode import require_text
+from storybrief.model import Article
+
+# A first line is a headline when it is short and unpunctuated at the end; 200 characters
+# and 25 words are above any news headline while below most lead paragraphs.
+_MAX_TITLE_CHARS = 200
+_MAX_TITLE_WORDS = 25
+_NOT_A_TITLE_END = (".", ",", ";", ":")
+RECORD_FIELDS = ("id", "text", "html", "title", "url", "source", "published")
+
+
+def from_text(text: str, *, id: str, origin: str) -> Article:
+    """A plain-text article; the first line is the title when it looks like a headline."""
+    require_text(text, origin)
+    title, body = split_title(text)
+    require_text(body, origin)
+    return Article(id=id, text=body, title=title, origin=origin)
+
+
+def split_title(text: str) -> tuple[str | None, str]:
+    """(headline, rest) when the first line is short, unpunctuated and followed by a blank."""
+    lines = text.lstrip("\ufeff\n\r \t").split("\n")
+    if len(lines) < 3:
+        return None, text
+    first = lines[0].strip()
+    if (
+        lines[1].strip()
+        or not first
+        or len(first) > _MAX_TITLE_CHARS
+        or not 2 <= len(first.split()) <= _MAX_TITLE_WORDS
+        or first.endswith(_NOT_A_TITLE_END)
+        or not any(c.isalpha() for c in first)
+    ):
+        return None, text
+    body = "\n".join(lines[2:]).strip("\n")
+    return (first, body) if body.strip() else (None, text)
+
+
+def from_html(html: str, *, id: str, origin: str, url: str | None = None) -> Article:
+    """Main text and metadata of an HTML page, extracted by trafilatura (no network)."""
+    import trafilatura  # heavy import, only for HTML inputs
+
+    require_text(html, origin)
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            favor_precision=True,
+        )
+    except Exception as exc:  # lxml and trafilatura raise many kinds on broken markup
+        raise NoArticleError(origin, f"HTML could not be parsed ({type(exc).__name__})") from None
+    meta: dict[str, Any] = {}
+    if isinstance(doc, dict):
+        meta = doc
+    elif doc is not None:
+        meta = doc.as_dict()
+    text = meta.get("text")
+    if not text or not str(text).strip():
+        raise NoArticleError(origin, "no article text found in the HTML page")
+    return Article(
+        id=id,
+        text=str(text),
+        title=_clean_meta(meta.get("title")),
+        source=_clean_meta(meta.get("sitename")) or _host(url or meta.get("url")),
+        url=url or _clean_meta(meta.get("url")),
+        published=normalize_date(meta.get("date")),
+        origin=origin,
+    )
+
+
+def from_record(record: Any, *, default_id: str, origin: str) -> Article:
+    """An article from one JSON object with ``text`` or ``html`` and optional metadata."""
+    if not isinstance(record, dict):
+        raise MalformedInputError(origin, f"expected a JSON object, got {_json_type(record)}")
+    for name in RECORD_FIELDS:
+        value = record.get(name)
+        # ids and dates may be numbers (a timestamp); everything else must be text
+        allowed: tuple[type, ...] = (str, int, float) if name in ("id", "published") else (str,)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, allowed)):
+            raise MalformedInputError(
+                origin, f"field '{name}' must be a string, got {_json_type(value)}"
+            )
+    ident = str(record["id"]) if record.get("id") not in (None, "") else default_id
+    url = _str(record.get("url"))
+    if record.get("text") is not None:
+        text = str(record["text"])
+        if not text.strip():
+            raise EmptyInputError(origin, "field 'text' is empty")
+        article = Article(id=ident, text=text, origin=origin)
+    elif record.get("html") is not None:
+        article = from_html(str(record["html"]), id=ident, origin=origin, url=url)
+    else:
+        keys = ", ".join(sorted(map(str, record))) or "none"
+        raise MalformedInputError(origin, f"record has neither 'text' nor 'html' (fields: {keys})")
+    return Article(
+        id=ident,
+        text=article.text,
+        title=_str(record.get("title")) or article.title,
+        source=_str(record.get("source")) or article.source or _host(url),
+        url=url or article.url,
+        published=normalize_date(record.get("published")) or article.published,
+        origin=origin,
+    )
+
+
+def _str(value: Any) -> str | None:
+    return str(value).strip() or None if value is not None else None
+
+
+def _clean_meta(value: Any) -> str | None:
+    return re.sub(r"\s+", " ", str(value)).strip() or None if value else None
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}
+    return "null" if value is None else names.get(type(value), "a number")
