@@ -1,0 +1,73 @@
+"""The analyze stage: who said what, who and where, when, and where sources disagree.
+
+``analyze(articles, sentences, copies)`` returns an ``Analysis`` of one story:
+
+- ``quotes``: direct quotes with the speaker resolved to a full name (pronouns and titles
+  such as "the Russian president" included), one entry per remark across sources, also
+  when two sources carry different translations of it (``quotes``);
+- ``entities``: people, places and organisations, with the number of independent sources
+  that mention each, main actors first (``names``, ``ner``);
+- ``timeline``: dated statements, their time expressions resolved against each article's
+  publication date, merged across sources (``dates``);
+- ``disagreements``: values (numbers, counts, durations, dates, names, negation) that
+  independent sources state differently about the same thing (``disagree``).
+
+Every ``Citation`` is (article id, index into ``sentences[article id]``), and the cited
+sentence holds the quote (or its part, for a quote running over several sentences), the
+dated expression or the value.
+
+Names come from a registered NER backend, chosen with ``ner``:
+
+- ``"auto"`` (default): spaCy's ``en_core_web_sm`` when spaCy and the model are installed
+  (``pip install 'storybrief[ner]'``), else the rules;
+- ``"spacy"``: require spaCy (``ConfigError`` with the install command if absent);
+- ``"rules"``: capitalised-name rules with titles and honorifics, no model and no
+  gazetteer (see ``storybrief.analyze.ner`` for the rules). Titles for speaker resolution
+  always come from the rules, whichever backend names the entities.
+
+Without spaCy the stage is pure Python and fast (about 0.1 s for 100 articles).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storybrief.analyze.common import make_docs
+from storybrief.analyze.dates import reference_dates, timeline
+from storybrief.analyze.disagree import disagreements
+from storybrief.analyze.names import build_index, entities
+from storybrief.analyze.ner import NER_BACKENDS, get_ner, rule_mentions
+from storybrief.analyze.quotes import quotes
+from storybrief.dedup import source_groups
+from storybrief.errors import ConfigError
+from storybrief.model import Analysis, Article, CopyLink
+
+__all__ = ["NER_BACKENDS", "analyze"]
+
+
+def analyze(
+    articles: Sequence[Article],
+    sentences: dict[str, tuple[str, ...]],
+    copies: Sequence[CopyLink] = (),
+    *,
+    ner: str = "auto",
+) -> Analysis:
+    """Quotes, entities, timeline and disagreements of one story's ``articles``."""
+    if not isinstance(ner, str):
+        raise ConfigError(f"ner must be a backend name ({', '.join(NER_BACKENDS)}), got {ner!r}")
+    _, find_names = get_ner(ner)
+    if not articles:
+        return Analysis()
+    ids = [a.id for a in articles]
+    groups = source_groups(ids, copies)
+    docs = make_docs(articles, sentences, groups)
+    rules = rule_mentions(docs)
+    found = rules if find_names is rule_mentions else find_names(docs)
+    index = build_index(found, rules)
+    refs = reference_dates(docs)
+    return Analysis(
+        quotes=quotes(docs, index, groups),
+        entities=entities(found, index, docs, groups),
+        timeline=timeline(docs, groups, refs),
+        disagreements=disagreements(docs, groups, index, found),
+    )

