@@ -13,7 +13,11 @@ from typing import Protocol
 
 from storybrief.errors import ConfigError
 from storybrief.model import Article, BriefSentence, CopyLink
-from storybrief.summarize.centroid import CentroidSummarizer, reading_order
+from storybrief.summarize.centroid import (
+    BudgetAwareSummarizer,
+    CentroidSummarizer,
+    reading_order,
+)
 from storybrief.summarize.citations import cite
 from storybrief.summarize.table import SentenceTable, build_table
 
@@ -44,7 +48,7 @@ class LeadSummarizer:
 
 
 SUMMARIZERS: dict[str, Callable[[], Summarizer]] = {
-    "default": CentroidSummarizer,
+    "default": BudgetAwareSummarizer,
     "centroid": CentroidSummarizer,
     "lead": LeadSummarizer,
 }

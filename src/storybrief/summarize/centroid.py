@@ -16,23 +16,40 @@ import numpy as np
 from storybrief.errors import ConfigError
 from storybrief.summarize.table import SentenceTable
 
+SHORT_BRIEF = 120  # words; see CentroidSummarizer.for_budget
+
 
 @dataclass(frozen=True)
 class CentroidSummarizer:
     """Greedy selection by centroid + support + position score, with a redundancy cap."""
 
-    # Tuned on the first 120 Multi-News validation clusters (docs/BENCHMARKS.md); each
-    # value was the best of a small sweep, and none moved ROUGE-2 by more than ~0.3 alone.
+    # Defaults are the long-brief preset (see ``for_budget``), tuned on Multi-News
+    # validation at 250 words; each was the best of a small sweep (docs/BENCHMARKS.md).
     redundancy: float = 0.3
     support_weight: float = 0.3
     position_weight: float = 0.5
     support_cosine: float = 0.5
     shortlist: int = 300
     soft_support: bool = True
-    # Slightly favour shorter sentences: more, denser statements fit the budget.
+    # Below 0 favours shorter sentences: more, denser statements fit a long budget.
     length_exponent: float = -0.3
-    first_bonus: float = 0.0
-    top_terms: int = 0
+    headline_weight: float = 0.0
+
+    @classmethod
+    def for_budget(cls, words: int) -> CentroidSummarizer:
+        """The preset for a word budget.
+
+        A short brief (two or three sentences) is best made of full lead statements that
+        several sources agree on: longer sentences, a looser redundancy cap, support counted
+        at a lower similarity. A long brief gains from more, shorter statements and a
+        strict redundancy cap. Tuned on NeuS at 70 words and Multi-News at 250 words; the
+        switch sits between them.
+        """
+        if words <= SHORT_BRIEF:
+            return cls(
+                redundancy=0.5, soft_support=False, length_exponent=0.3, support_cosine=0.3
+            )
+        return cls()
 
     def __post_init__(self) -> None:
         for name in ("redundancy", "support_cosine"):
@@ -50,17 +67,17 @@ class CentroidSummarizer:
             return []
         vecs = table.vectors
         centroid = np.asarray(vecs.sum(axis=0)).ravel()
-        if self.top_terms and len(centroid) > self.top_terms:
-            cut = np.partition(centroid, -self.top_terms)[-self.top_terms]
-            centroid = np.where(centroid >= cut, centroid, 0.0)
+        if self.headline_weight and table.headline.any():
+            heads = np.asarray(vecs[np.flatnonzero(table.headline)].sum(axis=0)).ravel()
+            centroid = centroid / (np.linalg.norm(centroid) or 1.0)
+            heads = heads / (np.linalg.norm(heads) or 1.0)
+            centroid = centroid + self.headline_weight * heads
         norm = np.linalg.norm(centroid) or 1.0
         centrality = np.asarray(vecs[cand] @ (centroid / norm)).ravel()
         prior = 1.0 - self.position_weight * np.sqrt(table.position[cand])
         score = centrality * prior
         if self.length_exponent:
             score = score * np.power(table.n_words[cand] / 20.0, self.length_exponent)
-        if self.first_bonus:
-            score = score * (1.0 + self.first_bonus * (table.index[cand] == 0))
         # Support is costlier (a row against all rows): measure it on a shortlist only, so
         # the cost grows with the story's size, not its square.
         order = np.argsort(-score)[: self.shortlist]
@@ -107,6 +124,14 @@ class CentroidSummarizer:
             if words - used < 5:
                 break
         return chosen
+
+
+@dataclass(frozen=True)
+class BudgetAwareSummarizer:
+    """The default: ``CentroidSummarizer.for_budget`` chosen per call from the budget."""
+
+    def select(self, table: SentenceTable, words: int) -> list[int]:
+        return CentroidSummarizer.for_budget(words).select(table, words)
 
 
 def reading_order(table: SentenceTable, rows: list[int]) -> list[int]:

@@ -1,0 +1,83 @@
+"""The story store's contract: an ABC, a report type, and the default location.
+
+Backends are chosen by a small config dict (``{"type": "sqlite", "path": ...}``), the way
+datasketch picks its storage: the ABC is what the CLI, the API and the service rely on.
+"""
+
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from storybrief.model import Article, Rejected, Story
+
+DEFAULT_FILENAME = "storybrief.db"
+ENV_VAR = "STORYBRIEF_DB"
+
+Order = Literal["newest", "largest"]
+IngestItem = Article | Rejected | str | Path
+
+
+def default_path() -> Path:
+    """``$STORYBRIEF_DB`` when set, else ``./storybrief.db``."""
+    return Path(os.environ.get(ENV_VAR) or DEFAULT_FILENAME)
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What one ingest did. ``skipped`` were already stored (same id or same text);
+    ``copies`` are near-copies of a stored article, filed under its story."""
+
+    added: int = 0
+    copies: int = 0
+    skipped: int = 0
+    new_stories: int = 0
+    rejected: tuple[Rejected, ...] = ()
+    seconds: float = 0.0
+
+    @property
+    def seen(self) -> int:
+        return self.added + self.copies + self.skipped + len(self.rejected)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["rejected"] = [r.to_dict() for r in self.rejected]
+        return d
+
+
+class Store(ABC):
+    """A persistent set of articles grouped into stories as they arrive."""
+
+    @abstractmethod
+    def ingest(
+        self, items: Iterable[IngestItem] | str | Path, *, progress: bool = True
+    ) -> IngestReport:
+        """Add articles (or read input paths), clean, deduplicate and assign each to a story,
+        in arrival order. Re-ingesting what is stored changes nothing."""
+
+    @abstractmethod
+    def stories(
+        self, *, since: str | None = None, order: Order = "newest", limit: int | None = None
+    ) -> list[Story]:
+        """Stories last seen at or after ``since`` (ISO date or ``7d``/``12h``)."""
+
+    @abstractmethod
+    def story(self, story_id: str) -> Story:
+        """One story; raises ``UnknownStoryError``."""
+
+    @abstractmethod
+    def articles(self, story_id: str) -> list[Article]:
+        """A story's articles in arrival order; raises ``UnknownStoryError``."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

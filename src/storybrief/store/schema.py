@@ -1,0 +1,67 @@
+"""SQLite schema of the story store, and the codecs of its blobs.
+
+Versioned by ``schema_version``: a store written by a newer storybrief is refused with a
+clear message rather than misread.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+SCHEMA_VERSION = 1
+
+DDL = """
+CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    seq INTEGER PRIMARY KEY,            -- arrival order
+    id TEXT NOT NULL UNIQUE,
+    hash TEXT NOT NULL UNIQUE,          -- of the cleaned text: exact re-ingest is a no-op
+    story TEXT NOT NULL REFERENCES stories(id),
+    copy_of TEXT,                       -- a near-copy of this stored article
+    source_group TEXT NOT NULL,         -- copies share their original's group
+    title TEXT, source TEXT, url TEXT, published TEXT, origin TEXT,
+    ts REAL,                            -- published, in days since the epoch
+    text TEXT NOT NULL,
+    removed_chars INTEGER NOT NULL DEFAULT 0,
+    shingles INTEGER NOT NULL,
+    signature BLOB NOT NULL             -- MinHash, uint32 x NUM_PERM
+);
+CREATE INDEX IF NOT EXISTS articles_story ON articles(story, seq);
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    created INTEGER NOT NULL,           -- seq of its first article
+    updated INTEGER NOT NULL,           -- seq of its latest article
+    title TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sources INTEGER NOT NULL,
+    first_seen TEXT, last_seen TEXT, first_ts REAL, last_ts REAL,
+    added REAL NOT NULL,                -- wall clock of the last ingest touching it (days)
+    active INTEGER NOT NULL DEFAULT 1,  -- still open to new articles (clusterer state)
+    -- the clusterer's view: articles clustered (copies excluded), their time span
+    clustered INTEGER NOT NULL DEFAULT 0, span_first REAL, span_last REAL,
+    norm REAL NOT NULL DEFAULT 0, names_norm REAL NOT NULL DEFAULT 0,
+    centroid BLOB, names BLOB
+);
+CREATE INDEX IF NOT EXISTS stories_active ON stories(active);
+CREATE INDEX IF NOT EXISTS stories_last ON stories(last_ts);
+CREATE TABLE IF NOT EXISTS lsh (key INTEGER NOT NULL, article TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS lsh_key ON lsh(key);
+CREATE TABLE IF NOT EXISTS df (term INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+"""
+
+
+def encode_vector(vec: dict[int, float]) -> bytes:
+    """Keys then values, in the dict's own order (restoring it keeps sums bit-identical)."""
+    keys = np.fromiter(vec.keys(), dtype=np.int32, count=len(vec))
+    values = np.fromiter(vec.values(), dtype=np.float64, count=len(vec))
+    return keys.tobytes() + values.tobytes()
+
+
+def decode_vector(blob: bytes | None) -> dict[int, float]:
+    if not blob:
+        return {}
+    n = len(blob) // 12
+    keys = np.frombuffer(blob, dtype=np.int32, count=n)
+    values = np.frombuffer(blob, dtype=np.float64, offset=4 * n, count=n)
+    return dict(zip(keys.tolist(), values.tolist(), strict=True))

@@ -1,0 +1,437 @@
+"""The SQLite story store: one file, nothing to start, safe to read while it is written.
+
+WAL journal, so readers never block the writer nor see half a batch. Articles are written
+in transactions of ``batch`` articles together with the clusterer state they changed: a
+killed ingest loses at most the open batch, and the next run, which skips what is stored,
+picks up exactly where the store says it stopped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from storybrief.cluster import ClusterParams, StoryClusterer, StoryState
+from storybrief.cluster.features import parse_time
+from storybrief.errors import ConfigError, InputError, StoreError, UnknownStoryError
+from storybrief.model import Article, Rejected, Story
+from storybrief.store import copies as cp
+from storybrief.store.base import IngestItem, IngestReport, Order, Store, default_path
+from storybrief.store.query import since_days, story_title
+from storybrief.store.schema import DDL, SCHEMA_VERSION, decode_vector, encode_vector
+from storybrief.text import normalize_space
+
+DEFAULT_BATCH = 500
+BUSY_TIMEOUT_MS = 30_000
+
+
+class SQLiteStore(Store):
+    """A story store in one SQLite file (see ``open_store``)."""
+
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        create: bool = True,
+        batch: int = DEFAULT_BATCH,
+        clean: bool = True,
+        cluster: dict[str, Any] | None = None,
+    ) -> None:
+        if isinstance(batch, bool) or not isinstance(batch, int) or batch < 1:
+            raise ConfigError(f"batch must be a positive number of articles, got {batch!r}")
+        self.path = Path(path) if path is not None else default_path()
+        self.batch, self.clean = batch, clean
+        if not create and not self.path.exists():
+            raise StoreError(
+                f"no story store at {self.path}; run `storybrief ingest --db {self.path} ...` first"
+            )
+        try:
+            self.db = sqlite3.connect(
+                self.path,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+            self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self._init_schema(cluster or {})
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open story store {self.path}: {exc}") from exc
+        self._clusterer: StoryClusterer | None = None
+
+    # --- schema and clusterer state --------------------------------------------------
+
+    def _init_schema(self, cluster: dict[str, Any]) -> None:
+        db = self.db
+        params = asdict(ClusterParams(**cluster))
+        if self._ready(params if cluster else None):
+            return  # an existing store: readers take no write lock at all
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for stmt in DDL.split(";"):
+                if stmt.strip():
+                    db.execute(stmt)
+            if db.execute("SELECT version FROM schema_version").fetchone() is None:
+                db.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION,))
+            if self._meta("params") is None:
+                self._set_meta("params", json.dumps(params, sort_keys=True))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        self._ready(params if cluster else None)
+
+    def _ready(self, params: dict[str, Any] | None) -> bool:
+        """Whether the store exists with a readable schema (and ``params``, when given)."""
+        db = self.db
+        if not db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+        ).fetchone():
+            return False
+        row = db.execute("SELECT version FROM schema_version").fetchone()
+        stored = self._meta("params")
+        if row is None or stored is None:
+            return False
+        if row[0] > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} has store schema {row[0]}; this storybrief reads up to "
+                f"{SCHEMA_VERSION}: upgrade storybrief"
+            )
+        if params is not None and json.loads(stored) != params:
+            raise ConfigError(
+                f"{self.path} was built with clustering parameters {stored}; a store keeps "
+                "its parameters: use a new --db to try others"
+            )
+        return True
+
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def _set_meta(self, key: str, value: object) -> None:
+        self.db.execute(
+            "INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, json.dumps(value) if not isinstance(value, str) else value),
+        )
+
+    def params(self) -> ClusterParams:
+        return ClusterParams(**json.loads(self._meta("params") or "{}"))
+
+    def _load_clusterer(self) -> StoryClusterer:
+        clusterer = StoryClusterer(**asdict(self.params()))
+        state = json.loads(self._meta("state") or "{}")
+        stories = [
+            StoryState(
+                id=sid,
+                centroid=decode_vector(cent),
+                norm=norm,
+                names=decode_vector(names),
+                names_norm=names_norm,
+                size=size,
+                first_ts=first_ts,
+                last_ts=last_ts,
+                updated=updated,
+            )
+            for sid, cent, norm, names, names_norm, size, first_ts, last_ts, updated in self.db.execute(
+                "SELECT id, centroid, norm, names, names_norm, clustered, span_first, span_last, "
+                "updated FROM stories WHERE active = 1"
+            )
+        ]
+        clusterer.restore(
+            stories=stories,
+            df=dict(self.db.execute("SELECT term, n FROM df")),
+            n_docs=state.get("n_docs", 0),
+            n_stories=state.get("n_stories", 0),
+            seq=state.get("seq", 0),
+            latest_ts=state.get("latest_ts"),
+            swept_ts=state.get("swept_ts"),
+        )
+        return clusterer
+
+    # --- ingest ----------------------------------------------------------------------
+
+    def ingest(
+        self, items: Iterable[IngestItem] | str | Path, *, progress: bool = True
+    ) -> IngestReport:
+        from tqdm import tqdm
+
+        start = time.perf_counter()
+        counts = {"added": 0, "copies": 0, "skipped": 0, "new_stories": 0}
+        rejected: list[Rejected] = []
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        # The state is read inside the write lock: no other writer can move it meanwhile.
+        clusterer = self._clusterer = self._load_clusterer()
+        pending = 0
+        bar = tqdm(
+            disable=not progress, unit=" articles", desc="ingest", leave=False, mininterval=0.5
+        )
+        try:
+            for item in _flatten(items):
+                bar.update(1)
+                if isinstance(item, Rejected):
+                    rejected.append(item)
+                    continue
+                try:
+                    outcome = self._add(item, clusterer)
+                except InputError as exc:
+                    rejected.append(Rejected(exc.origin, exc.reason))
+                    continue
+                counts[outcome] += 1
+                if outcome == "new_stories":
+                    counts["added"] += 1
+                if outcome != "skipped":
+                    pending += 1
+                if pending >= self.batch:
+                    self._commit(clusterer)
+                    db.execute("BEGIN IMMEDIATE")
+                    pending = 0
+            self._commit(clusterer)
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            self._clusterer = None
+            raise
+        finally:
+            bar.close()
+        return IngestReport(rejected=tuple(rejected), seconds=time.perf_counter() - start, **counts)
+
+    def _add(self, article: Article, clusterer: StoryClusterer) -> str:
+        db = self.db
+        if db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
+            return "skipped"
+        if self.clean:
+            from storybrief.clean import clean_article
+
+            article = clean_article(article)
+        digest = hashlib.sha1(normalize_space(article.text).lower().encode("utf-8")).hexdigest()
+        if db.execute("SELECT 1 FROM articles WHERE hash = ?", (digest,)).fetchone():
+            return "skipped"
+        n_shingles, sig = cp.signature(article.text)
+        keys = cp.band_keys(sig)
+        original = self._find_original(sig, keys)
+        ts = parse_time(article.published)
+        if original is not None:
+            story, group, copy_of = original
+            outcome, new_source = "copies", 0
+        else:
+            assignment = clusterer.assign(article)
+            story, group, copy_of = assignment.story, article.id, None
+            outcome, new_source = ("new_stories" if assignment.new else "added"), 1
+            if assignment.new:
+                db.execute(
+                    "INSERT INTO stories (id, created, updated, title, size, sources, added) "
+                    "VALUES (?, ?, ?, ?, 0, 0, 0)",
+                    (story, clusterer.seq, clusterer.seq, story_title(article)),
+                )
+        # SQLite evaluates every SET against the old row, so the spans update together.
+        db.execute(
+            "UPDATE stories SET size = size + 1, sources = sources + ?2, added = ?3, "
+            "first_seen = CASE WHEN ?4 IS NOT NULL AND (first_ts IS NULL OR ?4 < first_ts) "
+            "THEN ?5 ELSE first_seen END, "
+            "last_seen = CASE WHEN ?4 IS NOT NULL AND (last_ts IS NULL OR ?4 > last_ts) "
+            "THEN ?5 ELSE last_seen END, "
+            "first_ts = CASE WHEN ?4 IS NOT NULL AND (first_ts IS NULL OR ?4 < first_ts) "
+            "THEN ?4 ELSE first_ts END, "
+            "last_ts = CASE WHEN ?4 IS NOT NULL AND (last_ts IS NULL OR ?4 > last_ts) "
+            "THEN ?4 ELSE last_ts END WHERE id = ?1",
+            (story, new_source, time.time() / 86400.0, ts, article.published),
+        )
+        db.execute(
+            "INSERT INTO articles (id, hash, story, copy_of, source_group, title, source, url, "
+            "published, origin, ts, text, removed_chars, shingles, signature) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.id,
+                digest,
+                story,
+                copy_of,
+                group,
+                article.title,
+                article.source,
+                article.url,
+                article.published,
+                article.origin,
+                ts,
+                article.text,
+                article.removed_chars,
+                n_shingles,
+                sig.tobytes(),
+            ),
+        )
+        db.executemany("INSERT INTO lsh VALUES (?, ?)", [(k, article.id) for k in keys])
+        return outcome
+
+    def _find_original(self, sig: np.ndarray, keys: list[int]) -> tuple[str, str, str] | None:
+        """(story, source group, article) of the stored article this one copies, if any."""
+        marks = ",".join("?" * len(keys))
+        rows = self.db.execute(
+            f"SELECT a.id, a.story, a.source_group, a.signature FROM articles a WHERE a.id IN "
+            f"(SELECT article FROM lsh WHERE key IN ({marks}))",
+            keys,
+        ).fetchall()
+        best: tuple[float, str, str, str] | None = None
+        for aid, story, group, blob in rows:
+            sim = cp.jaccard(sig, np.frombuffer(blob, dtype=np.uint32))
+            if sim >= cp.COPY_JACCARD and (best is None or (sim, aid) > (best[0], best[3])):
+                best = (sim, story, group, aid)
+        return None if best is None else (best[1], best[2], best[3])
+
+    def _commit(self, clusterer: StoryClusterer) -> None:
+        changed, retired, delta = clusterer.drain()
+        db = self.db
+        db.executemany(
+            "UPDATE stories SET centroid = ?, norm = ?, names = ?, names_norm = ?, "
+            "clustered = ?, span_first = ?, span_last = ?, updated = ? WHERE id = ?",
+            [
+                (
+                    encode_vector(s.centroid),
+                    s.norm,
+                    encode_vector(s.names),
+                    s.names_norm,
+                    s.size,
+                    s.first_ts,
+                    s.last_ts,
+                    s.updated,
+                    s.id,
+                )
+                for s in changed
+            ],
+        )
+        db.executemany("UPDATE stories SET active = 0 WHERE id = ?", [(s,) for s in retired])
+        db.executemany(
+            "INSERT INTO df VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET n = n + excluded.n",
+            list(delta.items()),
+        )
+        self._set_meta(
+            "state",
+            {
+                "n_docs": clusterer.n_docs,
+                "n_stories": clusterer.n_stories,
+                "seq": clusterer.seq,
+                "latest_ts": clusterer.latest_ts,
+                "swept_ts": clusterer.swept_ts,
+            },
+        )
+        db.execute("COMMIT")
+
+    # --- reading ---------------------------------------------------------------------
+
+    def stories(
+        self, *, since: str | None = None, order: Order = "newest", limit: int | None = None
+    ) -> list[Story]:
+        if order not in ("newest", "largest"):
+            raise ConfigError(f"order must be 'newest' or 'largest', got {order!r}")
+        if limit is not None and (isinstance(limit, bool) or limit < 1):
+            raise ConfigError(f"limit must be a positive number of stories, got {limit!r}")
+        where, args = "", []
+        if since is not None:
+            where, args = "WHERE coalesce(last_ts, added) >= ?", [since_days(since)]
+        sort = (
+            "coalesce(last_ts, added) DESC, updated DESC"
+            if order == "newest"
+            else "sources DESC, size DESC, updated DESC"
+        )
+        sql = (
+            f"SELECT id, title, sources, first_seen, last_seen FROM stories {where} "
+            f"ORDER BY {sort}" + (f" LIMIT {int(limit)}" if limit else "")
+        )
+        with self._read():
+            rows = self.db.execute(sql, args).fetchall()
+            members = self._members([r[0] for r in rows])
+        return [
+            Story(sid, title, tuple(members.get(sid, ())), sources, first, last)
+            for sid, title, sources, first, last in rows
+        ]
+
+    def _members(self, ids: list[str]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            for sid, aid in self.db.execute(
+                f"SELECT story, id FROM articles WHERE story IN ({','.join('?' * len(chunk))}) "
+                "ORDER BY seq",
+                chunk,
+            ):
+                out.setdefault(sid, []).append(aid)
+        return out
+
+    def story(self, story_id: str) -> Story:
+        with self._read():
+            row = self.db.execute(
+                "SELECT id, title, sources, first_seen, last_seen FROM stories WHERE id = ?",
+                (story_id,),
+            ).fetchone()
+            if row is None:
+                raise UnknownStoryError(f"no story {story_id!r} in {self.path}")
+            members = self._members([story_id])
+        return Story(row[0], row[1], tuple(members.get(story_id, ())), row[2], row[3], row[4])
+
+    def articles(self, story_id: str) -> list[Article]:
+        with self._read():
+            self.story(story_id)
+            rows = self.db.execute(
+                "SELECT id, text, title, source, url, published, origin, removed_chars "
+                "FROM articles WHERE story = ? ORDER BY seq",
+                (story_id,),
+            ).fetchall()
+        return [
+            Article(
+                id=r[0],
+                text=r[1],
+                title=r[2],
+                source=r[3],
+                url=r[4],
+                published=r[5],
+                origin=r[6],
+                removed_chars=r[7],
+            )
+            for r in rows
+        ]
+
+    def _read(self) -> _ReadTx:
+        return _ReadTx(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+class _ReadTx:
+    """A read transaction (one consistent snapshot), unless one is already open."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db, self.own = db, False
+
+    def __enter__(self) -> None:
+        if not self.db.in_transaction:
+            self.db.execute("BEGIN")
+            self.own = True
+
+    def __exit__(self, *exc: object) -> None:
+        if self.own:
+            self.db.execute("COMMIT")
+
+
+def _flatten(items: Iterable[IngestItem] | str | Path) -> Iterator[Article | Rejected]:
+    from storybrief.ingest import iter_articles
+
+    if isinstance(items, str | Path):
+        items = [items]
+    for item in items:
+        if isinstance(item, Article | Rejected):
+            yield item
+        elif isinstance(item, str | Path):
+            yield from iter_articles([item])
+        else:
+            raise ConfigError(
+                f"cannot ingest a {type(item).__name__}: give Article objects or input paths"
+            )

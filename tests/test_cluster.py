@@ -1,0 +1,149 @@
+"""Online story clustering: invariants, parameters, time, and the ECB+ quality floor."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.conftest import shared_path
+
+from storybrief.cluster import ClusterParams, StoryClusterer, cluster_articles
+from storybrief.errors import ConfigError
+from storybrief.model import Article
+
+FLOOD = [
+    "Heavy rain flooded the river town of Marlow on Monday and Mayor Edith Vance ordered "
+    "the Quarry Lane school closed while crews pumped water from cellars.",
+    "Mayor Edith Vance said Marlow would reopen the Quarry Lane school once the river fell; "
+    "the flood reached cellars across the town after Monday's rain.",
+    "In Marlow, volunteers helped Edith Vance's council clear mud from Quarry Lane after the "
+    "river flood, and the school stays shut until inspectors approve it.",
+]
+CHESS = [
+    "Grandmaster Ilya Brandt won the Harrowgate chess open on Sunday after a long endgame "
+    "against the defending champion, taking the prize of 40,000 euros.",
+    "The Harrowgate open ended with Ilya Brandt lifting the trophy; his endgame technique "
+    "beat the champion and earned him 40,000 euros.",
+]
+
+
+def arts(texts: list[str], prefix: str = "a", **kw: str) -> list[Article]:
+    return [Article(id=f"{prefix}{i}", text=t, **kw) for i, t in enumerate(texts)]  # type: ignore[arg-type]
+
+
+def test_groups_two_unrelated_stories() -> None:
+    items = arts(FLOOD, "f") + arts(CHESS, "c")
+    groups = cluster_articles(items)
+    assert sorted(map(sorted, groups)) == [["c0", "c1"], ["f0", "f1", "f2"]]
+
+
+def test_empty_input_gives_no_groups() -> None:
+    assert cluster_articles([]) == []
+
+
+def test_same_kind_of_event_weeks_apart_is_a_new_story() -> None:
+    early = [Article(id=f"e{i}", text=t, published="2024-03-01") for i, t in enumerate(FLOOD)]
+    late = Article(id="late", text=FLOOD[0], published="2024-04-20")
+    groups = cluster_articles([*early, late])
+    assert ["late"] in groups
+
+
+def test_time_decay_within_the_window_still_joins() -> None:
+    a = Article(id="a", text=FLOOD[0], published="2024-03-01T08:00:00Z")
+    b = Article(id="b", text=FLOOD[1], published="2024-03-02T09:00:00+00:00")
+    assert cluster_articles([a, b]) == [["a", "b"]]
+
+
+@pytest.mark.parametrize(
+    ("kw", "match"),
+    [
+        ({"threshold": 1.3}, "threshold must be in"),
+        ({"window_days": 0}, "window_days must be a positive"),
+        ({"name_weight": -0.1}, "name_weight must be in"),
+        ({"max_candidates": 0}, "max_candidates must be a positive integer"),
+        ({"index_terms": 500}, "index_terms"),
+    ],
+)
+def test_parameters_are_validated(kw: dict[str, float], match: str) -> None:
+    with pytest.raises(ConfigError, match=match):
+        StoryClusterer(**kw)  # type: ignore[arg-type]
+
+
+def test_unknown_parameter_or_method_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="valid clustering parameters"):
+        cluster_articles(arts(FLOOD), treshold=0.2)
+    with pytest.raises(ConfigError, match="choose one of"):
+        cluster_articles(arts(FLOOD), method="kmeans")
+
+
+def test_params_are_stored_unchanged() -> None:
+    c = StoryClusterer(threshold=0.4, window_days=3.0)
+    assert c.params == ClusterParams(threshold=0.4, window_days=3.0)
+
+
+def test_state_round_trip_gives_the_same_assignments() -> None:
+    items = arts(FLOOD + CHESS + FLOOD[::-1], "x")
+    whole = StoryClusterer()
+    expected = [whole.add(a) for a in items]
+    first = StoryClusterer()
+    got = [first.add(a) for a in items[:3]]
+    changed, _, _ = first.drain()
+    second = StoryClusterer()
+    second.restore(
+        stories=list(first.stories.values()),
+        df=first.df.copy(),
+        n_docs=first.n_docs,
+        n_stories=first.n_stories,
+        seq=first.seq,
+        latest_ts=first.latest_ts,
+    )
+    got += [second.add(a) for a in items[3:]]
+    assert got == expected
+
+
+words = st.text(alphabet="abcdefgh XYZ.", min_size=0, max_size=80)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(words, max_size=12), st.integers(0, 2**16))
+def test_every_article_lands_in_exactly_one_group(texts: list[str], seed: int) -> None:
+    items = arts(texts)
+    random.Random(seed).shuffle(items)
+    groups = cluster_articles(items)
+    flat = [a for g in groups for a in g]
+    assert sorted(flat) == sorted(a.id for a in items)
+    assert all(groups)
+
+
+def _bcubed(groups: list[list[str]], gold: dict[str, str]) -> tuple[float, float, float]:
+    pred = {a: i for i, g in enumerate(groups) for a in g}
+    size_p: dict[int, int] = {}
+    size_g: dict[str, int] = {}
+    both: dict[tuple[int, str], int] = {}
+    for a, p in pred.items():
+        size_p[p] = size_p.get(p, 0) + 1
+        size_g[gold[a]] = size_g.get(gold[a], 0) + 1
+        both[(p, gold[a])] = both.get((p, gold[a]), 0) + 1
+    n = len(pred)
+    prec = sum(both[(pred[a], gold[a])] / size_p[pred[a]] for a in pred) / n
+    rec = sum(both[(pred[a], gold[a])] / size_g[gold[a]] for a in pred) / n
+    return prec, rec, 2 * prec * rec / (prec + rec)
+
+
+def test_bcubed_helper_by_hand() -> None:
+    p, r, _ = _bcubed([["1", "2"], ["3", "4", "5"]], dict(zip("12345", "AAABB", strict=True)))
+    assert p == pytest.approx(11 / 15) and r == pytest.approx(11 / 15)
+
+
+@pytest.mark.gate
+def test_ecbplus_bcubed_floor() -> None:
+    """Quality floor on real data (measured 0.873 in file order; floor leaves 0.02 for noise)."""
+    path = shared_path("ecbplus", "dev_docs.jsonl")
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    items = [Article(id=r["doc_id"], text=r["text"]) for r in rows]
+    gold = {r["doc_id"]: r["cluster_id"] for r in rows}
+    _, _, f1 = _bcubed(cluster_articles(items), gold)
+    assert f1 >= 0.85

@@ -1,0 +1,275 @@
+"""The SQLite story store: ingest, re-ingest, copies, listing, briefs, the CLI commands."""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from storybrief.cli import main
+from storybrief.errors import ConfigError, StoreError, UnknownStoryError
+from storybrief.model import Article, Rejected
+from storybrief.store import IngestReport, brief_story, open_store
+
+_SYL = ["ka", "lo", "mi", "ren", "dus", "ta", "vel", "or", "bri", "sen", "gal", "tho", "ur", "pe"]
+_GENERIC = [
+    "officials",
+    "said",
+    "the",
+    "plan",
+    "would",
+    "be",
+    "reviewed",
+    "by",
+    "the",
+    "committee",
+    "next",
+    "week",
+    "while",
+    "residents",
+    "asked",
+    "for",
+    "more",
+    "details",
+    "about",
+    "costs",
+    "and",
+    "timing",
+    "and",
+    "the",
+    "local",
+    "paper",
+    "reported",
+    "strong",
+    "reactions",
+    "from",
+    "several",
+    "groups",
+    "across",
+    "the",
+    "region",
+]
+_VERBS = ["announced", "confirmed", "described", "criticised", "welcomed", "questioned"]
+_THINGS = ["the bridge", "the budget", "the harbour", "the festival", "the election", "the school"]
+
+
+def _name(rng: random.Random) -> str:
+    return "".join(rng.choice(_SYL) for _ in range(rng.randint(2, 3))).capitalize()
+
+
+def corpus(n_stories: int, per_story: int, *, seed: int = 7) -> list[tuple[Article, str]]:
+    """Synthetic articles (our own invented words) with their gold story, in arrival order."""
+    rng = random.Random(seed)
+    stories = []
+    for s in range(n_stories):
+        people = [f"{_name(rng)} {_name(rng)}" for _ in range(3)]
+        place = _name(rng)
+        thing = rng.choice(_THINGS)
+        day = date(2024, 1, 1) + timedelta(days=rng.randint(0, 10))
+        stories.append((f"g{s}", people, place, thing, day))
+    out = []
+    facts = {
+        gold: [
+            f"In {place}, {rng.choice(people)} {rng.choice(_VERBS)} {thing} as "
+            + " ".join(rng.sample(_GENERIC, 6))
+            + "."
+            for _ in range(10)
+        ]
+        for gold, people, place, thing, _ in stories
+    }
+    for k in range(per_story):
+        for gold, people, place, thing, day in stories:
+            # Reports of one story share most facts and add a little of their own.
+            sentences = rng.sample(facts[gold], 3) + [
+                f"{rng.choice(people)} spoke about {thing} as "
+                + " ".join(rng.sample(_GENERIC, 8))
+                + "."
+                for _ in range(3)
+            ]
+            text = " ".join(sentences[:3]) + "\n\n" + " ".join(sentences[3:])
+            published = (day + timedelta(days=rng.randint(0, 2))).isoformat()
+            out.append(
+                (
+                    Article(
+                        id=f"{gold}-{k}",
+                        text=text,
+                        title=f"{place}: {thing}",
+                        published=published,
+                        source=f"outlet{k}",
+                    ),
+                    gold,
+                )
+            )
+    return out
+
+
+def write_jsonl(path: Path, items: list[tuple[Article, str]]) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        for a, _ in items:
+            fh.write(
+                json.dumps(
+                    {
+                        "id": a.id,
+                        "text": a.text,
+                        "title": a.title,
+                        "published": a.published,
+                        "source": a.source,
+                    }
+                )
+                + "\n"
+            )
+    return path
+
+
+def test_ingest_groups_articles_into_stories(tmp_path: Path) -> None:
+    items = corpus(4, 3)
+    with open_store(tmp_path / "s.db", batch=5) as store:
+        report = store.ingest([a for a, _ in items], progress=False)
+        assert report.added == 12 and report.new_stories == 4 and not report.rejected
+        stories = store.stories(order="largest")
+    gold = {a.id: g for a, g in items}
+    assert len(stories) == 4
+    for story in stories:
+        assert len({gold[a] for a in story.articles}) == 1
+        assert story.sources == 3 and story.first_seen and story.last_seen
+
+
+def test_reingest_changes_nothing(tmp_path: Path) -> None:
+    items = [a for a, _ in corpus(3, 2)]
+    with open_store(tmp_path / "s.db") as store:
+        store.ingest(items, progress=False)
+        before = _dump(store.db)
+        again = store.ingest(items, progress=False)
+        assert again == IngestReport(skipped=len(items), seconds=again.seconds)
+        # Same text under another id is the same article too.
+        renamed = [Article(id=a.id + "-new", text=a.text, title=a.title) for a in items[:2]]
+        assert store.ingest(renamed, progress=False).skipped == 2
+        assert _dump(store.db) == before
+
+
+def test_near_copy_joins_its_original_and_counts_once(tmp_path: Path) -> None:
+    items = [a for a, _ in corpus(2, 2)]
+    original = items[0]
+    copy = Article(
+        id="copy",
+        text=original.text.replace("officials", "the officials", 1) + " Copyright the wire.",
+        title=original.title,
+    )
+    with open_store(tmp_path / "s.db") as store:
+        store.ingest(items, progress=False)
+        report = store.ingest([copy], progress=False)
+        assert report.copies == 1
+        home = next(s for s in store.stories() if original.id in s.articles)
+        assert "copy" in home.articles
+        assert home.sources == len(home.articles) - 1
+
+
+def test_rejected_inputs_are_reported_not_fatal(tmp_path: Path) -> None:
+    good = [a for a, _ in corpus(1, 2)]
+    with open_store(tmp_path / "s.db") as store:
+        report = store.ingest(
+            [*good, Article(id="empty", text="   "), Rejected("x.html", "binary")], progress=False
+        )
+    assert report.added == 2
+    assert {r.origin for r in report.rejected} == {"empty", "x.html"}
+
+
+def test_story_lookup_articles_and_brief(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    with open_store(db) as store:
+        store.ingest([a for a, _ in corpus(2, 3)], progress=False)
+        story = store.stories(order="largest")[0]
+        articles = store.articles(story.id)
+        assert [a.id for a in articles] == list(story.articles)
+        with pytest.raises(UnknownStoryError, match="no story 'nope'"):
+            store.story("nope")
+    result = brief_story(db, story.id, words=60)
+    assert result.story == story.id and result.summary
+    with pytest.raises(UnknownStoryError):
+        brief_story(db, "nope")
+
+
+def test_since_filters_and_orders(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        store.ingest([a for a, _ in corpus(5, 2)], progress=False)
+        everything = store.stories()
+        lasts = [s.last_seen or "" for s in everything]
+        assert lasts == sorted(lasts, reverse=True)
+        cut = lasts[2]
+        recent = store.stories(since=cut)
+        assert recent and all((s.last_seen or "") >= cut for s in recent)
+        with pytest.raises(ConfigError, match="since must be"):
+            store.stories(since="last tuesday")
+        with pytest.raises(ConfigError, match="order must be"):
+            store.stories(order="oldest")  # type: ignore[arg-type]
+
+
+def test_missing_store_and_bad_file(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no story store"):
+        open_store(tmp_path / "none.db", create=False)
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="cannot open"):
+        open_store(junk)
+    with pytest.raises(ConfigError, match="unknown store type"):
+        open_store(config={"type": "redis"})
+
+
+def test_store_keeps_its_clustering_parameters(tmp_path: Path) -> None:
+    open_store(tmp_path / "s.db", cluster={"threshold": 0.4}).close()
+    with pytest.raises(ConfigError, match="keeps its parameters"):
+        open_store(tmp_path / "s.db", cluster={"threshold": 0.2})
+
+
+def test_default_path_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STORYBRIEF_DB", str(tmp_path / "env.db"))
+    with open_store() as store:
+        assert Path(store.path) == tmp_path / "env.db"  # type: ignore[attr-defined]
+
+
+def test_cli_ingest_stories_cluster(tmp_path: Path) -> None:
+    feed = write_jsonl(tmp_path / "feed.jsonl", corpus(3, 2))
+    (tmp_path / "bad.jsonl").write_text("{not json\n", encoding="utf-8")
+    db = str(tmp_path / "cli.db")
+    runner = CliRunner()
+    ok = runner.invoke(main, ["ingest", "--db", db, "--no-progress", str(feed)])
+    assert ok.exit_code == 0, ok.output
+    partial = runner.invoke(
+        main, ["ingest", "--db", db, "--no-progress", str(feed), str(tmp_path / "bad.jsonl")]
+    )
+    assert partial.exit_code == 1 and "skipped" in partial.output
+    listed = runner.invoke(main, ["stories", "--db", db, "--format", "json"])
+    data = json.loads(listed.output)
+    assert len(data["stories"]) == 3 and data["stories"][0]["size"] == 2
+    md = runner.invoke(main, ["stories", "--db", db, "--order", "largest"])
+    assert md.output.startswith("| id | title |")
+    one = runner.invoke(main, ["cluster", str(feed), "--format", "json"])
+    assert one.exit_code == 0 and len(json.loads(one.output)["stories"]) == 3
+    usage = runner.invoke(main, ["stories", "--db", db, "--order", "oldest"])
+    assert usage.exit_code == 2
+    missing = runner.invoke(main, ["stories", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 1 and "no story store" in missing.output
+    for command in ("ingest", "stories", "cluster"):
+        assert main.commands[command].help
+
+
+def _dump(db: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
+    """The store's content, minus wall-clock columns: equal dumps mean equal stores."""
+    return {
+        "articles": db.execute(
+            "SELECT seq, id, hash, story, copy_of, source_group, text, signature "
+            "FROM articles ORDER BY seq"
+        ).fetchall(),
+        "stories": db.execute(
+            "SELECT id, created, updated, title, size, sources, first_seen, last_seen, active, "
+            "clustered, norm, names_norm, centroid, names FROM stories ORDER BY id"
+        ).fetchall(),
+        "df": db.execute("SELECT term, n FROM df ORDER BY term").fetchall(),
+        "lsh": db.execute("SELECT key, article FROM lsh ORDER BY key, article").fetchall(),
+        "meta": db.execute("SELECT key, value FROM meta ORDER BY key").fetchall(),
+    }

@@ -1,0 +1,156 @@
+"""The store survives SIGKILL mid-ingest, resumes to the same end state, and serves readers
+while a writer ingests."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from tests.test_store import _dump, corpus, write_jsonl
+
+from storybrief.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _ingest_cmd(db: Path, feed: Path) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "storybrief",
+        "ingest",
+        "--db",
+        str(db),
+        "--batch",
+        "20",
+        "--no-progress",
+        str(feed),
+    ]
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def _count(db: Path) -> int:
+    try:
+        con = sqlite3.connect(db, timeout=5)
+        try:
+            return int(con.execute("SELECT count(*) FROM articles").fetchone()[0])
+        finally:
+            con.close()
+    except sqlite3.OperationalError:  # schema not created yet
+        return 0
+
+
+def _check_consistent(db: Path) -> int:
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        orphans = con.execute(
+            "SELECT count(*) FROM articles WHERE story NOT IN (SELECT id FROM stories)"
+        ).fetchone()[0]
+        assert orphans == 0
+        bad = con.execute(
+            "SELECT count(*) FROM stories s WHERE size != (SELECT count(*) FROM articles a "
+            "WHERE a.story = s.id) OR sources != (SELECT count(DISTINCT source_group) FROM "
+            "articles a WHERE a.story = s.id)"
+        ).fetchone()[0]
+        assert bad == 0
+        empty = con.execute("SELECT count(*) FROM stories WHERE size = 0").fetchone()[0]
+        assert empty == 0
+        return int(con.execute("SELECT count(*) FROM articles").fetchone()[0])
+    finally:
+        con.close()
+
+
+@pytest.mark.slow
+def test_sigkill_midway_then_resume_matches_an_uninterrupted_run(tmp_path: Path) -> None:
+    items = corpus(40, 15, seed=3)  # 600 articles
+    feed = write_jsonl(tmp_path / "feed.jsonl", items)
+    killed = tmp_path / "killed.db"
+    proc = subprocess.Popen(
+        _ingest_cmd(killed, feed),
+        env=_env(),
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while _count(killed) < 100 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    stored = _check_consistent(killed)
+    assert 0 < stored < len(items), "the ingest should have been killed midway"
+    assert stored % 20 == 0  # whole batches only: nothing half-written
+    # What was committed is still there, and a re-run resumes from it.
+    done = subprocess.run(
+        _ingest_cmd(killed, feed),
+        env=_env(),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"{stored} already stored" in done.stderr
+    assert _check_consistent(killed) == len(items)
+
+    clean = tmp_path / "clean.db"
+    with open_store(clean, batch=20) as store:
+        store.ingest(feed, progress=False)
+    a, b = sqlite3.connect(killed), sqlite3.connect(clean)
+    try:
+        assert _dump(a) == _dump(b)
+    finally:
+        a.close()
+        b.close()
+
+
+def test_readers_keep_working_while_a_writer_ingests(tmp_path: Path) -> None:
+    db = tmp_path / "live.db"
+    articles = [a for a, _ in corpus(30, 8, seed=5)]
+    open_store(db).close()
+    errors: list[BaseException] = []
+    reads = 0
+    done = threading.Event()
+
+    def write() -> None:
+        try:
+            with open_store(db, batch=10) as store:
+                store.ingest(articles, progress=False)
+        except BaseException as exc:  # noqa: BLE001 - reported by the test
+            errors.append(exc)
+        finally:
+            done.set()
+
+    def read() -> None:
+        nonlocal reads
+        try:
+            while not done.is_set():
+                with open_store(db, create=False) as store:
+                    for story in store.stories(order="largest", limit=5):
+                        # The writer may add to the story between the two reads.
+                        assert len(store.articles(story.id)) >= len(story.articles)
+                reads += 1
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write), threading.Thread(target=read)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not errors, errors
+    assert reads > 0
+    assert _check_consistent(db) == len(articles)
