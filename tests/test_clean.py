@@ -6,9 +6,12 @@ text lives in ../shared/data and is not copied here.
 
 from __future__ import annotations
 
+import re
+import sys
 from collections import Counter
 from pathlib import Path
 
+import ftfy
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,8 +19,14 @@ from hypothesis import strategies as st
 from builders import article
 from conftest import shared_path
 from storybrief.clean import clean_article, clean_text, repair
+from storybrief.clean import layout as layout_mod
+from storybrief.clean import lexicon as lx
+from storybrief.clean import lines as lines_mod
+from storybrief.clean.lines import is_terminal
 from storybrief.errors import NoArticleError
 from storybrief.ingest import read_articles
+
+repair_mod = sys.modules["storybrief.clean.repair"]  # the package exports a function by this name
 
 # Lines of article prose per seed file (1-based line numbers). Every other non-blank line is
 # boilerplate: title line, captions, bylines, sign-offs, price plans, comment forms, etc.
@@ -280,3 +289,56 @@ def test_cleaning_is_idempotent(text: str) -> None:
 @given(st.text(max_size=200))
 def test_repair_is_idempotent(text: str) -> None:
     assert repair(repair(text)) == repair(text)
+
+
+# --- speed shortcuts: each must give what the plain computation gives --------------------
+
+# Text that reads like news with debris: words of the lexicons, phrases, quotes, mojibake, and
+# the characters that case-insensitive matching equates with ASCII letters (İ ı ſ K).
+FRAGMENTS = sorted(lx.UI_WORDS | lx.CTA_VERBS | lx.MARKETING_WORDS) + [
+    *lines_mod._UI_PHRASE_NEEDLES, *lx.ATTRIBUTION_NEEDLES, *lx.CREDIT_NEEDLES, "Sign Up",
+    "READ MORE", "(Photo by AP)", "Getty Images", "ſaid", "İmage", "phıto", "\u212aeep", "sIgn ıN",
+    "donâ€™t", "Ã©", "’", "“", "”", "—", "…", '"', "«", "!", ".", ":", ")", " ", "\n", "é", "\x1b",
+]  # fmt: skip
+debris = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map(" ".join) | st.text(max_size=80)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=60)
+       | st.text(alphabet="a Z.,'\"\n" + repair_mod.PLAIN_PUNCTUATION, max_size=60))  # fmt: skip
+def test_ftfy_leaves_plain_lines_alone(text: str) -> None:
+    """repair skips ftfy on such lines; a new ftfy that changed them would break that."""
+    assert ftfy.fix_text(text, repair_mod._FTFY) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(debris, max_size=8).map("\n".join))
+def test_ftfy_by_line_is_ftfy(text: str) -> None:
+    assert repair_mod._fix_text(text) == ftfy.fix_text(text, repair_mod._FTFY)
+
+
+@settings(max_examples=300, deadline=None)
+@given(debris)
+def test_prefilters_never_miss_a_match(text: str) -> None:
+    low = text.lower()
+    if lx.ATTRIBUTION.search(text):
+        assert lines_mod._attributed(text, low)
+    if lx.CREDIT.search(text):
+        assert lx.may_match(text, low, lx.CREDIT_NEEDLES)
+    if lines_mod._UI_PHRASES.search(text):
+        assert lx.may_match(text, low, lines_mod._UI_PHRASE_NEEDLES)
+
+
+@settings(max_examples=300, deadline=None)
+@given(debris | st.text(alphabet=".!?…:;\"'”’»)] a\n", max_size=8))
+def test_is_terminal_matches_its_regex(text: str) -> None:
+    regex = re.compile(r"[.!?…](?:[\"'”’»)\]]+)?$|[:;](?:[\"'”’»)\]]+)?$")
+    assert is_terminal(text) == bool(regex.search(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="ab ", max_size=8).map(lambda k: f" {k} "), max_size=12))
+def test_containment_index_matches_pairwise_test(keys: list[str]) -> None:
+    longer = layout_mod._LongerKeys(keys)
+    for k in keys:
+        assert longer.contain(k) == any(len(p) > len(k) and k in p for p in keys)

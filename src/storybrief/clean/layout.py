@@ -9,7 +9,9 @@ end block and stays when it sits between paragraphs (a subheading, a list item).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from storybrief.clean.lines import STRONG_JUNK, Verdict, is_terminal, judge
 
@@ -110,14 +112,32 @@ def mark_repeats(units: list[Unit], title: str | None) -> list[Unit]:
             first[k] = i
     if len(units) <= 2000:  # containment is quadratic; very long inputs skip it
         padded = [f" {k} " for k in keys]
+        longer = _LongerKeys(padded)
         for i, k in enumerate(keys):
             if out[i].verdict.label == "junk" or len(k.split()) < _MIN_CONTAINED_WORDS:
                 continue
-            if any(
-                j != i and len(p) > len(padded[i]) and padded[i] in p for j, p in enumerate(padded)
-            ):
+            if longer.contain(padded[i]):
                 out[i] = _junk(out[i], "contained in a longer line")
     return out
+
+
+class _LongerKeys:
+    """The distinct keys, longest first, in one string, to find a key inside a longer one.
+
+    One ``str.find`` over the keys longer than the one sought replaces a test per key: keys
+    hold no line break, so a match never spans two of them.
+    """
+
+    def __init__(self, keys: list[str]) -> None:
+        ordered = sorted(set(keys), key=len, reverse=True)
+        self._joined = "\n".join(ordered)
+        self._negated_lengths = [-len(k) for k in ordered]
+        self._starts = list(accumulate((len(k) + 1 for k in ordered), initial=0))
+
+    def contain(self, key: str) -> bool:
+        """Is ``key`` inside a strictly longer key?"""
+        longer = bisect_left(self._negated_lengths, -len(key))
+        return self._joined.find(key, 0, self._starts[longer]) != -1
 
 
 def _junk(unit: Unit, reason: str) -> Unit:

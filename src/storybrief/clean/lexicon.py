@@ -9,6 +9,7 @@ reads as prose; ``lines.py`` weighs them together with a line's shape and positi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -78,15 +79,41 @@ ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 
+# Any of these quotation marks is an ATTRIBUTION match; any other match holds one of the
+# ATTRIBUTION_NEEDLES (lower case).
+QUOTATION_MARKS = '“”"«»'
+ATTRIBUTION_NEEDLES = (
+    "said", "say", "told", "tell", "add", "according to", "asked", "wrote", "write", "stated",
+    "explained", "noted", "argued", "insisted", "warned", "claimed", "announced", "report",
+)  # fmt: skip
+
 # Markers of a photo caption or credit anywhere in a line.
 CREDIT = re.compile(
     r"\b(?:photo|image|picture|video|graphic|illustration)\s*(?:credit)?\s*:|"
     r"\((?:photo|image|picture|file|video)s?\b[^)]*\)|getty images|\bphoto by\b|\bfile photo\b",
     re.IGNORECASE,
 )
+CREDIT_NEEDLES = ("photo", "image", "picture", "video", "graphic", "illustration", "file")
 
 # Glyphs that open a list item or a menu entry.
 BULLETS = "•◦▪▫●○■□►▸▶‣⁃∙·*–—-»>✓✔☑➤→"
 
 # Currency symbols and codes: lines dense with these are price lists.
 CURRENCY = re.compile(r"[$€£¥₹₽₩¢]|\b(?:usd|eur|gbp|inr|rs|rs\.)\b", re.IGNORECASE)
+
+# The non-ASCII characters that case-insensitive matching takes for an ASCII letter (İ, ı, ſ
+# and the Kelvin sign). In a text without them, a case-insensitive match of a literal is a
+# substring of ``text.lower()``, which is far cheaper to test for than running the pattern.
+_CASE_ODD = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def may_match(text: str, low: str, needles: Iterable[str]) -> bool:
+    """False only if no match of a pattern whose every match holds one of ``needles`` (in lower
+    case, read case-insensitively) can be in ``text``; ``low`` is ``text.lower()``."""
+    if not text.isascii() and not _CASE_ODD.isdisjoint(text):
+        return True
+    # A plain loop: any() over a generator costs more than the substring tests themselves.
+    for needle in needles:  # noqa: SIM110
+        if needle in low:
+            return True
+    return False

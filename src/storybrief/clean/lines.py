@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Literal
 
 from storybrief.clean import lexicon as lx
@@ -31,7 +32,10 @@ class Verdict:
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-_TERMINAL = re.compile(r"[.!?…](?:[\"'”’»)\]]+)?$|[:;](?:[\"'”’»)\]]+)?$")
+# A line is terminal when it ends in one of _STOPS, maybe followed by closing quotes or
+# brackets; checked without a regex, whose search would try every position of a long line.
+_STOPS = ".!?…:;"
+_CLOSERS = "\"'”’»)]"
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+")
 _INITIALS = re.compile(r"[(\[]?[a-z]{2,4}(?:\s*[/,;]\s*[a-z]{2,4})*[)\]]?")
 _SIGN_OFF = re.compile(
@@ -67,6 +71,14 @@ _UI_PHRASES = re.compile(
     r"story continues|continue reading|you may also like|recommended for you)\b",
     re.IGNORECASE,
 )
+# Every _UI_PHRASES match holds one of these (see lx.may_match); keep the two in step.
+_UI_PHRASE_NEEDLES = (
+    "sign up", "sign in", "log in", "log out", "read more", "more from", "more on this",
+    "next story", "previous story", "this section", "all rights reserved", "privacy policy",
+    "terms of use", "terms of service", "cookie policy", "follow us", "share this", "click here",
+    "tap here", "related stories", "related articles", "story continues", "continue reading",
+    "you may also like", "recommended for you",
+)  # fmt: skip
 # Calls to action that need no second person to be one.
 _STRONG_CTA = lx.word_set(
     """
@@ -75,6 +87,9 @@ _STRONG_CTA = lx.word_set(
 )
 # Verbs that are calls to action only with a particle ("sign up", not "sign language").
 _PARTICLE_CTA = {"sign": {"up", "in"}, "log": {"in", "out"}}
+# A word counts as a UI word when it or its singular ("comments" -> "comment") is one.
+_UI_OR_PLURAL = lx.UI_WORDS | {w + "s" for w in lx.UI_WORDS if len(w) >= 3}
+_READER_OR_SITE = lx.READER_WORDS | lx.SITE_WORDS
 
 
 def words_of(text: str) -> list[str]:
@@ -82,7 +97,13 @@ def words_of(text: str) -> list[str]:
 
 
 def is_terminal(text: str) -> bool:
-    return bool(_TERMINAL.search(text))
+    # As a regex "$" would, a final line break may follow the terminal mark.
+    return _ends_in_stop(text) or (text.endswith("\n") and _ends_in_stop(text[:-1]))
+
+
+def _ends_in_stop(text: str) -> bool:
+    bare = text.rstrip(_CLOSERS)
+    return bool(bare) and bare[-1] in _STOPS
 
 
 def judge(line: str) -> Verdict:
@@ -91,7 +112,7 @@ def judge(line: str) -> Verdict:
     bullet = body != line
     words = words_of(body)
     n = len(words)
-    lower = [w.lower() for w in words]
+    lower = list(map(str.lower, words))
 
     def junk(reason: str) -> Verdict:
         return Verdict("junk", reason, n)
@@ -124,18 +145,14 @@ def judge(line: str) -> Verdict:
         if len(names) <= 8 and all(w[0].isupper() or w in ("and", "in", "for") for w in names):
             return junk("byline")
     terminal = is_terminal(body)
-    digits = sum(any(c.isdigit() for c in w) for w in words)
-    if not terminal and (
-        (lx.CURRENCY.search(body) and digits and n <= 8) or (n <= 6 and digits * 2 >= n)
-    ):
-        return junk("price" if lx.CURRENCY.search(body) else "numbers")
-    if (
-        not terminal
-        and n <= 12
-        and sum(w in _TIME_WORDS or w.isdigit() for w in lower) >= max(2, 0.6 * n)
-    ):
-        return junk("timestamp")
-    if lx.CREDIT.search(body) and n <= 30:
+    if not terminal:
+        digits = sum(any(map(str.isdigit, w)) for w in words)
+        if (n <= 8 and digits and lx.CURRENCY.search(body)) or (n <= 6 and digits * 2 >= n):
+            return junk("price" if lx.CURRENCY.search(body) else "numbers")
+        if n <= 12 and sum(w in _TIME_WORDS or w.isdigit() for w in lower) >= max(2, 0.6 * n):
+            return junk("timestamp")
+    low = body.lower()
+    if n <= 30 and lx.may_match(body, low, lx.CREDIT_NEEDLES) and lx.CREDIT.search(body):
         return junk("caption credit")
     # A caption is one unpunctuated sentence ending in a date; an embedded post signed
     # "— Name (@handle) June 20, 2017" is someone's words, not a caption.
@@ -148,13 +165,13 @@ def judge(line: str) -> Verdict:
     ):
         return junk("caption or dateline")
 
-    verdict = _furniture(body, lower, n, terminal)
+    verdict = _furniture(body, low, lower, n, terminal)
     if verdict:
         return junk(verdict)
     return _prose_or_weak(body, words, n, terminal, bullet)
 
 
-def _furniture(body: str, lower: list[str], n: int, terminal: bool) -> str | None:
+def _furniture(body: str, low: str, lower: list[str], n: int, terminal: bool) -> str | None:
     """The reason a line is page furniture by its vocabulary, or None.
 
     Judged sentence by sentence: a line goes when most of its words are in sentences that
@@ -162,67 +179,89 @@ def _furniture(body: str, lower: list[str], n: int, terminal: bool) -> str | Non
     an inline "(Click here to see the flyer)" stays while "Our journalism is for everyone.
     But you can get ... membership. Sign up today!" goes.
     """
-    attributed = bool(lx.ATTRIBUTION.search(body))
-    ui, mkt = _counts(body, n)
+    # A sentence of the line can hold a UI phrase only if the line can.
+    phrases = lx.may_match(body, low, _UI_PHRASE_NEEDLES)
+    ui, mkt = _counts(body, lower, n, phrases)
     if n <= 6 and (ui >= 1 or mkt >= 2) and (not terminal or body.endswith("!")):
         return "widget"
     if n == 1 and lower[0] in lx.LABEL_WORDS:
         return "widget"
     if ui >= 3 and ui * 4 >= n:
         return "page furniture"
-    if attributed:  # reported speech may address "you" or use an imperative
-        return None
-    cta = reader = pronoun = 0
+    if _attributed(body, low):
+        return None  # reported speech may address "you" or use an imperative
+    cta = reader = 0
+    others = []  # (words, size) of the sentences neither calling to act nor selling
     for sentence in _SENTENCE_END.split(body):
-        size = len(words_of(sentence))
-        if _is_call_to_action(sentence):
+        words = words_of(sentence)
+        size = len(words)
+        own = list(map(str.lower, words))
+        if _is_call_to_action(sentence, words, own):
             cta += size
-        elif _addresses_reader(sentence, size) or (size <= 5 and any(_counts(sentence, size))):
+            continue
+        ui, mkt = _counts(sentence, own, size, phrases)
+        # With neither UI nor offer words a sentence cannot address the reader (or is empty).
+        if (ui or mkt) and (size <= 5 or _addresses_reader(size, _pronouns(words), ui, mkt)):
             reader += size
-        elif _pronouns(sentence) & (lx.READER_WORDS | lx.SITE_WORDS):
-            pronoun += size  # "You have reached your limit ..." next to "Subscribe ..."
-    if cta and (cta + reader + pronoun) * 2 >= n:
-        return "call to action"
+        else:
+            others.append((words, size))
+    if cta:
+        # "You have reached your limit ..." next to "Subscribe ..."
+        pronoun = sum(size for words, size in others if _pronouns(words) & _READER_OR_SITE)
+        if (cta + reader + pronoun) * 2 >= n:
+            return "call to action"
     if reader * 5 >= n * 3:
         return "addresses the reader or sells"
     return None
 
 
-def _counts(text: str, n: int) -> tuple[int, int]:
-    """How many UI words (and phrases) and how many offer words ``text`` has."""
-    own = [w.lower() for w in words_of(text)]
-    stems = [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in own]
-    ui = sum(w in lx.UI_WORDS or s in lx.UI_WORDS for w, s in zip(own, stems, strict=True))
-    ui += len(_UI_PHRASES.findall(text))
-    mkt = sum(w in lx.MARKETING_WORDS for w in own) + text.count("%") * (n <= 8)
+def _attributed(body: str, low: str) -> bool:
+    """Is ``body`` reported speech (``lx.ATTRIBUTION``)? ``low`` is ``body.lower()``."""
+    for mark in lx.QUOTATION_MARKS:
+        if mark in body:
+            return True
+    return lx.may_match(body, low, lx.ATTRIBUTION_NEEDLES) and bool(lx.ATTRIBUTION.search(body))
+
+
+def _counts(text: str, own: list[str], n: int, phrases: bool) -> tuple[int, int]:
+    """How many UI words (and phrases) and how many offer words ``text`` has.
+
+    ``own`` is its words in lower case, ``n`` how many there are; ``phrases`` is False when
+    ``text`` can hold no UI phrase (see ``lx.may_match``).
+    """
+    ui = sum(map(_UI_OR_PLURAL.__contains__, own))
+    if phrases:
+        ui += len(_UI_PHRASES.findall(text))
+    mkt = sum(map(lx.MARKETING_WORDS.__contains__, own)) + text.count("%") * (n <= 8)
     return ui, mkt
 
 
-def _addresses_reader(sentence: str, size: int) -> bool:
+def _addresses_reader(size: int, pronouns: set[str], ui: int, mkt: int) -> bool:
     """The sentence speaks to "you" (or as "our" site) next to site vocabulary ("delivered to your inbox", "our newsletter")."""
-    ws = _pronouns(sentence)
-    ui, mkt = _counts(sentence, size)
-    if ws & lx.READER_WORDS:
+    if pronouns & lx.READER_WORDS:
         return size <= 40 and (ui >= max(1, size / 15) or mkt >= 2)
-    if ws & lx.SITE_WORDS:
+    if pronouns & lx.SITE_WORDS:
         return size <= 15 and ui + mkt >= 1
     # Offer copy speaks of prices and plans without a pronoun ("Limited-time offer: ...").
     return size <= 12 and mkt * 3 >= size
 
 
-def _pronouns(sentence: str) -> set[str]:
+def _pronouns(words: list[str]) -> set[str]:
     """Lower-cased words, where a capitalised word counts only at the start ("Us Weekly")."""
-    ws = words_of(sentence)
-    return {w.lower() for i, w in enumerate(ws) if i == 0 or not w[0].isupper()}
+    return {w.lower() for i, w in enumerate(words) if i == 0 or not w[0].isupper()}
 
 
-def _is_call_to_action(sentence: str) -> bool:
-    """Does the sentence open with an imperative addressed to the reader ("Sign up today!")?"""
-    ws = [w.lower() for w in words_of(sentence)]
+def _is_call_to_action(sentence: str, words: list[str], own: list[str]) -> bool:
+    """Does the sentence open with an imperative addressed to the reader ("Sign up today!")?
+
+    ``words`` are its words and ``own`` the same in lower case.
+    """
+    start = 0
     please = False
-    while ws and ws[0] in ("please", "now", "and", "so", "then"):
-        please = please or ws[0] == "please"
-        ws = ws[1:]
+    while start < len(own) and own[start] in ("please", "now", "and", "so", "then"):
+        please = please or own[start] == "please"
+        start += 1
+    ws = own[start:]
     if not ws or ws[0] not in lx.CTA_VERBS or len(ws) > 25:
         return False
     particle = _PARTICLE_CTA.get(ws[0])
@@ -230,12 +269,12 @@ def _is_call_to_action(sentence: str) -> bool:
         return True
     if please or ws[0] in _STRONG_CTA or sentence.rstrip().endswith("!"):
         return True
-    return bool(_pronouns(sentence) & lx.SITE_WORDS or set(ws[1:]) & lx.UI_WORDS)
+    return bool(_pronouns(words) & lx.SITE_WORDS or set(ws[1:]) & lx.UI_WORDS)
 
 
 def _prose_or_weak(body: str, words: list[str], n: int, terminal: bool, bullet: bool) -> Verdict:
-    lowercase = sum(w[0].islower() for w in words)
-    if sum(w.isupper() for w in words) * 4 >= n * 3:
+    lowercase = sum(map(str.islower, map(itemgetter(0), words)))
+    if sum(map(str.isupper, words)) * 4 >= n * 3:
         lowercase = n  # all-caps prose (broadcast transcripts): judge it by its punctuation
     if terminal and n >= 4 and lowercase >= 1 and (not bullet or n >= 6):
         return Verdict("prose", "sentence", n, soft=n < 20 or bullet)

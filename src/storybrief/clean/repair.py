@@ -22,6 +22,15 @@ _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e\u200e\u200f]")
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\v\f]")
 _RUN_OF_SPACES = re.compile(r" {2,}")
 _LINE_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\x85")
+# ftfy fixes each line on its own and is slow, so a line goes through it only when it has a
+# character that ftfy could change: anything but printable ASCII and the curly quotes, dashes
+# and ellipsis of ordinary news prose (no mojibake pattern or fix of ftfy's is made of these
+# alone; tests/test_clean.py checks that for the installed ftfy).
+PLAIN_PUNCTUATION = "‘’“”–—…"
+_NOT_PLAIN = re.compile(f"[^\x20-\x7e\n{PLAIN_PUNCTUATION}]")
+_FTFY = ftfy.TextFixerConfig(
+    unescape_html=False, uncurl_quotes=False, fix_line_breaks=False, explain=False
+)
 
 
 def repair(text: str) -> str:
@@ -42,12 +51,25 @@ def repair(text: str) -> str:
     text = _SPACES.sub(" ", text)  # before ftfy, which would read a stray \x0c as mojibake
     # ftfy fixes mojibake (UTF-8 read as Windows-1252, etc.); quotes are left curly because
     # quote detection downstream relies on them.
-    text = ftfy.fix_text(text, unescape_html=False, uncurl_quotes=False, fix_line_breaks=False)
-    text = _ESCAPED_QUOTE.sub(r"\1", text)
+    text = _fix_text(text)
+    if "\\" in text:
+        text = _ESCAPED_QUOTE.sub(r"\1", text)
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)
     text = _LINE_BREAKS.sub("\n", text)
-    return "\n".join(_RUN_OF_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    # A run of spaces never spans a line break, so one pass over the whole text will do.
+    text = _RUN_OF_SPACES.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def _fix_text(text: str) -> str:
+    """``ftfy.fix_text`` with ``_FTFY``, skipping the lines it would leave unchanged."""
+    if not _NOT_PLAIN.search(text):
+        return text
+    *lines, last = text.split("\n")
+    # Each line keeps its line break, as in the segments that ftfy.fix_text cuts itself.
+    segments = [line + "\n" for line in lines] + [last]
+    return "".join(ftfy.fix_text(s, _FTFY) if _NOT_PLAIN.search(s) else s for s in segments)
 
 
 def _unescape_one(entity: str) -> str:
