@@ -21,8 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from storybrief.analyze import analyze  # noqa: E402
-from storybrief.analyze.common import stem, tokens  # noqa: E402
-from storybrief.analyze.dates import find_dates  # noqa: E402
+from storybrief.analyze.common import clear_caches  # noqa: E402
 from storybrief.analyze.ner import load_spacy  # noqa: E402
 from storybrief.analyze.score import Counts, load_gold, score  # noqa: E402
 from storybrief.model import Article  # noqa: E402
@@ -66,9 +65,8 @@ def speed(ner: str, n: int = 100, repeat: int = 3) -> tuple[int, int, float] | N
 
 
 def _timed(articles: list[Article], sents: dict[str, tuple[str, ...]], ner: str) -> float:
-    # Cold: the memoised tokeniser, stemmer and date finder start empty, as in a new story.
-    for fn in (tokens, stem, find_dates):
-        fn.cache_clear()
+    # Cold: the memoised tokeniser, stemmers and date finder start empty, as in a new story.
+    clear_caches()
     t = time.perf_counter()
     analyze(articles, sents, ner=ner)
     return time.perf_counter() - t

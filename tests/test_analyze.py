@@ -252,3 +252,28 @@ def test_spacy_backend_on_annotated_stories(story: Gold) -> None:
     counts = score(result, sents, story)
     assert counts["speakers"].recall == 1.0
     assert counts["disagreements"].precision == 1.0
+
+
+def _pair(first: str, second: str) -> Analysis:
+    a, b = Article("n1", first), Article("n2", second)
+    return analyze([a, b], {x.id: tuple(split_sentences(x.text)) for x in (a, b)}, ner="rules")
+
+
+def test_negation_is_scoped_to_the_predicate_and_its_complement() -> None:
+    # A denial about the money is no denial of the lawsuit.
+    assert not _pair(
+        "The harbour board of Velmora isn't suing the ferry company for cash after the storm.",
+        "The harbour board of Velmora is suing the ferry company after the storm.",
+    ).disagreements
+    # The same predicate with the same complement, one side negated: a disagreement.
+    (d,) = _pair(
+        "Velmora keeper Ada Quist was not injured in the first half of the derby.",
+        "Velmora keeper Ada Quist was injured in the first half of the derby.",
+    ).disagreements
+    assert d.kind == "negation"
+    assert sorted(s.value for s in d.sides) == ["injured", "not injured"]
+    # Same verb, different object: suing one party does not deny suing another.
+    assert not _pair(
+        "The Velmora harbour board will not sue the ferry company over the storm damage.",
+        "The Velmora harbour board will sue the port authority over the storm damage.",
+    ).disagreements

@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
 
+from conftest import ROOT
 from storybrief.cli import main
 
 EXAMPLE = str(ROOT / "examples" / "bridge")
@@ -87,6 +87,8 @@ def test_stdin_jsonl() -> None:
             ]
         )
     ]
-    result = CliRunner().invoke(main, ["brief", "-", "-f", "json", "--no-analysis"], input="\n".join(lines))
+    result = CliRunner().invoke(
+        main, ["brief", "-", "-f", "json", "--no-analysis"], input="\n".join(lines)
+    )
     assert result.exit_code == 0, result.output
     assert {a["id"] for a in json.loads(result.stdout)["articles"]} == {"n0", "n1"}

@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
-from builders import article
 
+from builders import article
 from storybrief.dedup import (
     EXACT_UP_TO,
     CopyParams,
@@ -41,10 +41,15 @@ def _random_words(rng: random.Random, n: int) -> str:
 
 def test_republished_copy_is_linked_to_its_original() -> None:
     original = article(WIRE, id="wire", published="2024-05-01")
-    copy = article("Posted by the Bay Courier. " + WIRE.replace("Monday", "Monday morning")
-                   + " Leave a comment below.", id="site", published="2024-05-02")
+    copy = article(
+        "Posted by the Bay Courier. "
+        + WIRE.replace("Monday", "Monday morning")
+        + " Leave a comment below.",
+        id="site",
+        published="2024-05-02",
+    )
     links = find_copies([copy, original])
-    assert [(l.article, l.of, l.kind) for l in links] == [("site", "wire", "copy")]
+    assert [(link.article, link.of, link.kind) for link in links] == [("site", "wire", "copy")]
     assert 0.5 <= links[0].similarity <= 1.0
 
 
@@ -80,7 +85,7 @@ def test_lsh_path_finds_the_same_copies_as_the_exact_path() -> None:
         for i in range(0, EXACT_UP_TO, 5)
     ]
     assert len(arts) > EXACT_UP_TO  # exercises the LSH Ensemble path
-    found = {(l.article, l.of) for l in find_copies(arts) if l.kind == "copy"}
+    found = {(link.article, link.of) for link in find_copies(arts) if link.kind == "copy"}
     expected = {(f"c{i}", f"o{i}") for i in range(0, EXACT_UP_TO, 5)}
     # The original is the longer text, so either direction is fine: check the pairs.
     assert {frozenset(p) for p in found} == {frozenset(p) for p in expected}
@@ -100,8 +105,10 @@ def test_seed_copies(seeds_dir) -> None:
     articles, rejected = read_articles([seeds_dir])
     assert not rejected
     brief = brief_articles(articles, analyze=False)
-    copies = {(l.article, l.of) for l in brief.copies if l.kind == "copy"}
-    partial = {frozenset((l.article, l.of)) for l in brief.copies if l.kind == "partial"}
+    copies = {(link.article, link.of) for link in brief.copies if link.kind == "copy"}
+    partial = {
+        frozenset((link.article, link.of)) for link in brief.copies if link.kind == "partial"
+    }
     ids = sorted(a.id for a in brief.articles)
     # 000 republishes the same agency story as 001 (different site wrapper).
     assert {frozenset(p) for p in copies} == {frozenset((ids[0], ids[1]))}

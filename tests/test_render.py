@@ -35,7 +35,16 @@ def test_json_carries_the_documented_fields(example_brief: Brief) -> None:
     doc = json.loads(render(example_brief, "json"))
     assert doc["schema"].startswith("storybrief.brief/")
     for a in doc["articles"]:
-        assert {"id", "title", "source", "url", "published", "words", "copy_of", "sentences"} <= set(a)
+        assert {
+            "id",
+            "title",
+            "source",
+            "url",
+            "published",
+            "words",
+            "copy_of",
+            "sentences",
+        } <= set(a)
     sentences = {a["id"]: a["sentences"] for a in doc["articles"]}
     for s in doc["summary"]:
         assert {"text", "citations", "support"} <= set(s)

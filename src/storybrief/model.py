@@ -308,9 +308,7 @@ class Analysis:
             quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
             entities=tuple(Entity.from_dict(e) for e in data.get("entities", ())),
             timeline=tuple(TimelineEvent.from_dict(t) for t in data.get("timeline", ())),
-            disagreements=tuple(
-                Disagreement.from_dict(d) for d in data.get("disagreements", ())
-            ),
+            disagreements=tuple(Disagreement.from_dict(d) for d in data.get("disagreements", ())),
         )
 
 

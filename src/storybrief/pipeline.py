@@ -38,7 +38,10 @@ def brief(
 
 
 def brief_texts(
-    texts: Sequence[str], *, words: int = DEFAULT_WORDS, analyze: bool = False,
+    texts: Sequence[str],
+    *,
+    words: int = DEFAULT_WORDS,
+    analyze: bool = False,
     summarizer: str = "default",
 ) -> Brief:
     """Brief plain article texts (ids ``d0``, ``d1``, ...)."""
@@ -79,12 +82,9 @@ def brief_articles(
     result = summarize(kept, copies, words=words, method=summarizer)
     analysis = None
     if analyze and kept:
-        try:
-            from storybrief.analyze import analyze as run_analysis
-        except ImportError:  # analysis stage not available in this build
-            run_analysis = None
-        if run_analysis is not None:
-            analysis = run_analysis(kept, result.sentences, copies)
+        from storybrief.analyze import analyze as run_analysis
+
+        analysis = run_analysis(kept, result.sentences, copies)
     title = next((a.title for a in kept if a.title), None)
     return Brief(
         articles=tuple(kept),

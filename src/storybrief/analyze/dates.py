@@ -26,8 +26,9 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import chain
 
-from storybrief.analyze.common import Doc, content_stems, overlap
+from storybrief.analyze.common import Doc, content_stems, lower_words
 from storybrief.dedup import count_sources
 from storybrief.model import Citation, TimelineEvent
 
@@ -62,9 +63,23 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|is due to|are due to|expected to|scheduled|plans? to|next|by|until)\b",
     re.I,
 )
-_MAYBE = re.compile(
-    r"\d|days?\b|ago\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|month|year|tomorrow", re.I
-)
+# Each pattern runs only when the sentence holds a word it needs (a set lookup per pattern
+# instead of nine regex scans of every sentence; most sentences have no date at all).
+_DIGIT = re.compile(r"\d")
+_MONTH_WORDS = frozenset(_MONTHS)
+_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
+    "iso": (),
+    "mdy": (_MONTH_WORDS,),
+    "dmy": (_MONTH_WORDS,),
+    "my": (_MONTH_WORDS,),
+    "y": (),
+    "wd": (frozenset(_WEEKDAYS),),
+    "rel": (frozenset(["yesterday", "today", "tomorrow"]),),
+    "rmy": (frozenset(["month", "year"]), frozenset(["last", "next", "this"])),
+    "ago": (frozenset(["ago"]),),
+}
+_NEEDS_DIGIT = frozenset(["iso", "mdy", "dmy", "y"])
+_ANY_WORD = frozenset().union(*(w[0] for w in _NEEDS.values() if w))
 _BOILER = re.compile(r"\b(?:updated|published|posted)\b\s*:?", re.I)
 
 
@@ -83,7 +98,7 @@ def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
     return m0 // 12, m0 % 12 + 1
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 16)
 def find_dates(sentence: str, ref: date | None) -> tuple[tuple[str, str, int, int], ...]:
     """(expression, ISO date, start, end) of every resolvable time expression.
 
@@ -92,9 +107,13 @@ def find_dates(sentence: str, ref: date | None) -> tuple[tuple[str, str, int, in
     """
     out: list[tuple[str, str, int, int]] = []
     taken: list[tuple[int, int]] = []
-    if not _MAYBE.search(sentence):
+    low = lower_words(sentence)
+    digit = _DIGIT.search(sentence) is not None
+    if not digit and low.isdisjoint(_ANY_WORD):
         return ()
     for kind, rx in PATTERNS:
+        if (kind in _NEEDS_DIGIT and not digit) or any(low.isdisjoint(w) for w in _NEEDS[kind]):
+            continue
         for m in rx.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
@@ -190,7 +209,7 @@ def timeline(
 ) -> tuple[TimelineEvent, ...]:
     """Dated statements, merged across sources, the best supported ``limit`` in date order."""
     events: list[dict] = []  # date, text, expression, citations, stems
-    by_date: dict[str, list[dict]] = {}
+    by_date: dict[str, tuple[list[dict], dict[str, list[int]]]] = {}
     for d in docs:
         for i, s in enumerate(d.sentences):
             found = find_dates(s, refs.get(d.id))
@@ -198,16 +217,27 @@ def timeline(
                 continue
             stems = content_stems(s)
             for expr, iso, _, _ in found:
-                same_day = by_date.setdefault(iso, [])
-                for e in same_day:
-                    if e["date"] == iso and overlap(e["stems"], stems)[1] >= 0.5:
-                        e["cites"].append(Citation(d.id, i))
-                        break
-                else:
-                    event = {"date": iso, "text": s, "expr": expr, "cites": [Citation(d.id, i)],
-                             "stems": stems, "n": len(events)}  # fmt: skip
-                    events.append(event)
-                    same_day.append(event)
+                # The first event of that date sharing half the words of the smaller: found
+                # through the date's word index, not by comparing with every event.
+                same_day, index = by_date.setdefault(iso, ([], {}))
+                shared = Counter(chain.from_iterable(index.get(w, ()) for w in stems))
+                hit = next(
+                    (
+                        k
+                        for k in sorted(shared)
+                        if shared[k] / max(1, min(len(same_day[k]["stems"]), len(stems))) >= 0.5
+                    ),
+                    None,
+                )
+                if hit is not None:
+                    same_day[hit]["cites"].append(Citation(d.id, i))
+                    continue
+                event = {"date": iso, "text": s, "expr": expr, "cites": [Citation(d.id, i)],
+                         "stems": stems, "n": len(events)}  # fmt: skip
+                for w in stems:
+                    index.setdefault(w, []).append(len(same_day))
+                events.append(event)
+                same_day.append(event)
     for e in events:
         e["support"] = count_sources({c.article for c in e["cites"]}, groups)
     best = sorted(events, key=lambda e: (-e["support"], e["n"]))[:limit]

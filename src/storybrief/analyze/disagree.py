@@ -11,7 +11,9 @@
    be true (``values.compatible``: hedges such as "about" and "more than" widen a value)
    disagree. Names disagree when two names of one kind fill the same slot ("built in
    Tampere" / "built in Oulu") of closely aligned sentences; polarity when one of two
-   near-identical sentences negates the verb the other asserts.
+   near-identical sentences negates the verb the other asserts *with the same complement*
+   ("was not injured in the second half" / "was injured in the second half", never
+   "isn't suing for cash" / "is suing").
 4. Mentions linked by aligned pairs form one subject; its values, merged where compatible,
    are the sides, each citing every sentence (copies included) that states it.
 
@@ -20,69 +22,113 @@ Thresholds favour precision: a missed disagreement costs less than a false alarm
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storybrief.analyze.common import TOKEN, Doc, overlap, stem, tokens
+import numpy as np
+from scipy import sparse
+
+from storybrief.analyze.common import (
+    TOKEN,
+    Doc,
+    StemTable,
+    lower_words,
+    overlap,
+    stem,
+    tokens,
+)
+from storybrief.analyze.dates import _ANY_WORD as _DATE_WORDS
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.ner import Mention
-from storybrief.analyze.values import _CLAUSE, Value, comparable, compatible, local_context, values
-from storybrief.model import Citation, Disagreement, Side
+from storybrief.analyze.sides import sides
+from storybrief.analyze.values import (
+    _A_WORDS,
+    _CLAUSE,
+    _NUM_WORDS,
+    _ORD_WORDS,
+    _TIME_WORDS,
+    Value,
+    comparable,
+    compatible,
+    local_context,
+    values,
+)
+from storybrief.model import Disagreement
 from storybrief.text import STOPWORDS
 
-_APPROX_WORDS = frozenset(
-    [
-        "about",
-        "around",
-        "roughly",
-        "some",
-        "nearly",
-        "almost",
-        "more",
-        "than",
-        "over",
-        "at",
-        "least",
-        "less",
-        "fewer",
-        "under",
-        "up",
-        "to",
-        "close",
-        "just",
-        "as",
-        "many",
-    ]
-)
 _NEGATORS = frozenset(["not", "no", "never", "cannot"])
 _SKIP_AFTER_NEG = frozenset(["be", "been", "being", "yet", "even", "always", "ever"])
+_NEG_RX = re.compile(r"(?<![\w'’-])(?:not|no|never|cannot|[^\W_]+n['’]t)(?![\w]|['’-]\w)", re.I)
+_ENDS = frozenset([".", "!", "?"])
+_ALPHA = StemTable(lambda t: t[0].isalpha() and t.lower() not in STOPWORDS | _NEGATORS)
+_DIGIT = re.compile(r"\d")
+# Every word a value pattern needs (``values`` finds nothing in a sentence without one).
+_VALUE_WORDS = _NUM_WORDS | _ORD_WORDS | _DATE_WORDS
 # Words too common in a story to find candidate pairs with (share of its sentences).
 MAX_DF = 0.25
 # ... and at most this many: a word in more sentences names the story, not one fact, and
 # the pairs it would add grow with its square.
 MAX_POSTING = 40
-# More sides than this is a list of different facts chained together, not one dispute.
-MAX_SIDES = 3
+# Candidate pairs compared at most: a story of 1,000 articles has under 10,000 that pass
+# the blocking; the cap only bounds a pathological one (the best-aligned are kept).
+MAX_PAIRS = 20_000
+# Content words of a predicate's complement compared for a negation ("suing *for cash*").
+COMPLEMENT = 4
 
 
-@dataclass
+@dataclass(frozen=True)
+class _Neg:
+    predicate: str  # stem of the negated word
+    start: int  # the negator's offset
+    end: int  # the negated word's end
+    complement: frozenset[str]
+
+
 class _Sent:
-    doc: Doc
-    index: int
-    text: str
-    stems: frozenset[str]
-    values: list[Value]
-    names: list[tuple[str, str, str, Value]]  # canonical, kind, slot word, position
+    """One sentence; its values, value-free stems and names are computed on first use,
+    since only sentences in a candidate pair ever need them."""
+
+    def __init__(self, doc: Doc, index: int, text: str, mentions: Sequence[Mention]) -> None:
+        self.doc, self.index, self.text, self.mentions = doc, index, text, mentions
+        self.words = _ALPHA.stems(text)  # content stems, values included: blocking keys
+        self.numeric = _may_state_value(text)
+        self.negation = _negation(text)
+        self._values: list[Value] | None = None
+        self._stems: frozenset[str] | None = None
+        self._names: list[tuple[str, str, str, Value]] | None = None
+
+    @property
+    def values(self) -> list[Value]:
+        if self._values is None:
+            # Only a real publication date anchors "on Monday" firmly enough to accuse a
+            # source of a wrong date; an inferred reference date may itself be wrong.
+            self._values = values(self.text, self.doc.published)
+        return self._values
+
+    @property
+    def stems(self) -> frozenset[str]:
+        """Content stems without the values' own words (a unit shared is no subject)."""
+        if self._stems is None:
+            self._stems = _stems(self.text, self.values) if self.numeric else self.words
+        return self._stems
+
+    def names(self, index: NameIndex) -> list[tuple[str, str, str, Value]]:
+        if self._names is None:
+            self._names = _names(self.text, self.mentions, index)
+        return self._names
 
 
 def _stems(text: str, values_: Sequence[Value]) -> frozenset[str]:
+    if not values_:
+        return _ALPHA.stems(text)
     spans = [(v.start, v.end) for v in values_]
     out = set()
     for t, start, _ in tokens(text):
         if not t[0].isalpha() or t.lower() in STOPWORDS or t.lower() in _NEGATORS:
             continue
-        if spans and any(a <= start < b for a, b in spans):
+        if any(a <= start < b for a, b in spans):
             continue
         out.add(stem(t))
     return frozenset(out)
@@ -92,16 +138,35 @@ def _aligned(local: int, n: int, share: float) -> bool:
     return (local >= 2 and n >= 2 and share >= 0.34) or (local >= 1 and n >= 3 and share >= 0.5)
 
 
-def _negation(s: _Sent) -> tuple[str, int, int] | None:
-    toks = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(s.text)]
-    for k, (t, a, _) in enumerate(toks):
-        low = t.lower().replace("’", "'")
-        if low in _NEGATORS or low.endswith("n't"):
-            j = k + 1
-            while j < len(toks) and toks[j][0].lower() in _SKIP_AFTER_NEG:
-                j += 1
-            if j < len(toks) and toks[j][0][0].isalpha():
-                return stem(toks[j][0]), a, toks[j][2]
+def _complement(toks: Sequence[tuple[str, int, int]], k: int) -> frozenset[str]:
+    """Content stems after the predicate ``toks[k]`` up to its clause's end: what is (not)
+    done, so that "isn't suing for cash" is no denial of "is suing"."""
+    out: set[str] = set()
+    for t, _, _ in toks[k + 1 :]:
+        low = t.lower()
+        if low in _CLAUSE or low in _ENDS or len(out) >= COMPLEMENT:
+            break
+        if t[0].isalpha() and low not in STOPWORDS:
+            out.add(stem(t))
+    return frozenset(out)
+
+
+def _negation(text: str) -> _Neg | None:
+    """The first negated predicate of a sentence ("was not injured" gives "injured").
+
+    Only the few tokens from the negator on are read: most sentences have none.
+    """
+    for m in _NEG_RX.finditer(text):
+        toks = []
+        for t in TOKEN.finditer(text, m.start()):
+            toks.append((t.group(0), t.start(), t.end()))
+            if len(toks) >= 30 or t.group(0) in _ENDS:
+                break
+        j = 1
+        while j < len(toks) and toks[j][0].lower() in _SKIP_AFTER_NEG:
+            j += 1
+        if j < len(toks) and toks[j][0][0].isalpha():
+            return _Neg(stem(toks[j][0]), toks[0][1], toks[j][2], _complement(toks, j))
     return None
 
 
@@ -114,21 +179,19 @@ def disagreements(
     by_sentence: dict[tuple[str, int], list[Mention]] = defaultdict(list)
     for m in mentions:
         by_sentence[(m.article, m.sentence)].append(m)
-    sents: list[_Sent] = []
-    for d in docs:
-        for i, text in enumerate(d.sentences):
-            # Only a real publication date anchors "on Monday" firmly enough to accuse a
-            # source of a wrong date; an inferred reference date may itself be wrong.
-            vals = values(text, d.published)
-            names = _names(text, by_sentence.get((d.id, i), ()), index)
-            stems = _stems(text, vals)
-            sents.append(_Sent(d, i, text, stems, vals, names))
+    sents = [
+        _Sent(d, i, text, by_sentence.get((d.id, i), ()))
+        for d in docs
+        for i, text in enumerate(d.sentences)
+    ]
     nodes: dict[tuple[int, int], tuple[_Sent, Value, str]] = {}
     edges: list[tuple[tuple[int, int], tuple[int, int], bool]] = []
     for x, y in _candidates(sents):
         a, b = sents[x], sents[y]
-        n, share = overlap(set(a.stems), set(b.stems))
-        for p, va in enumerate(a.values):
+        both = a.numeric and b.numeric
+        # Values (and the value-free stems) only where both sentences may state one.
+        n, share = overlap(a.stems, b.stems) if both else overlap(a.words, b.words)
+        for p, va in enumerate(a.values if both else ()):
             for q, vb in enumerate(b.values):
                 if not comparable(va, vb):
                     continue
@@ -137,28 +200,35 @@ def disagreements(
                     continue
                 nodes[(x, p)], nodes[(y, q)] = (a, va, va.kind), (b, vb, vb.kind)
                 edges.append(((x, p), (y, q), compatible(va, vb)))
-        for p, (ca, ka, sa, va) in enumerate(a.names):
-            for q, (cb, kb, sb, vb) in enumerate(b.names):
-                if ka != kb or sa != sb or ca == cb:
-                    continue
-                if any(c == cb for c, *_ in a.names) or any(c == ca for c, *_ in b.names):
-                    continue
-                if set(ca.lower().split()) & set(cb.lower().split()):
-                    continue  # "Sarah Sanders" / "Sarah Huckabee Sanders": one name
-                local, _ = overlap(set(va.context), set(vb.context))
-                if local >= 2 and n >= 3 and share >= 0.45:
-                    kx, ky = (x, 100 + p), (y, 100 + q)
-                    nodes[kx], nodes[ky] = (a, va, "name"), (b, vb, "name")
-                    edges.append((kx, ky, False))
+        if a.mentions and b.mentions and n >= 3 and share >= 0.45:
+            _name_edges(x, y, a, b, index, nodes, edges)
         _negation_edge(x, y, a, b, n, share, nodes, edges)
-    return _sides(nodes, edges, groups)
+    return sides(nodes, edges, groups)
+
+
+def _name_edges(x: int, y: int, a: _Sent, b: _Sent, index: NameIndex, nodes, edges) -> None:
+    """Two names of one kind in the same slot ("built in Tampere" / "built in Oulu")."""
+    names_a, names_b = a.names(index), b.names(index)
+    a_canon = {c for c, *_ in names_a}
+    b_canon = {c for c, *_ in names_b}
+    for p, (ca, ka, sa, va) in enumerate(names_a):
+        for q, (cb, kb, sb, vb) in enumerate(names_b):
+            if ka != kb or sa != sb or ca == cb or cb in a_canon or ca in b_canon:
+                continue
+            if set(ca.lower().split()) & set(cb.lower().split()):
+                continue  # "Sarah Sanders" / "Sarah Huckabee Sanders": one name
+            local, _ = overlap(set(va.context), set(vb.context))
+            if local >= 2:
+                kx, ky = (x, 100 + p), (y, 100 + q)
+                nodes[kx], nodes[ky] = (a, va, "name"), (b, vb, "name")
+                edges.append((kx, ky, False))
 
 
 def _names(
     text: str, mentions: Sequence[Mention], index: NameIndex
 ) -> list[tuple[str, str, str, Value]]:
     out = []
-    toks = list(tokens(text))
+    toks = tokens(text)
     for m in mentions:
         canon = index.resolve(m.surface)
         at = text.find(m.surface)
@@ -177,143 +247,99 @@ def _names(
 
 
 def _candidates(sents: Sequence[_Sent]) -> list[tuple[int, int]]:
-    """Pairs of sentences from different source groups sharing two or more content words."""
-    postings: dict[str, list[int]] = defaultdict(list)
+    """Pairs of sentences from different source groups that could disagree, best first.
+
+    Blocking, never all pairs: two sentences meet only through a shared content word in
+    at most ``MAX_POSTING`` sentences (a word in more names the story, not one fact, and the
+    pairs it would add grow with its square), must share two such words, and must be able
+    to disagree (both may state a value, both name someone, or one negates). The counts
+    come from one sparse matrix product; pairs that share too small a part of their words
+    to pass any of the alignment tests are dropped, and at most ``MAX_PAIRS`` are kept.
+    """
+    n = len(sents)
+    if n < 2:
+        return []
+    vocab: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
     for k, s in enumerate(sents):
-        if s.values or s.names or len(s.stems) >= 4:
-            for w in s.stems:
-                postings[w].append(k)
-    cap = max(8, min(MAX_POSTING, int(MAX_DF * len(sents))))
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for ids in postings.values():
-        if len(ids) > cap:
-            continue
-        for i, x in enumerate(ids):
-            gx = sents[x].doc.group
-            for y in ids[i + 1 :]:
-                if sents[y].doc.group != gx:
-                    shared[(x, y)] += 1
-    return sorted(p for p, c in shared.items() if c >= 2)
+        if s.mentions or s.negation or s.numeric or len(s.words) >= 4:
+            ids = [vocab.setdefault(w, len(vocab)) for w in s.words]
+            cols.extend(ids)
+            rows.extend([k] * len(ids))
+    if not cols:
+        return []
+    m = sparse.csr_matrix((np.ones(len(cols), dtype=np.int32), (rows, cols)), shape=(n, len(vocab)))
+    df = np.asarray(m.sum(axis=0)).ravel()
+    cap = max(8, min(MAX_POSTING, int(MAX_DF * n)))
+    keys = m[:, np.flatnonzero((df >= 2) & (df <= cap))]
+    shared = sparse.triu(keys @ keys.T, k=1).tocoo()
+    x, y, c = shared.row, shared.col, shared.data
+    group_ids: dict[str, int] = {}
+    group = np.array([group_ids.setdefault(s.doc.group, len(group_ids)) for s in sents])
+    numeric = np.array([s.numeric for s in sents])
+    named = np.array([bool(s.mentions) for s in sents])
+    negated = np.array([s.negation is not None for s in sents])
+    keep = (c >= 2) & (group[x] != group[y])
+    x, y = x[keep], y[keep]
+    # All shared words (frequent ones too) over the smaller sentence, against the overlap
+    # each kind of edge needs (``_aligned``, names, negation): value pairs a third of their
+    # value-free words (0.25 of all words leaves room for the value's own), names 0.45,
+    # a negation 0.6.
+    both = np.asarray(m[x].multiply(m[y]).sum(axis=1)).ravel()
+    sizes = np.asarray(m.sum(axis=1)).ravel()
+    share = both / np.maximum(np.minimum(sizes[x], sizes[y]), 1)
+    keep = numeric[x] & numeric[y] & (share >= 0.25)
+    keep |= named[x] & named[y] & (both >= 3) & (share >= 0.45)
+    keep |= (negated[x] | negated[y]) & (both >= 4) & (share >= 0.6)
+    x, y, share = x[keep], y[keep], share[keep]
+    if len(x) > MAX_PAIRS:
+        best = np.argsort(-share, kind="stable")[:MAX_PAIRS]
+        x, y = x[best], y[best]
+    return sorted(zip(x.tolist(), y.tolist(), strict=True))
+
+
+def _may_state_value(text: str) -> bool:
+    """Whether a sentence can hold a count, number, duration or date: a digit, a number
+    word, an ordinal or a date word (the cheap gate before ``values``)."""
+    if _DIGIT.search(text) is not None:
+        return True
+    low = lower_words(text)
+    return not low.isdisjoint(_VALUE_WORDS) or (
+        not low.isdisjoint(_A_WORDS) and not low.isdisjoint(_TIME_WORDS)
+    )
 
 
 def _negation_edge(x, y, a: _Sent, b: _Sent, n, share, nodes, edges) -> None:
-    if n < 4 or share < 0.6:
+    """One source negates the predicate the other asserts, with the same complement.
+
+    Scoped to the predicate: the negated word must occur in the other sentence, and what
+    follows it in its clause (its object or complement) must recur after the asserted one.
+    "was not injured in the second half" / "was injured in the second half" conflict;
+    "isn't suing for cash" / "is suing" do not (the denial is about the cash).
+    """
+    if (a.negation is None) == (b.negation is None) or n < 4 or share < 0.6:
         return
-    na, nb = _negation(a), _negation(b)
-    if (na is None) == (nb is None):
+    neg, pos, kneg, kpos = (a, b, x, y) if a.negation else (b, a, y, x)
+    found = neg.negation
+    assert found is not None
+    if found.predicate not in pos.stems:
         return
-    neg, pos, kneg, kpos = (a, b, x, y) if na else (b, a, y, x)
-    word, start, end = na or nb  # type: ignore[misc]
-    if word not in pos.stems:
-        return
-    hit = next((m for m in TOKEN.finditer(pos.text) if stem(m.group(0)) == word), None)
+    toks = tokens(pos.text)
+    hit = None
+    for k, (t, _, _) in enumerate(toks):
+        if t[0].isalpha() and stem(t) == found.predicate:
+            comp = _complement(toks, k)
+            # Precision first: a denial with no complement meets only a bare assertion.
+            if found.complement <= comp and (found.complement or not comp):
+                hit = toks[k]
+                break
     if hit is None:
         return
+    start, end = found.start, found.end
     vn = Value(
         "negation", frozenset(), "", 0, 0, neg.text[start:end], start, end, "no", frozenset()
     )
-    vp = Value("negation", frozenset(), "", 1, 1, hit.group(0), hit.start(), hit.end(), "yes",
-               frozenset())  # fmt: skip
+    vp = Value("negation", frozenset(), "", 1, 1, hit[0], hit[1], hit[2], "yes", frozenset())
     nodes[(kneg, -1)], nodes[(kpos, -1)] = (neg, vn, "negation"), (pos, vp, "negation")
     edges.append(((kneg, -1), (kpos, -1), False))
-
-
-def _sides(nodes, edges, groups) -> tuple[Disagreement, ...]:
-    parent = {k: k for k in nodes}
-
-    def find(k):
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for u, v, _ in edges:
-        parent[find(u)] = find(v)
-    conflict = {find(u) for u, _, ok in edges if not ok}
-    members: dict[object, list] = defaultdict(list)
-    for k in sorted(nodes):
-        if find(k) in conflict:
-            members[find(k)].append(nodes[k])
-    out = []
-    for group in members.values():
-        group.sort(key=lambda t: (t[0].doc.order, t[0].index))
-        sides: list[list] = []
-        for item in group:
-            s, v, kind = item
-            for side in sides:
-                if kind in ("name", "negation"):
-                    same = side[0][1].norm == v.norm
-                else:
-                    same = all(compatible(v, w) for _, w, _ in side)
-                if same:
-                    side.append(item)
-                    break
-            else:
-                sides.append([item])
-        srcs = [{groups.get(s.doc.id, s.doc.id) for s, _, _ in side} for side in sides]
-        if len(sides) < 2 or len(set().union(*srcs)) < 2:
-            continue
-        # A source on two sides states both values: they are about different things
-        # (a list of prices, two counts), not a disagreement between sources.
-        if sum(len(x) for x in srcs) != len(set().union(*srcs)) or len(sides) > MAX_SIDES:
-            continue
-        kind = group[0][2]
-        built = tuple(
-            Side(
-                _label(side[0][1], kind),
-                side[0][0].text,
-                tuple(dict.fromkeys(Citation(s.doc.id, s.index) for s, _, _ in side)),
-            )
-            for side in sides
-        )
-        subject = _subject(sides[0][0], sides[1][0])
-        if kind == "date":
-            subject += " (" + " vs ".join(side[0][1].norm for side in sides) + ")"
-        out.append(Disagreement(subject, _kind(group[0][1]), built))
-    return tuple(out)
-
-
-def _kind(v: Value) -> str:
-    return {"rank": "number", "count": "count"}.get(v.kind, v.kind)
-
-
-def _label(v: Value, kind: str) -> str:
-    # The value as written, so the cited sentence contains it; dates are resolved in the
-    # subject instead.
-    return v.text
-
-
-def _subject(a: tuple, b: tuple) -> str:
-    """Side A's clause around its value, trimmed to the words side B's sentence shares:
-    what both sentences are about ("trip to Russia comes … after his summit with")."""
-    sa, va, _ = a
-    sb = b[0]
-    toks = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(sa.text)]
-    before = [t for t in toks if t[2] <= va.start]
-    after = [t for t in toks if t[1] >= va.end]
-    left: list[str] = []
-    for t, _, _ in reversed(before[-10:]):
-        if t.lower() in _CLAUSE:
-            break
-        left.insert(0, t)
-    right: list[str] = []
-    for t, _, _ in after[:10]:
-        if t.lower() in _CLAUSE:
-            break
-        right.append(t)
-    keep = sb.stems | va.unit
-
-    def shared(t: str) -> bool:
-        return t[0].isalpha() and t.lower() not in STOPWORDS and stem(t) in keep
-
-    while left and not shared(left[0]):
-        left.pop(0)
-    while right and not shared(right[-1]):
-        right.pop()
-    middle = "…"
-    if va.kind == "count":
-        words = [
-            w for w in va.text.split() if w.isalpha() and w.islower() and w not in _APPROX_WORDS
-        ]
-        middle = " ".join(["N", *words[-2:]])
-    return " ".join(left + [middle] + right)

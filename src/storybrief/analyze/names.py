@@ -34,6 +34,8 @@ class NameIndex:
     kind: dict[str, str] = field(default_factory=dict)  # display name -> kind
     titles: list[tuple[str, frozenset[str], str]] = field(default_factory=list)
     mentions: Counter[str] = field(default_factory=Counter)
+    _memo: dict[tuple[str, ...], str | None] = field(default_factory=dict, repr=False)
+    _with_word: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def resolve(self, surface: str) -> str | None:
         return self.canonical.get(name_key(surface))
@@ -59,12 +61,26 @@ class NameIndex:
         words = [w.lower() for w in words if w.lower() not in ("the", "his", "her", "its", "their")]
         if not words or words[-1] not in ROLES:
             return None
+        key = tuple(words)
+        if key not in self._memo:  # the same few titles recur through a story
+            self._memo[key] = self._by_title(words)
+        return self._memo[key]
+
+    def _by_title(self, words: list[str]) -> str | None:
         head, mods = words[-1], [w for w in words[:-1] if w not in ROLES]
+        if not self._with_word:
+            for k, (_, title, _) in enumerate(self.titles):
+                for w in title:
+                    self._with_word.setdefault(w, []).append(k)
+        # A specific role must be among the title's words (its head is one of them).
+        entries = (
+            self.titles
+            if head in GENERIC_ROLES
+            else [self.titles[k] for k in self._with_word.get(head, ())]
+        )
         cands: dict[str, int] = {}
         seen: Counter[str] = Counter()
-        for person, title, thead in self.titles:
-            if head not in GENERIC_ROLES and head != thead and head not in title:
-                continue
+        for person, title, _ in entries:
             score = sum(1 for m in mods if any(t.startswith(m[:5]) for t in title))
             if mods and head in GENERIC_ROLES and score == 0:
                 continue
@@ -153,16 +169,18 @@ def entities(
     limit: int = 40,
 ) -> tuple[Entity, ...]:
     """People, places and organisations, main actors (most independent sources) first."""
-    arts: dict[str, list[str]] = defaultdict(list)
+    arts: dict[str, dict[str, None]] = defaultdict(dict)  # ordered set of article ids
     count: Counter[str] = Counter()
     order = {d.id: d.order for d in docs}
+    resolved: dict[str, str | None] = {}
     for m in mentions:
-        display = index.resolve(m.surface)
+        if m.surface not in resolved:
+            resolved[m.surface] = index.resolve(m.surface)
+        display = resolved[m.surface]
         if display is None:
             continue
         count[display] += 1
-        if m.article not in arts[display]:
-            arts[display].append(m.article)
+        arts[display][m.article] = None
     out = []
     for display, n in count.items():
         kind = index.kind.get(display, "other")

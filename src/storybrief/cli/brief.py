@@ -19,11 +19,17 @@ EXIT_FAILED = 2  # nothing usable, or a usage error (click's own code for usage 
 @main.command("brief")
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
 @click.option(
-    "-w", "--words", type=click.IntRange(min=10), default=150, show_default=True,
+    "-w",
+    "--words",
+    type=click.IntRange(min=10),
+    default=150,
+    show_default=True,
     help="Word budget of the brief.",
 )
 @click.option(
-    "--summarizer", default="default", show_default=True,
+    "--summarizer",
+    default="default",
+    show_default=True,
     help="Sentence selection method: default (centroid + support), lead.",
 )
 @click.option("--no-analysis", is_flag=True, help="Skip quotes, entities, dates and disagreements.")
@@ -31,8 +37,14 @@ EXIT_FAILED = 2  # nothing usable, or a usage error (click's own code for usage 
 @click.option("--story", help="With --db: brief this stored story (see `storybrief stories`).")
 @output_options
 def brief_command(
-    inputs: tuple[str, ...], words: int, summarizer: str, no_analysis: bool,
-    db: str | None, story: str | None, fmt: str, output: str,
+    inputs: tuple[str, ...],
+    words: int,
+    summarizer: str,
+    no_analysis: bool,
+    db: str | None,
+    story: str | None,
+    fmt: str,
+    output: str,
 ) -> None:
     """Brief INPUTS as one story: .txt, .html, .json/.jsonl files, folders, or - for JSONL on stdin.
 
@@ -59,9 +71,7 @@ def brief_command(
         else:
             if not inputs:
                 raise click.UsageError("no INPUT given (a file, a folder, or - for stdin)")
-            result = run_brief(
-                inputs, words=words, analyze=not no_analysis, summarizer=summarizer
-            )
+            result = run_brief(inputs, words=words, analyze=not no_analysis, summarizer=summarizer)
     except StorybriefError as exc:
         raise click.ClickException(str(exc)) from exc
 

@@ -12,7 +12,9 @@ from storybrief.errors import StorybriefError
 @main.command("serve")
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port.")
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port."
+)
 def serve_command(db: str | None, host: str, port: int) -> None:
     """Serve briefs over HTTP: POST /brief, POST /ingest, GET /stories, GET /stories/ID/brief.
 

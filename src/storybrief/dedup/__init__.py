@@ -77,9 +77,7 @@ def _identity(value: int) -> int:
     return value
 
 
-def find_copies(
-    articles: Sequence[Article], params: CopyParams | None = None
-) -> list[CopyLink]:
+def find_copies(articles: Sequence[Article], params: CopyParams | None = None) -> list[CopyLink]:
     """Copy and partial-overlap links between ``articles``.
 
     Each link points from the later (or later-listed, on equal dates) article to the one
@@ -145,7 +143,9 @@ def find_copies(
 
 
 def _all_pairs(sets: Sequence[set[int]]) -> set[tuple[int, int]]:
-    return {(i, j) for i in range(len(sets)) for j in range(i + 1, len(sets)) if sets[i] and sets[j]}
+    return {
+        (i, j) for i in range(len(sets)) for j in range(i + 1, len(sets)) if sets[i] and sets[j]
+    }
 
 
 def _candidate_pairs(

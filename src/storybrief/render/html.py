@@ -67,9 +67,7 @@ def render_html(brief: Brief) -> str:
     body.append('<ul class="brief">')
     for s in brief.summary:
         support = (
-            f'<span class="support">{s.support} independent sources</span>'
-            if s.support > 1
-            else ""
+            f'<span class="support">{s.support} independent sources</span>' if s.support > 1 else ""
         )
         body.append(f"<li>{escape(s.text)}{_links(brief, s.citations)}{support}</li>")
     body.append("</ul>")
@@ -108,15 +106,25 @@ def _analysis(brief: Brief) -> list[str]:
         out.append("</ul>")
     if a.entities:
         out.append("<h2>People, places and organisations</h2><ul>")
-        for kind, label in (("person", "People"), ("place", "Places"), ("organization", "Organisations")):
-            names = [f"{escape(e.name)} <span class=tag>({e.support})</span>" for e in a.entities if e.kind == kind]
+        for kind, label in (
+            ("person", "People"),
+            ("place", "Places"),
+            ("organization", "Organisations"),
+        ):
+            names = [
+                f"{escape(e.name)} <span class=tag>({e.support})</span>"
+                for e in a.entities
+                if e.kind == kind
+            ]
             if names:
                 out.append(f"<li>{label}: {', '.join(names)}</li>")
         out.append("</ul>")
     if a.timeline:
         out.append("<h2>Timeline</h2><ul>")
         for t in a.timeline:
-            out.append(f"<li><b>{escape(t.date)}</b>: {escape(t.text)}{_links(brief, t.citations)}</li>")
+            out.append(
+                f"<li><b>{escape(t.date)}</b>: {escape(t.text)}{_links(brief, t.citations)}</li>"
+            )
         out.append("</ul>")
     return out
 
@@ -140,7 +148,8 @@ def _sources(brief: Brief) -> list[str]:
                     )
         removed = f" · {len(a.removed_lines)} boilerplate lines removed" if a.removed_lines else ""
         sentences = " ".join(
-            f'<span id="s{n}-{i}">{escape(s)}</span>' for i, s in enumerate(brief.sentences.get(a.id, ()))
+            f'<span id="s{n}-{i}">{escape(s)}</span>'
+            for i, s in enumerate(brief.sentences.get(a.id, ()))
         )
         out.append(
             f'<details class="src" id="src{n}"><summary>[{n}] {label} {" ".join(notes)}'

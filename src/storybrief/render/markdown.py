@@ -49,9 +49,7 @@ def render_markdown(brief: Brief) -> str:
             if link.kind == "copy":
                 line += f" — copy of [{numbers[link.of]}] (similarity {link.similarity:.2f})"
             else:
-                line += (
-                    f" — shares {link.containment:.0%} of its text with [{numbers[link.of]}]"
-                )
+                line += f" — shares {link.containment:.0%} of its text with [{numbers[link.of]}]"
         out.append(line)
     lines, chars = removed_summary(brief)
     out += ["", f"Boilerplate removed: {lines} lines, {chars} characters."]
@@ -83,7 +81,11 @@ def _analysis(brief: Brief) -> list[str]:
         out.append("")
     if a.entities:
         out += ["## People, places and organisations", ""]
-        for kind, label in (("person", "People"), ("place", "Places"), ("organization", "Organisations")):
+        for kind, label in (
+            ("person", "People"),
+            ("place", "Places"),
+            ("organization", "Organisations"),
+        ):
             names = [f"{e.name} ({e.support})" for e in a.entities if e.kind == kind]
             if names:
                 out.append(f"- {label}: " + ", ".join(names))

@@ -68,7 +68,7 @@ def create_app(db: str | Path | None = None) -> Any:
 
     @app.post("/brief")
     def post_brief(
-        payload: dict[str, Any] = Body(  # noqa: B008 - FastAPI's way of declaring a body
+        payload: dict[str, Any] = Body(
             ..., examples=[{"articles": [{"id": "a", "text": "..."}], "words": 150}]
         ),
         format: Format = Query("json"),  # noqa: A002 - the public parameter name
@@ -88,7 +88,7 @@ def create_app(db: str | Path | None = None) -> Any:
         return respond(result, format)
 
     @app.post("/ingest")
-    def post_ingest(payload: dict[str, Any] = Body(...)) -> dict[str, Any]:  # noqa: B008
+    def post_ingest(payload: dict[str, Any] = Body(...)) -> dict[str, Any]:
         records = payload.get("articles")
         if not isinstance(records, list):
             raise HTTPException(422, "body needs a list 'articles'")
@@ -115,7 +115,9 @@ def create_app(db: str | Path | None = None) -> Any:
 
     @app.get("/stories/{story_id}/brief")
     def get_story_brief(
-        story_id: str, words: int = Query(150, ge=10), format: Format = Query("json")  # noqa: A002
+        story_id: str,
+        words: int = Query(150, ge=10),
+        format: Format = Query("json"),  # noqa: A002
     ) -> Any:
         try:
             result = brief_story(db, story_id, words=words)

@@ -32,7 +32,6 @@ class CentroidSummarizer:
     soft_support: bool = True
     # Below 0 favours shorter sentences: more, denser statements fit a long budget.
     length_exponent: float = -0.3
-    headline_weight: float = 0.0
     # News is written top-down: the k-th sentence of an article weighs 1/(1+k)^0.4. An
     # absolute index beat a relative position (by 0.4 ROUGE-1 on Multi-News): a long
     # article's tenth sentence is no more central than a short one's.
@@ -53,9 +52,7 @@ class CentroidSummarizer:
         switch sits between them.
         """
         if words <= SHORT_BRIEF:
-            return cls(
-                redundancy=0.5, soft_support=False, length_exponent=0.2, support_cosine=0.3
-            )
+            return cls(redundancy=0.5, soft_support=False, length_exponent=0.1, support_cosine=0.3)
         return cls()
 
     def __post_init__(self) -> None:
@@ -78,11 +75,6 @@ class CentroidSummarizer:
             return []
         vecs = table.vectors
         centroid = np.asarray(vecs.sum(axis=0)).ravel()
-        if self.headline_weight and table.headline.any():
-            heads = np.asarray(vecs[np.flatnonzero(table.headline)].sum(axis=0)).ravel()
-            centroid = centroid / (np.linalg.norm(centroid) or 1.0)
-            heads = heads / (np.linalg.norm(heads) or 1.0)
-            centroid = centroid + self.headline_weight * heads
         norm = np.linalg.norm(centroid) or 1.0
         centrality = np.asarray(vecs[cand] @ (centroid / norm)).ravel()
         prior = 1.0 / np.power(1.0 + table.index[cand], self.index_decay)

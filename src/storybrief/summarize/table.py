@@ -7,11 +7,11 @@ sentences, not to some outside corpus.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import snowballstemmer
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -24,18 +24,13 @@ from storybrief.text import STOPWORDS, split_paragraph_sentences, words
 MIN_WORDS = 6
 MAX_WORDS = 70
 
-_SUFFIX = re.compile(r"(?:'s|ies|es|s|ing|ed)$")
-
-
-def _stem(token: str) -> str:
-    # A crude stem is enough to match "summit"/"summits", "meet"/"meeting" across sources.
-    if len(token) > 5:
-        return _SUFFIX.sub("", token)
-    return token
+# Snowball's English stemmer (the C build, PyStemmer, when installed): "added"/"add",
+# "plans"/"plan" must match for citations and redundancy to see the same statement.
+_STEMMER = snowballstemmer.stemmer("english")
 
 
 def analyzer(text: str) -> list[str]:
-    return [_stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+    return _STEMMER.stemWords([w for w in words(text) if w not in STOPWORDS and len(w) > 1])
 
 
 @dataclass
@@ -53,7 +48,6 @@ class SentenceTable:
     group: np.ndarray  # independent-source group of the row's article
     vectors: sparse.csr_matrix
     candidate: np.ndarray  # bool: may appear in the brief
-    headline: np.ndarray  # bool: the row is its article's headline, not a statement
 
     @property
     def n_groups(self) -> int:
@@ -66,16 +60,14 @@ def build_table(articles: Sequence[Article], copies: Sequence[CopyLink]) -> Sent
     group_index: dict[str, int] = {}
     sentences: dict[str, tuple[str, ...]] = {}
     texts: list[str] = []
-    art, idx, pos, para, nw, grp, cand, head = [], [], [], [], [], [], [], []
+    art, idx, pos, para, nw, grp, cand = [], [], [], [], [], [], []
     for a_i, a in enumerate(articles):
         rows = list(split_paragraph_sentences(a.text))
         sentences[a.id] = tuple(s for _, s in rows)
         g = group_index.setdefault(groups[a.id], len(group_index))
         n = max(1, len(rows))
-        first_para = [s for p, s in rows if p == 0]
         for s_i, (p, s) in enumerate(rows):
             k = len(s.split())
-            is_head = _is_headline(s, k, p, first_para, rows)
             texts.append(s)
             art.append(a_i)
             idx.append(s_i)
@@ -84,7 +76,6 @@ def build_table(articles: Sequence[Article], copies: Sequence[CopyLink]) -> Sent
             nw.append(k)
             grp.append(g)
             cand.append(_is_candidate(s, k))
-            head.append(is_head)
     if texts:
         vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, dtype=np.float32)
         try:
@@ -105,27 +96,6 @@ def build_table(articles: Sequence[Article], copies: Sequence[CopyLink]) -> Sent
         group=np.array(grp, dtype=np.int32),
         vectors=vectors,
         candidate=np.array(cand, dtype=bool),
-        headline=np.array(head, dtype=bool),
-    )
-
-
-def _is_headline(
-    sentence: str, n_words: int, paragraph: int, first_para: list[str], rows: list
-) -> bool:
-    """A short one-sentence first paragraph followed by more text is the headline.
-
-    Headlines run to about 6-14 words; a news lede standing alone is usually longer, so the
-    cap of 16 words keeps ledes as candidates.
-
-    A headline says what its article is about, so the summarizer uses it as a salience
-    signal; one that is a full statement may also be picked for the brief.
-    """
-    return (
-        paragraph == 0
-        and len(first_para) == 1
-        and n_words <= 16
-        and len(rows) >= 2
-        and not sentence.rstrip().endswith(("\"", "”"))
     )
 
 
