@@ -10,9 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storybrief.errors import ConfigError, InputError
 from storybrief.model import Article, Brief, Rejected
+
+if TYPE_CHECKING:
+    from storybrief.summarize import Summarizer
 
 DEFAULT_WORDS = 150
 
@@ -22,7 +26,7 @@ def brief(
     *,
     words: int = DEFAULT_WORDS,
     analyze: bool = True,
-    summarizer: str = "default",
+    summarizer: str | Summarizer = "default",
 ) -> Brief:
     """Read ``inputs`` (files, folders, ``-`` for JSONL on stdin) and brief them as one story.
 
@@ -42,7 +46,7 @@ def brief_texts(
     *,
     words: int = DEFAULT_WORDS,
     analyze: bool = False,
-    summarizer: str = "default",
+    summarizer: str | Summarizer = "default",
 ) -> Brief:
     """Brief plain article texts (ids ``d0``, ``d1``, ...)."""
     articles = [Article(id=f"d{i}", text=t, origin=f"document {i}") for i, t in enumerate(texts)]
@@ -54,7 +58,7 @@ def brief_articles(
     *,
     words: int = DEFAULT_WORDS,
     analyze: bool = True,
-    summarizer: str = "default",
+    summarizer: str | Summarizer = "default",
     rejected: Sequence[Rejected] = (),
     clean: bool = True,
     story: str | None = None,

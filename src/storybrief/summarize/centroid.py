@@ -30,8 +30,10 @@ class CentroidSummarizer:
     support_cosine: float = 0.5
     shortlist: int = 300
     soft_support: bool = True
-    # Below 0 favours shorter sentences: more, denser statements fit a long budget.
-    length_exponent: float = -0.3
+    # Above 0 favours longer sentences. Neutral for long briefs: once stemming matched
+    # inflections, the short-sentence preference that had helped stopped paying
+    # (docs/BENCHMARKS.md, ablation).
+    length_exponent: float = 0.0
     # News is written top-down: the k-th sentence of an article weighs 1/(1+k)^0.4. An
     # absolute index beat a relative position (by 0.4 ROUGE-1 on Multi-News): a long
     # article's tenth sentence is no more central than a short one's.
