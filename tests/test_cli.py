@@ -92,3 +92,9 @@ def test_stdin_jsonl() -> None:
     )
     assert result.exit_code == 0, result.output
     assert {a["id"] for a in json.loads(result.stdout)["articles"]} == {"n0", "n1"}
+
+
+def test_unknown_story_is_a_clean_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["brief", "--db", str(tmp_path / "none.db"), "--story", "s1"])
+    assert result.exit_code == 2
+    assert "none.db" in result.output and "Traceback" not in result.output

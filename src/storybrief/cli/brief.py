@@ -73,7 +73,9 @@ def brief_command(
                 raise click.UsageError("no INPUT given (a file, a folder, or - for stdin)")
             result = run_brief(inputs, words=words, analyze=not no_analysis, summarizer=summarizer)
     except StorybriefError as exc:
-        raise click.ClickException(str(exc)) from exc
+        error = click.ClickException(str(exc))
+        error.exit_code = EXIT_FAILED  # no brief at all: not a partial failure
+        raise error from exc
 
     for rejected in result.rejected:
         click.echo(f"storybrief: skipped {rejected.origin}: {rejected.reason}", err=True)
