@@ -169,6 +169,27 @@ def test_near_copy_joins_its_original_and_counts_once(tmp_path: Path) -> None:
         assert home.sources == len(home.articles) - 1
 
 
+def test_a_copy_republished_weeks_later_is_clustered_not_filed_as_a_copy(
+    tmp_path: Path,
+) -> None:
+    # Two outlets' versions of one text: a day apart it is a copy; two months apart the
+    # old story is out of the window, so the article is clustered like any other.
+    text = (
+        "The ferry Northern Lark ran aground off Tallis Point on Friday with 212 passengers "
+        "aboard; coastguard boats carried everyone ashore and the operator cancelled sailings."
+    )
+    first = Article(id="first", text=text, published="2024-03-01")
+    near = Article(id="near", text=text + " Reporting by the desk.", published="2024-03-02")
+    late = Article(id="late", text=text + " From our archive.", published="2024-05-10")
+    with open_store(tmp_path / "s.db") as store:
+        store.ingest([first], progress=False)
+        assert store.ingest([near], progress=False).copies == 1
+        report = store.ingest([late], progress=False)
+        assert report.copies == 0 and report.new_stories == 1
+        homes = {a: s.id for s in store.stories() for a in s.articles}
+    assert homes["near"] == homes["first"] != homes["late"]
+
+
 def test_rejected_inputs_are_reported_not_fatal(tmp_path: Path) -> None:
     good = [a for a, _ in corpus(1, 2)]
     with open_store(tmp_path / "s.db") as store:
@@ -273,3 +294,19 @@ def _dump(db: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
         "lsh": db.execute("SELECT key, article FROM lsh ORDER BY key, article").fetchall(),
         "meta": db.execute("SELECT key, value FROM meta ORDER BY key").fetchall(),
     }
+
+
+def test_ingests_in_parts_and_by_two_writers_match_one_ingest(tmp_path: Path) -> None:
+    # A store object keeps its clusterer between ingests; another writer in between must
+    # make it reload, so every way of splitting the feed ends in the same store.
+    items = [a for a, _ in corpus(4, 3)]
+    random.Random(3).shuffle(items)
+    with open_store(tmp_path / "one.db") as store:
+        store.ingest(items, progress=False)
+        expected = _dump(store.db)
+    with open_store(tmp_path / "parts.db") as first:
+        first.ingest(items[:4], progress=False)
+        with open_store(tmp_path / "parts.db") as second:
+            second.ingest(items[4:8], progress=False)
+        first.ingest(items[8:], progress=False)
+        assert _dump(first.db) == expected

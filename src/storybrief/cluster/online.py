@@ -21,12 +21,22 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import TypeVar
 
 import numpy as np
 
 from storybrief.cluster.features import NUM_BUCKETS, parse_time, term_counts
 from storybrief.errors import ConfigError
 from storybrief.model import Article
+
+K = TypeVar("K", int, str)
+
+
+def _top(items: Iterable[tuple[K, float]], n: int) -> list[tuple[K, float]]:
+    """The ``n`` heaviest (term, weight) pairs, ties to the smaller term: the order of
+    ``sorted(key=lambda kv: (-kv[1], kv[0]))`` from two key-less sorts (stable, in C)."""
+    return sorted(sorted(items), key=itemgetter(1), reverse=True)[:n]
 
 
 @dataclass(frozen=True)
@@ -146,7 +156,7 @@ class StoryClusterer:
         # What changed since the last ``drain()``: for a store to persist.
         self._dirty: set[str] = set()
         self._retired: set[str] = set()
-        self._df_delta: dict[int, int] = {}
+        self._df_keys: list[np.ndarray] = []
 
     # --- the online step -------------------------------------------------------------
 
@@ -159,11 +169,8 @@ class StoryClusterer:
         ts = parse_time(article.published)
         self.seq += 1
         self.n_docs += 1
-        for counts in (word_counts, name_counts):
-            for key in counts:
-                self.df[key] += 1
-                self._df_delta[key] = self._df_delta.get(key, 0) + 1
-        vec, names = self._vector(word_counts), self._vector(name_counts)
+        vec = self._count_and_weigh(word_counts)
+        names = self._count_and_weigh(name_counts)
         best, best_sim = self._best_story(vec, names, ts)
         if ts is not None and (self.latest_ts is None or ts > self.latest_ts):
             self.latest_ts = ts
@@ -180,24 +187,36 @@ class StoryClusterer:
         self._retire_excess()
         return Assignment(story.id, True, best_sim)
 
-    def _vector(self, counts: dict[int, float]) -> dict[int, float]:
-        n = self.n_docs
-        vec = {k: w * (math.log((1 + n) / (1 + int(self.df[k]))) + 1.0) for k, w in counts.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        return {k: v / norm for k, v in vec.items()}
+    def _count_and_weigh(self, counts: dict[int, float]) -> dict[int, float]:
+        """Count the article's terms in the document frequencies, then its unit TF-IDF
+        vector (numpy for both: per-term Python indexing of the table is slow)."""
+        if not counts:
+            return {}
+        keys = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        self.df[keys] += 1  # keys are distinct within one dict
+        self._df_keys.append(keys)
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        w = tf * (np.log((1.0 + self.n_docs) / (1.0 + self.df[keys])) + 1.0)
+        norm = math.sqrt(float(w @ w)) or 1.0
+        return dict(zip(keys.tolist(), (w / norm).tolist(), strict=True))
 
     def similarity(
         self, story: StoryState, vec: dict[int, float], names: dict[int, float]
     ) -> float:
         """Cosine to the story's word centroid, mixed with the cosine of names."""
         cent = story.centroid
-        sim = sum(v * cent.get(k, 0.0) for k, v in vec.items()) / story.norm if story.norm else 0.0
+        # Only shared terms count: intersect the key sets in C, then sum the few products.
+        sim = (
+            sum([vec[k] * cent[k] for k in vec.keys() & cent.keys()]) / story.norm
+            if story.norm
+            else 0.0
+        )
         w = self.params.name_weight
         if not names or w == 0.0:
             return sim
         cn = story.names
         name_sim = (
-            sum(v * cn.get(k, 0.0) for k, v in names.items()) / story.names_norm
+            sum([names[k] * cn[k] for k in names.keys() & cn.keys()]) / story.names_norm
             if story.names_norm
             else 0.0
         )
@@ -207,9 +226,7 @@ class StoryClusterer:
         self, vec: dict[int, float], names: dict[int, float], ts: float | None
     ) -> tuple[StoryState | None, float]:
         p = self.params
-        query = sorted([*vec.items(), *names.items()], key=lambda kv: (-kv[1], kv[0]))[
-            : p.query_terms
-        ]
+        query = _top([*vec.items(), *names.items()], p.query_terms)
         votes: dict[str, float] = {}
         for key, weight in query:
             posting = self._postings.get(key)
@@ -219,7 +236,7 @@ class StoryClusterer:
                 if i >= p.max_postings:
                     break
                 votes[sid] = votes.get(sid, 0.0) + weight
-        ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[: p.max_candidates]
+        ranked = _top(votes.items(), p.max_candidates)
         best: StoryState | None = None
         best_sim = 0.0
         for sid, _ in ranked:
@@ -261,17 +278,22 @@ class StoryClusterer:
         self, cent: dict[int, float], vec: dict[int, float]
     ) -> tuple[dict[int, float], float]:
         limit = self.params.centroid_terms
+        get = cent.get
         for k, v in vec.items():
-            cent[k] = cent.get(k, 0.0) + v
+            cent[k] = get(k, 0.0) + v
         if len(cent) > limit:
-            cent = dict(sorted(cent.items(), key=lambda kv: (-kv[1], kv[0]))[:limit])
-        return cent, math.sqrt(sum(v * v for v in cent.values()))
+            keys = np.fromiter(cent.keys(), dtype=np.int64, count=len(cent))
+            values = np.fromiter(cent.values(), dtype=np.float64, count=len(cent))
+            # Heaviest first, ties to the smaller term (as ``_top``).
+            keep = np.lexsort((keys, -values))[:limit]
+            cent = dict(zip(keys[keep].tolist(), values[keep].tolist(), strict=True))
+        return cent, math.hypot(*cent.values())
 
     def _index(self, story: StoryState) -> None:
         """Point the story's top terms at it, most recently updated last."""
         n = self.params.index_terms
-        top = sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
-        top_names = sorted(story.names.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+        top = _top(story.centroid.items(), n)
+        top_names = _top(story.names.items(), n)
         new_top = tuple(dict.fromkeys(k for k, _ in (*top, *top_names)))
         for key in story.top:
             posting = self._postings.get(key)
@@ -325,8 +347,12 @@ class StoryClusterer:
         """Stories changed, stories retired, and document-frequency increments since the
         last call; the store writes them in the same transaction as the articles."""
         changed = [self.stories[s] for s in sorted(self._dirty) if s in self.stories]
-        retired, delta = self._retired, self._df_delta
-        self._dirty, self._retired, self._df_delta = set(), set(), {}
+        retired = self._retired
+        delta: dict[int, int] = {}
+        if self._df_keys:
+            keys, counts = np.unique(np.concatenate(self._df_keys), return_counts=True)
+            delta = dict(zip(keys.tolist(), counts.tolist(), strict=True))
+        self._dirty, self._retired, self._df_keys = set(), set(), []
         return changed, retired, delta
 
     def restore(
@@ -354,4 +380,4 @@ class StoryClusterer:
             story.top = ()
             self.stories[story.id] = story
             self._index(story)
-        self._dirty, self._retired, self._df_delta = set(), set(), {}
+        self._dirty, self._retired, self._df_keys = set(), set(), []

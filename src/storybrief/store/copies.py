@@ -13,10 +13,12 @@ signatures themselves.
 
 from __future__ import annotations
 
+import re
 import zlib
 
 import numpy as np
 
+from storybrief.cluster.features import crcs
 from storybrief.dedup import SHINGLE, CopyParams
 from storybrief.text import words
 
@@ -26,6 +28,7 @@ ROWS = NUM_PERM // BANDS
 # A fixed seed: signatures must compare equal across processes and versions of the store.
 _PRIME = np.uint64((1 << 61) - 1)
 _MAX = np.uint64(0xFFFFFFFF)
+_SHIFT = np.uint64(61)
 _rng = np.random.RandomState(1)
 _A = _rng.randint(1, (1 << 32) - 1, size=NUM_PERM, dtype=np.uint64)
 _B = _rng.randint(0, (1 << 32) - 1, size=NUM_PERM, dtype=np.uint64)
@@ -35,14 +38,41 @@ _MIX = np.array([pow(1_000_003, SHINGLE - 1 - i, 1 << 32) for i in range(SHINGLE
 COPY_JACCARD = CopyParams().copy_jaccard
 
 
+def _permuted_min(sh: np.ndarray) -> np.ndarray:
+    """min over shingles of ``((a * x + b) mod (2**61 - 1)) & 0xFFFFFFFF`` per permutation.
+
+    In place, and without the slow 64-bit division: since 2**61 = 1 (mod p), a value
+    hi * 2**61 + lo is congruent to hi + lo, and one conditional subtraction finishes.
+    """
+    x = sh[:, None] * _A[None, :]  # both below 2**32: no overflow
+    x += _B[None, :]
+    hi = x >> _SHIFT
+    x &= _PRIME
+    x += hi
+    np.subtract(x, _PRIME, out=x, where=x >= _PRIME)
+    x &= _MAX
+    return x.min(axis=0)
+
+
+_WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+
+
+def _words(text: str) -> list[str]:
+    """``storybrief.text.words(text)``: the same tokens, lower-cased in one call for the
+    whole text when that keeps every character one character (all but a few letters)."""
+    flat = text.replace("’", "'")
+    lowered = flat.lower()
+    if len(lowered) != len(flat):
+        return words(text)
+    return _WORD.findall(lowered)
+
+
 def signature(text: str) -> tuple[int, np.ndarray]:
     """(number of shingles, MinHash signature as uint32[NUM_PERM]) of ``text``."""
-    tokens = words(text)
+    tokens = _words(text)
     if not tokens:
         return 0, np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
-    h = np.fromiter(
-        (zlib.crc32(t.encode("utf-8")) for t in tokens), dtype=np.uint64, count=len(tokens)
-    )
+    h = np.array(crcs(tokens), dtype=np.uint64)  # memoised: most words were seen before
     if len(h) >= SHINGLE:
         n = len(h) - SHINGLE + 1
         sh = np.zeros(n, dtype=np.uint64)
@@ -51,8 +81,7 @@ def signature(text: str) -> tuple[int, np.ndarray]:
     else:
         sh = np.array([int((h * _MIX[: len(h)]).sum()) & 0xFFFFFFFF], dtype=np.uint64)
     sh = np.unique(sh)
-    perm = ((sh[:, None] * _A[None, :] + _B[None, :]) % _PRIME) & _MAX
-    return len(sh), perm.min(axis=0).astype(np.uint32)
+    return len(sh), _permuted_min(sh).astype(np.uint32)
 
 
 def band_keys(sig: np.ndarray) -> list[int]:
