@@ -170,3 +170,26 @@ def test_table_sentence_lists_are_the_citation_frame() -> None:
     arts = [article(t, id=f"a{i}") for i, t in enumerate(STORY)]
     table = build_table(arts, [])
     assert sum(len(v) for v in table.sentences.values()) == len(table.texts)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The council approved the new tram line on Tuesday.", True),
+        ("Is the new tram line worth what the council will pay?", False),
+        # a headline given a full stop after its question mark is still a question
+        ("Coronavirus in the White House: Is the President At Risk?.", False),
+        ('The mayor asked the council "who will pay for the line?"', False),
+        ('The mayor asked the council "who will pay for the line?".', False),
+    ],
+)
+def test_questions_are_not_brief_candidates(sentence: str, expected: bool) -> None:
+    arts = [article(sentence, id="a0")]
+    assert bool(build_table(arts, []).candidate[0]) is expected
+
+
+def test_short_briefs_use_a_flatter_position_prior() -> None:
+    from storybrief.summarize.centroid import SHORT_BRIEF, CentroidSummarizer
+
+    short, long = CentroidSummarizer.for_budget(SHORT_BRIEF), CentroidSummarizer.for_budget(250)
+    assert 0 < short.index_decay < long.index_decay

@@ -7,6 +7,7 @@ sentences, not to some outside corpus.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,6 +24,8 @@ from storybrief.text import STOPWORDS, split_paragraph_sentences, words
 # very long ones are usually run-on lists or scraped navigation.
 MIN_WORDS = 6
 MAX_WORDS = 70
+# A question mark at the end, before any closing quotes and one added full stop.
+_QUESTION_END = re.compile(r"\?[\"'”’]*\.?[\"'”’]*\s*$")
 
 # Snowball's English stemmer (the C build, PyStemmer, when installed): "added"/"add",
 # "plans"/"plan" must match for citations and redundancy to see the same statement.
@@ -105,5 +108,6 @@ def _is_candidate(sentence: str, n_words: int) -> bool:
     # A statement ends like one; a headline or caption does not.
     if sentence[-1] not in ".!\"'”’)" and not sentence.endswith("..."):
         return False
-    # Questions rarely summarise; they tease.
-    return not sentence.rstrip("\"'”’").endswith("?")
+    # Questions rarely summarise; they tease. A headline with a full stop added after its
+    # question mark ("Is the President at Risk?.") is still a question.
+    return _QUESTION_END.search(sentence) is None
