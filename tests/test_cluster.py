@@ -10,7 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.conftest import shared_path
 
-from storybrief.cluster import ClusterParams, StoryClusterer, cluster_articles
+from storybrief.cluster import (
+    BatchParams,
+    ClusterParams,
+    StoryClusterer,
+    cluster_articles,
+    cluster_batch,
+)
+from storybrief.cluster.batch import similarity_matrix
+from storybrief.cluster.channels import lead_of, number_counts, views
 from storybrief.errors import ConfigError
 from storybrief.model import Article
 
@@ -34,27 +42,87 @@ def arts(texts: list[str], prefix: str = "a", **kw: str) -> list[Article]:
     return [Article(id=f"{prefix}{i}", text=t, **kw) for i, t in enumerate(texts)]  # type: ignore[arg-type]
 
 
-def test_groups_two_unrelated_stories() -> None:
+METHODS = ["batch", "online"]
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_groups_two_unrelated_stories(method: str) -> None:
     items = arts(FLOOD, "f") + arts(CHESS, "c")
-    groups = cluster_articles(items)
+    groups = cluster_articles(items, method=method)
     assert sorted(map(sorted, groups)) == [["c0", "c1"], ["f0", "f1", "f2"]]
 
 
-def test_empty_input_gives_no_groups() -> None:
-    assert cluster_articles([]) == []
+@pytest.mark.parametrize("method", [*METHODS, "auto"])
+def test_empty_input_gives_no_groups(method: str) -> None:
+    assert cluster_articles([], method=method) == []
 
 
-def test_same_kind_of_event_weeks_apart_is_a_new_story() -> None:
+@pytest.mark.parametrize("method", METHODS)
+def test_same_kind_of_event_weeks_apart_is_a_new_story(method: str) -> None:
     early = [Article(id=f"e{i}", text=t, published="2024-03-01") for i, t in enumerate(FLOOD)]
     late = Article(id="late", text=FLOOD[0], published="2024-04-20")
-    groups = cluster_articles([*early, late])
+    groups = cluster_articles([*early, late], method=method)
     assert ["late"] in groups
 
 
-def test_time_decay_within_the_window_still_joins() -> None:
+@pytest.mark.parametrize("method", METHODS)
+def test_time_decay_within_the_window_still_joins(method: str) -> None:
     a = Article(id="a", text=FLOOD[0], published="2024-03-01T08:00:00Z")
     b = Article(id="b", text=FLOOD[1], published="2024-03-02T09:00:00+00:00")
-    assert cluster_articles([a, b]) == [["a", "b"]]
+    assert cluster_articles([a, b], method=method) == [["a", "b"]]
+
+
+def test_numbers_tell_two_events_of_one_kind_apart() -> None:
+    # Two invented fundraisers: the same words and the same kind of figures, different sums.
+    base = "The Wexcombe rowing club raised {} pounds at its annual regatta on the river."
+    one = [Article(id=f"x{i}", text=base.format("12,400")) for i in range(2)]
+    other = [Article(id=f"y{i}", text=base.format("3,950")) for i in range(2)]
+    sim = similarity_matrix([*one, *other], BatchParams())
+    assert sim[0, 1] > sim[0, 2]
+    assert number_counts("raised 12,400 and then 12400; not 15th or MP3") == number_counts(
+        "12400 twice: 12,400"
+    )
+
+
+def test_views_and_lead() -> None:
+    art = Article(id="v", title="Flood in Marlow", text=" ".join(FLOOD * 3))
+    v = views(art)
+    assert v.words and v.names and v.numbers == {} and v.lead
+    assert len(lead_of(art.text, 5).split()) == 5
+    assert lead_of("short text", 50) == "short text"
+
+
+def test_similarity_matrix_is_symmetric_with_unit_diagonal() -> None:
+    items = arts(FLOOD + CHESS + ["", "12 34"])
+    sim = similarity_matrix(items, BatchParams())
+    assert sim.shape == (len(items), len(items))
+    assert (sim == sim.T).all() and (sim.diagonal() == 1.0).all()
+    assert ((sim >= 0) & (sim <= 1)).all()
+
+
+def test_batch_size_limit_and_auto_fallback() -> None:
+    items = arts(FLOOD + CHESS)
+    with pytest.raises(ConfigError, match="at most 3 articles"):
+        cluster_batch(items, max_articles=3)
+    # auto falls back to the online clusterer above the limit: same groups here
+    assert sorted(map(sorted, cluster_articles(items, max_articles=3))) == sorted(
+        map(sorted, cluster_articles(items, method="online"))
+    )
+
+
+@pytest.mark.parametrize(
+    ("kw", "match"),
+    [
+        ({"threshold": 0.0}, "threshold must be in"),
+        ({"weights": (1.0, 1.0)}, "weights must be 4"),
+        ({"weights": (0.0, 0.0, 0.0, 0.0)}, "at least one view weight"),
+        ({"half_life_days": -1}, "half_life_days must be a positive"),
+        ({"max_articles": 1}, "max_articles must be"),
+    ],
+)
+def test_batch_parameters_are_validated(kw: dict[str, object], match: str) -> None:
+    with pytest.raises(ConfigError, match=match):
+        BatchParams(**kw)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -75,6 +143,8 @@ def test_parameters_are_validated(kw: dict[str, float], match: str) -> None:
 def test_unknown_parameter_or_method_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="valid clustering parameters"):
         cluster_articles(arts(FLOOD), treshold=0.2)
+    with pytest.raises(ConfigError, match="valid clustering parameters"):
+        cluster_articles(arts(FLOOD), method="online", treshold=0.2)
     with pytest.raises(ConfigError, match="choose one of"):
         cluster_articles(arts(FLOOD), method="kmeans")
 
@@ -108,11 +178,13 @@ words = st.text(alphabet="abcdefgh XYZ.", min_size=0, max_size=80)
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(words, max_size=12), st.integers(0, 2**16))
-def test_every_article_lands_in_exactly_one_group(texts: list[str], seed: int) -> None:
+@given(st.lists(words, max_size=12), st.integers(0, 2**16), st.sampled_from(METHODS))
+def test_every_article_lands_in_exactly_one_group(
+    texts: list[str], seed: int, method: str
+) -> None:
     items = arts(texts)
     random.Random(seed).shuffle(items)
-    groups = cluster_articles(items)
+    groups = cluster_articles(items, method=method)
     flat = [a for g in groups for a in g]
     assert sorted(flat) == sorted(a.id for a in items)
     assert all(groups)
@@ -139,11 +211,13 @@ def test_bcubed_helper_by_hand() -> None:
 
 
 @pytest.mark.gate
-def test_ecbplus_bcubed_floor() -> None:
-    """Quality floor on real data (measured 0.873 in file order; floor leaves 0.02 for noise)."""
+@pytest.mark.parametrize(("method", "floor"), [("batch", 0.90), ("online", 0.85)])
+def test_ecbplus_bcubed_floor(method: str, floor: float) -> None:
+    """Quality floors on real data, raw tokenized text in file order (measured: batch
+    0.934, online 0.873; the floors leave room for noise)."""
     path = shared_path("ecbplus", "dev_docs.jsonl")
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
     items = [Article(id=r["doc_id"], text=r["text"]) for r in rows]
     gold = {r["doc_id"]: r["cluster_id"] for r in rows}
-    _, _, f1 = _bcubed(cluster_articles(items), gold)
-    assert f1 >= 0.85
+    _, _, f1 = _bcubed(cluster_articles(items, method=method), gold)
+    assert f1 >= floor

@@ -111,19 +111,28 @@ def stories_command(
 @main.command("cluster")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option(
+    "--method",
+    type=click.Choice(["auto", "batch", "online"]),
+    default="auto",
+    show_default=True,
+    help="batch: compare all articles at once (best quality, up to 5,000 articles); "
+    "online: one pass in input order, as `ingest` does; auto: batch when it fits.",
+)
+@click.option(
     "--threshold",
     type=click.FloatRange(0, 1, min_open=True, max_open=True),
-    help="Similarity needed to join a story (default: tuned on ECB+).",
+    help="Similarity needed to join a story (default: tuned on ECB+; batch 0.2, online 0.275).",
 )
 @output_options
 def cluster_command(
-    inputs: tuple[str, ...], threshold: float | None, fmt: str, output: str
+    inputs: tuple[str, ...], method: str, threshold: float | None, fmt: str, output: str
 ) -> None:
-    """Group INPUTS into stories once, without a store (the same online algorithm).
+    """Group INPUTS into stories once, without a store.
 
     \b
     Examples:
       storybrief cluster articles/ --format json
+      storybrief cluster feed.jsonl --method online --threshold 0.3
     """
     from storybrief.clean import clean_article
     from storybrief.cluster import cluster_articles
@@ -141,7 +150,7 @@ def cluster_command(
             except InputError as exc:
                 rejected.append(Rejected(exc.origin, exc.reason))
         params: dict[str, Any] = {} if threshold is None else {"threshold": threshold}
-        groups = cluster_articles(kept, **params)
+        groups = cluster_articles(kept, method=method, **params)
     except StorybriefError as exc:
         raise click.ClickException(str(exc)) from exc
     _skipped(rejected)

@@ -1,8 +1,9 @@
 """Cluster: group articles into stories.
 
-``StoryClusterer`` is the online algorithm (one article at a time, in arrival order);
-``cluster_articles`` runs it once over a list, which is what the evaluation harness and the
-``storybrief cluster`` command use, so benchmark numbers come from the streaming code.
+``StoryClusterer`` is the online algorithm (one article at a time, in arrival order), which
+``storybrief ingest`` and the store use. ``cluster_batch`` is average-link clustering over a
+whole list known up front. ``cluster_articles`` groups a list with either: ``method="auto"``
+(the default) takes the batch method up to its size limit and the online one beyond.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from storybrief.cluster.batch import BatchParams, cluster_batch
 from storybrief.cluster.online import Assignment, ClusterParams, StoryClusterer, StoryState
 from storybrief.errors import ConfigError
 from storybrief.model import Article
@@ -32,12 +34,34 @@ def make_clusterer(method: str = "online", **params: Any) -> StoryClusterer:
         raise ConfigError(f"{exc}; valid clustering parameters: {', '.join(names)}") from None
 
 
+METHODS = ("auto", "batch", "online")
+
+
 def cluster_articles(
-    articles: Sequence[Article], *, method: str = "online", **params: Any
+    articles: Sequence[Article], *, method: str = "auto", **params: Any
 ) -> list[list[str]]:
-    """Group ``articles`` into stories, in the order given; returns groups of article ids,
-    each group in input order, groups ordered by their first article."""
-    clusterer = make_clusterer(method, **params)
+    """Group ``articles`` into stories; returns groups of article ids, each group in input
+    order, groups ordered by their first article.
+
+    ``method``: ``"online"`` assigns articles one by one in the order given (as ingest does);
+    ``"batch"`` clusters the whole list at once (average link, at most
+    ``BatchParams.max_articles``); ``"auto"`` takes batch when the list fits, else online.
+    ``params`` go to the chosen method (``ClusterParams`` or ``BatchParams`` fields).
+    """
+    if method not in METHODS:
+        raise ConfigError(f"unknown clustering method {method!r}; choose one of {list(METHODS)}")
+    limit = params.get("max_articles", BatchParams.max_articles)
+    if method == "batch" or (method == "auto" and len(articles) <= limit):
+        unknown = sorted(set(params) - set(BatchParams.__dataclass_fields__))
+        if unknown:
+            names = sorted(BatchParams.__dataclass_fields__)
+            raise ConfigError(
+                f"unknown parameter(s) {', '.join(unknown)} for batch clustering; "
+                f"valid clustering parameters: {', '.join(names)}"
+            )
+        return cluster_batch(articles, **params)
+    params.pop("max_articles", None)
+    clusterer = make_clusterer("online", **params)
     groups: dict[str, list[str]] = {}
     for article in articles:
         groups.setdefault(clusterer.add(article), []).append(article.id)
@@ -46,6 +70,9 @@ def cluster_articles(
 
 __all__ = [
     "CLUSTERERS",
+    "METHODS",
+    "BatchParams",
+    "cluster_batch",
     "Assignment",
     "ClusterParams",
     "StoryClusterer",

@@ -88,6 +88,13 @@ def _storybrief(docs: Sequence[StoryDoc]) -> list[list[str]]:
     return cluster_articles([Article(id=d.id, text=d.text, origin=d.id) for d in docs])
 
 
+def _storybrief_online(docs: Sequence[StoryDoc]) -> list[list[str]]:
+    from storybrief.cluster import cluster_articles
+
+    articles = [Article(id=d.id, text=d.text, origin=d.id) for d in docs]
+    return cluster_articles(articles, method="online")
+
+
 def _singletons(docs: Sequence[StoryDoc]) -> list[list[str]]:
     return [[d.id] for d in docs]
 
@@ -120,7 +127,15 @@ def _tfidf_agglomerative(docs: Sequence[StoryDoc]) -> list[list[str]]:
 
 
 CLUSTER_SYSTEMS: dict[str, tuple[ClusterFn, str]] = {
-    "storybrief": (_storybrief, "storybrief.cluster.cluster_articles (online, no dates)"),
+    "storybrief": (
+        _storybrief,
+        "storybrief.cluster.cluster_articles: batch average link over words, names, numbers "
+        "and lead (what `storybrief cluster` does; no dates)",
+    ),
+    "storybrief-online": (
+        _storybrief_online,
+        "the online clusterer `storybrief ingest` uses, one pass in file order (no dates)",
+    ),
     "tfidf-agglomerative": (
         _tfidf_agglomerative,
         "TF-IDF cosine, average link, fixed cut 0.8 (baseline)",
