@@ -217,6 +217,64 @@ def _join_open_quotes(parts: list[str]) -> Iterator[str]:
         i = j
 
 
+# Word splitting of ASCII text without a regex, for the hot paths of ingest. In ASCII text a
+# word (``_WORD``) is a run of letters and digits, joined by apostrophes and hyphens that
+# stand between two of them. A byte translation makes every other character a space; then
+# each apostrophe or hyphen that joins nothing becomes one too, and what is left between
+# spaces are the words.
+_ASCII_ALNUM = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+ASCII_WORD_BYTES = bytes(c if c in _ASCII_ALNUM or c in b"'-" else 32 for c in range(256))
+_JOINERS = "'-"
+# Punctuation of ordinary prose outside ASCII that holds no word: as a space, each leaves
+# the words of a text as they are (’, which joins words as an apostrophe, is not one).
+WIDE_PUNCTUATION = "“”‘—–…«»"
+
+
+def drop_loose_joiners(spaced: str, separators: str = " ") -> str:
+    """``spaced`` (ASCII letters, digits, apostrophes, hyphens and ``separators``) with a
+    space for each apostrophe or hyphen that is not between two letters or digits, and a
+    separator added at both ends."""
+    if "'" not in spaced and "-" not in spaced:
+        return spaced
+    text = f"{separators[0]}{spaced}{separators[0]}"
+    # Two joiners in a row join nothing; after these no two are next to each other (each
+    # replacement leaves no pair of its own, and spaces make no new pair)...
+    for first in _JOINERS:
+        for second in _JOINERS:
+            text = text.replace(first + second, "  ")
+    # ...so one pass takes each joiner next to a separator (and none becomes one).
+    for joiner in _JOINERS:
+        for sep in separators:
+            text = text.replace(sep + joiner, sep + " ").replace(joiner + sep, " " + sep)
+    return text
+
+
+def ascii_words(text: str) -> list[str]:
+    """``_WORD.findall(text)`` for ASCII ``text``, several times faster."""
+    return drop_loose_joiners(
+        text.encode("ascii").translate(ASCII_WORD_BYTES).decode("ascii")
+    ).split()
+
+
+def words_as_written(text: str) -> list[str]:
+    """Word tokens as written (``_WORD.findall(text)``), by the fast path where it can."""
+    if text.isascii():
+        return ascii_words(text)
+    flat = text
+    for mark in WIDE_PUNCTUATION:
+        if mark in flat:
+            flat = flat.replace(mark, " ")
+    if flat.isascii():
+        return ascii_words(flat)
+    # Apostrophes: read as ASCII ones, then given back to the words (when the text has no
+    # ASCII one, every "'" in a word was a "’").
+    if "'" not in flat:
+        flat = flat.replace("’", "'")
+        if flat.isascii():
+            return [w.replace("'", "’") if "'" in w else w for w in ascii_words(flat)]
+    return _WORD.findall(text)
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens; keeps non-ASCII letters (unlike rouge-score's default)."""
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]

@@ -15,6 +15,7 @@ from operator import itemgetter
 from typing import Literal
 
 from storybrief.clean import lexicon as lx
+from storybrief.text import words_as_written
 
 Label = Literal["prose", "weak", "junk"]
 
@@ -90,10 +91,13 @@ _PARTICLE_CTA = {"sign": {"up", "in"}, "log": {"in", "out"}}
 # A word counts as a UI word when it or its singular ("comments" -> "comment") is one.
 _UI_OR_PLURAL = lx.UI_WORDS | {w + "s" for w in lx.UI_WORDS if len(w) >= 3}
 _READER_OR_SITE = lx.READER_WORDS | lx.SITE_WORDS
+# Every word that can make a line furniture by vocabulary (UI, offer, call-to-action verb).
+_FURNITURE_WORDS = _UI_OR_PLURAL | lx.MARKETING_WORDS | lx.CTA_VERBS
 
 
 def words_of(text: str) -> list[str]:
-    return _WORD.findall(text)
+    """The words of ``text``: ``_WORD.findall(text)``."""
+    return words_as_written(text)
 
 
 def is_terminal(text: str) -> bool:
@@ -104,6 +108,19 @@ def is_terminal(text: str) -> bool:
 def _ends_in_stop(text: str) -> bool:
     bare = text.rstrip(_CLOSERS)
     return bool(bare) and bare[-1] in _STOPS
+
+
+# ASCII characters outside words (``\W``): a date at the end of a line comes before these only.
+_ASCII_NOT_WORD = "".join(c for c in map(chr, range(128)) if not (c.isalnum() or c == "_"))
+
+
+def _may_end_in_date(text: str) -> bool:
+    """False only if ``_DATE_AT_END`` cannot match: in ASCII text the last word character
+    must be the last digit of the date."""
+    if not text.isascii():
+        return True
+    bare = text.rstrip(_ASCII_NOT_WORD)
+    return bool(bare) and bare[-1] in "0123456789"
 
 
 def judge(line: str) -> Verdict:
@@ -123,8 +140,9 @@ def judge(line: str) -> Verdict:
         return junk("staff initials")
     if n <= 3 and (_SIGN_OFF.fullmatch(line) or _SIGN_OFF.fullmatch(body)):
         return junk("agency sign-off")
-    label = _LABEL.match(body)
-    if label and n <= 25:
+    # A label ends at a colon or a bar: most lines have neither, and skip the regex.
+    label = _LABEL.match(body) if n <= 25 and (":" in body or "|" in body) else None
+    if label:
         head = [w.lower().strip("’'") for w in label.group(1).split()]
         rest = body[label.end() :]
         if (
@@ -159,6 +177,7 @@ def judge(line: str) -> Verdict:
     if (
         not terminal
         and n <= 40
+        and _may_end_in_date(body)
         and _DATE_AT_END.search(body)
         and not _HANDLE.search(body)
         and len(_SENTENCE_END.split(body)) == 1
@@ -181,13 +200,24 @@ def _furniture(body: str, low: str, lower: list[str], n: int, terminal: bool) ->
     """
     # A sentence of the line can hold a UI phrase only if the line can.
     phrases = lx.may_match(body, low, _UI_PHRASE_NEEDLES)
-    ui, mkt = _counts(body, lower, n, phrases)
+    vocabulary = not _FURNITURE_WORDS.isdisjoint(lower)  # one test for the common case
+    ui, mkt = _counts(body, lower, n, phrases, vocabulary)
     if n <= 6 and (ui >= 1 or mkt >= 2) and (not terminal or body.endswith("!")):
         return "widget"
     if n == 1 and lower[0] in lx.LABEL_WORDS:
         return "widget"
     if ui >= 3 and ui * 4 >= n:
         return "page furniture"
+    if (
+        not ui
+        and not mkt
+        and "%" not in body
+        and (not vocabulary or lx.CTA_VERBS.isdisjoint(lower))
+    ):
+        # Plain prose, the common case, needs no sentence split. Each sentence's words
+        # are some of the line's: none is a UI or offer word (nor a "%"), so no sentence
+        # addresses the reader; none is a CTA verb, so none calls to action.
+        return None
     if _attributed(body, low):
         return None  # reported speech may address "you" or use an imperative
     cta = reader = 0
@@ -199,7 +229,7 @@ def _furniture(body: str, low: str, lower: list[str], n: int, terminal: bool) ->
         if _is_call_to_action(sentence, words, own):
             cta += size
             continue
-        ui, mkt = _counts(sentence, own, size, phrases)
+        ui, mkt = _counts(sentence, own, size, phrases, vocabulary)
         # With neither UI nor offer words a sentence cannot address the reader (or is empty).
         if (ui or mkt) and (size <= 5 or _addresses_reader(size, _pronouns(words), ui, mkt)):
             reader += size
@@ -223,16 +253,21 @@ def _attributed(body: str, low: str) -> bool:
     return lx.may_match(body, low, lx.ATTRIBUTION_NEEDLES) and bool(lx.ATTRIBUTION.search(body))
 
 
-def _counts(text: str, own: list[str], n: int, phrases: bool) -> tuple[int, int]:
+def _counts(text: str, own: list[str], n: int, phrases: bool, vocabulary: bool) -> tuple[int, int]:
     """How many UI words (and phrases) and how many offer words ``text`` has.
 
     ``own`` is its words in lower case, ``n`` how many there are; ``phrases`` is False when
-    ``text`` can hold no UI phrase (see ``lx.may_match``).
+    ``text`` can hold no UI phrase (see ``lx.may_match``), ``vocabulary`` is False when no
+    word of ``own`` is in ``_FURNITURE_WORDS`` (then both counts of words are 0).
     """
-    ui = sum(map(_UI_OR_PLURAL.__contains__, own))
+    ui = mkt = 0
+    if vocabulary:
+        ui = sum(map(_UI_OR_PLURAL.__contains__, own))
+        mkt = sum(map(lx.MARKETING_WORDS.__contains__, own))
     if phrases:
         ui += len(_UI_PHRASES.findall(text))
-    mkt = sum(map(lx.MARKETING_WORDS.__contains__, own)) + text.count("%") * (n <= 8)
+    if n <= 8:
+        mkt += text.count("%")
     return ui, mkt
 
 
@@ -274,8 +309,10 @@ def _is_call_to_action(sentence: str, words: list[str], own: list[str]) -> bool:
 
 def _prose_or_weak(body: str, words: list[str], n: int, terminal: bool, bullet: bool) -> Verdict:
     lowercase = sum(map(str.islower, map(itemgetter(0), words)))
-    if sum(map(str.isupper, words)) * 4 >= n * 3:
-        lowercase = n  # all-caps prose (broadcast transcripts): judge it by its punctuation
+    # All-caps prose (broadcast transcripts) is judged by its punctuation: as if every word
+    # were lower case. That can only change the verdict when few words are.
+    if lowercase < 0.4 * n and sum(map(str.isupper, words)) * 4 >= n * 3:
+        lowercase = n
     if terminal and n >= 4 and lowercase >= 1 and (not bullet or n >= 6):
         return Verdict("prose", "sentence", n, soft=n < 20 or bullet)
     if not bullet and n >= 15 and lowercase >= 0.4 * n:

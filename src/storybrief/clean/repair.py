@@ -28,6 +28,23 @@ _LINE_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\x85")
 # alone; tests/test_clean.py checks that for the installed ftfy).
 PLAIN_PUNCTUATION = "‘’“”–—…"
 _NOT_PLAIN = re.compile(f"[^\x20-\x7e\n{PLAIN_PUNCTUATION}]")
+# The same test as ``not _NOT_PLAIN.search(text)``, on bytes (several times faster): the
+# plain punctuation taken out of the text's UTF-8 (a character's bytes never start inside
+# another's), the rest must be printable ASCII and line feeds.
+_PLAIN_UTF8 = tuple(mark.encode("utf-8") for mark in PLAIN_PUNCTUATION)
+_PRINTABLE = bytes(range(0x20, 0x7F)) + b"\n"
+
+
+def is_plain(text: str) -> bool:
+    """Does ``text`` hold only printable ASCII, line feeds and ``PLAIN_PUNCTUATION``?"""
+    if text.isascii():
+        return not text.encode("ascii").translate(None, _PRINTABLE)
+    raw = text.encode("utf-8", "surrogatepass")
+    for mark in _PLAIN_UTF8:
+        raw = raw.replace(mark, b"")
+    return raw.isascii() and not raw.translate(None, _PRINTABLE)
+
+
 _FTFY = ftfy.TextFixerConfig(
     unescape_html=False, uncurl_quotes=False, fix_line_breaks=False, explain=False
 )
@@ -39,8 +56,14 @@ def repair(text: str) -> str:
     Line structure is kept: each output line is the repaired input line at the same index,
     with its outer whitespace stripped.
     """
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _INVISIBLE.sub("", text)
+    # Most texts are "plain": printable ASCII, line feeds and the punctuation of ordinary
+    # prose. Such a text has no odd line break, invisible character, odd space or mojibake,
+    # so the substitutions of those (and ftfy) would leave it as it is: it skips them for as
+    # long as it stays plain.
+    plain = is_plain(text)
+    if not plain:
+        text = _LINE_BREAKS.sub("\n", text)
+        text = _INVISIBLE.sub("", text)
     # Entities first (double-escaped ones too: each pass shrinks the text, so this ends), so
     # that ftfy sees mojibake spelt as numeric entities.
     while "&" in text:
@@ -48,23 +71,27 @@ def repair(text: str) -> str:
         if unescaped == text:
             break
         text = unescaped
-    text = _SPACES.sub(" ", text)  # before ftfy, which would read a stray \x0c as mojibake
-    # ftfy fixes mojibake (UTF-8 read as Windows-1252, etc.); quotes are left curly because
-    # quote detection downstream relies on them.
-    text = _fix_text(text)
+        plain = False  # an entity may stand for any character
+    if not plain:
+        text = _SPACES.sub(" ", text)  # before ftfy, which would read a stray \x0c as mojibake
+        # ftfy fixes mojibake (UTF-8 read as Windows-1252, etc.); quotes are left curly
+        # because quote detection downstream relies on them.
+        text = _fix_text(text)
     if "\\" in text:
-        text = _ESCAPED_QUOTE.sub(r"\1", text)
-    text = _INVISIBLE.sub("", text)
-    text = _SPACES.sub(" ", text)
-    text = _LINE_BREAKS.sub("\n", text)
+        text = _ESCAPED_QUOTE.sub(r"\1", text)  # only removes characters: plain stays plain
+    if not plain:
+        text = _INVISIBLE.sub("", text)
+        text = _SPACES.sub(" ", text)
+        text = _LINE_BREAKS.sub("\n", text)
     # A run of spaces never spans a line break, so one pass over the whole text will do.
-    text = _RUN_OF_SPACES.sub(" ", text)
+    if "  " in text:
+        text = _RUN_OF_SPACES.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n"))
 
 
 def _fix_text(text: str) -> str:
     """``ftfy.fix_text`` with ``_FTFY``, skipping the lines it would leave unchanged."""
-    if not _NOT_PLAIN.search(text):
+    if is_plain(text):
         return text
     *lines, last = text.split("\n")
     # Each line keeps its line break, as in the segments that ftfy.fix_text cuts itself.

@@ -18,9 +18,8 @@ import zlib
 
 import numpy as np
 
-from storybrief.cluster.features import crcs
+from storybrief.cluster.features import crcs, tokens
 from storybrief.dedup import SHINGLE, CopyParams
-from storybrief.text import words
 
 NUM_PERM = 128
 BANDS = 32
@@ -34,6 +33,7 @@ _A = _rng.randint(1, (1 << 32) - 1, size=NUM_PERM, dtype=np.uint64)
 _B = _rng.randint(0, (1 << 32) - 1, size=NUM_PERM, dtype=np.uint64)
 # Multipliers that combine SHINGLE word hashes into one shingle hash.
 _MIX = np.array([pow(1_000_003, SHINGLE - 1 - i, 1 << 32) for i in range(SHINGLE)], dtype=np.uint64)
+_MIX32 = _MIX.astype(np.uint32)
 
 COPY_JACCARD = CopyParams().copy_jaccard
 
@@ -58,29 +58,43 @@ _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 
 
 def _words(text: str) -> list[str]:
-    """``storybrief.text.words(text)``: the same tokens, lower-cased in one call for the
-    whole text when that keeps every character one character (all but a few letters)."""
-    flat = text.replace("’", "'")
-    lowered = flat.lower()
-    if len(lowered) != len(flat):
-        return words(text)
-    return _WORD.findall(lowered)
+    """``storybrief.text.words(text)``, as signatures have always taken them: the words of
+    the text lower-cased in one call when that keeps every character one character.
+
+    The two differ only for a capital sigma, the one letter that lower-cases by its context
+    (a final sigma in a word can be a middle one in the text). Without one, these are the
+    words of ``features.tokens``, which term counts reuse.
+    """
+    if "Σ" in text:
+        flat = text.replace("’", "'")
+        lowered = flat.lower()
+        if len(lowered) == len(flat):
+            return _WORD.findall(lowered)
+    return tokens(text).words()
+
+
+def _word_crcs(text: str) -> np.ndarray:
+    """CRC-32 of each word of ``_words(text)``, in order (uint32)."""
+    words = _words(text)
+    return np.fromiter(crcs(words), dtype=np.uint32, count=len(words))
 
 
 def signature(text: str) -> tuple[int, np.ndarray]:
     """(number of shingles, MinHash signature as uint32[NUM_PERM]) of ``text``."""
-    tokens = _words(text)
-    if not tokens:
+    h = _word_crcs(text)
+    if not len(h):
         return 0, np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
-    h = np.array(crcs(tokens), dtype=np.uint64)  # memoised: most words were seen before
     if len(h) >= SHINGLE:
+        # uint32 arithmetic wraps: the sum of products is taken mod 2**32 as it goes.
         n = len(h) - SHINGLE + 1
-        sh = np.zeros(n, dtype=np.uint64)
-        for i in range(SHINGLE):
-            sh = (sh + h[i : i + n] * _MIX[i]) & _MAX
+        sh = h[:n] * _MIX32[0]
+        for i in range(1, SHINGLE):
+            sh += h[i : i + n] * _MIX32[i]
     else:
-        sh = np.array([int((h * _MIX[: len(h)]).sum()) & 0xFFFFFFFF], dtype=np.uint64)
-    sh = np.unique(sh)
+        sh = np.array([int((h.astype(np.uint64) * _MIX[: len(h)]).sum()) & 0xFFFFFFFF])
+    # Distinct shingles, in increasing order (np.unique; sorting is faster at this size).
+    sh.sort()
+    sh = sh[np.concatenate(([True], sh[1:] != sh[:-1]))].astype(np.uint64)
     return len(sh), _permuted_min(sh).astype(np.uint32)
 
 

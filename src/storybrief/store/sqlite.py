@@ -70,6 +70,7 @@ class SQLiteStore(Store):
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open story store {self.path}: {exc}") from exc
         self._clusterer: StoryClusterer | None = None
+        self._pending = _Pending()
 
     # --- schema and clusterer state --------------------------------------------------
 
@@ -214,6 +215,7 @@ class SQLiteStore(Store):
             if db.in_transaction:
                 db.execute("ROLLBACK")
             self._clusterer = None
+            self._pending = _Pending()
             raise
         finally:
             bar.close()
@@ -221,7 +223,11 @@ class SQLiteStore(Store):
 
     def _add(self, article: Article, clusterer: StoryClusterer) -> str:
         db = self.db
-        if db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
+        pending = self._pending
+        if (
+            article.id in pending.ids
+            or db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone()
+        ):
             return "skipped"
         if self.clean:
             from storybrief.clean import clean_article
@@ -229,7 +235,10 @@ class SQLiteStore(Store):
             article = clean_article(article)
         # " ".join(split()) is normalize_space (the same whitespace), several times faster.
         digest = hashlib.sha1(" ".join(article.text.split()).lower().encode("utf-8")).hexdigest()
-        if db.execute("SELECT 1 FROM articles WHERE hash = ?", (digest,)).fetchone():
+        if (
+            digest in pending.hashes
+            or db.execute("SELECT 1 FROM articles WHERE hash = ?", (digest,)).fetchone()
+        ):
             return "skipped"
         n_shingles, sig = cp.signature(article.text)
         keys = cp.band_keys(sig)
@@ -248,23 +257,8 @@ class SQLiteStore(Store):
                     "VALUES (?, ?, ?, ?, 0, 0, 0)",
                     (story, clusterer.seq, clusterer.seq, story_title(article)),
                 )
-        # SQLite evaluates every SET against the old row, so the spans update together.
-        db.execute(
-            "UPDATE stories SET size = size + 1, sources = sources + ?2, added = ?3, "
-            "first_seen = CASE WHEN ?4 IS NOT NULL AND (first_ts IS NULL OR ?4 < first_ts) "
-            "THEN ?5 ELSE first_seen END, "
-            "last_seen = CASE WHEN ?4 IS NOT NULL AND (last_ts IS NULL OR ?4 > last_ts) "
-            "THEN ?5 ELSE last_seen END, "
-            "first_ts = CASE WHEN ?4 IS NOT NULL AND (first_ts IS NULL OR ?4 < first_ts) "
-            "THEN ?4 ELSE first_ts END, "
-            "last_ts = CASE WHEN ?4 IS NOT NULL AND (last_ts IS NULL OR ?4 > last_ts) "
-            "THEN ?4 ELSE last_ts END WHERE id = ?1",
-            (story, new_source, time.time() / 86400.0, ts, article.published),
-        )
-        db.execute(
-            "INSERT INTO articles (id, hash, story, copy_of, source_group, title, source, url, "
-            "published, origin, ts, text, removed_chars, shingles, signature) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        pending.story_seen(story, new_source, ts, article.published)
+        pending.add(
             (
                 article.id,
                 digest,
@@ -282,8 +276,9 @@ class SQLiteStore(Store):
                 n_shingles,
                 sig.tobytes(),
             ),
+            sig,
+            keys,
         )
-        db.executemany("INSERT INTO lsh VALUES (?, ?)", [(k, article.id) for k in keys])
         return outcome
 
     def _find_original(
@@ -293,6 +288,8 @@ class SQLiteStore(Store):
 
         Only an original within the clustering window counts: a text republished weeks
         later belongs to whatever story is current then, as the clusterer would decide.
+        Candidates share a band with it: stored ones (from the LSH table) and those of the
+        open batch, not written yet (from memory).
         """
         marks = ",".join("?" * len(keys))
         rows = self.db.execute(
@@ -300,11 +297,16 @@ class SQLiteStore(Store):
             f"(SELECT article FROM lsh WHERE key IN ({marks}))",
             keys,
         ).fetchall()
+        candidates = [
+            (aid, story, group, np.frombuffer(blob, dtype=np.uint32), when)
+            for aid, story, group, blob, when in rows
+        ]
+        candidates += self._pending.candidates(keys)
         best: tuple[float, str, str, str] | None = None
-        for aid, story, group, blob, when in rows:
+        for aid, story, group, other, when in candidates:
             if ts is not None and when is not None and abs(ts - when) > window_days:
                 continue
-            sim = cp.jaccard(sig, np.frombuffer(blob, dtype=np.uint32))
+            sim = cp.jaccard(sig, other)
             if sim >= cp.COPY_JACCARD and (best is None or (sim, aid) > (best[0], best[3])):
                 best = (sim, story, group, aid)
         return None if best is None else (best[1], best[2], best[3])
@@ -312,6 +314,8 @@ class SQLiteStore(Store):
     def _commit(self, clusterer: StoryClusterer) -> None:
         changed, retired, delta = clusterer.drain()
         db = self.db
+        self._pending.write(db)
+        self._pending = _Pending()
         db.executemany(
             "UPDATE stories SET centroid = ?, norm = ?, names = ?, names_norm = ?, "
             "clustered = ?, span_first = ?, span_last = ?, updated = ? WHERE id = ?",
@@ -426,6 +430,98 @@ class SQLiteStore(Store):
 
     def close(self) -> None:
         self.db.close()
+
+
+_INSERT_ARTICLE = (
+    "INSERT INTO articles (id, hash, story, copy_of, source_group, title, source, url, "
+    "published, origin, ts, text, removed_chars, shingles, signature) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+# SQLite evaluates every SET against the old row, so the spans update together: each
+# bound takes the batch's earliest (latest) date when it is before (after) the stored one.
+_UPDATE_STORY = (
+    "UPDATE stories SET size = size + ?2, sources = sources + ?3, added = ?4, "
+    "first_seen = CASE WHEN ?5 IS NOT NULL AND (first_ts IS NULL OR ?5 < first_ts) "
+    "THEN ?6 ELSE first_seen END, "
+    "last_seen = CASE WHEN ?7 IS NOT NULL AND (last_ts IS NULL OR ?7 > last_ts) "
+    "THEN ?8 ELSE last_seen END, "
+    "first_ts = CASE WHEN ?5 IS NOT NULL AND (first_ts IS NULL OR ?5 < first_ts) "
+    "THEN ?5 ELSE first_ts END, "
+    "last_ts = CASE WHEN ?7 IS NOT NULL AND (last_ts IS NULL OR ?7 > last_ts) "
+    "THEN ?7 ELSE last_ts END WHERE id = ?1"
+)
+
+
+class _Pending:
+    """The writes of the open batch, kept until its commit and then made together: a few
+    statements for the batch, not several per article, and the LSH rows in key order (the
+    index grows in order, not at random places).
+
+    Until then the batch's articles are looked up here: their ids and hashes (repeats are
+    skipped) and their band keys (near copies of each other).
+    """
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[Any, ...]] = []
+        self.ids: set[str] = set()
+        self.hashes: set[str] = set()
+        self.lsh: list[tuple[int, str]] = []
+        self.bands: dict[int, list[tuple[str, str, str, np.ndarray, float | None]]] = {}
+        # story -> [articles, sources, first ts, its published, last ts, its published, added]
+        self.stories: dict[str, list[Any]] = {}
+
+    def add(self, row: tuple[Any, ...], sig: np.ndarray, keys: list[int]) -> None:
+        aid, digest, story, group, ts = row[0], row[1], row[2], row[4], row[10]
+        self.rows.append(row)
+        self.ids.add(aid)
+        self.hashes.add(digest)
+        entry = (aid, story, group, sig, ts)
+        for key in keys:
+            self.lsh.append((key, aid))
+            self.bands.setdefault(key, []).append(entry)
+
+    def candidates(self, keys: list[int]) -> list[tuple[str, str, str, np.ndarray, float | None]]:
+        """The batch's articles that share a band with ``keys``, each once."""
+        found = {e[0]: e for key in keys for e in self.bands.get(key, ())}
+        return list(found.values())
+
+    def story_seen(
+        self, story: str, new_source: int, ts: float | None, published: str | None
+    ) -> None:
+        """One more article of ``story``, as the per-article update used to count it: the
+        earliest date wins only if strictly earlier (the first such article's published
+        string with it), the latest likewise, and the wall clock of the last one."""
+        s = self.stories.get(story)
+        if s is None:
+            s = self.stories[story] = [0, 0, None, None, None, None, 0.0]
+        s[0] += 1
+        s[1] += new_source
+        if ts is not None:
+            if s[2] is None or ts < s[2]:
+                s[2], s[3] = ts, published
+            if s[4] is None or ts > s[4]:
+                s[4], s[5] = ts, published
+        s[6] = time.time() / 86400.0
+
+    def write(self, db: sqlite3.Connection) -> None:
+        db.executemany(_INSERT_ARTICLE, self.rows)
+        self.lsh.sort()
+        db.executemany("INSERT INTO lsh VALUES (?, ?)", self.lsh)
+        db.executemany(
+            _UPDATE_STORY,
+            [
+                (story, size, sources, added, first, first_seen, last, last_seen)
+                for story, (
+                    size,
+                    sources,
+                    first,
+                    first_seen,
+                    last,
+                    last_seen,
+                    added,
+                ) in self.stories.items()
+            ],
+        )
 
 
 class _ReadTx:
