@@ -179,9 +179,7 @@ words = st.text(alphabet="abcdefgh XYZ.", min_size=0, max_size=80)
 
 @settings(max_examples=40, deadline=None)
 @given(st.lists(words, max_size=12), st.integers(0, 2**16), st.sampled_from(METHODS))
-def test_every_article_lands_in_exactly_one_group(
-    texts: list[str], seed: int, method: str
-) -> None:
+def test_every_article_lands_in_exactly_one_group(texts: list[str], seed: int, method: str) -> None:
     items = arts(texts)
     random.Random(seed).shuffle(items)
     groups = cluster_articles(items, method=method)

@@ -46,6 +46,20 @@ def test_permuted_min_equals_modular_definition(values: list[int]) -> None:
     assert cp._permuted_min(sh).tolist() == expected
 
 
+def test_permuted_min_reduces_a_value_equal_to_the_prime(monkeypatch) -> None:
+    # a * x + b = 2**61 - 1 exactly for x = 2**29: the rare value the final subtraction
+    # exists for (random values almost never reach it).
+    a, b = (1 << 32) - 1, (1 << 29) - 1
+    monkeypatch.setattr(cp, "_A", np.array([a], dtype=np.uint64))
+    monkeypatch.setattr(cp, "_B", np.array([b], dtype=np.uint64))
+    values = [1 << 29, 12345]
+    prime = (1 << 61) - 1
+    assert (a * values[0] + b) == prime
+    expected = [min(((a * v + b) % prime) & 0xFFFFFFFF for v in values)]
+    assert expected == [0]
+    assert cp._permuted_min(np.array(values, dtype=np.uint64)).tolist() == expected
+
+
 def test_signature_of_a_known_text_is_stable() -> None:
     # Signatures are stored: a change here would stop old stores from finding copies.
     n, sig = cp.signature("The river rose over the old stone bridge on Monday night again")

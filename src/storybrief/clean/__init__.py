@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from storybrief.clean.layout import Unit, drop_junk_runs, mark_repeats, trim_ends, units_of
+from storybrief.clean.layout import Unit, drop_junk_runs, mark_repeats, trim_ends, units_and_keys
 from storybrief.clean.repair import repair
 from storybrief.errors import NoArticleError
 from storybrief.model import Article
@@ -70,7 +70,7 @@ def clean_article(article: Article) -> Article:
 
 def _judge(text: str, title: str | None) -> list[Unit]:
     lines = repair(text).split("\n")
-    units = units_of(lines)
-    units = mark_repeats(units, repair(title) if title else None)
+    units, keys = units_and_keys(lines)
+    units = mark_repeats(units, repair(title) if title else None, keys)
     units = trim_ends(units)
     return drop_junk_runs(units)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import accumulate
 
-from storybrief.clean.lines import STRONG_JUNK, Verdict, is_terminal, judge
+from storybrief.clean.lines import STRONG_JUNK, Verdict, is_terminal, judge, judge_and_key, verdict
 from storybrief.text import WIDE_PUNCTUATION
 
 # Hard-wrapped text (an e-mail, a wire feed at 70 columns) is judged by paragraph, not by
@@ -34,6 +34,9 @@ _KEY = re.compile(r"[^\w]+")
 _ASCII_NOT_WORD = bytes(
     c if c >= 128 or chr(c).isalnum() or chr(c) == "_" else ord(" ") for c in range(256)
 )
+# The same, lower-casing too (in ASCII text ``str.lower`` changes only A-Z): one translation
+# does the work of ``lower`` and the substitution.
+_ASCII_KEY = bytes(_ASCII_NOT_WORD[ord(chr(c).lower()) if c < 128 else c] for c in range(256))
 
 
 @dataclass(frozen=True)
@@ -50,28 +53,46 @@ class Unit:
 
 def units_of(lines: list[str]) -> list[Unit]:
     """Group non-blank lines into units: one per line, or one per paragraph if hard-wrapped."""
-    groups: list[list[str]] = []
+    return units_and_keys(lines)[0]
+
+
+def units_and_keys(lines: list[str]) -> tuple[list[Unit], list[str]]:
+    """``units_of(lines)`` and the ``key`` of each unit's text, for ``mark_repeats``."""
     width = _wrap_width(lines)
+    if not width:
+        # The common case: one unit per line, and no groups to build. Judging a line finds
+        # its words, which give its key in most lines (see ``judge_and_key``).
+        units, keys = [], []
+        for line in lines:
+            if line:
+                unit_verdict, line_key = judge_and_key(line)
+                units.append(Unit((line,), unit_verdict))
+                keys.append(key(line) if line_key is None else line_key)
+        return units, keys
+    groups: list[list[str]] = []
     previous = ""
     for line in lines:
         if not line:
             previous = ""
             continue
-        joins = width and previous and len(previous) >= 0.6 * width and not _ends_block(previous)
+        joins = previous and len(previous) >= 0.6 * width and not _ends_block(previous)
         if joins:
             groups[-1].append(line)
         else:
             groups.append([line])
         previous = line
-    return [Unit(tuple(g), judge(" ".join(g))) for g in groups]
+    units = [Unit(tuple(g), judge(" ".join(g))) for g in groups]
+    return units, [key(u.text) for u in units]
 
 
 def _wrap_width(lines: list[str]) -> int:
     """The column a hard-wrapped text is wrapped at, or 0 when it is not hard-wrapped."""
-    lengths = sorted(len(line) for line in lines if line)
-    if len(lengths) < 4 or lengths[-1] > _MAX_WRAP_WIDTH:
+    lengths = [len(line) for line in lines if line]
+    if len(lengths) < 4:
         return 0
-    width = lengths[-1]
+    width = max(lengths)
+    if width > _MAX_WRAP_WIDTH:
+        return 0
     near = sum(length >= 0.75 * width for length in lengths)
     # Wrapped lines run on into the next line mid-sentence; lines that are paragraphs of
     # their own end with a full stop.
@@ -95,6 +116,10 @@ def _ends_block(line: str) -> bool:
 
 def key(text: str) -> str:
     """A comparison key: lower case, one apostrophe, punctuation and spacing ignored."""
+    if text.isascii():
+        # The path below in one translation: apostrophes deleted, the rest lower-cased or
+        # made spaces.
+        return " ".join(text.encode("ascii").translate(_ASCII_KEY, b"'").decode("ascii").split())
     low = text.lower().replace("’", "'").replace("'", "")
     if not low.isascii():
         # Curly quotes and dashes are outside words: as spaces they change no key, and
@@ -109,9 +134,13 @@ def key(text: str) -> str:
     return " ".join(low.encode("ascii").translate(_ASCII_NOT_WORD).decode("ascii").split())
 
 
-def mark_repeats(units: list[Unit], title: str | None) -> list[Unit]:
-    """Mark as junk a unit that repeats the title, an earlier unit, or lies inside a longer one."""
-    keys = [key(u.text) for u in units]
+def mark_repeats(units: list[Unit], title: str | None, keys: list[str] | None = None) -> list[Unit]:
+    """Mark as junk a unit that repeats the title, an earlier unit, or lies inside a longer one.
+
+    ``keys``, if given, are the ``key`` of each unit's text (``units_and_keys``).
+    """
+    if keys is None:
+        keys = [key(u.text) for u in units]
     title_key = key(title) if title else ""
     out = list(units)
     first: dict[str, int] = {}
@@ -159,7 +188,7 @@ class _LongerKeys:
 
 
 def _junk(unit: Unit, reason: str) -> Unit:
-    return replace(unit, verdict=Verdict("junk", reason, unit.verdict.words))
+    return Unit(unit.lines, verdict("junk", reason, unit.verdict.words))
 
 
 def trim_ends(units: list[Unit]) -> list[Unit]:

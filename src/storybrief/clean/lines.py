@@ -32,6 +32,22 @@ class Verdict:
     soft: bool = False  # prose, but only just: short, unpunctuated or a bullet
 
 
+# Verdicts are immutable and few are distinct (a label, a reason, a word count, a flag), so
+# each is built once: a frozen dataclass costs more to build than a dictionary look-up.
+_VERDICTS: dict[tuple[str, str, int, bool], Verdict] = {}
+_MAX_VERDICTS = 1 << 16  # a bound on the memory, never reached in practice
+
+
+def verdict(label: Label, reason: str, words: int, soft: bool = False) -> Verdict:
+    """``Verdict(label, reason, words, soft)``, shared with every equal one made before."""
+    made = _VERDICTS.get((label, reason, words, soft))
+    if made is None:
+        made = Verdict(label, reason, words, soft)
+        if len(_VERDICTS) < _MAX_VERDICTS:
+            _VERDICTS[label, reason, words, soft] = made
+    return made
+
+
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # A line is terminal when it ends in one of _STOPS, maybe followed by closing quotes or
 # brackets; checked without a regex, whose search would try every position of a long line.
@@ -80,6 +96,16 @@ _UI_PHRASE_NEEDLES = (
     "tap here", "related stories", "related articles", "story continues", "continue reading",
     "you may also like", "recommended for you",
 )  # fmt: skip
+# The same needles as words: each word of a _UI_PHRASES match is a whole word of the line
+# (\b or a space on each side), so a line can hold one only if it has all the words of a
+# needle. The keys are one word of each, a rare one, for a first test.
+_UI_PHRASE_WORDS = lx.Phrases(
+    _UI_PHRASE_NEEDLES,
+    keys="""
+    sign log read more next previous section reserved privacy terms cookie follow share click
+    tap related continues continue like recommended
+    """,
+)
 # Calls to action that need no second person to be one.
 _STRONG_CTA = lx.word_set(
     """
@@ -93,11 +119,13 @@ _UI_OR_PLURAL = lx.UI_WORDS | {w + "s" for w in lx.UI_WORDS if len(w) >= 3}
 _READER_OR_SITE = lx.READER_WORDS | lx.SITE_WORDS
 # Every word that can make a line furniture by vocabulary (UI, offer, call-to-action verb).
 _FURNITURE_WORDS = _UI_OR_PLURAL | lx.MARKETING_WORDS | lx.CTA_VERBS
+# A line with none of these words is plain prose by vocabulary (see _furniture).
+_SCREEN = _FURNITURE_WORDS | _UI_PHRASE_WORDS.keys
 
 
-def words_of(text: str) -> list[str]:
-    """The words of ``text``: ``_WORD.findall(text)``."""
-    return words_as_written(text)
+# The words of a text: ``_WORD.findall(text)``, by the faster path of ``words_as_written``
+# (an alias, not a wrapper: it runs once per line and more).
+words_of = words_as_written
 
 
 def is_terminal(text: str) -> bool:
@@ -123,23 +151,51 @@ def _may_end_in_date(text: str) -> bool:
     return bool(bare) and bare[-1] in "0123456789"
 
 
+_BULLETS_OR_SPACE = lx.BULLETS + " "
+
+
 def judge(line: str) -> Verdict:
     """The verdict on one (repaired, stripped, non-empty) line."""
-    body = line.lstrip(lx.BULLETS + " ")
-    bullet = body != line
+    return judge_and_key(line)[0]
+
+
+def judge_and_key(line: str) -> tuple[Verdict, str | None]:
+    """``judge(line)``, and ``layout.key(line)`` where the line's words give it for free (an
+    ASCII line without "_" or "''"), else None.
+
+    The key is the line's runs of ``[a-z0-9_]`` in lower case once apostrophes are deleted.
+    Without "_" nor two apostrophes in a row, an apostrophe that the deletion makes join two
+    runs stands between two letters or digits, so inside a word (a bullet is neither); hence
+    the runs are the words in lower case, cut at their hyphens, their apostrophes deleted.
+    """
+    body = line.lstrip(_BULLETS_OR_SPACE)
     words = words_of(body)
+    # The words in lower case, by one join, lower() and split instead of a lower() per word.
+    # It is the same: no word holds a space, and a space is neither a cased nor a
+    # case-ignorable character, so each word lowers as it would alone (a final sigma too).
+    joined = " ".join(words).lower()
+    line_key = None
+    if line.isascii() and "_" not in line and "''" not in line:
+        line_key = (
+            joined.replace("'", "").replace("-", " ") if "'" in joined or "-" in joined else joined
+        )
+    return _judge_words(line, body, words, joined), line_key
+
+
+def _judge_words(line: str, body: str, words: list[str], joined: str) -> Verdict:
+    """``judge(line)``: ``body`` is the line without its bullet, ``words`` its words, and
+    ``joined`` these in lower case joined by spaces."""
     n = len(words)
-    lower = list(map(str.lower, words))
-
-    def junk(reason: str) -> Verdict:
-        return Verdict("junk", reason, n)
-
     if n == 0:
-        return junk("no words")
-    if _INITIALS.fullmatch(body):
-        return junk("staff initials")
+        return verdict("junk", "no words", n)
+    bullet = body != line
+    lower = joined.split(" ")
+    terminal = is_terminal(body)
+    # Initials end in a letter or a bracket after one, so a terminal line holds none.
+    if not terminal and _INITIALS.fullmatch(body):
+        return verdict("junk", "staff initials", n)
     if n <= 3 and (_SIGN_OFF.fullmatch(line) or _SIGN_OFF.fullmatch(body)):
-        return junk("agency sign-off")
+        return verdict("junk", "agency sign-off", n)
     # A label ends at a colon or a bar: most lines have neither, and skip the regex.
     label = _LABEL.match(body) if n <= 25 and (":" in body or "|" in body) else None
     if label:
@@ -155,23 +211,28 @@ def judge(line: str) -> Verdict:
                 or len(words_of(rest)) <= 12
             )
         ):
-            return junk("label line")
-    byline = _BYLINE.fullmatch(body)
-    if byline and not is_terminal(body):
+            return verdict("junk", "label line", n)
+    byline = None if terminal else _BYLINE.fullmatch(body)
+    if byline:
         # "By Jo Smith | Published 14 March 2024": the names end at a separator
         names = words_of(re.split(r"\s[|•·]\s", byline.group(1))[0])
         if len(names) <= 8 and all(w[0].isupper() or w in ("and", "in", "for") for w in names):
-            return junk("byline")
-    terminal = is_terminal(body)
+            return verdict("junk", "byline", n)
     if not terminal:
-        digits = sum(any(map(str.isdigit, w)) for w in words)
+        # (Words with a digit count only in short lines.)
+        digits = sum(any(map(str.isdigit, w)) for w in words) if n <= 8 else 0
         if (n <= 8 and digits and lx.CURRENCY.search(body)) or (n <= 6 and digits * 2 >= n):
-            return junk("price" if lx.CURRENCY.search(body) else "numbers")
+            return verdict("junk", "price" if lx.CURRENCY.search(body) else "numbers", n)
         if n <= 12 and sum(w in _TIME_WORDS or w.isdigit() for w in lower) >= max(2, 0.6 * n):
-            return junk("timestamp")
+            return verdict("junk", "timestamp", n)
     low = body.lower()
-    if n <= 30 and lx.may_match(body, low, lx.CREDIT_NEEDLES) and lx.CREDIT.search(body):
-        return junk("caption credit")
+    if (
+        n <= 30
+        and lx.may_match(body, low, lx.CREDIT_HINTS)
+        and lx.may_match(body, low, lx.CREDIT_NEEDLES)
+        and lx.CREDIT.search(body)
+    ):
+        return verdict("junk", "caption credit", n)
     # A caption is one unpunctuated sentence ending in a date; an embedded post signed
     # "— Name (@handle) June 20, 2017" is someone's words, not a caption.
     if (
@@ -182,25 +243,53 @@ def judge(line: str) -> Verdict:
         and not _HANDLE.search(body)
         and len(_SENTENCE_END.split(body)) == 1
     ):
-        return junk("caption or dateline")
+        return verdict("junk", "caption or dateline", n)
 
-    verdict = _furniture(body, low, lower, n, terminal)
-    if verdict:
-        return junk(verdict)
+    reason = _furniture(body, low, words, lower, _parts(joined, lower), terminal)
+    if reason:
+        return verdict("junk", reason, n)
     return _prose_or_weak(body, words, n, terminal, bullet)
 
 
-def _furniture(body: str, low: str, lower: list[str], n: int, terminal: bool) -> str | None:
+def _parts(joined: str, lower: list[str]) -> list[str]:
+    """The words in lower case (``lower``, joined by spaces in ``joined``) cut at apostrophes
+    and hyphens: the runs of letters and digits of the line, in lower case."""
+    if "'" in joined or "-" in joined or "’" in joined:
+        return joined.replace("'", " ").replace("-", " ").replace("’", " ").split()
+    return lower
+
+
+def _furniture(
+    body: str, low: str, words: list[str], lower: list[str], parts: list[str], terminal: bool
+) -> str | None:
     """The reason a line is page furniture by its vocabulary, or None.
 
     Judged sentence by sentence: a line goes when most of its words are in sentences that
     call the reader to act or speak to the reader about the site, so that a paragraph with
     an inline "(Click here to see the flyer)" stays while "Our journalism is for everyone.
     But you can get ... membership. Sign up today!" goes.
+
+    ``low`` is ``body.lower()``, ``words`` the words of ``body``, ``lower`` the same in lower
+    case and ``parts`` these cut at apostrophes and hyphens (``_parts``).
     """
+    n = len(words)
+    if (
+        parts is lower
+        and _SCREEN.isdisjoint(lower)
+        and "%" not in body
+        and (body.isascii() or lx.no_case_odd(body))
+    ):
+        # The common case in one set test: in a line whose words hold no apostrophe or
+        # hyphen (``parts`` is ``lower``), no furniture word and no key of a UI phrase make
+        # ``vocabulary`` and ``phrases`` below False (no ``_CASE_ODD`` character given).
+        return "widget" if n == 1 and lower[0] in lx.LABEL_WORDS else None
     # A sentence of the line can hold a UI phrase only if the line can.
-    phrases = lx.may_match(body, low, _UI_PHRASE_NEEDLES)
+    phrases = _UI_PHRASE_WORDS.may_hold(body, parts) and lx.may_match(body, low, _UI_PHRASE_NEEDLES)
     vocabulary = not _FURNITURE_WORDS.isdisjoint(lower)  # one test for the common case
+    if not phrases and not vocabulary and "%" not in body:
+        # Plain prose, the common case: no UI phrase, UI or offer word, nor "%", so both
+        # counts below are 0 and of the tests below only the lone label word can hold.
+        return "widget" if n == 1 and lower[0] in lx.LABEL_WORDS else None
     ui, mkt = _counts(body, lower, n, phrases, vocabulary)
     if n <= 6 and (ui >= 1 or mkt >= 2) and (not terminal or body.endswith("!")):
         return "widget"
@@ -218,26 +307,36 @@ def _furniture(body: str, low: str, lower: list[str], n: int, terminal: bool) ->
         # are some of the line's: none is a UI or offer word (nor a "%"), so no sentence
         # addresses the reader; none is a CTA verb, so none calls to action.
         return None
-    if _attributed(body, low):
+    if lx.CTA_VERBS.isdisjoint(lower) and (ui + mkt + body.count("%")) * 100 < n * 3:
+        # A long line with a stray UI or offer word: without a CTA verb no sentence calls to
+        # action, and the sentences that address the reader cannot make 3/5 of the words.
+        # Each holds a UI or offer word (or "%") per 20 words at least (see
+        # _addresses_reader), and together they hold at most the line's ui + mkt + "%".
+        return None
+    if _attributed(body, low, parts):
         return None  # reported speech may address "you" or use an imperative
     cta = reader = 0
-    others = []  # (words, size) of the sentences neither calling to act nor selling
-    for sentence in _SENTENCE_END.split(body):
-        words = words_of(sentence)
+    others = []  # (words, own, size) of the sentences neither calling to act nor selling
+    sentences = _SENTENCE_END.split(body)
+    for sentence in sentences:
+        if len(sentences) == 1:
+            own = lower  # the sentence is the line
+        else:
+            words = words_of(sentence)
+            own = " ".join(words).lower().split(" ") if words else []  # as in judge
         size = len(words)
-        own = list(map(str.lower, words))
         if _is_call_to_action(sentence, words, own):
             cta += size
             continue
         ui, mkt = _counts(sentence, own, size, phrases, vocabulary)
         # With neither UI nor offer words a sentence cannot address the reader (or is empty).
-        if (ui or mkt) and (size <= 5 or _addresses_reader(size, _pronouns(words), ui, mkt)):
+        if (ui or mkt) and (size <= 5 or _addresses_reader(size, _pronouns(words, own), ui, mkt)):
             reader += size
         else:
-            others.append((words, size))
+            others.append((words, own, size))
     if cta:
         # "You have reached your limit ..." next to "Subscribe ..."
-        pronoun = sum(size for words, size in others if _pronouns(words) & _READER_OR_SITE)
+        pronoun = sum(size for words, own, size in others if _pronouns(words, own))
         if (cta + reader + pronoun) * 2 >= n:
             return "call to action"
     if reader * 5 >= n * 3:
@@ -245,11 +344,14 @@ def _furniture(body: str, low: str, lower: list[str], n: int, terminal: bool) ->
     return None
 
 
-def _attributed(body: str, low: str) -> bool:
-    """Is ``body`` reported speech (``lx.ATTRIBUTION``)? ``low`` is ``body.lower()``."""
+def _attributed(body: str, low: str, parts: list[str] | None = None) -> bool:
+    """Is ``body`` reported speech (``lx.ATTRIBUTION``)? ``low`` is ``body.lower()``; ``parts``,
+    if given, its words in lower case cut at apostrophes and hyphens (``_parts``)."""
     for mark in lx.QUOTATION_MARKS:
         if mark in body:
             return True
+    if parts is not None and not lx.ATTRIBUTION_WORDS.may_hold(body, parts):
+        return False
     return lx.may_match(body, low, lx.ATTRIBUTION_NEEDLES) and bool(lx.ATTRIBUTION.search(body))
 
 
@@ -281,9 +383,17 @@ def _addresses_reader(size: int, pronouns: set[str], ui: int, mkt: int) -> bool:
     return size <= 12 and mkt * 3 >= size
 
 
-def _pronouns(words: list[str]) -> set[str]:
-    """Lower-cased words, where a capitalised word counts only at the start ("Us Weekly")."""
-    return {w.lower() for i, w in enumerate(words) if i == 0 or not w[0].isupper()}
+def _pronouns(words: list[str], own: list[str]) -> set[str]:
+    """The reader and site pronouns (``_READER_OR_SITE``, the only ones asked about) among
+    ``words``, in lower case (``own``), where a capitalised word counts only at the start
+    ("Us Weekly")."""
+    if _READER_OR_SITE.isdisjoint(own):
+        return set()
+    return {
+        w
+        for i, (word, w) in enumerate(zip(words, own, strict=True))
+        if w in _READER_OR_SITE and (i == 0 or not word[0].isupper())
+    }
 
 
 def _is_call_to_action(sentence: str, words: list[str], own: list[str]) -> bool:
@@ -304,19 +414,24 @@ def _is_call_to_action(sentence: str, words: list[str], own: list[str]) -> bool:
         return True
     if please or ws[0] in _STRONG_CTA or sentence.rstrip().endswith("!"):
         return True
-    return bool(_pronouns(words) & lx.SITE_WORDS or set(ws[1:]) & lx.UI_WORDS)
+    return bool(_pronouns(words, own) & lx.SITE_WORDS or set(ws[1:]) & lx.UI_WORDS)
 
 
 def _prose_or_weak(body: str, words: list[str], n: int, terminal: bool, bullet: bool) -> Verdict:
-    lowercase = sum(map(str.islower, map(itemgetter(0), words)))
+    # A line shaped like a sentence is one if a word starts in lower case: the first one
+    # found will do (the common case, a line of prose). Other lines need the count.
+    sentence = terminal and n >= 4 and (not bullet or n >= 6)
+    if sentence and any(map(str.islower, map(itemgetter(0), words))):
+        return verdict("prose", "sentence", n, n < 20 or bullet)
+    lowercase = 0 if sentence else sum(map(str.islower, map(itemgetter(0), words)))
     # All-caps prose (broadcast transcripts) is judged by its punctuation: as if every word
     # were lower case. That can only change the verdict when few words are.
     if lowercase < 0.4 * n and sum(map(str.isupper, words)) * 4 >= n * 3:
         lowercase = n
-    if terminal and n >= 4 and lowercase >= 1 and (not bullet or n >= 6):
-        return Verdict("prose", "sentence", n, soft=n < 20 or bullet)
+    if sentence and lowercase >= 1:
+        return verdict("prose", "sentence", n, n < 20 or bullet)
     if not bullet and n >= 15 and lowercase >= 0.4 * n:
-        return Verdict("prose", "long unpunctuated line", n, soft=True)
+        return verdict("prose", "long unpunctuated line", n, True)
     if bullet:
-        return Verdict("weak", "bullet fragment", n)
-    return Verdict("weak", "heading or fragment", n)
+        return verdict("weak", "bullet fragment", n)
+    return verdict("weak", "heading or fragment", n)

@@ -86,6 +86,9 @@ def repair(text: str) -> str:
     # A run of spaces never spans a line break, so one pass over the whole text will do.
     if "  " in text:
         text = _RUN_OF_SPACES.sub(" ", text)
+    if plain and not (text.startswith(" ") or text.endswith(" ") or " \n" in text or "\n " in text):
+        # In plain text the only whitespace is spaces and line feeds: no line has any to strip.
+        return text
     return "\n".join(line.strip() for line in text.split("\n"))
 
 

@@ -106,7 +106,9 @@ def similarity_matrix(articles: Sequence[Article], params: BatchParams) -> np.nd
         factor = np.where(
             np.isnan(gap),
             1.0,
-            np.where(gap > params.window_days, 0.0, 0.5 ** (np.nan_to_num(gap) / params.half_life_days)),
+            np.where(
+                gap > params.window_days, 0.0, 0.5 ** (np.nan_to_num(gap) / params.half_life_days)
+            ),
         )
         sim *= factor
     np.fill_diagonal(sim, 1.0)

@@ -18,9 +18,11 @@ resume an interrupted ingest and end where an uninterrupted one would.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 from operator import itemgetter
 from typing import TypeVar
 
@@ -35,7 +37,15 @@ K = TypeVar("K", int, str)
 
 def _top(items: Iterable[tuple[K, float]], n: int) -> list[tuple[K, float]]:
     """The ``n`` heaviest (term, weight) pairs, ties to the smaller term: the order of
-    ``sorted(key=lambda kv: (-kv[1], kv[0]))`` from two key-less sorts (stable, in C)."""
+    ``sorted(key=lambda kv: (-kv[1], kv[0]))``, from two key-less sorts (stable, in C).
+
+    From many pairs (a story's centroid), only those at least as heavy as the ``n``-th
+    heaviest weight can be among the first ``n``: those few are sorted, not all.
+    """
+    items = list(items)
+    if len(items) > 4 * n:
+        cutoff = heapq.nlargest(n, map(itemgetter(1), items))[-1]
+        items = [kv for kv in items if kv[1] >= cutoff]
     return sorted(sorted(items), key=itemgetter(1), reverse=True)[:n]
 
 
@@ -228,14 +238,13 @@ class StoryClusterer:
         p = self.params
         query = _top([*vec.items(), *names.items()], p.query_terms)
         votes: dict[str, float] = {}
+        get = votes.get
+        postings = self._postings
         for key, weight in query:
-            posting = self._postings.get(key)
-            if not posting:
-                continue
-            for i, sid in enumerate(reversed(posting)):
-                if i >= p.max_postings:
-                    break
-                votes[sid] = votes.get(sid, 0.0) + weight
+            posting = postings.get(key)
+            if posting:
+                for sid in islice(reversed(posting), p.max_postings):
+                    votes[sid] = get(sid, 0.0) + weight
         ranked = _top(votes.items(), p.max_candidates)
         best: StoryState | None = None
         best_sim = 0.0

@@ -42,14 +42,17 @@ def _permuted_min(sh: np.ndarray) -> np.ndarray:
     """min over shingles of ``((a * x + b) mod (2**61 - 1)) & 0xFFFFFFFF`` per permutation.
 
     In place, and without the slow 64-bit division: since 2**61 = 1 (mod p), a value
-    hi * 2**61 + lo is congruent to hi + lo, and one conditional subtraction finishes.
+    hi * 2**61 + lo is congruent to hi + lo, which is below 2 * p; only the rare value at or
+    above p (one in about 2**58) needs the subtraction, so one maximum decides whether
+    any does.
     """
-    x = sh[:, None] * _A[None, :]  # both below 2**32: no overflow
-    x += _B[None, :]
+    x = np.multiply.outer(sh, _A)  # both below 2**32: no overflow
+    x += _B
     hi = x >> _SHIFT
     x &= _PRIME
     x += hi
-    np.subtract(x, _PRIME, out=x, where=x >= _PRIME)
+    if x.max() >= _PRIME:
+        x[x >= _PRIME] -= _PRIME
     x &= _MAX
     return x.min(axis=0)
 
