@@ -13,7 +13,7 @@ from pathlib import Path
 
 import ftfy
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from builders import article
@@ -280,6 +280,8 @@ def test_cleaning_never_adds_text(text: str) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(texts)
+# One line printed three times is repetition, not hard-wrapped prose (joining it broke this).
+@example("0\n0:0:0:a\ud7fca\n0:0:0:a\ud7fca\n0:0:0:a\ud7fca")
 def test_cleaning_is_idempotent(text: str) -> None:
     once = clean_text(text).text
     assert clean_text(once).text == once

@@ -88,7 +88,10 @@ def units_and_keys(lines: list[str]) -> tuple[list[Unit], list[str]]:
 def _wrap_width(lines: list[str]) -> int:
     """The column a hard-wrapped text is wrapped at, or 0 when it is not hard-wrapped."""
     lengths = [len(line) for line in lines if line]
-    if len(lengths) < 4:
+    # Wrapping cuts prose into different lines: a "text" of a few lines printed over and
+    # over is repetition to mark, not wrapped prose to join (joined, its copies would stay
+    # now and go once cleaning had left fewer lines: cleaning twice would differ).
+    if len(lengths) < 4 or len(set(lines) - {""}) < 4:
         return 0
     width = max(lengths)
     if width > _MAX_WRAP_WIDTH:
