@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from tests.conftest import shared_path
 
 from storybrief.cli import main
 from storybrief.errors import ConfigError, StoreError, UnknownStoryError
@@ -267,6 +268,13 @@ def test_cli_ingest_stories_cluster(tmp_path: Path) -> None:
     listed = runner.invoke(main, ["stories", "--db", db, "--format", "json"])
     data = json.loads(listed.output)
     assert len(data["stories"]) == 3 and data["stories"][0]["size"] == 2
+    db2 = str(tmp_path / "jobs.db")
+    two = runner.invoke(main, ["ingest", "--db", db2, "--no-progress", "-j", "2", str(feed)])
+    assert two.exit_code == 0, two.output
+    listed2 = runner.invoke(main, ["stories", "--db", db2, "--format", "json"])
+    assert json.loads(listed2.output)["stories"] == data["stories"]
+    bad_jobs = runner.invoke(main, ["ingest", "--db", db2, "--jobs", "0", str(feed)])
+    assert bad_jobs.exit_code == 2
     md = runner.invoke(main, ["stories", "--db", db, "--order", "largest"])
     assert md.output.startswith("| id | title |")
     one = runner.invoke(main, ["cluster", str(feed), "--format", "json"])
@@ -310,3 +318,45 @@ def test_ingests_in_parts_and_by_two_writers_match_one_ingest(tmp_path: Path) ->
             second.ingest(items[4:8], progress=False)
         first.ingest(items[8:], progress=False)
         assert _dump(first.db) == expected
+
+
+def test_ingest_in_worker_processes_ends_in_the_same_store(tmp_path: Path) -> None:
+    # Real articles from two ECB+ topics (seeds of near copies and look-alike events) plus
+    # our own, with the cases the writer decides: a repeated id, the same text under
+    # another id, a near copy, and an article that cleaning leaves empty.
+    path = shared_path("ecbplus", "dev_docs.jsonl")
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")][:150]
+    items: list[Article | Rejected] = [Article(id=r["doc_id"], text=r["text"]) for r in rows]
+    items += [a for a, _ in corpus(3, 3)]
+    first = items[0]
+    assert isinstance(first, Article)
+    items += [
+        first,
+        Article(id="same-text", text=first.text),
+        Article(id="near-copy", text=first.text + "\nA line of our own added at the end."),
+        Article(id="furniture", text="Share this article\nSign up for our newsletter"),
+        Rejected("bad.json", "malformed JSON"),
+    ]
+    reports, dumps = [], []
+    for jobs in (1, 2):
+        with open_store(tmp_path / f"jobs{jobs}.db") as store:
+            reports.append(store.ingest(items, progress=False, jobs=jobs))
+            dumps.append(_dump(store.db))
+    one, two = reports
+    assert (one.added, one.copies, one.skipped, one.new_stories, one.rejected) == (
+        two.added,
+        two.copies,
+        two.skipped,
+        two.new_stories,
+        two.rejected,
+    )
+    assert one.skipped == 2 and one.copies >= 1
+    assert [r.origin for r in one.rejected][-2:] == ["furniture", "bad.json"]
+    assert dumps[0] == dumps[1]
+
+
+def test_jobs_must_be_a_positive_count(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s.db") as store:
+        for jobs in (0, -1, 1.5, True):
+            with pytest.raises(ConfigError, match="jobs"):
+                store.ingest([], progress=False, jobs=jobs)  # type: ignore[arg-type]

@@ -1,3 +1,5 @@
 from storybrief.cli import main
 
-main()
+# Guarded: ingest --jobs starts worker processes that import this module again.
+if __name__ == "__main__":
+    main()

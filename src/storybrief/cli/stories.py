@@ -34,12 +34,23 @@ def _skipped(rejected: Sequence[Rejected]) -> None:
     help="Articles per transaction: an interrupted ingest loses at most one batch.",
 )
 @click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes that clean and fingerprint articles while one process "
+    "clusters and stores them; the store ends the same for any value.",
+)
+@click.option(
     "--progress/--no-progress",
     default=True,
     show_default=True,
     help="Show a progress bar on standard error.",
 )
-def ingest_command(inputs: tuple[str, ...], db: str | None, batch: int, progress: bool) -> None:
+def ingest_command(
+    inputs: tuple[str, ...], db: str | None, batch: int, jobs: int, progress: bool
+) -> None:
     """Add INPUTS to the story store, grouping each article into a story as it arrives.
 
     INPUTS are .txt, .html, .json/.jsonl files, folders, or - for JSONL on stdin.
@@ -50,6 +61,7 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, batch: int, progress
     Examples:
       storybrief ingest feed.jsonl
       storybrief ingest --db news.db articles/ more.jsonl
+      storybrief ingest --jobs 2 big-crawl.jsonl
 
     Exit status: 0 on success, 1 when some inputs were rejected, 2 when none was usable.
     """
@@ -57,7 +69,7 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, batch: int, progress
 
     try:
         with open_store(db, batch=batch) as store:
-            report = store.ingest(list(inputs), progress=progress)
+            report = store.ingest(list(inputs), progress=progress, jobs=jobs)
             path = store.path  # type: ignore[attr-defined]
     except StorybriefError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -174,8 +174,15 @@ class StoryClusterer:
         """Assign ``article`` to a story (existing or new) and return the story id."""
         return self.assign(article).story
 
-    def assign(self, article: Article) -> Assignment:
-        word_counts, name_counts = term_counts(article)
+    def assign(
+        self,
+        article: Article,
+        *,
+        counts: tuple[dict[int, float], dict[int, float]] | None = None,
+    ) -> Assignment:
+        """Assign ``article``; ``counts`` are its ``features.term_counts`` when already
+        computed (by an ingest worker)."""
+        word_counts, name_counts = term_counts(article) if counts is None else counts
         ts = parse_time(article.published)
         self.seq += 1
         self.n_docs += 1

@@ -8,7 +8,6 @@ picks up exactly where the store says it stopped.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import time
@@ -25,6 +24,7 @@ from storybrief.errors import ConfigError, InputError, StoreError, UnknownStoryE
 from storybrief.model import Article, Rejected, Story
 from storybrief.store import copies as cp
 from storybrief.store.base import IngestItem, IngestReport, Order, Store, default_path
+from storybrief.store.prepare import Prepared, Workers, digest_of
 from storybrief.store.query import since_days, story_title
 from storybrief.store.schema import DDL, SCHEMA_VERSION, decode_vector, encode_vector
 
@@ -71,6 +71,7 @@ class SQLiteStore(Store):
             raise StoreError(f"cannot open story store {self.path}: {exc}") from exc
         self._clusterer: StoryClusterer | None = None
         self._pending = _Pending()
+        self._pool: Workers | None = None
 
     # --- schema and clusterer state --------------------------------------------------
 
@@ -175,9 +176,12 @@ class SQLiteStore(Store):
     # --- ingest ----------------------------------------------------------------------
 
     def ingest(
-        self, items: Iterable[IngestItem] | str | Path, *, progress: bool = True
+        self, items: Iterable[IngestItem] | str | Path, *, progress: bool = True, jobs: int = 1
     ) -> IngestReport:
         from tqdm import tqdm
+
+        if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+            raise ConfigError(f"jobs must be a positive number of processes, got {jobs!r}")
 
         start = time.perf_counter()
         counts = {"added": 0, "copies": 0, "skipped": 0, "new_stories": 0}
@@ -191,7 +195,11 @@ class SQLiteStore(Store):
             disable=not progress, unit=" articles", desc="ingest", leave=False, mininterval=0.5
         )
         try:
-            for item in _flatten(items):
+            flat = _flatten(items)
+            source: Iterable[Article | Prepared | Rejected] = (
+                flat if jobs == 1 else self._workers(jobs).prepared(flat, clean=self.clean)
+            )
+            for item in source:
                 bar.update(1)
                 if isinstance(item, Rejected):
                     rejected.append(item)
@@ -216,39 +224,52 @@ class SQLiteStore(Store):
                 db.execute("ROLLBACK")
             self._clusterer = None
             self._pending = _Pending()
+            self._close_workers()  # a pool that saw a failure is not reused
             raise
         finally:
             bar.close()
         return IngestReport(rejected=tuple(rejected), seconds=time.perf_counter() - start, **counts)
 
-    def _add(self, article: Article, clusterer: StoryClusterer) -> str:
+    def _add(self, item: Article | Prepared, clusterer: StoryClusterer) -> str:
+        """Store one article (or one prepared in a worker); which of the report's counts
+        it adds to. The id is checked first, so a stored article is never cleaned again."""
         db = self.db
         pending = self._pending
+        prepared = item if isinstance(item, Prepared) else None
+        article = item.article if isinstance(item, Prepared) else item
         if (
             article.id in pending.ids
             or db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone()
         ):
             return "skipped"
-        if self.clean:
-            from storybrief.clean import clean_article
+        if prepared is None:
+            if self.clean:
+                from storybrief.clean import clean_article
 
-            article = clean_article(article)
-        # " ".join(split()) is normalize_space (the same whitespace), several times faster.
-        digest = hashlib.sha1(" ".join(article.text.split()).lower().encode("utf-8")).hexdigest()
+                article = clean_article(article)
+            digest = digest_of(article.text)
+        elif prepared.rejected is not None:
+            raise InputError(*prepared.rejected)
+        else:
+            article, digest = prepared.article, prepared.digest
         if (
             digest in pending.hashes
             or db.execute("SELECT 1 FROM articles WHERE hash = ?", (digest,)).fetchone()
         ):
             return "skipped"
-        n_shingles, sig = cp.signature(article.text)
-        keys = cp.band_keys(sig)
+        if prepared is None:
+            n_shingles, sig = cp.signature(article.text)
+            keys, counts = cp.band_keys(sig), None
+        else:
+            n_shingles, sig, keys = prepared.n_shingles, prepared.signature, prepared.band_keys
+            counts = prepared.counts
         ts = parse_time(article.published)
         original = self._find_original(sig, keys, ts, clusterer.params.window_days)
         if original is not None:
             story, group, copy_of = original
             outcome, new_source = "copies", 0
         else:
-            assignment = clusterer.assign(article)
+            assignment = clusterer.assign(article, counts=counts)
             story, group, copy_of = assignment.story, article.id, None
             outcome, new_source = ("new_stories" if assignment.new else "added"), 1
             if assignment.new:
@@ -428,7 +449,19 @@ class SQLiteStore(Store):
     def _read(self) -> _ReadTx:
         return _ReadTx(self.db)
 
+    def _workers(self, jobs: int) -> Workers:
+        if self._pool is None or self._pool.jobs != jobs:
+            self._close_workers()
+            self._pool = Workers(jobs)
+        return self._pool
+
+    def _close_workers(self) -> None:
+        if self._pool is not None:
+            pool, self._pool = self._pool, None
+            pool.close()
+
     def close(self) -> None:
+        self._close_workers()
         self.db.close()
 
 
