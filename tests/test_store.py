@@ -299,7 +299,7 @@ def _dump(db: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
             "clustered, norm, names_norm, centroid, names FROM stories ORDER BY id"
         ).fetchall(),
         "df": db.execute("SELECT term, n FROM df ORDER BY term").fetchall(),
-        "lsh": db.execute("SELECT key, article FROM lsh ORDER BY key, article").fetchall(),
+        "lsh": db.execute("SELECT key, article, ts FROM lsh ORDER BY key, article").fetchall(),
         "meta": db.execute("SELECT key, value FROM meta ORDER BY key").fetchall(),
     }
 
@@ -360,3 +360,28 @@ def test_jobs_must_be_a_positive_count(tmp_path: Path) -> None:
         for jobs in (0, -1, 1.5, True):
             with pytest.raises(ConfigError, match="jobs"):
                 store.ingest([], progress=False, jobs=jobs)  # type: ignore[arg-type]
+
+
+def test_a_store_of_schema_1_is_upgraded_on_open_and_goes_on_as_a_new_one(tmp_path: Path) -> None:
+    items = [a for a, _ in corpus(4, 3)]
+    with open_store(tmp_path / "new.db") as store:
+        store.ingest(items, progress=False)
+        expected = _dump(store.db)
+    with open_store(tmp_path / "old.db") as store:
+        store.ingest(items[:7], progress=False)
+    # Take the store back to schema 1: LSH rows without dates, indexed by key alone.
+    db = sqlite3.connect(tmp_path / "old.db")
+    db.executescript(
+        "DROP INDEX lsh_key_ts; ALTER TABLE lsh DROP COLUMN ts; "
+        "CREATE INDEX lsh_key ON lsh(key); UPDATE schema_version SET version = 1;"
+    )
+    db.close()
+    with open_store(tmp_path / "old.db", create=False) as store:
+        assert store.db.execute("SELECT version FROM schema_version").fetchone() == (2,)
+        undated = store.db.execute(
+            "SELECT count(*) FROM lsh JOIN articles a ON a.id = lsh.article "
+            "WHERE lsh.ts IS NOT a.ts"
+        ).fetchone()
+        assert undated == (0,)
+        store.ingest(items[7:], progress=False)
+        assert _dump(store.db) == expected

@@ -8,7 +8,18 @@ from __future__ import annotations
 
 import numpy as np
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+# Statements that bring a store of version N up to N + 1, run in one transaction on open.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    # 2: LSH rows carry their article's date (copy lookups skip out-of-window rows).
+    1: (
+        "ALTER TABLE lsh ADD COLUMN ts REAL",
+        "UPDATE lsh SET ts = (SELECT ts FROM articles WHERE articles.id = lsh.article)",
+        "DROP INDEX IF EXISTS lsh_key",
+        "CREATE INDEX IF NOT EXISTS lsh_key_ts ON lsh(key, ts)",
+    ),
+}
 
 DDL = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
@@ -45,8 +56,9 @@ CREATE TABLE IF NOT EXISTS stories (
 );
 CREATE INDEX IF NOT EXISTS stories_active ON stories(active);
 CREATE INDEX IF NOT EXISTS stories_last ON stories(last_ts);
-CREATE TABLE IF NOT EXISTS lsh (key INTEGER NOT NULL, article TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS lsh_key ON lsh(key);
+-- band key -> article, with the article's date: a lookup reads only the window's rows
+CREATE TABLE IF NOT EXISTS lsh (key INTEGER NOT NULL, article TEXT NOT NULL, ts REAL);
+CREATE INDEX IF NOT EXISTS lsh_key_ts ON lsh(key, ts);
 CREATE TABLE IF NOT EXISTS df (term INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 """
 

@@ -26,7 +26,13 @@ from storybrief.store import copies as cp
 from storybrief.store.base import IngestItem, IngestReport, Order, Store, default_path
 from storybrief.store.prepare import Prepared, Workers, digest_of
 from storybrief.store.query import since_days, story_title
-from storybrief.store.schema import DDL, SCHEMA_VERSION, decode_vector, encode_vector
+from storybrief.store.schema import (
+    DDL,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    decode_vector,
+    encode_vector,
+)
 
 DEFAULT_BATCH = 500
 BUSY_TIMEOUT_MS = 30_000
@@ -82,6 +88,7 @@ class SQLiteStore(Store):
             return  # an existing store: readers take no write lock at all
         db.execute("BEGIN IMMEDIATE")
         try:
+            self._migrate()
             for stmt in DDL.split(";"):
                 if stmt.strip():
                     db.execute(stmt)
@@ -94,6 +101,22 @@ class SQLiteStore(Store):
             db.execute("ROLLBACK")
             raise
         self._ready(params if cluster else None)
+
+    def _migrate(self) -> None:
+        """Bring a store written by an older storybrief up to ``SCHEMA_VERSION`` (inside
+        the caller's write transaction; once, on the first open)."""
+        db = self.db
+        if not db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+        ).fetchone():
+            return
+        row = db.execute("SELECT version FROM schema_version").fetchone()
+        if row is None:
+            return
+        for version in range(row[0], SCHEMA_VERSION):
+            for stmt in MIGRATIONS[version]:
+                db.execute(stmt)
+            db.execute("UPDATE schema_version SET version = ?", (version + 1,))
 
     def _ready(self, params: dict[str, Any] | None) -> bool:
         """Whether the store exists with a readable schema (and ``params``, when given)."""
@@ -111,6 +134,8 @@ class SQLiteStore(Store):
                 f"{self.path} has store schema {row[0]}; this storybrief reads up to "
                 f"{SCHEMA_VERSION}: upgrade storybrief"
             )
+        if row[0] < SCHEMA_VERSION:
+            return False  # an older store: migrated by the caller
         if params is not None and json.loads(stored) != params:
             raise ConfigError(
                 f"{self.path} was built with clustering parameters {stored}; a store keeps "
@@ -313,10 +338,25 @@ class SQLiteStore(Store):
         open batch, not written yet (from memory).
         """
         marks = ",".join("?" * len(keys))
+        if ts is None:
+            found = f"SELECT article FROM lsh WHERE key IN ({marks})"
+            args: list[Any] = list(keys)
+        else:
+            # Texts that recur (templates, a wire story republished weeks later) share bands
+            # with ever more stored articles as the store grows: two range scans of the
+            # (key, ts) index read only the window's rows and the undated ones, so a lookup
+            # costs the same in a store of any size. (A hair wider than the window: the
+            # exact test below decides.)
+            margin = window_days + 1e-6
+            found = (
+                f"SELECT article FROM lsh WHERE key IN ({marks}) AND ts BETWEEN ? AND ? "
+                f"UNION ALL SELECT article FROM lsh WHERE key IN ({marks}) AND ts IS NULL"
+            )
+            args = [*keys, ts - margin, ts + margin, *keys]
         rows = self.db.execute(
-            f"SELECT a.id, a.story, a.source_group, a.signature, a.ts FROM articles a WHERE a.id IN "
-            f"(SELECT article FROM lsh WHERE key IN ({marks}))",
-            keys,
+            "SELECT a.id, a.story, a.source_group, a.signature, a.ts FROM articles a "
+            f"WHERE a.id IN ({found})",
+            args,
         ).fetchall()
         candidates = [
             (aid, story, group, np.frombuffer(blob, dtype=np.uint32), when)
@@ -498,7 +538,7 @@ class _Pending:
         self.rows: list[tuple[Any, ...]] = []
         self.ids: set[str] = set()
         self.hashes: set[str] = set()
-        self.lsh: list[tuple[int, str]] = []
+        self.lsh: list[tuple[int, str, float | None]] = []
         self.bands: dict[int, list[tuple[str, str, str, np.ndarray, float | None]]] = {}
         # story -> [articles, sources, first ts, its published, last ts, its published, added]
         self.stories: dict[str, list[Any]] = {}
@@ -510,7 +550,7 @@ class _Pending:
         self.hashes.add(digest)
         entry = (aid, story, group, sig, ts)
         for key in keys:
-            self.lsh.append((key, aid))
+            self.lsh.append((key, aid, ts))
             self.bands.setdefault(key, []).append(entry)
 
     def candidates(self, keys: list[int]) -> list[tuple[str, str, str, np.ndarray, float | None]]:
@@ -538,8 +578,8 @@ class _Pending:
 
     def write(self, db: sqlite3.Connection) -> None:
         db.executemany(_INSERT_ARTICLE, self.rows)
-        self.lsh.sort()
-        db.executemany("INSERT INTO lsh VALUES (?, ?)", self.lsh)
+        self.lsh.sort()  # by key, then article (each pair is unique: dates never compare)
+        db.executemany("INSERT INTO lsh VALUES (?, ?, ?)", self.lsh)
         db.executemany(
             _UPDATE_STORY,
             [
