@@ -20,7 +20,7 @@ from storybrief.store import open_store
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _ingest_cmd(db: Path, feed: Path) -> list[str]:
+def _ingest_cmd(db: Path, feed: Path, jobs: int = 1) -> list[str]:
     return [
         sys.executable,
         "-m",
@@ -30,9 +30,32 @@ def _ingest_cmd(db: Path, feed: Path) -> list[str]:
         str(db),
         "--batch",
         "20",
+        "--jobs",
+        str(jobs),
         "--no-progress",
         str(feed),
     ]
+
+
+def _children(pid: int) -> list[int]:
+    """Live child processes of ``pid`` (Linux /proc; empty elsewhere)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[1] == str(pid) and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
 
 
 def _env() -> dict[str, str]:
@@ -74,12 +97,13 @@ def _check_consistent(db: Path) -> int:
 
 
 @pytest.mark.slow
-def test_sigkill_midway_then_resume_matches_an_uninterrupted_run(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_sigkill_midway_then_resume_matches_an_uninterrupted_run(tmp_path: Path, jobs: int) -> None:
     items = corpus(40, 15, seed=3)  # 600 articles
     feed = write_jsonl(tmp_path / "feed.jsonl", items)
     killed = tmp_path / "killed.db"
     proc = subprocess.Popen(
-        _ingest_cmd(killed, feed),
+        _ingest_cmd(killed, feed, jobs),
         env=_env(),
         cwd=tmp_path,
         stdout=subprocess.DEVNULL,
@@ -88,8 +112,16 @@ def test_sigkill_midway_then_resume_matches_an_uninterrupted_run(tmp_path: Path)
     deadline = time.monotonic() + 60
     while _count(killed) < 100 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
+    workers = _children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    # Worker processes notice the writer is gone and exit (none are left running).
+    deadline = time.monotonic() + 15
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(map(_alive, workers)), "worker processes outlived the killed writer"
+    if jobs > 1 and sys.platform.startswith("linux"):
+        assert workers, "the ingest should have had worker processes"
     stored = _check_consistent(killed)
     assert 0 < stored < len(items), "the ingest should have been killed midway"
     assert stored % 20 == 0  # whole batches only: nothing half-written

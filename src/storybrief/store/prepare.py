@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -29,6 +32,8 @@ from storybrief.store import copies as cp
 # workers busy while the writer catches up, little enough that memory stays flat.
 CHUNK = 64
 AHEAD = 3
+# How often a worker checks that the writer is still there.
+PARENT_POLL_S = 1.0
 
 
 class Prepared(NamedTuple):
@@ -82,6 +87,18 @@ def _prepare_chunk(chunk: list[Article | Rejected], clean: bool) -> list[Prepare
     ]
 
 
+def _watch_parent(parent: int) -> None:
+    """In a worker: exit when the writer is gone. A writer killed outright (SIGKILL, out of
+    memory) never tells its pool to stop, and the workers would wait for work forever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="storybrief-parent-watch", daemon=True).start()
+
+
 class Workers:
     """A pool of ``jobs`` worker processes that prepare articles; kept by a store between
     ingests (starting one costs a second or so of imports), closed with it."""
@@ -94,7 +111,10 @@ class Workers:
         # open SQLite connection and threads. (Like any spawned pool, a script that uses it
         # must start from an ``if __name__ == "__main__":`` block.)
         self._pool = ProcessPoolExecutor(
-            max_workers=jobs, mp_context=multiprocessing.get_context("spawn")
+            max_workers=jobs,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_watch_parent,
+            initargs=(os.getpid(),),
         )
 
     def prepared(
