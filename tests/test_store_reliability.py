@@ -186,3 +186,33 @@ def test_readers_keep_working_while_a_writer_ingests(tmp_path: Path) -> None:
     assert not errors, errors
     assert reads > 0
     assert _check_consistent(db) == len(articles)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process groups and /proc")
+def test_ctrl_c_stops_an_ingest_with_workers_cleanly(tmp_path: Path) -> None:
+    items = corpus(40, 15, seed=4)
+    feed = write_jsonl(tmp_path / "feed.jsonl", items)
+    db = tmp_path / "interrupted.db"
+    proc = subprocess.Popen(
+        _ingest_cmd(db, feed, jobs=2),
+        env=_env(),
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's Ctrl-C reaches it
+    )
+    deadline = time.monotonic() + 60
+    while _count(db) < 100 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    workers = _children(proc.pid)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode != 0 and "Aborted" in err
+    assert "Traceback" not in err  # the workers leave the interrupt to the writer
+    deadline = time.monotonic() + 15
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(map(_alive, workers))
+    assert 0 < _check_consistent(db) < len(items)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
@@ -88,8 +89,11 @@ def _prepare_chunk(chunk: list[Article | Rejected], clean: bool) -> list[Prepare
 
 
 def _watch_parent(parent: int) -> None:
-    """In a worker: exit when the writer is gone. A writer killed outright (SIGKILL, out of
-    memory) never tells its pool to stop, and the workers would wait for work forever."""
+    """In a worker: leave Ctrl-C to the writer (it stops the pool; a worker interrupted too
+    would only print a traceback), and exit when the writer is gone. A writer killed
+    outright (SIGKILL, out of memory) never tells its pool to stop, and the workers would
+    wait for work forever."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
         while os.getppid() == parent:
