@@ -8,9 +8,16 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.conftest import shared_path
 
 from storybrief.errors import ConfigError
-from storybrief.ingest import DEFAULT_MAX_BYTES, iter_articles, read_articles
+from storybrief.ingest import (
+    DEFAULT_MAX_BYTES,
+    Unextracted,
+    iter_articles,
+    iter_inputs,
+    read_articles,
+)
 from storybrief.ingest.dates import normalize_date
 from storybrief.model import Article, Rejected
 
@@ -307,3 +314,43 @@ def test_max_bytes_is_validated(value: object) -> None:
 )
 def test_normalize_date(value: object, iso: str | None) -> None:
     assert normalize_date(value) == iso
+
+
+def _html_inputs(tmp_path: Path) -> list[Path]:
+    """Real pages (read in place) and records of our own: HTML with metadata that must win
+    over the page's, HTML with no article, a text record."""
+    pages = sorted(shared_path("scrapinghub", "html").glob("*.html.gz"))[:12]
+    page = """<html><head><title>Page title</title></head><body><article><h1>Page title</h1>
+<p>The council approved the new footbridge over the canal on Tuesday evening after a long
+debate about its cost and about the trees that will have to be moved.</p>
+<p>Work is expected to begin in the spring and to last about eight months.</p>
+</article></body></html>"""
+    records = [
+        {"id": "h1", "html": page, "title": "Record title", "published": "2024-03-05"},
+        {"id": "h2", "html": page, "url": "https://news.example.org/a/1"},
+        {"id": "h3", "html": "<html><body><script>var a = 1;</script></body></html>"},
+        {"id": "t1", "text": "A plain text record.", "source": "Example"},
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return [*pages, feed]
+
+
+def test_deferred_html_extracts_to_what_reading_at_once_gives(tmp_path: Path) -> None:
+    inputs = _html_inputs(tmp_path)
+    direct = list(iter_articles(inputs))
+    deferred = list(iter_inputs(inputs, defer_html=True))
+    assert sum(isinstance(x, Unextracted) for x in deferred) >= 14  # every page waits
+    resolved: list[Article | Rejected] = []
+    for item in deferred:
+        if isinstance(item, Unextracted):
+            try:
+                item = item.extract()
+            except Exception as exc:  # noqa: BLE001 - compared with the direct rejection
+                item = Rejected(exc.origin, exc.reason)  # type: ignore[attr-defined]
+        resolved.append(item)
+    assert resolved == direct
+    by_id = {a.id: a for a in direct if isinstance(a, Article)}
+    assert by_id["h1"].title == "Record title" and by_id["h1"].published == "2024-03-05"
+    assert by_id["h2"].source == "news.example.org"
+    assert any(isinstance(r, Rejected) and r.origin.endswith(":3") for r in direct)

@@ -385,3 +385,17 @@ def test_a_store_of_schema_1_is_upgraded_on_open_and_goes_on_as_a_new_one(tmp_pa
         assert undated == (0,)
         store.ingest(items[7:], progress=False)
         assert _dump(store.db) == expected
+
+
+def test_html_inputs_extracted_in_workers_end_in_the_same_store(tmp_path: Path) -> None:
+    from tests.test_ingest import _html_inputs
+
+    inputs = [str(p) for p in _html_inputs(tmp_path)]
+    reports, dumps = [], []
+    for jobs in (1, 2):
+        with open_store(tmp_path / f"html{jobs}.db") as store:
+            reports.append(store.ingest(inputs, progress=False, jobs=jobs))
+            dumps.append(_dump(store.db))
+    assert reports[0].rejected == reports[1].rejected and reports[0].rejected
+    assert reports[0].added == reports[1].added > 10
+    assert dumps[0] == dumps[1]

@@ -39,8 +39,8 @@ def _skipped(rejected: Sequence[Rejected]) -> None:
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
-    help="Worker processes that clean and fingerprint articles while one process "
-    "clusters and stores them; the store ends the same for any value.",
+    help="Worker processes that extract HTML pages, clean and fingerprint articles while "
+    "one process clusters and stores them; the store ends the same for any value.",
 )
 @click.option(
     "--progress/--no-progress",

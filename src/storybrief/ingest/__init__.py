@@ -20,14 +20,21 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from storybrief.errors import ConfigError, InputError, MalformedInputError
 from storybrief.ingest import decode as dec
-from storybrief.ingest.formats import from_html, from_record, from_text
+from storybrief.ingest.formats import Unextracted, from_html, from_record, from_text
 from storybrief.model import Article, Rejected
 
-__all__ = ["DEFAULT_MAX_BYTES", "EXTENSIONS", "iter_articles", "read_articles"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "EXTENSIONS",
+    "Unextracted",
+    "iter_articles",
+    "iter_inputs",
+    "read_articles",
+]
 
 DEFAULT_MAX_BYTES = 10_000_000  # far above any article; a page over this is not one article
 EXTENSIONS = (".txt", ".html", ".htm", ".html.gz", ".htm.gz", ".json", ".jsonl")
@@ -52,20 +59,36 @@ def iter_articles(
     stdin: TextIO | None = None,
 ) -> Iterator[Article | Rejected]:
     """Yield an ``Article`` or a ``Rejected`` per input article, streaming (JSONL line by line)."""
+    items = iter_inputs(inputs, max_bytes=max_bytes, stdin=stdin)
+    return cast(Iterator[Article | Rejected], items)  # no Unextracted without defer_html
+
+
+def iter_inputs(
+    inputs: Iterable[str | Path] | str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: TextIO | None = None,
+    defer_html: bool = False,
+) -> Iterator[Article | Rejected | Unextracted]:
+    """``iter_articles``; with ``defer_html``, HTML pages come as ``Unextracted``: their
+    extraction, the costly part of reading them, is left to the caller (``ingest --jobs``
+    does it in its worker processes)."""
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
         raise ConfigError(f"max_bytes must be a positive number of bytes, got {max_bytes!r}")
     if isinstance(inputs, str | Path):
         inputs = [inputs]
     for item in inputs:
         if str(item) == STDIN:
-            yield from _read_jsonl_stream(stdin if stdin is not None else sys.stdin, max_bytes)
+            yield from _read_jsonl_stream(
+                stdin if stdin is not None else sys.stdin, max_bytes, defer_html
+            )
             continue
         path = Path(item)
         if path.is_dir():
             for child in _walk(path):
-                yield from _read_path(child, max_bytes)
+                yield from _read_path(child, max_bytes, defer_html)
         else:
-            yield from _read_path(path, max_bytes)
+            yield from _read_path(path, max_bytes, defer_html)
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -98,7 +121,9 @@ def _stem(path: Path) -> str:
     return path.stem
 
 
-def _read_path(path: Path, max_bytes: int) -> Iterator[Article | Rejected]:
+def _read_path(
+    path: Path, max_bytes: int, defer_html: bool = False
+) -> Iterator[Article | Rejected | Unextracted]:
     origin = str(path)
     if not path.exists():
         yield Rejected(origin, "no such file or directory")
@@ -109,23 +134,26 @@ def _read_path(path: Path, max_bytes: int) -> Iterator[Article | Rejected]:
         return
     try:
         if kind == "jsonl":
-            yield from _read_jsonl_file(path, max_bytes)
+            yield from _read_jsonl_file(path, max_bytes, defer_html)
             return
         data = dec.read_bytes(path, origin, max_bytes=max_bytes)
         text = dec.decode(data, origin, html=kind == "html")
         if kind == "txt":
             yield from_text(text, id=_stem(path), origin=origin)
         elif kind == "html":
-            yield from_html(text, id=_stem(path), origin=origin)
+            page = Unextracted(text, id=_stem(path), origin=origin)
+            yield page if defer_html else from_html(text, id=page.id, origin=origin)
         else:
-            yield from _read_json(text, path, origin)
+            yield from _read_json(text, path, origin, defer_html)
     except InputError as exc:
         yield Rejected(exc.origin, exc.reason)
     except OSError as exc:
         yield Rejected(origin, f"cannot read: {exc.strerror or exc}")
 
 
-def _read_json(text: str, path: Path, origin: str) -> Iterator[Article | Rejected]:
+def _read_json(
+    text: str, path: Path, origin: str, defer_html: bool = False
+) -> Iterator[Article | Rejected | Unextracted]:
     dec.require_text(text, origin)
     try:
         data = json.loads(text)
@@ -134,24 +162,33 @@ def _read_json(text: str, path: Path, origin: str) -> Iterator[Article | Rejecte
             origin, f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
         ) from None
     if isinstance(data, dict):
-        yield _record(data, default_id=_stem(path), origin=origin)
+        yield _record(data, default_id=_stem(path), origin=origin, defer_html=defer_html)
     elif isinstance(data, list):
         if not data:
             raise MalformedInputError(origin, "empty JSON list: no articles")
         for i, record in enumerate(data):
-            yield _record(record, default_id=f"{_stem(path)}:{i}", origin=f"{origin}[{i}]")
+            yield _record(
+                record,
+                default_id=f"{_stem(path)}:{i}",
+                origin=f"{origin}[{i}]",
+                defer_html=defer_html,
+            )
     else:
         raise MalformedInputError(origin, "expected a JSON object or a list of objects")
 
 
-def _record(record: Any, *, default_id: str, origin: str) -> Article | Rejected:
+def _record(
+    record: Any, *, default_id: str, origin: str, defer_html: bool = False
+) -> Article | Rejected | Unextracted:
     try:
-        return from_record(record, default_id=default_id, origin=origin)
+        return from_record(record, default_id=default_id, origin=origin, defer_html=defer_html)
     except InputError as exc:
         return Rejected(exc.origin, exc.reason)
 
 
-def _read_jsonl_file(path: Path, max_bytes: int) -> Iterator[Article | Rejected]:
+def _read_jsonl_file(
+    path: Path, max_bytes: int, defer_html: bool = False
+) -> Iterator[Article | Rejected | Unextracted]:
     origin = str(path)
     if path.stat().st_size == 0:
         yield Rejected(origin, "empty file")
@@ -172,7 +209,9 @@ def _read_jsonl_file(path: Path, max_bytes: int) -> Iterator[Article | Rejected]
                 yield Rejected(exc.origin, exc.reason)
                 seen = True
                 continue
-            item = _jsonl_line(line, stem=_stem(path), number=number, origin=line_origin)
+            item = _jsonl_line(
+                line, stem=_stem(path), number=number, origin=line_origin, defer_html=defer_html
+            )
             if item is not None:
                 seen = True
                 yield item
@@ -194,7 +233,9 @@ def _bounded_lines(fh: Any, max_bytes: int) -> Iterator[bytes | None]:
         yield line
 
 
-def _read_jsonl_stream(stream: TextIO, max_bytes: int) -> Iterator[Article | Rejected]:
+def _read_jsonl_stream(
+    stream: TextIO, max_bytes: int, defer_html: bool = False
+) -> Iterator[Article | Rejected | Unextracted]:
     number = 0
     try:
         for number, line in enumerate(stream, start=1):  # noqa: B007 (used after the loop)
@@ -202,18 +243,22 @@ def _read_jsonl_stream(stream: TextIO, max_bytes: int) -> Iterator[Article | Rej
             if len(line.encode("utf-8", "replace")) > max_bytes:
                 yield Rejected(origin, f"line is over the size limit of {max_bytes} bytes")
                 continue
-            item = _jsonl_line(line, stem="stdin", number=number, origin=origin)
+            item = _jsonl_line(
+                line, stem="stdin", number=number, origin=origin, defer_html=defer_html
+            )
             if item is not None:
                 yield item
     except UnicodeDecodeError as exc:
         yield Rejected(f"<stdin>:{number + 1}", f"not UTF-8 ({exc.reason}); input stops here")
 
 
-def _jsonl_line(line: str, *, stem: str, number: int, origin: str) -> Article | Rejected | None:
+def _jsonl_line(
+    line: str, *, stem: str, number: int, origin: str, defer_html: bool = False
+) -> Article | Rejected | Unextracted | None:
     if not line.strip():
         return None
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         return Rejected(origin, f"malformed JSON on line {number}, column {exc.colno}: {exc.msg}")
-    return _record(record, default_id=f"{stem}:{number}", origin=origin)
+    return _record(record, default_id=f"{stem}:{number}", origin=origin, defer_html=defer_html)

@@ -7,7 +7,8 @@ raises an ``InputError`` subclass naming the input.
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, Literal, overload
 from urllib.parse import urlsplit
 
 from storybrief.errors import EmptyInputError, MalformedInputError, NoArticleError
@@ -86,8 +87,50 @@ def from_html(html: str, *, id: str, origin: str, url: str | None = None) -> Art
     )
 
 
-def from_record(record: Any, *, default_id: str, origin: str) -> Article:
-    """An article from one JSON object with ``text`` or ``html`` and optional metadata."""
+@dataclass(frozen=True)
+class Unextracted:
+    """An HTML page read but not extracted yet, with any metadata its record gave (which
+    wins over the page's own). ``ingest --jobs`` extracts these in its worker processes;
+    ``extract()`` gives what reading the page at once would have given."""
+
+    html: str
+    id: str
+    origin: str
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+
+    def extract(self) -> Article:
+        article = from_html(self.html, id=self.id, origin=self.origin, url=self.url)
+        return Article(
+            id=self.id,
+            text=article.text,
+            title=self.title or article.title,
+            source=self.source or article.source or _host(self.url),
+            url=self.url or article.url,
+            published=self.published or article.published,
+            origin=self.origin,
+        )
+
+
+@overload
+def from_record(
+    record: Any, *, default_id: str, origin: str, defer_html: Literal[False] = False
+) -> Article: ...
+
+
+@overload
+def from_record(
+    record: Any, *, default_id: str, origin: str, defer_html: bool
+) -> Article | Unextracted: ...
+
+
+def from_record(
+    record: Any, *, default_id: str, origin: str, defer_html: bool = False
+) -> Article | Unextracted:
+    """An article from one JSON object with ``text`` or ``html`` and optional metadata
+    (an ``Unextracted`` page, for ``html``, when ``defer_html``)."""
     if not isinstance(record, dict):
         raise MalformedInputError(origin, f"expected a JSON object, got {_json_type(record)}")
     for name in RECORD_FIELDS:
@@ -100,25 +143,33 @@ def from_record(record: Any, *, default_id: str, origin: str) -> Article:
             )
     ident = str(record["id"]) if record.get("id") not in (None, "") else default_id
     url = _str(record.get("url"))
+    page = Unextracted(
+        "",
+        id=ident,
+        origin=origin,
+        url=url,
+        title=_str(record.get("title")),
+        source=_str(record.get("source")),
+        published=normalize_date(record.get("published")),
+    )
     if record.get("text") is not None:
         text = str(record["text"])
         if not text.strip():
             raise EmptyInputError(origin, "field 'text' is empty")
-        article = Article(id=ident, text=text, origin=origin)
-    elif record.get("html") is not None:
-        article = from_html(str(record["html"]), id=ident, origin=origin, url=url)
-    else:
-        keys = ", ".join(sorted(map(str, record))) or "none"
-        raise MalformedInputError(origin, f"record has neither 'text' nor 'html' (fields: {keys})")
-    return Article(
-        id=ident,
-        text=article.text,
-        title=_str(record.get("title")) or article.title,
-        source=_str(record.get("source")) or article.source or _host(url),
-        url=url or article.url,
-        published=normalize_date(record.get("published")) or article.published,
-        origin=origin,
-    )
+        return Article(
+            id=ident,
+            text=text,
+            title=page.title,
+            source=page.source or _host(url),
+            url=url,
+            published=page.published,
+            origin=origin,
+        )
+    if record.get("html") is not None:
+        page = replace(page, html=str(record["html"]))
+        return page if defer_html else page.extract()
+    keys = ", ".join(sorted(map(str, record))) or "none"
+    raise MalformedInputError(origin, f"record has neither 'text' nor 'html' (fields: {keys})")
 
 
 def _str(value: Any) -> str | None:

@@ -57,8 +57,9 @@ class Store(ABC):
         self, items: Iterable[IngestItem] | str | Path, *, progress: bool = True, jobs: int = 1
     ) -> IngestReport:
         """Add articles (or read input paths), clean, deduplicate and assign each to a story,
-        in arrival order. Re-ingesting what is stored changes nothing. ``jobs`` > 1 cleans
-        and fingerprints articles in that many worker processes; the result is the same."""
+        in arrival order. Re-ingesting what is stored changes nothing. ``jobs`` > 1 extracts
+        HTML, cleans and fingerprints articles in that many worker processes; the result is
+        the same."""
 
     @abstractmethod
     def stories(

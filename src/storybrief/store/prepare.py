@@ -1,8 +1,8 @@
-"""The per-article work of an ingest that needs no store: cleaning, the exact-text digest,
-the near-copy signature and the term counts. Each is a pure function of the article, so
-``ingest --jobs N`` runs it in N worker processes while the one writer process looks up,
-clusters and stores, in arrival order: the store ends exactly as a one-process ingest
-leaves it.
+"""The per-article work of an ingest that needs no store: HTML extraction, cleaning, the
+exact-text digest, the near-copy signature and the term counts. Each is a pure function of
+the article, so ``ingest --jobs N`` runs it in N worker processes while the one writer
+process looks up, clusters and stores, in arrival order: the store ends exactly as a
+one-process ingest leaves it.
 
 On one core these steps are about half of an ingest's time (cleaning a quarter, the
 signature a fifth); the rest (copy lookup, online clustering, SQLite) is sequential by
@@ -26,6 +26,7 @@ from typing import NamedTuple
 import numpy as np
 
 from storybrief.errors import ConfigError, InputError
+from storybrief.ingest.formats import Unextracted
 from storybrief.model import Article, Rejected
 from storybrief.store import copies as cp
 
@@ -81,11 +82,21 @@ def prepare(article: Article, *, clean: bool, counts: bool) -> Prepared:
     )
 
 
-def _prepare_chunk(chunk: list[Article | Rejected], clean: bool) -> list[Prepared | Rejected]:
-    return [
-        item if isinstance(item, Rejected) else prepare(item, clean=clean, counts=True)
-        for item in chunk
-    ]
+def _prepare_one(item: Article | Rejected | Unextracted, clean: bool) -> Prepared | Rejected:
+    if isinstance(item, Rejected):
+        return item
+    if isinstance(item, Unextracted):
+        try:
+            item = item.extract()
+        except InputError as exc:  # as reading the page at once would have reported it
+            return Rejected(exc.origin, exc.reason)
+    return prepare(item, clean=clean, counts=True)
+
+
+def _prepare_chunk(
+    chunk: list[Article | Rejected | Unextracted], clean: bool
+) -> list[Prepared | Rejected]:
+    return [_prepare_one(item, clean) for item in chunk]
 
 
 def _watch_parent(parent: int) -> None:
@@ -122,9 +133,9 @@ class Workers:
         )
 
     def prepared(
-        self, items: Iterable[Article | Rejected], *, clean: bool
+        self, items: Iterable[Article | Rejected | Unextracted], *, clean: bool
     ) -> Iterator[Prepared | Rejected]:
-        """``prepare`` over ``items``, in input order, a few chunks ahead of the consumer
+        """``prepare`` over ``items`` (HTML pages extracted first), in input order, a few chunks ahead of the consumer
         (never the whole input at once)."""
         it = iter(items)
         ahead: deque[Future[list[Prepared | Rejected]]] = deque()

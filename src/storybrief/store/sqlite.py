@@ -14,13 +14,14 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
 from storybrief.cluster import ClusterParams, StoryClusterer, StoryState
 from storybrief.cluster.features import parse_time
 from storybrief.errors import ConfigError, InputError, StoreError, UnknownStoryError
+from storybrief.ingest.formats import Unextracted
 from storybrief.model import Article, Rejected, Story
 from storybrief.store import copies as cp
 from storybrief.store.base import IngestItem, IngestReport, Order, Store, default_path
@@ -220,9 +221,12 @@ class SQLiteStore(Store):
             disable=not progress, unit=" articles", desc="ingest", leave=False, mininterval=0.5
         )
         try:
-            flat = _flatten(items)
+            # With workers, HTML pages are extracted there too (the costliest step for them).
+            flat = _flatten(items, defer_html=jobs > 1)
             source: Iterable[Article | Prepared | Rejected] = (
-                flat if jobs == 1 else self._workers(jobs).prepared(flat, clean=self.clean)
+                cast(Iterator[Article | Rejected], flat)  # nothing deferred with one process
+                if jobs == 1
+                else self._workers(jobs).prepared(flat, clean=self.clean)
             )
             for item in source:
                 bar.update(1)
@@ -613,8 +617,10 @@ class _ReadTx:
             self.db.execute("COMMIT")
 
 
-def _flatten(items: Iterable[IngestItem] | str | Path) -> Iterator[Article | Rejected]:
-    from storybrief.ingest import iter_articles
+def _flatten(
+    items: Iterable[IngestItem] | str | Path, *, defer_html: bool = False
+) -> Iterator[Article | Rejected | Unextracted]:
+    from storybrief.ingest import iter_inputs
 
     if isinstance(items, str | Path):
         items = [items]
@@ -622,7 +628,7 @@ def _flatten(items: Iterable[IngestItem] | str | Path) -> Iterator[Article | Rej
         if isinstance(item, Article | Rejected):
             yield item
         elif isinstance(item, str | Path):
-            yield from iter_articles([item])
+            yield from iter_inputs([item], defer_html=defer_html)
         else:
             raise ConfigError(
                 f"cannot ingest a {type(item).__name__}: give Article objects or input paths"
