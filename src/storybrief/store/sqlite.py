@@ -25,7 +25,7 @@ from storybrief.ingest.formats import Unextracted
 from storybrief.model import Article, Rejected, Story
 from storybrief.store import copies as cp
 from storybrief.store.base import IngestItem, IngestReport, Order, Store, default_path
-from storybrief.store.prepare import Prepared, Workers, digest_of
+from storybrief.store.prepare import Prepared, Workers, prepare
 from storybrief.store.query import since_days, story_title
 from storybrief.store.schema import (
     DDL,
@@ -271,27 +271,18 @@ class SQLiteStore(Store):
             or db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone()
         ):
             return "skipped"
-        if prepared is None:
-            if self.clean:
-                from storybrief.clean import clean_article
-
-                article = clean_article(article)
-            digest = digest_of(article.text)
-        elif prepared.rejected is not None:
+        if prepared is None:  # one process: term counts only if the clusterer needs them
+            prepared = prepare(article, clean=self.clean, counts=False)
+        if prepared.rejected is not None:
             raise InputError(*prepared.rejected)
-        else:
-            article, digest = prepared.article, prepared.digest
+        article, digest = prepared.article, prepared.digest
         if (
             digest in pending.hashes
             or db.execute("SELECT 1 FROM articles WHERE hash = ?", (digest,)).fetchone()
         ):
             return "skipped"
-        if prepared is None:
-            n_shingles, sig = cp.signature(article.text)
-            keys, counts = cp.band_keys(sig), None
-        else:
-            n_shingles, sig, keys = prepared.n_shingles, prepared.signature, prepared.band_keys
-            counts = prepared.counts
+        n_shingles, sig, keys = prepared.n_shingles, prepared.signature, prepared.band_keys
+        counts = prepared.counts
         ts = parse_time(article.published)
         original = self._find_original(sig, keys, ts, clusterer.params.window_days)
         if original is not None:
