@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -399,3 +400,49 @@ def test_html_inputs_extracted_in_workers_end_in_the_same_store(tmp_path: Path) 
     assert reports[0].rejected == reports[1].rejected and reports[0].rejected
     assert reports[0].added == reports[1].added > 10
     assert dumps[0] == dumps[1]
+
+
+def _months_of_news() -> list[Article]:
+    """Stories spread over four months (dates 9 days apart per story), in date order, then
+    two late arrivals: a copy of the first story's first article dated with it (its story
+    long retired), and a fresh copy of the last story's."""
+    items = []
+    for i, (a, gold) in enumerate(corpus(14, 3, seed=11)):
+        g = int(gold[1:])
+        day = date(2024, 1, 1) + timedelta(days=9 * g + i % 3)
+        items.append(replace(a, published=day.isoformat()))
+    items.sort(key=lambda a: (a.published, a.id))
+    first, last = items[0], items[-1]
+    items.append(replace(first, id="late-copy", text=first.text + " Late."))
+    items.append(replace(last, id="fresh-copy", text=last.text + " Fresh."))
+    return items
+
+
+def test_lsh_rows_out_of_reach_are_dropped_without_changing_any_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    items = _months_of_news()
+    with open_store(tmp_path / "pruned.db", batch=5) as store:
+        store.ingest(items, progress=False)
+        pruned = _dump(store.db)
+        horizon = store._current_clusterer().horizon  # type: ignore[attr-defined]
+        assert horizon is not None
+        oldest = store.db.execute("SELECT min(ts) FROM lsh").fetchone()[0]
+        assert oldest >= horizon  # the index holds the reachable window only
+        assert store.db.execute("SELECT min(ts) FROM articles").fetchone()[0] < horizon
+        late = store.db.execute(
+            "SELECT copy_of FROM articles WHERE id IN ('late-copy', 'fresh-copy') ORDER BY id"
+        ).fetchall()
+        assert late == [(items[-3].id,), (None,)]  # fresh-copy found; late-copy out of reach
+    with open_store(tmp_path / "parts.db", batch=5) as store:
+        for part in (items[:13], items[13:29], items[29:]):
+            store.ingest(part, progress=False)
+        assert _dump(store.db) == pruned  # pruned at other moments, to the same end
+    monkeypatch.setattr("storybrief.store.sqlite.SQLiteStore._prune", lambda self, h: None)
+    with open_store(tmp_path / "kept.db", batch=5) as store:
+        store.ingest(items, progress=False)
+        kept = _dump(store.db)
+    assert {k: v for k, v in kept.items() if k != "lsh"} == {
+        k: v for k, v in pruned.items() if k != "lsh"
+    }
+    assert len(kept["lsh"]) > len(pruned["lsh"])

@@ -323,6 +323,14 @@ class StoryClusterer:
 
     # --- bounded memory: retire stories out of reach ---------------------------------
 
+    @property
+    def horizon(self) -> float | None:
+        """Dates before this are out of reach: stories last seen earlier are retired, and
+        the store no longer looks for near copies among articles published earlier."""
+        if self.swept_ts is None:
+            return None
+        return self.swept_ts - 2 * self.params.window_days
+
     def _retire_old(self) -> None:
         # Sweeping on every article would cost O(active stories) each; a sweep every quarter
         # window is enough, since stories out of the window are skipped when scored anyway.
@@ -335,7 +343,8 @@ class StoryClusterer:
             return
         self.swept_ts = self.latest_ts
         # Twice the window: an article may arrive a little after later-dated ones.
-        horizon = self.latest_ts - 2 * self.params.window_days
+        horizon = self.horizon
+        assert horizon is not None
         old = [s.id for s in self.stories.values() if s.last_ts is not None and s.last_ts < horizon]
         for sid in old:
             self._retire(sid)

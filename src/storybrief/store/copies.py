@@ -1,8 +1,10 @@
 """Near-copy detection for the store: MinHash signatures with LSH bands kept in SQLite.
 
 ``storybrief.dedup`` compares a batch in memory; a store grows without end, so here each
-article's signature is stored with its band keys in an indexed table, and a new article
-looks up only the articles that share a band. Memory stays flat however large the store.
+article's signature is stored with its band keys (and date) in an indexed table, and a new
+article looks up only the articles that share a band and are in reach in time. Rows of
+articles older than the clusterer's horizon are dropped, so the table holds the recent
+weeks and undated articles: memory and lookup cost stay flat however large the store.
 
 Signatures use word 5-gram shingles (as ``dedup``) hashed with CRC-32 and permuted with
 numpy in one step: several times faster than datasketch's per-shingle SHA-1, which matters

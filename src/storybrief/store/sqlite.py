@@ -9,6 +9,7 @@ picks up exactly where the store says it stopped.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -79,6 +80,7 @@ class SQLiteStore(Store):
         self._clusterer: StoryClusterer | None = None
         self._pending = _Pending()
         self._pool: Workers | None = None
+        self._pruned_to: float | None = None  # LSH rows before this date are gone
 
     # --- schema and clusterer state --------------------------------------------------
 
@@ -254,6 +256,7 @@ class SQLiteStore(Store):
             self._clusterer = None
             self._pending = _Pending()
             self._close_workers()  # a pool that saw a failure is not reused
+            self._pruned_to = None  # a prune in the rolled-back batch did not happen
             raise
         finally:
             bar.close()
@@ -284,7 +287,9 @@ class SQLiteStore(Store):
         n_shingles, sig, keys = prepared.n_shingles, prepared.signature, prepared.band_keys
         counts = prepared.counts
         ts = parse_time(article.published)
-        original = self._find_original(sig, keys, ts, clusterer.params.window_days)
+        original = self._find_original(
+            sig, keys, ts, clusterer.params.window_days, clusterer.horizon
+        )
         if original is not None:
             story, group, copy_of = original
             outcome, new_source = "copies", 0
@@ -319,35 +324,41 @@ class SQLiteStore(Store):
             ),
             sig,
             keys,
+            clusterer.horizon,
         )
         return outcome
 
     def _find_original(
-        self, sig: np.ndarray, keys: list[int], ts: float | None, window_days: float
+        self,
+        sig: np.ndarray,
+        keys: list[int],
+        ts: float | None,
+        window_days: float,
+        horizon: float | None,
     ) -> tuple[str, str, str] | None:
         """(story, source group, article) of the stored article this one copies, if any.
 
         Only an original within the clustering window counts: a text republished weeks
         later belongs to whatever story is current then, as the clusterer would decide.
-        Candidates share a band with it: stored ones (from the LSH table) and those of the
-        open batch, not written yet (from memory).
+        Nor does one published before the clusterer's ``horizon``, whose story is retired
+        (which lets the store drop those LSH rows: see ``_prune``). Candidates share a band
+        with it: stored ones (from the LSH table) and those of the open batch, not written
+        yet (from memory).
         """
         marks = ",".join("?" * len(keys))
-        if ts is None:
-            found = f"SELECT article FROM lsh WHERE key IN ({marks})"
-            args: list[Any] = list(keys)
-        else:
-            # Texts that recur (templates, a wire story republished weeks later) share bands
-            # with ever more stored articles as the store grows: two range scans of the
-            # (key, ts) index read only the window's rows and the undated ones, so a lookup
-            # costs the same in a store of any size. (A hair wider than the window: the
-            # exact test below decides.)
-            margin = window_days + 1e-6
-            found = (
-                f"SELECT article FROM lsh WHERE key IN ({marks}) AND ts BETWEEN ? AND ? "
-                f"UNION ALL SELECT article FROM lsh WHERE key IN ({marks}) AND ts IS NULL"
-            )
-            args = [*keys, ts - margin, ts + margin, *keys]
+        low = -math.inf if horizon is None else horizon - 1e-6
+        if ts is not None:
+            low = max(low, ts - window_days - 1e-6)
+        high = math.inf if ts is None else ts + window_days + 1e-6
+        # Texts that recur (templates, a wire story republished weeks later) share bands
+        # with ever more stored articles: two range scans of the (key, ts) index read only
+        # the rows in reach and the undated ones, so a lookup costs the same in a store of
+        # any size. (A hair wide: the exact tests below decide.)
+        found = (
+            f"SELECT article FROM lsh WHERE key IN ({marks}) AND ts BETWEEN ? AND ? "
+            f"UNION ALL SELECT article FROM lsh WHERE key IN ({marks}) AND ts IS NULL"
+        )
+        args: list[Any] = [*keys, low, high, *keys]
         rows = self.db.execute(
             "SELECT a.id, a.story, a.source_group, a.signature, a.ts FROM articles a "
             f"WHERE a.id IN ({found})",
@@ -360,7 +371,10 @@ class SQLiteStore(Store):
         candidates += self._pending.candidates(keys)
         best: tuple[float, str, str, str] | None = None
         for aid, story, group, other, when in candidates:
-            if ts is not None and when is not None and abs(ts - when) > window_days:
+            if when is not None and (
+                (ts is not None and abs(ts - when) > window_days)
+                or (horizon is not None and when < horizon)
+            ):
                 continue
             sim = cp.jaccard(sig, other)
             if sim >= cp.COPY_JACCARD and (best is None or (sim, aid) > (best[0], best[3])):
@@ -372,6 +386,7 @@ class SQLiteStore(Store):
         db = self.db
         self._pending.write(db)
         self._pending = _Pending()
+        self._prune(clusterer.horizon)
         db.executemany(
             "UPDATE stories SET centroid = ?, norm = ?, names = ?, names_norm = ?, "
             "clustered = ?, span_first = ?, span_last = ?, updated = ? WHERE id = ?",
@@ -406,6 +421,16 @@ class SQLiteStore(Store):
             },
         )
         db.execute("COMMIT")
+
+    def _prune(self, horizon: float | None) -> None:
+        """Drop the LSH rows of articles published before ``horizon``: no lookup reads them
+        again (see ``_find_original``), and the index then stays the size of the recent
+        window instead of growing with the store. Run when the horizon has moved (once per
+        sweep of the clusterer, a quarter window), in the batch's transaction."""
+        if horizon is None or (self._pruned_to is not None and horizon <= self._pruned_to):
+            return
+        self.db.execute("DELETE FROM lsh WHERE ts < ?", (horizon,))
+        self._pruned_to = horizon
 
     # --- reading ---------------------------------------------------------------------
 
@@ -538,11 +563,17 @@ class _Pending:
         # story -> [articles, sources, first ts, its published, last ts, its published, added]
         self.stories: dict[str, list[Any]] = {}
 
-    def add(self, row: tuple[Any, ...], sig: np.ndarray, keys: list[int]) -> None:
+    def add(
+        self, row: tuple[Any, ...], sig: np.ndarray, keys: list[int], horizon: float | None
+    ) -> None:
+        """One article; its band keys too unless it is dated before ``horizon`` (a late
+        arrival no lookup will reach: see ``SQLiteStore._prune``)."""
         aid, digest, story, group, ts = row[0], row[1], row[2], row[4], row[10]
         self.rows.append(row)
         self.ids.add(aid)
         self.hashes.add(digest)
+        if ts is not None and horizon is not None and ts < horizon:
+            return
         entry = (aid, story, group, sig, ts)
         for key in keys:
             self.lsh.append((key, aid, ts))
