@@ -216,3 +216,34 @@ def test_ctrl_c_stops_an_ingest_with_workers_cleanly(tmp_path: Path) -> None:
         time.sleep(0.1)
     assert not any(map(_alive, workers))
     assert 0 < _check_consistent(db) < len(items)
+
+
+def test_ctrl_c_while_the_workers_are_still_starting_prints_no_traceback(tmp_path: Path) -> None:
+    # A worker spends its first second importing, before any code of ours runs in it; a
+    # Ctrl-C then must not reach it either (on CI it once did, with a traceback per worker).
+    feed = write_jsonl(tmp_path / "feed.jsonl", corpus(40, 15, seed=5))
+    db = tmp_path / "early.db"
+    proc = subprocess.Popen(
+        _ingest_cmd(db, feed, jobs=2),
+        env=_env(),
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while len(_children(proc.pid)) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert proc.poll() is None, "the ingest ended before its workers started"
+    workers = _children(proc.pid)
+    time.sleep(0.1)  # the workers are now inside their imports
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode != 0 and "Aborted" in err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err
+    deadline = time.monotonic() + 15
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(map(_alive, workers))
+    _check_consistent(db)

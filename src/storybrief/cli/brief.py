@@ -16,6 +16,12 @@ EXIT_PARTIAL = 1  # a brief was made, but some inputs were rejected
 EXIT_FAILED = 2  # nothing usable, or a usage error (click's own code for usage errors)
 
 
+class _NoBrief(click.ClickException):
+    """No brief at all (a bad story id, an unreadable store): not a partial failure."""
+
+    exit_code = EXIT_FAILED
+
+
 @main.command("brief")
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
 @click.option(
@@ -73,9 +79,7 @@ def brief_command(
                 raise click.UsageError("no INPUT given (a file, a folder, or - for stdin)")
             result = run_brief(inputs, words=words, analyze=not no_analysis, summarizer=summarizer)
     except StorybriefError as exc:
-        error = click.ClickException(str(exc))
-        error.exit_code = EXIT_FAILED  # no brief at all: not a partial failure
-        raise error from exc
+        raise _NoBrief(str(exc)) from exc
 
     for rejected in result.rejected:
         click.echo(f"storybrief: skipped {rejected.origin}: {rejected.reason}", err=True)

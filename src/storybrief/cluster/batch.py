@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -26,6 +27,9 @@ from storybrief.cluster.channels import CHANNELS, views
 from storybrief.cluster.features import NUM_BUCKETS, parse_time
 from storybrief.errors import ConfigError
 from storybrief.model import Article
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,7 @@ class BatchParams:
             raise ConfigError(f"max_articles must be an integer ≥ 2, got {self.max_articles!r}")
 
 
-def _unit_tfidf(rows: list[dict[int, float]], df: np.ndarray, n: int):  # type: ignore[no-untyped-def]
+def _unit_tfidf(rows: list[dict[int, float]], df: np.ndarray, n: int) -> csr_matrix:
     """Rows of unit TF-IDF vectors as a CSR matrix over the hashed buckets."""
     from scipy.sparse import csr_matrix
 

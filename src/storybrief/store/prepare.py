@@ -131,6 +131,22 @@ class Workers:
             initializer=_watch_parent,
             initargs=(os.getpid(),),
         )
+        self._start()
+
+    def _start(self) -> None:
+        """Start every worker now, with Ctrl-C ignored from birth: an ignored signal stays
+        ignored across exec and Python keeps it so, which covers the second of imports before
+        ``_watch_parent`` runs in the worker (a Ctrl-C then printed a traceback per worker).
+        A spawning pool starts one worker per submit while none is idle, hence the no-ops."""
+        try:
+            previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        except ValueError:  # not the main thread: no Ctrl-C to shield from
+            return
+        try:
+            for _ in range(self.jobs):
+                self._pool.submit(int)
+        finally:
+            signal.signal(signal.SIGINT, previous)
 
     def prepared(
         self, items: Iterable[Article | Rejected | Unextracted], *, clean: bool
