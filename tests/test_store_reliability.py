@@ -64,6 +64,19 @@ def _env() -> dict[str, str]:
     return env
 
 
+def _start_in_own_group(cmd: list[str], cwd: Path) -> subprocess.Popen[str]:
+    """Start ``cmd`` in its own process group, as a terminal's Ctrl-C reaches it."""
+    return subprocess.Popen(
+        cmd,
+        env=_env(),
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
 def _count(db: Path) -> int:
     try:
         con = sqlite3.connect(db, timeout=5)
@@ -194,15 +207,7 @@ def test_ctrl_c_stops_an_ingest_with_workers_cleanly(tmp_path: Path) -> None:
     items = corpus(40, 15, seed=4)
     feed = write_jsonl(tmp_path / "feed.jsonl", items)
     db = tmp_path / "interrupted.db"
-    proc = subprocess.Popen(
-        _ingest_cmd(db, feed, jobs=2),
-        env=_env(),
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,  # its own process group, as a terminal's Ctrl-C reaches it
-    )
+    proc = _start_in_own_group(_ingest_cmd(db, feed, jobs=2), tmp_path)
     deadline = time.monotonic() + 60
     while _count(db) < 100 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -223,15 +228,7 @@ def test_ctrl_c_while_the_workers_are_still_starting_prints_no_traceback(tmp_pat
     # Ctrl-C then must not reach it either (on CI it once did, with a traceback per worker).
     feed = write_jsonl(tmp_path / "feed.jsonl", corpus(40, 15, seed=5))
     db = tmp_path / "early.db"
-    proc = subprocess.Popen(
-        _ingest_cmd(db, feed, jobs=2),
-        env=_env(),
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
+    proc = _start_in_own_group(_ingest_cmd(db, feed, jobs=2), tmp_path)
     deadline = time.monotonic() + 60
     while len(_children(proc.pid)) < 2 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)
