@@ -25,6 +25,7 @@ from storybrief.clean import lines as lines_mod
 from storybrief.clean.lines import is_terminal
 from storybrief.errors import NoArticleError
 from storybrief.ingest import read_articles
+from storybrief.model import Article
 
 repair_mod = sys.modules["storybrief.clean.repair"]  # the package exports a function by this name
 
@@ -344,3 +345,32 @@ def test_containment_index_matches_pairwise_test(keys: list[str]) -> None:
     longer = layout_mod._LongerKeys(keys)
     for k in keys:
         assert longer.contain(k) == any(len(p) > len(k) and k in p for p in keys)
+
+
+HEADLINED = (
+    "http://example.org/2031/04/02/harbour-crane-collapse\n"
+    "Harbour crane collapses onto cargo ship in Port Ellery\n"
+    "April 2, 2031\n"
+    "A container crane at the eastern terminal of Port Ellery collapsed on Tuesday morning, "
+    "landing across the deck of a moored cargo ship.\n"
+    "No one was hurt, the port authority said, but loading was halted for the rest of the day."
+)
+
+
+def test_an_untitled_article_takes_its_headline_from_the_dropped_header() -> None:
+    cleaned = clean_article(Article(id="a", text=HEADLINED))
+    assert cleaned.title == "Harbour crane collapses onto cargo ship in Port Ellery"
+    assert cleaned.text.startswith("A container crane")  # the headline stays out of the text
+    assert "Harbour crane collapses onto cargo ship in Port Ellery" in cleaned.removed_lines
+    # A given title wins; a link, a date, a byline or a caption sentence is never a headline.
+    titled = clean_article(Article(id="b", text=HEADLINED, title="Crane down"))
+    assert titled.title == "Crane down"
+    body = HEADLINED.split("\n", 3)[3]
+    for header in (
+        "http://example.org/2031/04/02/harbour-crane-collapse",
+        "April 2, 2031",
+        "By Mara Quill and Tomas Venn",
+        "The crane lies across the deck of the ship after the collapse on Tuesday.",
+    ):
+        cleaned = clean_article(Article(id="c", text=header + "\n" + body))
+        assert cleaned.title is None, header

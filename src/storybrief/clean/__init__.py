@@ -11,6 +11,7 @@ How a line is judged: ``lines.py`` (the line alone: shape and general web vocabu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from storybrief.clean.layout import Unit, drop_junk_runs, mark_repeats, trim_ends, units_and_keys
@@ -49,9 +50,18 @@ def explain(text: str, *, title: str | None = None) -> list[tuple[str, str, str]
 
 
 def clean_article(article: Article) -> Article:
-    """``article`` with clean text; raises ``NoArticleError`` if no prose is left."""
+    """``article`` with clean text; raises ``NoArticleError`` if no prose is left.
+
+    An article without a title takes its headline from the text when the page has one
+    above the prose (plain text as scraped usually starts with it): the line leaves the
+    text as page furniture but still names the story, for clustering and for briefs."""
     title = repair(article.title).replace("\n", " ") if article.title else article.title
-    result = clean_text(article.text, title=title)
+    units = _judge(article.text, title)
+    kept = ["\n".join(u.lines) for u in units if u.verdict.label != "junk"]
+    removed = tuple(line for u in units if u.verdict.label == "junk" for line in u.lines)
+    result = CleanResult("\n\n".join(kept), removed)
+    if not title and result.text:
+        title = _headline(units)
     if not result.text:
         origin = article.origin or article.id
         raise NoArticleError(
@@ -66,6 +76,29 @@ def clean_article(article: Article) -> Article:
         removed_lines=article.removed_lines + result.removed,
         removed_chars=article.removed_chars + result.removed_chars,
     )
+
+
+# Reasons a dropped line above the prose may be the page's headline.
+_HEADLINE_REASONS = ("header: heading or fragment", "caption or headline printed twice")
+_HEADLINE_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _headline(units: list[Unit]) -> str | None:
+    """The first dropped line above the first prose line that reads as a headline: a
+    heading of 3 to 30 words, not a link, a byline or a sentence."""
+    for unit in units:
+        if unit.verdict.label != "junk":
+            return None
+        line = " ".join(unit.text.split())
+        if (
+            unit.verdict.reason in _HEADLINE_REASONS
+            and 3 <= len(_HEADLINE_WORD.findall(line)) <= 30
+            and not line.lower().startswith(("http", "www", "by "))
+            and not line.endswith((".", ",", ":", ";"))  # a caption or a sentence
+            and line.count("/") < 2
+        ):
+            return line
+    return None
 
 
 def _judge(text: str, title: str | None) -> list[Unit]:

@@ -1,4 +1,5 @@
-"""``storybrief ingest`` / ``stories`` / ``cluster``: stories from a stream of articles."""
+"""``storybrief ingest`` / ``recluster`` / ``stories`` / ``cluster``: stories from a stream of
+articles."""
 
 from __future__ import annotations
 
@@ -83,6 +84,43 @@ def ingest_command(
     stored = report.added + report.copies + report.skipped
     if report.rejected:
         sys.exit(EXIT_PARTIAL if stored else EXIT_FAILED)
+
+
+@main.command("recluster")
+@db_option
+@click.option(
+    "--since",
+    help="Only the open stories seen since an ISO date (2024-05-01) or an age (7d, 12h).",
+)
+def recluster_command(db: str | None, since: str | None) -> None:
+    """Regroup the store's open stories with the batch method.
+
+    `ingest` files each article the moment it arrives and never revisits that choice;
+    this compares the open stories' articles all at once, as `storybrief cluster` does,
+    and regroups them (better stories: 0.929 B-cubed F1 on ECB+ against 0.889 for one
+    pass). Each new group keeps the id of the old story it shares most articles with,
+    and later ingests carry on from the new stories. Up to 5,000 articles at once: use
+    --since on a larger store.
+
+    \b
+    Examples:
+      storybrief recluster --db news.db
+      storybrief recluster --db news.db --since 3d
+    """
+    from storybrief.store import open_store
+
+    try:
+        with open_store(db, create=False) as store:
+            report = store.recluster(since=since)
+            path = store.path  # type: ignore[attr-defined]
+    except StorybriefError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(
+        f"storybrief: {path}: {report.articles} articles in {report.stories_before} open "
+        f"stories regrouped into {report.stories_after}; {report.moved} moved to another "
+        f"story, in {report.seconds:.1f}s",
+        err=True,
+    )
 
 
 @main.command("stories")

@@ -161,6 +161,8 @@ class StoryClusterer:
         self.latest_ts: float | None = None
         self.swept_ts: float | None = None
         self.stories: dict[str, StoryState] = {}
+        # Re-clusters so far: a cached copy of an older generation is stale (see ``rebuild``).
+        self.generation = 0
         # term -> story ids holding it among their top terms, oldest update first.
         self._postings: dict[int, dict[str, None]] = {}
         # What changed since the last ``drain()``: for a store to persist.
@@ -216,6 +218,57 @@ class StoryClusterer:
         w = tf * (np.log((1.0 + self.n_docs) / (1.0 + self.df[keys])) + 1.0)
         norm = math.sqrt(float(w @ w)) or 1.0
         return dict(zip(keys.tolist(), (w / norm).tolist(), strict=True))
+
+    def _weigh(self, counts: dict[int, float]) -> dict[int, float]:
+        """The unit TF-IDF vector of ``counts`` under the current frequencies, counting nothing."""
+        if not counts:
+            return {}
+        keys = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        w = tf * (np.log((1.0 + self.n_docs) / (1.0 + self.df[keys])) + 1.0)
+        norm = math.sqrt(float(w @ w)) or 1.0
+        return dict(zip(keys.tolist(), (w / norm).tolist(), strict=True))
+
+    # --- re-clustering: stories regrouped outside the online step ----------------------
+
+    def new_story_id(self) -> str:
+        self.n_stories += 1
+        return f"{self.id_prefix}{self.n_stories}"
+
+    def rebuild(self, drop: Iterable[str], groups: dict[str, list[tuple[Article, int]]]) -> None:
+        """Replace the active stories ``drop`` by ``groups`` (story id -> its articles with
+        their sequence numbers, in arrival order), each story rebuilt from its articles as
+        they weigh under today's frequencies (which are not counted again). What a store
+        does after regrouping some stories with the batch method (``recluster``)."""
+        for sid in drop:
+            if sid in self.stories:
+                self._unindex(self.stories.pop(sid))
+                self._dirty.discard(sid)
+        built = []
+        for sid, members in groups.items():
+            story = StoryState(sid, {}, 0.0, {}, 0.0, 0, None, None, 0)
+            for article, seq in members:
+                words, names = term_counts(article)
+                story.centroid, story.norm = self._merge(story.centroid, self._weigh(words))
+                story.names, story.names_norm = self._merge(story.names, self._weigh(names))
+                story.size += 1
+                ts = parse_time(article.published)
+                if ts is not None:
+                    story.first_ts = ts if story.first_ts is None else min(story.first_ts, ts)
+                    story.last_ts = ts if story.last_ts is None else max(story.last_ts, ts)
+                story.updated = max(story.updated, seq)
+            built.append(story)
+        for story in built:
+            self.stories[story.id] = story
+            self._dirty.add(story.id)
+        # The index as ``restore`` makes it (postings in update order), so that going on
+        # from here and going on from the saved state give the same stories.
+        self._postings = {}
+        self.stories = dict(sorted(self.stories.items(), key=lambda kv: (kv[1].updated, kv[0])))
+        for story in self.stories.values():
+            story.top = ()
+            self._index(story)
+        self.generation += 1
 
     def similarity(
         self, story: StoryState, vec: dict[int, float], names: dict[int, float]
@@ -311,12 +364,7 @@ class StoryClusterer:
         top = _top(story.centroid.items(), n)
         top_names = _top(story.names.items(), n)
         new_top = tuple(dict.fromkeys(k for k, _ in (*top, *top_names)))
-        for key in story.top:
-            posting = self._postings.get(key)
-            if posting is not None:
-                posting.pop(story.id, None)
-                if not posting:
-                    del self._postings[key]
+        self._unindex(story)
         for key in new_top:
             self._postings.setdefault(key, {})[story.id] = None
         story.top = new_top
@@ -356,15 +404,18 @@ class StoryClusterer:
             self._retire(oldest.id)
 
     def _retire(self, sid: str) -> None:
-        story = self.stories.pop(sid)
+        self._unindex(self.stories.pop(sid))
+        self._retired.add(sid)
+        self._dirty.discard(sid)
+
+    def _unindex(self, story: StoryState) -> None:
         for key in story.top:
             posting = self._postings.get(key)
             if posting is not None:
-                posting.pop(sid, None)
+                posting.pop(story.id, None)
                 if not posting:
                     del self._postings[key]
-        self._retired.add(sid)
-        self._dirty.discard(sid)
+        story.top = ()
 
     # --- state for a store -----------------------------------------------------------
 
@@ -390,6 +441,7 @@ class StoryClusterer:
         seq: int,
         latest_ts: float | None,
         swept_ts: float | None = None,
+        generation: int = 0,
     ) -> None:
         """Load a saved state (active stories in any order)."""
         self.df = np.zeros(NUM_BUCKETS, dtype=np.int32)
@@ -399,7 +451,7 @@ class StoryClusterer:
             for k, v in df.items():
                 self.df[k] = v
         self.n_docs, self.n_stories, self.seq, self.latest_ts = n_docs, n_stories, seq, latest_ts
-        self.swept_ts = swept_ts
+        self.swept_ts, self.generation = swept_ts, generation
         self.stories, self._postings = {}, {}
         for story in sorted(stories, key=lambda s: (s.updated, s.id)):
             story.top = ()

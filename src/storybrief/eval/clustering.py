@@ -95,6 +95,30 @@ def _storybrief_online(docs: Sequence[StoryDoc]) -> list[list[str]]:
     return cluster_articles(articles, method="online")
 
 
+def _store_groups(docs: Sequence[StoryDoc], *, recluster: bool) -> list[list[str]]:
+    """The stories of a fresh store after ``ingest`` (cleaning, near copies, the online
+    clusterer, in file order), then ``recluster`` when asked. Articles the store rejects
+    (nothing left after cleaning) or takes as repeats stay out: scored as singletons."""
+    import tempfile
+    from pathlib import Path
+
+    from storybrief.store import open_store
+
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "eval.db") as store:
+        store.ingest([Article(id=d.id, text=d.text, origin=d.id) for d in docs], progress=False)
+        if recluster:
+            store.recluster()
+        return [list(s.articles) for s in store.stories()]
+
+
+def _storybrief_ingest(docs: Sequence[StoryDoc]) -> list[list[str]]:
+    return _store_groups(docs, recluster=False)
+
+
+def _storybrief_recluster(docs: Sequence[StoryDoc]) -> list[list[str]]:
+    return _store_groups(docs, recluster=True)
+
+
 def _singletons(docs: Sequence[StoryDoc]) -> list[list[str]]:
     return [[d.id] for d in docs]
 
@@ -135,6 +159,16 @@ CLUSTER_SYSTEMS: dict[str, tuple[ClusterFn, str]] = {
     "storybrief-online": (
         _storybrief_online,
         "the online clusterer `storybrief ingest` uses, one pass in file order (no dates)",
+    ),
+    "storybrief-ingest": (
+        _storybrief_ingest,
+        "`storybrief ingest` into a fresh store: cleaning, near copies, then the online "
+        "clusterer in file order",
+    ),
+    "storybrief-ingest+recluster": (
+        _storybrief_recluster,
+        "the same store after `storybrief recluster`: its open stories regrouped by the "
+        "batch method",
     ),
     "tfidf-agglomerative": (
         _tfidf_agglomerative,

@@ -49,6 +49,21 @@ class IngestReport:
         return d
 
 
+@dataclass(frozen=True)
+class ReclusterReport:
+    """What one ``recluster`` did: the stories it regrouped and what came out of them.
+    ``moved`` counts the articles now filed under another story id."""
+
+    articles: int = 0
+    stories_before: int = 0
+    stories_after: int = 0
+    moved: int = 0
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
 class Store(ABC):
     """A persistent set of articles grouped into stories as they arrive."""
 
@@ -60,6 +75,13 @@ class Store(ABC):
         in arrival order. Re-ingesting what is stored changes nothing. ``jobs`` > 1 extracts
         HTML, cleans and fingerprints articles in that many worker processes; the result is
         the same."""
+
+    @abstractmethod
+    def recluster(self, *, since: str | None = None) -> ReclusterReport:
+        """Regroup the articles of the open stories (last seen at or after ``since``, when
+        given) with the batch method, which sees them all at once instead of one by one.
+        Each new group keeps the id of the old story it shares most articles with; later
+        ingests go on from the new stories."""
 
     @abstractmethod
     def stories(

@@ -12,20 +12,27 @@ import json
 import math
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any, cast
 
 import numpy as np
 
-from storybrief.cluster import ClusterParams, StoryClusterer, StoryState
+from storybrief.cluster import BatchParams, ClusterParams, StoryClusterer, StoryState, cluster_batch
 from storybrief.cluster.features import parse_time
 from storybrief.errors import ConfigError, InputError, StoreError, UnknownStoryError
 from storybrief.ingest.formats import Unextracted
 from storybrief.model import Article, Rejected, Story
 from storybrief.store import copies as cp
-from storybrief.store.base import IngestItem, IngestReport, Order, Store, default_path
+from storybrief.store.base import (
+    IngestItem,
+    IngestReport,
+    Order,
+    ReclusterReport,
+    Store,
+    default_path,
+)
 from storybrief.store.prepare import Prepared, Workers, prepare
 from storybrief.store.query import since_days, story_title
 from storybrief.store.schema import (
@@ -166,7 +173,11 @@ class SQLiteStore(Store):
         cached = self._clusterer
         if cached is not None:
             state = json.loads(self._meta("state") or "{}")
-            if state.get("seq", 0) == cached.seq and state.get("n_docs", 0) == cached.n_docs:
+            if (state.get("seq", 0), state.get("n_docs", 0), state.get("generation", 0)) == (
+                cached.seq,
+                cached.n_docs,
+                cached.generation,
+            ):
                 return cached
         return self._load_clusterer()
 
@@ -198,6 +209,7 @@ class SQLiteStore(Store):
             seq=state.get("seq", 0),
             latest_ts=state.get("latest_ts"),
             swept_ts=state.get("swept_ts"),
+            generation=state.get("generation", 0),
         )
         return clusterer
 
@@ -418,9 +430,101 @@ class SQLiteStore(Store):
                 "seq": clusterer.seq,
                 "latest_ts": clusterer.latest_ts,
                 "swept_ts": clusterer.swept_ts,
+                "generation": clusterer.generation,
             },
         )
         db.execute("COMMIT")
+
+    # --- re-clustering -----------------------------------------------------------------
+
+    def recluster(
+        self, *, since: str | None = None, max_articles: int = BatchParams.max_articles
+    ) -> ReclusterReport:
+        start = time.perf_counter()
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            clusterer = self._current_clusterer()
+            where, args = "active = 1", []
+            if since is not None:
+                where += " AND coalesce(last_ts, added) >= ?"
+                args.append(since_days(since))
+            old = [r[0] for r in db.execute(f"SELECT id FROM stories WHERE {where}", args)]
+            picked = f"SELECT id FROM stories WHERE {where}"
+            # Originals (copies follow them), in arrival order, with the clusterer's sequence
+            # number of each: the count of originals stored up to it.
+            rows = db.execute(
+                f"SELECT story, rank, {_ARTICLE_COLUMNS} FROM (SELECT *, "
+                "row_number() OVER (ORDER BY seq) AS rank FROM articles "
+                f"WHERE copy_of IS NULL) WHERE story IN ({picked}) ORDER BY seq",
+                args,
+            ).fetchall()
+            if len(rows) > max_articles:
+                raise ConfigError(
+                    f"{len(rows)} articles in {len(old)} open stories; a re-cluster takes at "
+                    f"most {max_articles} at once (memory grows with the square): give a "
+                    "later since"
+                )
+            articles = [_article(r[2:]) for r in rows]
+            before = {r[2]: r[0] for r in rows}
+            p = clusterer.params
+            groups = cluster_batch(
+                articles, window_days=p.window_days, half_life_days=p.half_life_days
+            )
+            story_of = _keep_ids(groups, before, clusterer.new_story_id)
+            seq_of = {r[2]: r[1] for r in rows}
+            by_id = {a.id: a for a in articles}
+            members: dict[str, list[tuple[Article, int]]] = {}
+            for aid, sid in story_of.items():
+                members.setdefault(sid, []).append((by_id[aid], seq_of[aid]))
+            for group in members.values():
+                group.sort(key=lambda m: m[1])
+            for aid, copy_of, sid in db.execute(
+                f"SELECT id, copy_of, story FROM articles WHERE story IN ({picked}) "
+                "AND copy_of IS NOT NULL ORDER BY seq",
+                args,
+            ).fetchall():
+                before[aid] = sid
+                story_of[aid] = story_of.get(copy_of, sid)
+            moved = [(sid, aid) for aid, sid in story_of.items() if before[aid] != sid]
+            db.executemany("UPDATE articles SET story = ? WHERE id = ?", moved)
+            clusterer.rebuild(old, members)
+            self._restate(old, members, clusterer)
+            self._commit(clusterer)
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            self._clusterer = None
+            raise
+        return ReclusterReport(
+            articles=len(story_of),
+            stories_before=len(old),
+            stories_after=len(members),
+            moved=len(moved),
+            seconds=time.perf_counter() - start,
+        )
+
+    def _restate(
+        self,
+        old: list[str],
+        members: dict[str, list[tuple[Article, int]]],
+        clusterer: StoryClusterer,
+    ) -> None:
+        """The story rows after a re-cluster: stories left empty go, new ones come, and
+        every regrouped story's counts, dates and title are taken again from its articles."""
+        db = self.db
+        gone = [sid for sid in old if sid not in members]
+        db.executemany("DELETE FROM stories WHERE id = ?", [(sid,) for sid in gone])
+        now = time.time() / 86400.0
+        for sid, group in members.items():
+            first = group[0][0]
+            db.execute(
+                "INSERT INTO stories (id, created, updated, title, size, sources, added) "
+                "VALUES (?, ?, ?, ?, 0, 0, ?) ON CONFLICT(id) DO UPDATE SET "
+                "created = excluded.created, title = excluded.title, added = excluded.added",
+                (sid, group[0][1], group[-1][1], story_title(first), now),
+            )
+        db.executemany(_RESTATE_STORY, [(sid,) for sid in members])
 
     def _prune(self, horizon: float | None) -> None:
         """Drop the LSH rows of articles published before ``horizon``: no lookup reads them
@@ -488,23 +592,10 @@ class SQLiteStore(Store):
         with self._read():
             self.story(story_id)
             rows = self.db.execute(
-                "SELECT id, text, title, source, url, published, origin, removed_chars "
-                "FROM articles WHERE story = ? ORDER BY seq",
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE story = ? ORDER BY seq",
                 (story_id,),
             ).fetchall()
-        return [
-            Article(
-                id=r[0],
-                text=r[1],
-                title=r[2],
-                source=r[3],
-                url=r[4],
-                published=r[5],
-                origin=r[6],
-                removed_chars=r[7],
-            )
-            for r in rows
-        ]
+        return [_article(r) for r in rows]
 
     def _read(self) -> _ReadTx:
         return _ReadTx(self.db)
@@ -523,6 +614,63 @@ class SQLiteStore(Store):
     def close(self) -> None:
         self._close_workers()
         self.db.close()
+
+
+# A story's counts and dates, from its articles (copies included).
+_RESTATE_STORY = (
+    "UPDATE stories SET "
+    "size = (SELECT count(*) FROM articles WHERE story = ?1), "
+    "sources = (SELECT count(DISTINCT source_group) FROM articles WHERE story = ?1), "
+    "first_ts = (SELECT min(ts) FROM articles WHERE story = ?1), "
+    "last_ts = (SELECT max(ts) FROM articles WHERE story = ?1), "
+    "first_seen = (SELECT published FROM articles WHERE story = ?1 AND ts IS NOT NULL "
+    "ORDER BY ts, seq LIMIT 1), "
+    "last_seen = (SELECT published FROM articles WHERE story = ?1 AND ts IS NOT NULL "
+    "ORDER BY ts DESC, seq LIMIT 1), "
+    "active = 1 WHERE id = ?1"
+)
+
+
+def _keep_ids(
+    groups: list[list[str]], before: dict[str, str], new_id: Callable[[], str]
+) -> dict[str, str]:
+    """Story id of each article after a re-cluster: each group takes the id of the old
+    story it shares most articles with (the largest overlaps choose first; an id goes to one
+    group only); the others get new ids, in the order of their first article."""
+    overlaps: dict[tuple[int, str], int] = {}
+    for i, group in enumerate(groups):
+        for aid in group:
+            key = (i, before[aid])
+            overlaps[key] = overlaps.get(key, 0) + 1
+    named: dict[int, str] = {}
+    taken: set[str] = set()
+    for (i, sid), _ in sorted(overlaps.items(), key=lambda kv: (-kv[1], kv[0])):
+        if i not in named and sid not in taken:
+            named[i] = sid
+            taken.add(sid)
+    story_of: dict[str, str] = {}
+    for i, group in enumerate(groups):
+        sid = named[i] if i in named else new_id()
+        for aid in group:
+            story_of[aid] = sid
+    return story_of
+
+
+# The columns ``_article`` reads, in its order.
+_ARTICLE_COLUMNS = "id, text, title, source, url, published, origin, removed_chars"
+
+
+def _article(row: Sequence[Any]) -> Article:
+    return Article(
+        id=row[0],
+        text=row[1],
+        title=row[2],
+        source=row[3],
+        url=row[4],
+        published=row[5],
+        origin=row[6],
+        removed_chars=row[7],
+    )
 
 
 _INSERT_ARTICLE = (
