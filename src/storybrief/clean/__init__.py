@@ -36,7 +36,10 @@ class CleanResult:
 
 def clean_text(text: str, *, title: str | None = None) -> CleanResult:
     """Repair ``text`` and keep its article prose; ``title`` lets a repeated headline go."""
-    units = _judge(text, title)
+    return _result(_judge(text, title))
+
+
+def _result(units: list[Unit]) -> CleanResult:
     kept = ["\n".join(u.lines) for u in units if u.verdict.label != "junk"]
     removed = tuple(line for u in units if u.verdict.label == "junk" for line in u.lines)
     return CleanResult("\n\n".join(kept), removed)
@@ -57,9 +60,7 @@ def clean_article(article: Article) -> Article:
     text as page furniture but still names the story, for clustering and for briefs."""
     title = repair(article.title).replace("\n", " ") if article.title else article.title
     units = _judge(article.text, title)
-    kept = ["\n".join(u.lines) for u in units if u.verdict.label != "junk"]
-    removed = tuple(line for u in units if u.verdict.label == "junk" for line in u.lines)
-    result = CleanResult("\n\n".join(kept), removed)
+    result = _result(units)
     if not title and result.text:
         title = _headline(units)
     if not result.text:
