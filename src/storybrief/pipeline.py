@@ -62,6 +62,7 @@ def brief_articles(
     rejected: Sequence[Rejected] = (),
     clean: bool = True,
     story: str | None = None,
+    ner: str = "auto",
 ) -> Brief:
     """Clean, deduplicate, summarise (with citations) and analyse ``articles`` as one story."""
     from storybrief.dedup import find_copies
@@ -88,7 +89,7 @@ def brief_articles(
     if analyze and kept:
         from storybrief.analyze import analyze as run_analysis
 
-        analysis = run_analysis(kept, result.sentences, copies)
+        analysis = run_analysis(kept, result.sentences, copies, ner=ner)
     title = next((a.title for a in kept if a.title), None)
     return Brief(
         articles=tuple(kept),
