@@ -190,16 +190,36 @@ def test_spacy_backend_required_but_missing(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_quotes_read_paragraphs_from_the_segmentation() -> None:
-    # A quote opening a paragraph runs on from the previous paragraph's speaker; inside one
-    # paragraph it does not. The paragraph break is what the segmentation hands on.
+    # A quote opening a paragraph runs on from the previous paragraph's speaker; one after
+    # a paragraph that names no speaker does not. Paragraphs come from the segmentation.
     text = (
         'Mayor Lu Kim said: "We will build a new road to the border."\n\n'
-        '"It will open next year, and soon."'
+        '"It will open next year, and soon."\n\n'
+        "The council met on Monday.\n\n"
+        '"Nobody asked us about the road at all."'
     )
     result, _ = analyzed([Article("x", text)])
-    assert [q.speaker for q in result.quotes] == ["Lu Kim", "Lu Kim"]
-    flat, _ = analyzed([Article("x", text.replace("\n\n", " "))])
-    assert [q.speaker for q in flat.quotes] == ["Lu Kim", None]
+    assert [q.speaker for q in result.quotes] == ["Lu Kim", "Lu Kim", None]
+
+
+def test_speaker_forms_in_news() -> None:
+    text = (
+        'Sean Spicer, the White House press secretary, spoke on Monday. "We will not comment on '
+        'the case today," Spicer said. "The review is not finished."\n\n'
+        '"It is too early to say anything," said Sen. Tim Kaine, D-Va.\n\n'
+        'According to Kaine, "the committee will meet again in two weeks."\n\n'
+        'Kim said the talks were "a very meaningful exchange of views on current issues", '
+        "reported the agency."
+    )
+    result, _ = analyzed([Article("x", text)])
+    by_text = {q.text[:12]: q.speaker for q in result.quotes}
+    assert by_text == {
+        "We will not ": "Sean Spicer",
+        "The review i": "Sean Spicer",
+        "It is too ea": "Tim Kaine",
+        "the committe": "Tim Kaine",
+        "a very meani": "Kim",
+    }
 
 
 _WORDS = st.sampled_from(

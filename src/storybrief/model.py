@@ -187,11 +187,14 @@ class Quote:
     speaker: str | None
     citations: tuple[Citation, ...]
     support: int = 1
+    # The speaker's role as the source says it ("the White House press secretary").
+    role: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text,
             "speaker": self.speaker,
+            "role": self.role,
             "citations": [c.to_dict() for c in self.citations],
             "support": self.support,
         }
@@ -203,6 +206,7 @@ class Quote:
             speaker=data.get("speaker"),
             citations=tuple(Citation.from_dict(c) for c in data.get("citations", ())),
             support=int(data.get("support", 1)),
+            role=data.get("role"),
         )
 
 

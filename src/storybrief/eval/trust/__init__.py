@@ -18,7 +18,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from storybrief.eval.trust.gold import ClusterGold, PolnearArticle, Span, load_clusters, load_polnear
+from storybrief.eval.trust.gold import (
+    ClusterGold,
+    PolnearArticle,
+    Span,
+    load_clusters,
+    load_polnear,
+)
 from storybrief.eval.trust.score import Tally, score_cluster, score_polnear, total
 from storybrief.model import Article, Brief
 
@@ -90,9 +96,7 @@ def _fact_rows(gold: ClusterGold, brief: Brief) -> dict[Span, list[int]]:
 
     table = build_table(segment(brief.articles, brief.copies))
     position = {a.id: k for k, a in enumerate(brief.articles)}
-    row_of = {
-        (int(table.article[r]), int(table.index[r])): r for r in range(len(table.texts))
-    }
+    row_of = {(int(table.article[r]), int(table.index[r])): r for r in range(len(table.texts))}
     wanted: list[tuple[Span, int]] = []
     for fact in gold.facts:
         for doc, span in fact.spans.items():

@@ -105,7 +105,9 @@ def load_split(path: Path = OURS) -> dict[str, list[str]]:
     return {k: list(v) for k, v in data["split"].items()}
 
 
-def load_clusters(root: Path, *, part: str | None = None, limit: int | None = None) -> list[ClusterGold]:
+def load_clusters(
+    root: Path, *, part: str | None = None, limit: int | None = None
+) -> list[ClusterGold]:
     """Annotated clusters (``part``: ``report``, ``tune`` or all), in file order."""
     multinews = root / "multinews" / "validation.jsonl"
     shared = root.joinpath(*SHARED_FILE)
@@ -133,9 +135,32 @@ def load_clusters(root: Path, *, part: str | None = None, limit: int | None = No
 # --- PolNeAR: attributions in brat standoff ---------------------------------------------
 
 _QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
-_PRONOUNS = frozenset("he she they i we it him her them".split())
+_PRONOUNS = frozenset(["he", "she", "they", "i", "we", "it", "him", "her", "them"])
+# PolNeAR marks who speaks, not whom "he" refers to: only named sources are scored for the
+# speaker; for "he"/"she" the nearest named source before is kept as a rough guide
+# (reported apart). "I", "it", "the statement" count for quote recall only.
+_PERSONAL = frozenset(["he", "she", "him", "her"])
 _CAP = re.compile(r"[A-Z][\w’'.-]*")
-_NOT_NAME = frozenset("The A An His Her Its Their This That These Those".split())
+_NOT_NAME = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "His",
+        "Her",
+        "Its",
+        "Their",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Jr",
+        "Sr",
+        "II",
+        "III",
+        "IV",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -146,7 +171,8 @@ class PolnearQuote:
     end: int
     text: str
     source: str
-    speaker_last: str | None  # None where no named source precedes a pronoun
+    speaker_last: str | None  # the named source's surname; None for "he", "it", "the ad"
+    antecedent_last: str | None = None  # for "he"/"she": the nearest named source before
 
 
 @dataclass(frozen=True)
@@ -157,12 +183,24 @@ class PolnearArticle:
 
 
 def _name_head(source: str) -> str | None:
-    """The last capitalised word of a named source ("Sen. Tim Kaine" gives "Kaine")."""
-    words = [w for w in source.replace("’s", "").replace("'s", "").split()]
-    caps = [w.strip(".,") for w in words if _CAP.fullmatch(w) and w not in _NOT_NAME]
-    if not caps or (len(words) == 1 and words[0].lower() in _PRONOUNS):
+    """The surname of a named source: the last word of the longest run of capitalised
+    words before the first comma ("76-year-old Morton Blackwell, founder of ..." gives
+    "Blackwell", "Vermont Sen. Bernie Sanders" gives "Sanders"). ``None`` for a pronoun or
+    a description ("the Indiana governor", "the Christie supporter": last word lower case)."""
+    head = (
+        re.sub(r"\([^)]*\)", " ", source).split(",")[0].replace("’s", "").replace("'s", "").split()
+    )
+    if not head or head[-1][0].islower() or (len(head) == 1 and head[0].lower() in _PRONOUNS):
         return None
-    return caps[-1]
+    runs: list[list[str]] = [[]]
+    for w in head:
+        w = w.strip('.,:;()"“”')
+        if w and _CAP.fullmatch(w) and w not in _NOT_NAME:
+            runs[-1].append(w)
+        elif runs[-1]:
+            runs.append([])
+    best = max(runs, key=len)
+    return best[-1] if best else None
 
 
 def _brat(path: Path) -> tuple[dict[str, list[tuple[int, int]]], list[dict[str, str]]]:
@@ -179,7 +217,9 @@ def _brat(path: Path) -> tuple[dict[str, list[tuple[int, int]]], list[dict[str, 
     return spans, events
 
 
-def load_polnear(root: Path, *, part: str = "dev", limit: int | None = None) -> list[PolnearArticle]:
+def load_polnear(
+    root: Path, *, part: str = "dev", limit: int | None = None
+) -> list[PolnearArticle]:
     """PolNeAR articles of ``part`` with their direct quotes (the first annotator's file)."""
     folder = root / "polnear" / part
     if not folder.exists():
@@ -216,14 +256,13 @@ def _quotes(ann: Path, text: str) -> list[PolnearQuote]:
     out = []
     for _, spans, stext, sstart in attributions:
         head = _name_head(stext)
-        if head is None and stext:
-            # A pronoun or "the spokesman": the nearest named source before it (PolNeAR has
-            # no coreference, so this approximates who "he" is).
+        antecedent = None
+        if head is None and stext.lower() in _PERSONAL:
             before = [h for at, h in named if at < sstart]
-            head = before[-1] if before else None
+            antecedent = before[-1] if before else None
         for a, b in spans:
             for m in _QUOTED.finditer(text, a, b):
                 inner = m.group(1).strip()
                 if len(inner.split()) >= 5:
-                    out.append(PolnearQuote(m.start(1), m.end(1), inner, stext, head))
+                    out.append(PolnearQuote(m.start(1), m.end(1), inner, stext, head, antecedent))
     return out

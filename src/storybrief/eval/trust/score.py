@@ -50,6 +50,8 @@ class Tally:
     junk_titles: int = 0
     quote_sentences: int = 0
     quote_sentences_unnamed: int = 0
+    pronouns_scored: int = 0  # PolNeAR "he"/"she" quotes, against the nearest named source
+    pronouns_right: int = 0
 
     def __add__(self, other: Tally) -> Tally:
         return Tally(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
@@ -158,7 +160,7 @@ def score_cluster(gold: ClusterGold, brief: Brief, fact_rows: dict[Span, list[in
 
 def _title_is_junk(view: _View, gold: ClusterGold, brief: Brief) -> bool:
     article = next((a for a in brief.articles if a.title == brief.title), None)
-    if article is None:
+    if article is None or brief.title is None:
         return False
     doc = view.doc_of[article.id]
     if doc in gold.junk_documents:
@@ -193,7 +195,9 @@ def _score_summary(view: _View, gold: ClusterGold, t: Tally) -> None:
                 break
 
 
-def _score_facts(view: _View, gold: ClusterGold, fact_rows: dict[Span, list[int]], t: Tally) -> None:
+def _score_facts(
+    view: _View, gold: ClusterGold, fact_rows: dict[Span, list[int]], t: Tally
+) -> None:
     for fact in gold.facts:
         for doc, span in fact.spans.items():
             if span not in fact_rows:
@@ -229,7 +233,7 @@ def _score_quotes(view: _View, gold: ClusterGold, t: Tally) -> None:
         t.quotes_found += 1
         t.quotes_attributed += bool(hit.speaker)
         t.speakers_scored += 1
-        t.speakers_right += bool(hit.speaker) and g.speaker_last.casefold() in hit.speaker.casefold()
+        t.speakers_right += _speaker_is(hit.speaker, g.speaker_last)
     for q in quotes:
         t.support_checked += 1
         t.support_errors += q.support > _origins(view, gold, q.citations)
@@ -285,7 +289,7 @@ def _names_speaker(text: str, brief: Brief) -> bool:
 def _outside_quotes(text: str) -> str:
     out, inside = [], False
     for ch in text:
-        if ch in "“”\"":
+        if ch in '“”"':
             inside = not inside if ch == '"' else ch == "“"
             continue
         if not inside:
@@ -306,8 +310,15 @@ def score_polnear(article: PolnearArticle, brief: Brief) -> Tally:
         t.quotes_attributed += bool(hit.speaker)
         if g.speaker_last:
             t.speakers_scored += 1
-            t.speakers_right += bool(hit.speaker) and g.speaker_last.casefold() in hit.speaker.casefold()
+            t.speakers_right += _speaker_is(hit.speaker, g.speaker_last)
+        elif g.antecedent_last:
+            t.pronouns_scored += 1
+            t.pronouns_right += _speaker_is(hit.speaker, g.antecedent_last)
     return t
+
+
+def _speaker_is(speaker: str | None, last: str) -> bool:
+    return bool(speaker) and last.casefold() in speaker.casefold()  # type: ignore[union-attr]
 
 
 def total(tallies: Iterable[Tally]) -> Tally:
