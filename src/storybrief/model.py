@@ -63,6 +63,9 @@ class Sentence:
     index: int
     text: str
     paragraph: int = 0
+    # A caption, credit, byline, correction, link or widget line (``segment.furniture``):
+    # kept for citations, never a brief sentence, title or timeline event.
+    furniture: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -67,7 +67,7 @@ def brief_articles(
     """Clean, deduplicate, segment, summarise (with citations) and analyse ``articles`` as
     one story; summarize and analyze both read the one segmentation."""
     from storybrief.dedup import find_copies
-    from storybrief.segment import segment
+    from storybrief.segment import is_furniture, segment
     from storybrief.summarize import summarize
 
     if words < 1:
@@ -93,7 +93,7 @@ def brief_articles(
         from storybrief.analyze import analyze as run_analysis
 
         analysis = run_analysis(segments, ner=ner)
-    title = next((a.title for a in kept if a.title), None)
+    title = next((a.title for a in kept if a.title and not is_furniture(a.title)), None)
     return Brief(
         articles=tuple(kept),
         sentences=result.sentences,

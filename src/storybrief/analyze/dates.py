@@ -214,7 +214,12 @@ def timeline(
     for d in docs:
         for i, s in enumerate(d.sentences):
             found = find_dates(ctx, s, refs.get(d.id))
-            if not found or len(s.split()) < 6 or _BOILER.search(s):
+            if (
+                not found
+                or len(s.split()) < 6
+                or _BOILER.search(s)
+                or (d.furniture and d.furniture[i])
+            ):
                 continue
             stems = ctx.content_stems(s)
             for expr, iso, _, _ in found:

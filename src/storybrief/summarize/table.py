@@ -73,7 +73,7 @@ def build_table(segments: Segments) -> SentenceTable:
             para.append(s.paragraph)
             nw.append(k)
             grp.append(g)
-            cand.append(_is_candidate(s.text, k))
+            cand.append(not s.furniture and _is_candidate(s.text, k))
     if texts:
         vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, dtype=np.float32)
         try:
