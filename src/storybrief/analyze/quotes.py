@@ -32,7 +32,6 @@ from storybrief.analyze.attribution import (
 from storybrief.analyze.docs import Doc
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.tokens import Context, Tokenizer, overlap
-from storybrief.dedup import count_sources
 from storybrief.model import Citation, Quote
 
 MIN_WORDS = 4
@@ -251,6 +250,8 @@ def quotes(
             {Citation(f.doc.id, i) for f in c for i in f.sentences},
             key=lambda x: (next(f.doc.order for f in c if f.doc.id == x.article), x.sentence),
         )
+        # Outlets quoting one speech count apart, even in one wording (an official
+        # translation); only copies of one article count once.
         support = count_sources([f.doc.id for f in c], groups)
         out.append((support, n, Quote(text, speaker, tuple(cites), support, role)))
     out.sort(key=lambda t: (-t[0], t[1]))

@@ -49,6 +49,8 @@ class SentenceTable:
     group: np.ndarray  # independent-source group of the row's article
     vectors: sparse.csr_matrix
     candidate: np.ndarray  # bool: may appear in the brief
+    # Article index pairs that share a passage (dedup's "partial" links), smaller first.
+    partial: frozenset[tuple[int, int]] = frozenset()
 
     @property
     def n_groups(self) -> int:
@@ -57,6 +59,7 @@ class SentenceTable:
 
 def build_table(segments: Segments) -> SentenceTable:
     ids = [a.id for a in segments.articles]
+    index_of = {a: k for k, a in enumerate(ids)}
     group_index: dict[str, int] = {}
     texts: list[str] = []
     art, idx, pos, para, nw, grp, cand = [], [], [], [], [], [], []
@@ -94,6 +97,11 @@ def build_table(segments: Segments) -> SentenceTable:
         group=np.array(grp, dtype=np.int32),
         vectors=vectors,
         candidate=np.array(cand, dtype=bool),
+        partial=frozenset(
+            (min(index_of[c.article], index_of[c.of]), max(index_of[c.article], index_of[c.of]))
+            for c in segments.copies
+            if c.kind == "partial" and c.article in index_of and c.of in index_of
+        ),
     )
 
 
