@@ -32,6 +32,7 @@ from storybrief.analyze.attribution import (
 from storybrief.analyze.docs import Doc
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.tokens import Context, Tokenizer, overlap
+from storybrief.dedup import count_sources
 from storybrief.model import Citation, Quote
 
 MIN_WORDS = 4
