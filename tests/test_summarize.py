@@ -40,9 +40,26 @@ def test_brief_within_budget_and_cites_every_source_that_states_it() -> None:
     assert brief.summary
     assert sum(len(s.text.split()) for s in brief.summary) <= 40
     twelve = [s for s in brief.summary if "twelve stops" in s.text]
-    for s in twelve:  # stated by two articles: both are cited, support is 2
+    # Stated by two articles that share the sentence word for word (dedup links them as
+    # partial copies): both are cited, and the shared passage counts once.
+    for s in twelve:
         assert {c.article for c in s.citations} == {"a0", "a1"}
-        assert s.support == 2
+        assert s.support == 1
+    assert any(c.kind == "partial" for c in brief.copies)
+
+
+def test_one_fact_in_two_wordings_counts_twice() -> None:
+    texts = list(STORY)
+    texts[1] = texts[1].replace(
+        "The line will link the harbour to the university in twelve stops.",
+        "Trams will run from the harbour to the university, stopping twelve times.",
+    )
+    brief = brief_articles(
+        [article(t, id=f"a{i}") for i, t in enumerate(texts)], words=40, analyze=False
+    )
+    (s,) = [s for s in brief.summary if "twelve stops" in s.text]
+    assert {c.article for c in s.citations} == {"a0", "a1"}
+    assert s.support == 2
 
 
 def test_copies_count_as_one_source() -> None:
