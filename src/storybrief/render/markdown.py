@@ -7,8 +7,10 @@ from storybrief.render.common import (
     cited_numbers,
     independent_sources,
     removed_summary,
+    shown_quotes,
     source_label,
     source_numbers,
+    speaker_label,
     summary_words,
 )
 
@@ -75,9 +77,13 @@ def _analysis(brief: Brief) -> list[str]:
         out.append("")
     if a.quotes:
         out += ["## Who said what", ""]
-        for q in a.quotes:
-            who = q.speaker or "unattributed"
-            out.append(f"- **{who}**: “{q.text}” {_refs(cited_numbers(brief, q.citations))}")
+        shown, more = shown_quotes(brief)
+        for q in shown:
+            out.append(
+                f"- **{speaker_label(q)}**: “{q.text}” {_refs(cited_numbers(brief, q.citations))}"
+            )
+        if more:
+            out.append(f"- … and {more} more quotes in the JSON output.")
         out.append("")
     if a.entities:
         out += ["## People, places and organisations", ""]

@@ -113,4 +113,27 @@ def _is_candidate(sentence: str, n_words: int) -> bool:
         return False
     # Questions rarely summarise; they tease. A headline with a full stop added after its
     # question mark ("Is the President at Risk?.") is still a question.
-    return _QUESTION_END.search(sentence) is None
+    if _QUESTION_END.search(sentence) is not None:
+        return False
+    return not needs_context(sentence)
+
+
+# Openers that point back to an earlier sentence: alone in a brief they refer to nothing.
+_BACK_REFERENCE = re.compile(
+    r"^[\"“‘]?(?:he|she|they|it|this|that|these|those|but|and|so|yet|also|instead)\b", re.I
+)
+_QUOTE_OPEN = re.compile(r"^\s*[\"“‘]")
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|asked|wrote|writes|tweeted|according to)\b", re.I
+)
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+
+
+def needs_context(sentence: str) -> bool:
+    """Whether a sentence only makes sense after another: it opens by referring back ("He
+    was found safe", "But ..."), or it is a quote that does not say who speaks."""
+    if _BACK_REFERENCE.match(sentence):
+        return True
+    if _QUOTE_OPEN.match(sentence):
+        return _ATTRIBUTION.search(_QUOTED.sub(" ", sentence)) is None
+    return False

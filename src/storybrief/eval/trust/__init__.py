@@ -160,3 +160,44 @@ def evaluate_trust(
         ner,
         per,
     )
+
+
+def trust_table(report: TrustReport) -> str:
+    """The report as Markdown: one row per measure, with its counts."""
+    mn, pn = report.multinews, report.polnear
+    m = report.metrics()
+
+    def row(name: str, value: str, counts: str, target: str) -> str:
+        return f"| {name} | {value} | {counts} | {target} |"
+
+    lines = [
+        f"Multi-News clusters: {report.clusters} ({report.part} split of the trust "
+        f"annotation); PolNeAR {report.polnear_part}: {report.articles} articles; NER "
+        f"`{report.ner}`; 150-word briefs with analysis.",
+        "",
+        "| measure | value | counts | target |",
+        "|---|---:|---|---:|",
+        row("Multi-News quote recall", f"{m['multinews/quote_recall']:.3f}", f"{mn.quotes_found}/{mn.quotes_gold}", ""),
+        row("Multi-News attributed-quote recall", f"{m['multinews/attributed_quote_recall']:.3f}", f"{mn.quotes_attributed}/{mn.quotes_gold}", "≥ 0.85"),
+        row("Multi-News speaker accuracy", f"{m['multinews/speaker_accuracy']:.3f}", f"{mn.speakers_right}/{mn.speakers_scored}", "≥ 0.90"),
+        row("PolNeAR quote recall", f"{m['polnear/quote_recall']:.3f}", f"{pn.quotes_found}/{pn.quotes_gold}", ""),
+        row("PolNeAR attributed-quote recall", f"{m['polnear/attributed_quote_recall']:.3f}", f"{pn.quotes_attributed}/{pn.quotes_gold}", "≥ 0.85"),
+        row("PolNeAR speaker accuracy (named sources)", f"{m['polnear/speaker_accuracy']:.3f}", f"{pn.speakers_right}/{pn.speakers_scored}", "≥ 0.90"),
+        row("PolNeAR he/she vs nearest named source (rough)", f"{_ratio(pn.pronouns_right, pn.pronouns_scored):.3f}", f"{pn.pronouns_right}/{pn.pronouns_scored}", ""),
+        row("citation precision (brief sentences)", f"{m['multinews/citation_precision']:.3f}", f"{mn.cite_right}/{mn.cite_made}", "≥ 0.95"),
+        row("citation recall (brief sentences)", f"{m['multinews/citation_recall']:.3f}", f"{mn.cite_hit}/{mn.cite_gold}", "≥ 0.80"),
+        row("citation precision (every fact sentence)", f"{m['multinews/fact_citation_precision']:.3f}", f"{mn.fact_right}/{mn.fact_made}", ""),
+        row("citation recall (every fact sentence)", f"{m['multinews/fact_citation_recall']:.3f}", f"{mn.fact_hit}/{mn.fact_gold}", ""),
+        row("support over-counted (copies as independent)", str(mn.support_errors), f"of {mn.support_checked}", "0"),
+        row("disagreement precision", f"{m['multinews/disagreement_precision']:.3f}", f"{mn.disagree_right}/{mn.disagree_predicted} ({mn.disagree_on_nonconflict} on annotated non-conflicts)", "≥ 0.80"),
+        row("disagreement recall", f"{m['multinews/disagreement_recall']:.3f}", f"{mn.conflicts_found}/{mn.conflicts_gold}", "≥ 0.50"),
+        row("junk sentences per brief", f"{m['multinews/junk_sentences_per_brief']:.3f}", f"{mn.junk_sentences} in {mn.brief_sentences} sentences, {mn.briefs} briefs", "0"),
+        row("junk titles", str(mn.junk_titles), f"of {mn.titles}", "0"),
+        row("junk timeline events", str(mn.junk_timeline), f"of {mn.timeline_events}", ""),
+        row("junk citations", str(mn.junk_citations), "", ""),
+        row("quoting brief sentences that name no speaker", str(mn.quote_sentences_unnamed), f"of {mn.quote_sentences}", ""),
+    ]  # fmt: skip
+    return "\n".join(lines)
+
+
+__all__ += ["trust_table"]
