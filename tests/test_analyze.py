@@ -309,3 +309,17 @@ def test_negation_is_scoped_to_the_predicate_and_its_complement() -> None:
         "The Velmora harbour board will not sue the ferry company over the storm damage.",
         "The Velmora harbour board will sue the port authority over the storm damage.",
     ).disagreements
+
+
+def test_undated_article_never_guesses_the_year() -> None:
+    # No publication date, no dateline: "Wednesday" stays unresolved, even though an old
+    # full date appears further in; a dated dateline anchors it.
+    text = (
+        "The mayor of Brenmoor resigned on Wednesday after a long dispute.\n\n"
+        "The council had first discussed the harbour plan on May 3, 2015 at a public meeting.\n\n"
+        "Residents said the decision on Wednesday came as a surprise to most of them."
+    )
+    result, _ = analyzed([Article("x", text)])
+    assert {t.date for t in result.timeline} == {"2015-05-03"}
+    dated, _ = analyzed([Article("x", "Published on June 10, 2020.\n\n" + text)])
+    assert "2020-06-10" in {t.date for t in dated.timeline}
