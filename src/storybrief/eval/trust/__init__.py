@@ -201,3 +201,24 @@ def trust_table(report: TrustReport) -> str:
 
 
 __all__ += ["trust_table"]
+
+
+def gate_metrics(root: str | Path, *, clusters: int, articles: int) -> dict[str, float]:
+    """The gate's trust measures on a CI-sized subset: the first ``clusters`` clusters of the
+    tune split and ``articles`` PolNeAR train articles, rules NER (the same in every
+    install)."""
+    report = evaluate_trust(
+        root, part="tune", polnear_part="train", ner="rules", limit=clusters, polnear_limit=articles
+    )
+    m, mn = report.metrics(), report.multinews
+    return {
+        "trust/multinews_speaker_accuracy": m["multinews/speaker_accuracy"],
+        "trust/polnear_speaker_accuracy": m["polnear/speaker_accuracy"],
+        "trust/polnear_attributed_quote_recall": m["polnear/attributed_quote_recall"],
+        "trust/fact_citation_precision": m["multinews/fact_citation_precision"],
+        "trust/fact_citation_recall": m["multinews/fact_citation_recall"],
+        "trust/clean_sentence_share": 1 - mn.junk_sentences / max(1, mn.brief_sentences),
+    }
+
+
+__all__ += ["gate_metrics"]
