@@ -35,6 +35,11 @@ def has_unspaced(text: str) -> bool:
     return not text.isascii() and _UNSPACED_RUN.search(text) is not None
 
 
+def unspaced_chars(text: str) -> int:
+    """How many characters of ``text`` belong to scripts written without spaces."""
+    return sum(len(run) for run in _UNSPACED_RUN.findall(text))
+
+
 def tokens(text: str, lang: str | None = None) -> list[str]:
     """Lower-cased word tokens of ``text``; ``lang`` picks the segmenter for unspaced runs
     (else the script decides: kana means Japanese, Thai letters Thai, Han Chinese)."""
