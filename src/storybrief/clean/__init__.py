@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from storybrief.clean.layout import Unit, drop_junk_runs, mark_repeats, trim_ends, units_and_keys
 from storybrief.clean.lines import verdict
 from storybrief.clean.repair import repair
-from storybrief.lang import detect_language
 from storybrief.errors import NoArticleError
+from storybrief.lang import detect_language
 from storybrief.model import Article
 
 __all__ = ["CleanResult", "clean_article", "clean_text", "explain", "repair"]

@@ -172,6 +172,9 @@ def judge_and_key(line: str) -> tuple[Verdict, str | None]:
     the runs are the words in lower case, cut at their hyphens, their apostrophes deleted.
     """
     body = line.lstrip(_BULLETS_OR_SPACE)
+    if body.startswith("|") or body.endswith("|"):
+        # A table row as extractors print one ("| cell | cell |"): judged by its cells.
+        body = body.strip("| ").lstrip(_BULLETS_OR_SPACE) or body
     words = words_of(body)
     # The words in lower case, by one join, lower() and split instead of a lower() per word.
     # It is the same: no word holds a space, and a space is neither a cased nor a
@@ -443,11 +446,13 @@ def _prose_or_weak(body: str, words: list[str], n: int, terminal: bool, bullet: 
         lowercase = sum(map(str.islower, first) if body.isascii() else map(_not_capital, first))
     # All-caps prose (broadcast transcripts) is judged by its punctuation: as if every word
     # were lower case. That can only change the verdict when few words are.
-    if lowercase < 0.4 * n and sum(map(str.isupper, words)) * 4 >= n * 3:
-        lowercase = n
+    # Shares are of the words as found (``n`` counts the words of an unspaced script too).
+    found = len(words)
+    if lowercase < 0.4 * found and sum(map(str.isupper, words)) * 4 >= found * 3:
+        lowercase = found
     if sentence and lowercase >= 1:
         return verdict("prose", "sentence", n, n < 20 or bullet)
-    if not bullet and n >= 15 and lowercase >= 0.4 * n:
+    if not bullet and n >= 15 and lowercase >= 0.4 * found:
         return verdict("prose", "long unpunctuated line", n, True)
     if bullet:
         return verdict("weak", "bullet fragment", n)

@@ -191,15 +191,13 @@ def load_extraction_set(
         return load_pages(root=root, limit=limit)
     if name == "trafilatura-eval":
         return load_snippet_pages(root=root, limit=limit)
-    raise ConfigError(
-        f"unknown extraction set {name!r}: choose from {', '.join(EXTRACTION_SETS)}"
-    )
+    raise ConfigError(f"unknown extraction set {name!r}: choose from {', '.join(EXTRACTION_SETS)}")
 
 
 def load_snippet_pages(*, root: str | Path | None = None, limit: int | None = None) -> list[Page]:
     """trafilatura's evaluation pages, in file order, scored by their snippets."""
     path = _need(data_root(root) / "trafilatura-eval" / "pages.jsonl.gz")
-    pages = []
+    pages: list[Page] = []
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             if limit is not None and len(pages) >= limit:

@@ -97,7 +97,9 @@ def html_to_text(html: str) -> str:
 EXTRACTORS: dict[str, Extractor] = {
     e.name: e
     for e in (
-        Extractor("storybrief", storybrief_extract, "storybrief ingest + clean, the pipeline's path"),
+        Extractor(
+            "storybrief", storybrief_extract, "storybrief ingest + clean, the pipeline's path"
+        ),
         Extractor("storybrief-uncleaned", storybrief_uncleaned, "storybrief ingest, no cleaning"),
         Extractor(
             "storybrief-precision",

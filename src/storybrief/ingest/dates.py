@@ -80,7 +80,7 @@ def sane_date(iso: str | None, *, today: datetime | None = None) -> str | None:
     if not iso or not _ISO_DATE.match(iso):
         return None
     now = today or datetime.now()
-    latest = (now.date().toordinal() + _FUTURE_SLACK_DAYS)
+    latest = now.date().toordinal() + _FUTURE_SLACK_DAYS
     try:
         day = datetime.fromisoformat(iso[:10]).date()
     except ValueError:
@@ -107,7 +107,11 @@ def dateline_date(text: str, lang: str | None = None) -> str | None:
     from storybrief.lang import month_names
 
     head = text[:_DATELINE_CHARS]
-    names = {**month_names("en"), **month_names(lang)} if lang not in (None, "en") else month_names("en")
+    names = (
+        {**month_names("en"), **month_names(lang)}
+        if lang not in (None, "en")
+        else month_names("en")
+    )
     for m in _DAY_MONTH_YEAR.finditer(head):
         day, name, year = m.group("d1"), m.group("m1"), m.group("y1")
         if name is None:

@@ -21,6 +21,7 @@ left out: 0.963 / 0.872 on its own, and it never raised the choice's F1.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -32,10 +33,13 @@ from storybrief.errors import ConfigError, NoArticleError
 ENOUGH_PROSE = 1500
 # A character of page furniture costs as much as a character of prose gains.
 FURNITURE_WEIGHT = 1.0
+# A page without one sentence is an article still when it holds this much text that is
+# not page furniture (song lyrics, a list of dates): less is a menu or an error page.
+MIN_OTHER_TEXT = 200
 
 METHODS = ("precision", "balanced", "recall", "baseline")
-_SETTINGS: dict[str, dict[str, bool]] = {
-    "precision": {"favor_precision": True},
+_SETTINGS: dict[str, dict[str, Any]] = {
+    "precision": {"favor_precision": True, "fast": True},
     "balanced": {},
     "recall": {"favor_recall": True},
 }
@@ -69,12 +73,9 @@ def extract_html(
         raise NoArticleError(origin, f"HTML could not be parsed ({type(exc).__name__})") from None
     if tree is None:
         raise NoArticleError(origin, "HTML could not be parsed (no document tree)")
-    metadata: dict[str, Any] = {}
     candidates: list[tuple[str, str, tuple[int, int]]] = []
-    for number, method in enumerate(methods):
-        text, meta = _run(method, tree, url, with_metadata=number == 0)
-        if number == 0:
-            metadata = meta
+    for method in methods:
+        text = _run(method, tree, url)
         score = prose_and_furniture(text)
         candidates.append((method, text, score))
         if score[0] >= ENOUGH_PROSE:
@@ -82,14 +83,51 @@ def extract_html(
         # Past the balanced settings only a page with no prose yet tries a wider net.
         if method != "precision" and any(c[2][0] for c in candidates):
             break
-    best = max(candidates, key=lambda c: c[2][0] - FURNITURE_WEIGHT * c[2][1])
+    best = max(candidates, key=lambda c: (c[2][0] - FURNITURE_WEIGHT * c[2][1], _rest(c)))
     if best[2][0] == 0:
+        # No sentence anywhere: verse, a list, a table of figures. Kept when enough of it is
+        # not page furniture; the cleaner then keeps it too.
+        best = max(candidates, key=_rest)
+    if best[2][0] == 0 and _rest(best) < MIN_OTHER_TEXT:
         tried = ", ".join(c[0] for c in candidates)
         raise NoArticleError(origin, f"no article prose found in the HTML page (tried {tried})")
-    return Extraction(best[1], best[0], metadata)
+    return Extraction(best[1], best[0], page_metadata(tree, url))
 
 
-def _run(method: str, tree: Any, url: str | None, *, with_metadata: bool) -> tuple[str, dict]:
+def page_metadata(tree: Any, url: str | None) -> dict[str, Any]:
+    """Title, site name, URL and date of the page, read as trafilatura reads them, less
+    what storybrief does not use (authors, tags, licence: a fifth of all extraction time)."""
+    from trafilatura.metadata import (
+        examine_meta,
+        extract_meta_json,
+        extract_sitename,
+        extract_title,
+        extract_url,
+        find_date,
+    )
+    from trafilatura.settings import set_date_params
+
+    try:
+        meta = examine_meta(tree)
+        # trafilatura's JSON-LD reader has bugs of its own: without it the meta tags stand.
+        with contextlib.suppress(Exception):
+            meta = extract_meta_json(tree, meta)
+        title = meta.title or extract_title(tree)
+        page_url = meta.url or extract_url(tree, url)
+        date = find_date(tree, **{**set_date_params(True), "url": page_url})
+        sitename = meta.sitename or extract_sitename(tree)
+    except Exception:  # noqa: BLE001 - metadata is optional: odd markup leaves it out
+        return {}
+    return {"title": title, "url": page_url, "date": date, "sitename": sitename}
+
+
+def _rest(candidate: tuple[str, str, tuple[int, int]]) -> int:
+    """Characters of a candidate's text in lines that are neither prose nor furniture."""
+    text, (prose, furniture) = candidate[1], candidate[2]
+    return len(text) - text.count("\n") - prose - furniture
+
+
+def _run(method: str, tree: Any, url: str | None) -> str:
     """One method on a copy of the parsed page (trafilatura prunes the tree it is given)."""
     import copy
 
@@ -99,24 +137,22 @@ def _run(method: str, tree: Any, url: str | None, *, with_metadata: bool) -> tup
     try:
         if method == "baseline":
             _, text, _ = trafilatura.baseline(page)
-            return str(text or ""), {}
+            return str(text or "")
         doc = trafilatura.bare_extraction(
             page,
             url=url,
-            with_metadata=with_metadata,
+            with_metadata=False,
             include_comments=False,
             include_tables=True,
             include_images=False,
             **_SETTINGS[method],
         )
     except Exception:  # noqa: BLE001 - a method that breaks on odd markup finds nothing
-        return "", {}
-    meta: dict[str, Any] = {}
-    if isinstance(doc, dict):
-        meta = doc
-    elif doc is not None:
-        meta = doc.as_dict()
-    return str(meta.get("text") or ""), meta
+        return ""
+    if doc is None:
+        return ""
+    found = doc if isinstance(doc, dict) else doc.as_dict()
+    return str(found.get("text") or "")
 
 
 def prose_and_furniture(text: str) -> tuple[int, int]:
@@ -134,4 +170,3 @@ def prose_and_furniture(text: str) -> tuple[int, int]:
         elif label == "junk":
             furniture += len(line)
     return prose, furniture
-

@@ -7,15 +7,15 @@ raises an ``InputError`` subclass naming the input.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any, Literal, overload
 from urllib.parse import urlsplit
 
-from storybrief.errors import EmptyInputError, MalformedInputError, NoArticleError
+from storybrief.errors import EmptyInputError, MalformedInputError
 from storybrief.ingest.dates import normalize_date, publication_date
-from storybrief.ingest.extract import METHODS, extract_html
 from storybrief.ingest.decode import require_text
+from storybrief.ingest.extract import METHODS, extract_html
 from storybrief.model import Article
 
 # A first line is a headline when it is short and unpunctuated at the end; 200 characters

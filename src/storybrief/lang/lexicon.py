@@ -86,11 +86,11 @@ def stemmer(lang: str | None) -> Callable[[str], str]:
     try:
         import Stemmer  # type: ignore[import-not-found,unused-ignore]  # PyStemmer, C build
 
-        return Stemmer.Stemmer(name).stemWord  # type: ignore[no-any-return]
+        return Stemmer.Stemmer(name).stemWord  # type: ignore[no-any-return,unused-ignore]
     except (ImportError, KeyError):
         import snowballstemmer
 
-        return snowballstemmer.stemmer(name).stemWord  # type: ignore[no-any-return]
+        return snowballstemmer.stemmer(name).stemWord  # type: ignore[no-any-return,unused-ignore]
 
 
 def _identity(word: str) -> str:

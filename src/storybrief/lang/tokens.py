@@ -93,7 +93,7 @@ def _segmenter(kind: str) -> Segmenter | None:
                 import jieba  # type: ignore[import-untyped,unused-ignore]
 
                 jieba.setLogLevel(logging.WARNING)
-                return jieba.lcut  # type: ignore[no-any-return]
+                return jieba.lcut  # type: ignore[no-any-return,unused-ignore]
             if kind == "ja":
                 import fugashi  # type: ignore[import-untyped,unused-ignore]
 
