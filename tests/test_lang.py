@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from storybrief.cluster import cluster_articles, split_by_language
 from storybrief.errors import ConfigError
 from storybrief.lang import (
     QUOTE_MARKS,
     content_tokens,
     detect_language,
     month_names,
+    one_language,
     quote_pairs,
     sentences,
     stemmer,
@@ -17,6 +19,7 @@ from storybrief.lang import (
     tokens,
     weekday_names,
 )
+from storybrief.model import Article
 from storybrief.text import STOPWORDS, split_sentences, words
 
 SAMPLES = {
@@ -110,3 +113,26 @@ def test_stems_stop_words_and_quotes() -> None:
 def test_calendar_names(lang: str, month: str, day: str) -> None:
     assert month_names(lang)[month] == 3
     assert weekday_names(lang)[day] == 1
+
+
+def _article(i: int, lang: str | None, text: str = "") -> Article:
+    return Article(id=f"a{i}", text=text or f"article {i}", language=lang, origin=f"in{i}")
+
+
+def test_one_language_keeps_the_main_one_and_says_why_others_go() -> None:
+    arts = [_article(0, "de"), _article(1, "fr"), _article(2, "de"), _article(3, None)]
+    kept, left = one_language(arts)
+    assert [a.id for a in kept] == ["a0", "a2", "a3"]
+    assert [r.origin for r in left] == ["in1"] and "written in fr" in left[0].reason
+    assert one_language(arts, "fr")[0][0].id == "a1"
+    assert len(one_language(arts, "all")[0]) == 4
+    with pytest.raises(ConfigError, match="language"):
+        one_language(arts, "")
+
+
+def test_clustering_never_merges_across_languages() -> None:
+    same = "The council closed the old bridge on Monday after inspectors found cracks."
+    arts = [_article(0, "en", same), _article(1, "de", same), _article(2, "en", same)]
+    groups = cluster_articles(arts)
+    assert ["a1"] in groups and any({"a0", "a2"} <= set(g) for g in groups)
+    assert split_by_language(arts[:1] + arts[2:]) == [arts[:1] + arts[2:]]

@@ -62,8 +62,12 @@ def brief_articles(
     rejected: Sequence[Rejected] = (),
     clean: bool = True,
     story: str | None = None,
+    language: str | None = "auto",
 ) -> Brief:
-    """Clean, deduplicate, summarise (with citations) and analyse ``articles`` as one story."""
+    """Clean, deduplicate, summarise (with citations) and analyse ``articles`` as one story.
+
+    ``language`` (see ``storybrief.lang.one_language``): a brief is built from the articles
+    of one language, by default the one most of them are in; ``"all"`` keeps every one."""
     from storybrief.dedup import find_copies
     from storybrief.summarize import summarize
 
@@ -81,6 +85,10 @@ def brief_articles(
                 rejected.append(Rejected(exc.origin, exc.reason))
     else:
         kept = list(articles)
+    from storybrief.lang import one_language  # issue 15 hook: one language per brief
+
+    kept, other_languages = one_language(kept, language)
+    rejected.extend(other_languages)
     kept = _unique_ids(kept)
     copies = find_copies(kept)
     result = summarize(kept, copies, words=words, method=summarizer)

@@ -91,12 +91,17 @@ def extract_html(
     if best[2][0] == 0 and _rest(best) < MIN_OTHER_TEXT:
         tried = ", ".join(c[0] for c in candidates)
         raise NoArticleError(origin, f"no article prose found in the HTML page (tried {tried})")
-    return Extraction(best[1], best[0], page_metadata(tree, url))
+    return Extraction(best[1], best[0], page_metadata(tree, url, best[1]))
 
 
-def page_metadata(tree: Any, url: str | None) -> dict[str, Any]:
+def page_metadata(tree: Any, url: str | None, text: str = "") -> dict[str, Any]:
     """Title, site name, URL and date of the page, read as trafilatura reads them, less
-    what storybrief does not use (authors, tags, licence: a fifth of all extraction time)."""
+    what storybrief does not use (authors, tags, licence: a fifth of all extraction time).
+
+    The date (``date``, with ``date_source``) comes from the page's markup by htmldate's
+    quick search, else from the URL, else a dateline of ``text``, else htmldate's extensive
+    search of the whole page (5 ms a page against under 1 ms: on 581 dev pages it dated 37
+    pages more, and agreed with the quick search on 538 of the 542 both dated)."""
     from trafilatura.metadata import (
         examine_meta,
         extract_meta_json,
@@ -107,6 +112,8 @@ def page_metadata(tree: Any, url: str | None) -> dict[str, Any]:
     )
     from trafilatura.settings import set_date_params
 
+    from storybrief.ingest.dates import publication_date, sane_date
+
     try:
         meta = examine_meta(tree)
         # trafilatura's JSON-LD reader has bugs of its own: without it the meta tags stand.
@@ -114,11 +121,21 @@ def page_metadata(tree: Any, url: str | None) -> dict[str, Any]:
             meta = extract_meta_json(tree, meta)
         title = meta.title or extract_title(tree)
         page_url = meta.url or extract_url(tree, url)
-        date = find_date(tree, **{**set_date_params(True), "url": page_url})
         sitename = meta.sitename or extract_sitename(tree)
+        quick = find_date(tree, **{**set_date_params(False), "url": page_url})
+        date, source = publication_date(page=quick, url=page_url or url, text=text)
+        if date is None:
+            date = sane_date(find_date(tree, **{**set_date_params(True), "url": page_url}))
+            source = "page" if date else None
     except Exception:  # noqa: BLE001 - metadata is optional: odd markup leaves it out
         return {}
-    return {"title": title, "url": page_url, "date": date, "sitename": sitename}
+    return {
+        "title": title,
+        "url": page_url,
+        "date": date,
+        "date_source": source,
+        "sitename": sitename,
+    }
 
 
 def _rest(candidate: tuple[str, str, tuple[int, int]]) -> int:

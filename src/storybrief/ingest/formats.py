@@ -13,7 +13,7 @@ from typing import Any, Literal, overload
 from urllib.parse import urlsplit
 
 from storybrief.errors import EmptyInputError, MalformedInputError
-from storybrief.ingest.dates import normalize_date, publication_date
+from storybrief.ingest.dates import normalize_date
 from storybrief.ingest.decode import require_text
 from storybrief.ingest.extract import METHODS, extract_html
 from storybrief.model import Article
@@ -67,18 +67,15 @@ def from_html(
     found = extract_html(html, origin=origin, url=url, methods=methods)
     meta = found.metadata
     page_url = url or _clean_meta(meta.get("url"))
-    published, date_source = publication_date(
-        page=meta.get("date"), url=page_url, text=found.text, lang=None
-    )
     return Article(
         id=id,
         text=found.text,
         title=_clean_meta(meta.get("title")),
         source=_clean_meta(meta.get("sitename")) or _host(url or meta.get("url")),
         url=page_url,
-        published=published,
+        published=meta.get("date"),
         origin=origin,
-        published_source=date_source,
+        published_source=meta.get("date_source"),
         extraction=found.method,
     )
 

@@ -18,7 +18,7 @@ MIN_LETTERS = 20
 MIN_CONFIDENCE = 0.5
 # The model reads character n-grams, at a cost that grows with the text; the start of an
 # article says as much as all of it (agreement on the evaluation pages is the same).
-_SAMPLE_CHARS = 1000
+_SAMPLE_CHARS = 600
 # py3langid names a few languages by codes that the rest of storybrief knows otherwise.
 _ALIASES = {"nb": "no", "nn": "no", "wuu": "zh", "yue": "zh"}
 
