@@ -52,9 +52,9 @@ def cluster_articles(
         raise ConfigError(f"unknown clustering method {method!r}; choose one of {list(METHODS)}")
     parts = split_by_language(articles)
     if len(parts) > 1:
-        groups = [g for part in parts for g in cluster_articles(part, method=method, **params)]
+        found = [g for part in parts for g in cluster_articles(part, method=method, **params)]
         first = {a.id: i for i, a in reversed(list(enumerate(articles)))}
-        return sorted(groups, key=lambda g: first[g[0]])
+        return sorted(found, key=lambda g: first[g[0]])
     limit = params.get("max_articles", BatchParams.max_articles)
     if method == "batch" or (method == "auto" and len(articles) <= limit):
         unknown = sorted(set(params) - set(BatchParams.__dataclass_fields__))
