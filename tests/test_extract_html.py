@@ -122,3 +122,22 @@ def test_full_width_punctuation_survives_cleaning() -> None:
 def test_clean_article_detects_language() -> None:
     article = from_html(_table_page(), id="x", origin="p.html")
     assert clean_article(article).language == "en"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lea también: Otra noticia del día",
+        "Lesen Sie auch: Die Bahn streikt",
+        "NOTAS RELACIONADAS",
+        "Czytaj także: Inny artykuł",
+        "MIRA: Otra noticia",
+    ],  # fmt: skip
+)
+def test_read_also_labels_in_other_languages_go(line: str) -> None:
+    assert line in clean_text(f"{PARAGRAPHS[0]}\n{line}\n{PARAGRAPHS[1]}", extracted=True).removed
+
+
+def test_a_first_name_before_a_colon_stays() -> None:
+    line = "Lea: Ich finde, die Brücke hätte man schon vor Jahren reparieren müssen."
+    assert line in clean_text(f"{PARAGRAPHS[0]}\n{line}\n{PARAGRAPHS[1]}", extracted=True).text
