@@ -220,3 +220,16 @@ CROSS_LINK_LABELS = (
 )  # fmt: skip
 # Imperatives of CROSS_LINK_LABELS that are first names too ("Mira", "Lea").
 CROSS_LINK_NAMES = frozenset({"mira", "lea"})
+_CROSS_LINK_SET = frozenset(CROSS_LINK_LABELS)
+
+
+def is_cross_link_label(line: str) -> bool:
+    """Is ``line`` a "read also" label in another language, alone or before a colon?"""
+    head, colon, _ = line.partition(":")
+    if not colon and len(line) > 40:
+        return False
+    label = " ".join(head.lower().split()).strip(" .!¡*»>")
+    if label in CROSS_LINK_NAMES:
+        # Also first names ("Lea: Ich finde ..." in an interview): labels only in capitals.
+        return colon != "" and head.strip().isupper()
+    return label in _CROSS_LINK_SET

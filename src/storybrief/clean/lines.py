@@ -222,10 +222,8 @@ def _judge_words(line: str, body: str, words: list[str], joined: str) -> Verdict
             )
         ):
             return verdict("junk", "label line", n)
-    if not body.isascii() or n <= 4 or ":" in body:
-        cross = _cross_link_label(body)
-        if cross:
-            return verdict("junk", "label line", n)
+    if (not body.isascii() or n <= 4 or ":" in body) and lx.is_cross_link_label(body):
+        return verdict("junk", "label line", n)
     byline = None if terminal else _BYLINE.fullmatch(body)
     if byline:
         # "By Jo Smith | Published 14 March 2024": the names end at a separator
@@ -429,21 +427,6 @@ def _is_call_to_action(sentence: str, words: list[str], own: list[str]) -> bool:
     if please or ws[0] in _STRONG_CTA or sentence.rstrip().endswith("!"):
         return True
     return bool(_pronouns(words, own) & lx.SITE_WORDS or set(ws[1:]) & lx.UI_WORDS)
-
-
-def _cross_link_label(body: str) -> bool:
-    """Is ``body`` a "read also" label in another language, alone or before a colon?"""
-    head, colon, _ = body.partition(":")
-    if not colon and len(body) > 40:
-        return False
-    label = " ".join(head.lower().split()).strip(" .!¡*»>")
-    if label in lx.CROSS_LINK_NAMES:
-        # Also first names ("Lea: Ich finde ..." in an interview): labels only in capitals.
-        return colon != "" and head.strip().isupper()
-    return label in _CROSS_LINK_LABELS
-
-
-_CROSS_LINK_LABELS = frozenset(lx.CROSS_LINK_LABELS)
 
 
 def _not_capital(char: str) -> bool:
