@@ -88,6 +88,27 @@ def _storybrief(docs: Sequence[StoryDoc]) -> list[list[str]]:
     return cluster_articles([Article(id=d.id, text=d.text, origin=d.id) for d in docs])
 
 
+def _storybrief_oof(docs: Sequence[StoryDoc]) -> list[list[str]]:
+    """Out of fold: each cross-validation fold of ECB+ topics (``eval.cluster_cv``) is a
+    batch of its own, clustered with the pair model trained without it; articles of topics
+    in no fold (data the models never saw) form one more batch, with the shipped model."""
+    from storybrief.cluster import cluster_batch
+    from storybrief.cluster.pairs import fold_topics, shipped_model
+
+    groups: list[list[str]] = []
+    left = list(docs)
+    for fold, topics in fold_topics().items():
+        keep = set(topics)
+        batch = [d for d in left if d.topic in keep]
+        left = [d for d in left if d.topic not in keep]
+        if batch:
+            arts = [Article(id=d.id, text=d.text, origin=d.id) for d in batch]
+            groups += cluster_batch(arts, model=shipped_model(fold))
+    if left:
+        groups += cluster_batch([Article(id=d.id, text=d.text, origin=d.id) for d in left])
+    return groups
+
+
 def _storybrief_online(docs: Sequence[StoryDoc]) -> list[list[str]]:
     from storybrief.cluster import cluster_articles
 
@@ -153,8 +174,14 @@ def _tfidf_agglomerative(docs: Sequence[StoryDoc]) -> list[list[str]]:
 CLUSTER_SYSTEMS: dict[str, tuple[ClusterFn, str]] = {
     "storybrief": (
         _storybrief,
-        "storybrief.cluster.cluster_articles: batch average link over words, names, numbers "
-        "and lead (what `storybrief cluster` does; no dates)",
+        "storybrief.cluster.cluster_articles, all articles as one batch (what `storybrief "
+        "cluster` does; no dates): average link over a pair model trained on these topics "
+        "(in sample)",
+    ),
+    "storybrief-oof": (
+        _storybrief_oof,
+        "the same method out of fold: each fold of topics a batch, clustered by the pair "
+        "model trained on the other folds (eval.cluster_cv)",
     ),
     "storybrief-online": (
         _storybrief_online,

@@ -438,7 +438,7 @@ class SQLiteStore(Store):
     # --- re-clustering -----------------------------------------------------------------
 
     def recluster(
-        self, *, since: str | None = None, max_articles: int = BatchParams.max_articles
+        self, *, since: str | None = None, max_articles: int | None = BatchParams.max_articles
     ) -> ReclusterReport:
         start = time.perf_counter()
         db = self.db
@@ -459,7 +459,7 @@ class SQLiteStore(Store):
                 f"WHERE copy_of IS NULL) WHERE story IN ({picked}) ORDER BY seq",
                 args,
             ).fetchall()
-            if len(rows) > max_articles:
+            if max_articles is not None and len(rows) > max_articles:
                 raise ConfigError(
                     f"{len(rows)} articles in {len(old)} open stories; a re-cluster takes at "
                     f"most {max_articles} at once (memory grows with the square): give a "
