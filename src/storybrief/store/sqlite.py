@@ -477,7 +477,9 @@ class SQLiteStore(Store):
         article so far."""
         self._flush(clusterer)
         where, args = open_undated(clusterer.seq)
-        self._regroup(clusterer, where, args, None)
+        # With nothing to regroup (a dated feed) the clusterer is left exactly as it is.
+        if self.db.execute(f"SELECT 1 FROM stories WHERE {where} LIMIT 1", args).fetchone():
+            self._regroup(clusterer, where, args, None)
 
     def _regroup(
         self, clusterer: StoryClusterer, where: str, args: list[Any], max_articles: int | None
