@@ -20,17 +20,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
 
-from storybrief.analyze.attribution import (
-    NONE,
-    Attribution,
-    Resolver,
-    after,
-    before,
-    genders,
-    outside_quotes,
-)
+from storybrief.analyze.attribution import NONE, Attribution, outside_quotes
+from storybrief.analyze.cues import after, before
 from storybrief.analyze.docs import Doc
 from storybrief.analyze.names import NameIndex
+from storybrief.analyze.resolver import Resolver, genders
 from storybrief.analyze.tokens import Context, Tokenizer, overlap
 from storybrief.dedup import count_sources
 from storybrief.model import Citation, Quote
