@@ -28,6 +28,9 @@ from storybrief.analyze.lexicon import ROLES, SAY_VERBS
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.tokens import Tokenizer
 
+# Sentences before a quote parsed for who a pronoun may mean (see Resolver.read).
+PENDING = 6
+
 
 class Resolver:
     """The per-article state of speaker resolution: who "he" or "she" is, which
@@ -48,7 +51,12 @@ class Resolver:
         # Words the article writes in lower case: capitalised at a sentence's start they
         # are no name ("However", "Estimates", "Reshoots").
         self.lower = lower
-        self.recent: list[str] = []  # people, most recently named first
+        self._recent: list[str] = []  # people, most recently named first
+        # Sentences read but not yet parsed: only the last ``PENDING`` before a quote can
+        # change who a pronoun means, so the rest are never parsed.
+        self._pending: list[tuple[str, Sequence[str], Sequence[str]]] = []
+        self._flushing = False
+        self._by_surname: dict[str, list[str]] | None = None
         self.last_org: str | None = None
 
     def seen(self, persons: Sequence[str], orgs: Sequence[str]) -> None:
@@ -62,6 +70,24 @@ class Resolver:
     def read(self, sentence: str, persons: Sequence[str], orgs: Sequence[str]) -> None:
         """A sentence read before the next quote: the people it names outside quotation
         marks, its subject last (the likeliest "he" of the next sentence)."""
+        self._pending.append((sentence, persons, orgs))
+        del self._pending[:-PENDING]
+
+    @property
+    def recent(self) -> list[str]:
+        self._flush()
+        return self._recent
+
+    def _flush(self) -> None:
+        if self._flushing or not self._pending:
+            return
+        self._flushing = True
+        pending, self._pending = self._pending, []
+        for sentence, persons, orgs in pending:
+            self._parse(sentence, persons, orgs)
+        self._flushing = False
+
+    def _parse(self, sentence: str, persons: Sequence[str], orgs: Sequence[str]) -> None:
         bare = outside_quotes(sentence)
         self.seen([p for p in persons if p.split()[-1] in bare], orgs)
         np = subject(bare)
@@ -74,16 +100,18 @@ class Resolver:
                 self._push(who)
 
     def spoke(self, speaker: str | None) -> None:
+        self._flush()
         if speaker and self.index.kind.get(speaker) != "organization":
             self._push(speaker)
 
     def _push(self, person: str) -> None:
-        if self.recent and self.recent[0] == person:
+        recent = self._recent
+        if recent and recent[0] == person:
             return
-        if person in self.recent:
-            self.recent.remove(person)
-        self.recent.insert(0, person)
-        del self.recent[8:]
+        if person in recent:
+            recent.remove(person)
+        recent.insert(0, person)
+        del recent[8:]
 
     @property
     def last_person(self) -> str | None:
@@ -242,7 +270,11 @@ class Resolver:
             spoke = [p for p in self.recent if p != surface and p.split()[-1] == surface]
             if spoke:
                 return spoke[0]
-            longer = [d for d in self.index.kind if d != surface and d.split()[-1] == surface]
+            if self._by_surname is None:
+                self._by_surname = {}
+                for d in self.index.kind:
+                    self._by_surname.setdefault(d.split()[-1], []).append(d)
+            longer = [d for d in self._by_surname.get(surface, ()) if d != surface]
             if longer:
                 return max(longer, key=lambda d: (self.index.mentions.get(d, 0), len(d)))
         return surface
@@ -255,6 +287,7 @@ class Resolver:
             if named:
                 return named[0]
         if low and low[-1] in ORG_NOUNS and low[0] in ("the", "its"):
+            self._flush()
             return self.last_org
         return None
 
