@@ -111,6 +111,12 @@ def news_site(data: Path, *, n_pages: int = 12) -> Iterator[Site]:
             site.hits[self.path] += 1
             if self.path == "/feeds/slow.xml":
                 time.sleep(SLOW_SECONDS)
+            if self.path == "/to-private":
+                self.send_response(302)
+                self.send_header("Location", "http://10.0.0.1/feed.xml")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             if self.path.startswith("/loop-"):
                 other = "/loop-b" if self.path == "/loop-a" else "/loop-a"
                 self.send_response(302)

@@ -119,16 +119,6 @@ def install_api(app: Any, db: str | Path | None, settings: ServiceSettings) -> N
         out["rejected"] = [r.to_dict() for r in rejected] + out.get("rejected", [])
         return out
 
-    @app.get("/stories", tags=["store"])
-    def get_stories(
-        since: str | None = None,
-        order: Literal["newest", "largest"] = "newest",
-        limit: int = Query(50, ge=1, le=1000),
-    ) -> list[dict[str, Any]]:
-        """Stories in the store, newest or largest first."""
-        with open_store(db, create=False) as store:
-            return [s.to_dict() for s in store.stories(since=since, order=order, limit=limit)]
-
     @app.get("/stories/{story_id}/brief", tags=["store"])
     def get_story_brief(
         story_id: str,

@@ -1,0 +1,193 @@
+"""storybrief follow against a real HTTP server on loopback, serving feeds, an OPML list,
+a sitemap index and article pages built from the Scrapinghub benchmark's real pages, plus
+sources that misbehave."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import shared_path
+from newsite import news_site
+from storybrief.cli import main
+from storybrief.follow import is_public
+
+LOCAL = "127.0.0.1/32"
+FAST = ["--allow-address", LOCAL, "--delay", "0", "--timeout", "1", "--retries", "0"]
+FAST += ["--max-bytes", "2000000", "--warm", "0"]
+
+
+@pytest.fixture(scope="module")
+def site():
+    with news_site(shared_path("scrapinghub")) as s:
+        yield s
+
+
+def roots(site) -> list[str]:
+    return [
+        site.url("/subscriptions.opml"),
+        site.url("/sitemap.xml"),
+        site.url(site.by_kind["single"][0]),
+    ]
+
+
+def stored(db: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT id, url FROM articles").fetchall()
+
+
+def follow(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["follow", *args])
+    return result.exit_code, result.stderr if hasattr(result, "stderr") else result.output
+
+
+def test_follow_reads_every_kind_of_source_and_names_each_bad_one(site, tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    before = dict(site.hits)
+    code, err = follow("--db", str(db), *FAST, *roots(site))
+    assert code == 1, err  # some sources failed, the rest were read
+    reasons = {
+        "/feeds/missing.xml": "HTTP 404",
+        "/feeds/slow.xml": "timed out",
+        "/feeds/broken.xml": "broken feed XML",
+        "/feeds/huge.xml": "over the limit",
+        "/feeds/binary": "not a feed",
+        "/loop-a": "redirect loop",
+        "/private/feed.xml": "robots.txt",
+    }
+    lines = err.splitlines()
+    for path, reason in reasons.items():
+        named = [line for line in lines if line.startswith(f"storybrief: {site.url(path)}:")]
+        assert len(named) == 1 and reason in named[0], (path, named)
+    articles = stored(db)
+    urls = {u for _, u in articles}
+    pages = [site.url(p) for p in site.pages]
+    # every page is stored or was refused with its reason (one has no prose left)
+    refused = [line for line in lines if "/articles/" in line]
+    assert len(urls) + len(refused) == len(pages) and len(urls) >= len(pages) - 2
+    assert urls <= set(pages) and len(urls) == len(articles)
+    for p in site.pages:  # each article page fetched once
+        assert site.hits[p] - before.get(p, 0) == 1, p
+
+
+def test_a_second_run_fetches_no_article_again_and_uses_conditional_get(site, tmp_path) -> None:
+    db = tmp_path / "news.db"
+    follow("--db", str(db), *FAST, *roots(site))
+    hits = dict(site.hits)
+    code, err = follow("--db", str(db), *FAST)  # no arguments: the sources followed before
+    assert code == 1
+    for p in site.pages:
+        assert site.hits[p] == hits[p], p
+    assert "4 unchanged" in err  # rss, atom, the sitemap index and the news sitemap: 304
+    result = CliRunner().invoke(main, ["sources", "--db", str(db)])
+    assert result.exit_code == 0
+    out = result.output
+    assert site.url("/feeds/missing.xml") in out and "HTTP 404" in out
+    assert "[feed]" in out and "[sitemap]" in out and "[opml]" in out
+
+
+def test_private_addresses_are_refused_unless_allowed(site, tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    code, err = follow("--db", str(db), "--delay", "0", site.url("/feeds/rss.xml"))
+    assert code == 2 and "refused" in err and "127.0.0.1" in err
+    code, err = follow("--db", str(db), *FAST, site.url("/to-private"))
+    assert code == 2 and "10.0.0.1" in err and "refused" in err  # checked on the redirect
+
+
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("8.8.8.8", True),
+        ("2606:4700:4700::1111", True),
+        ("127.0.0.1", False),
+        ("10.1.2.3", False),
+        ("172.16.0.1", False),
+        ("192.168.1.1", False),
+        ("169.254.169.254", False),  # cloud metadata
+        ("100.64.0.1", False),  # carrier-grade NAT
+        ("0.0.0.0", False),
+        ("::1", False),
+        ("fe80::1", False),
+        ("fd00:ec2::254", False),  # metadata over IPv6
+        ("::ffff:127.0.0.1", False),
+        ("::ffff:169.254.169.254", False),
+        ("224.0.0.1", False),
+    ],
+)
+def test_which_addresses_are_public(address: str, public: bool) -> None:
+    assert is_public(ipaddress.ip_address(address)) is public
+
+
+def _follow_process(db: Path, site, *extra: str) -> subprocess.Popen:
+    cmd = [
+        sys.executable,
+        "-c",
+        "from storybrief.cli import main; main()",
+        "follow",
+        "--db",
+        str(db),
+        *FAST,
+        *extra,
+    ]
+    return subprocess.Popen(
+        [*cmd, *roots(site)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def _count(db: Path) -> int:
+    try:
+        with sqlite3.connect(db, timeout=1) as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+
+
+def test_killed_mid_run_resumes_without_duplicates_or_losses(site, tmp_path: Path) -> None:
+    done = tmp_path / "complete.db"
+    follow("--db", str(done), *FAST, *roots(site))
+    expected = {u for _, u in stored(done)}
+
+    db = tmp_path / "killed.db"
+    # a pause per request, so the kill lands mid-run (after the first feed's commit)
+    proc = _follow_process(db, site, "--delay", "0.25")
+    deadline = time.monotonic() + 60
+    while _count(db) < 3 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the run ended before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    partial = _count(db)
+    assert 0 < partial < len(expected)
+    code, _ = follow("--db", str(db), *FAST)
+    articles = stored(db)
+    assert {u for _, u in articles} == expected
+    assert len(articles) == len(expected)  # nothing twice
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_every_stops_cleanly_on_ctrl_c(site, tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    proc = _follow_process(db, site, "--every", "1h")
+    err = ""
+    deadline = time.monotonic() + 60
+    assert proc.stderr is not None
+    while time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        err += line
+        if "next round" in line or not line:
+            break
+    assert "next round" in err
+    proc.send_signal(signal.SIGINT)
+    out, rest = proc.communicate(timeout=20)
+    assert proc.returncode == 130
+    assert "stopped" in rest and "Traceback" not in rest
