@@ -191,3 +191,26 @@ def test_every_stops_cleanly_on_ctrl_c(site, tmp_path: Path) -> None:
     out, rest = proc.communicate(timeout=20)
     assert proc.returncode == 130
     assert "stopped" in rest and "Traceback" not in rest
+
+
+def test_post_follow_is_a_guarded_write_endpoint(site, tmp_path: Path) -> None:
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from storybrief.service import ServiceSettings, create_app
+
+    def client(**kw: object) -> TestClient:
+        return TestClient(create_app(tmp_path / "news.db", settings=ServiceSettings(**kw)))
+
+    body = {"sources": [site.url("/feeds/atom.xml")]}
+    assert client().post("/follow", json=body).status_code == 403  # writes are off
+    open_ = client(writes=True, follow_delay=0)
+    report = open_.post("/follow", json=body).json()
+    assert report["added"] == 0 and "refused" in report["errors"][0]  # loopback not allowed
+    for path in ("/etc/passwd", "file:///etc/passwd", str(tmp_path)):
+        assert open_.post("/follow", json={"sources": [path]}).status_code == 422
+    allowed = client(writes=True, follow_delay=0, follow_allow=(LOCAL,), token="t0ken-t0ken")
+    assert allowed.post("/follow", json=body).status_code == 401
+    auth = {"Authorization": "Bearer t0ken-t0ken"}
+    report = allowed.post("/follow", json=body, headers=auth).json()
+    assert report["added"] + report["copies"] == len(site.by_kind["atom"]) and not report["errors"]

@@ -105,3 +105,22 @@ def test_pages_work_without_javascript(reader, tmp_path: Path) -> None:
         assert d.find_element(By.CSS_SELECTOR, ".brief details.cite .pop").is_displayed()
     finally:
         d.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+def test_pages_fit_a_phone_screen(reader) -> None:
+    from selenium.webdriver.common.by import By
+
+    base, d = reader
+    d.set_window_size(390, 844)
+    try:
+        for path in ("/stories", "/stories?q=footbridge"):
+            d.get(base + path)
+            wide = d.execute_script(
+                "return document.documentElement.scrollWidth - window.innerWidth"
+            )
+            assert wide <= 1, f"{path} scrolls sideways by {wide}px on a phone"
+        d.find_element(By.CSS_SELECTOR, "li.story a.title").click()
+        assert d.execute_script("return document.documentElement.scrollWidth - innerWidth") <= 1
+        d.save_screenshot(str(output_dir() / "reader-story-phone.png"))
+    finally:
+        d.set_window_size(1100, 1400)

@@ -39,6 +39,7 @@ class ReaderData:
         self._lock = threading.Lock()
         self._pages: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
         self._page_cache = page_cache
+        self._facets: dict[str, tuple[Any, list[tuple[str, int]]]] = {}
 
     def exists(self) -> bool:
         return self.path.exists()
@@ -80,11 +81,27 @@ class ReaderData:
         )
         return StoryRow(*row) if row else None
 
+    def version(self) -> int:
+        """Changes whenever articles are added (the latest arrival's sequence number)."""
+        row = self.db().execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()
+        return int(row[0])
+
     def sources(self) -> list[tuple[str, int]]:
-        return source_choices(self.db())
+        return self._facet("sources", source_choices)
 
     def languages(self) -> list[tuple[str, int]]:
-        return language_choices(self.db())
+        return self._facet("languages", language_choices)
+
+    def _facet(self, name: str, query: Any) -> list[tuple[str, int]]:
+        # the filter choices count all articles: read once per version of the store
+        key = (name, self.version())
+        with self._lock:
+            if self._facets.get(name, (None,))[0] == key:
+                return self._facets[name][1]
+        value = query(self.db())
+        with self._lock:
+            self._facets[name] = (key, value)
+        return value
 
     def fingerprint(self, story_id: str) -> str | None:
         return story_fingerprint(self.db(), story_id)

@@ -8,6 +8,7 @@ work without the script. (Imported only with the service extra installed.)
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlencode
@@ -15,6 +16,7 @@ from urllib.parse import urlencode
 from fastapi import Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
 from storybrief import __version__
 from storybrief.reader.data import ReaderData
@@ -145,29 +147,36 @@ def install_reader(app: Any, db: str | Path | None) -> ReaderData:
         responses={200: BOTH, 404: {"description": "no such story"}},
         tags=["reader"],
     )
-    def get_story(request: Request, story_id: str, words: int = Query(150, ge=10, le=2000)) -> Any:
+    async def get_story(
+        request: Request, story_id: str, words: int = Query(150, ge=10, le=2000)
+    ) -> Any:
         """One story: its brief with citations, quotes, disagreements, timeline and sources
         (``/stories/ID.json`` for JSON)."""
         as_json = story_id.endswith(".json")
         story_id = story_id.removesuffix(".json")
         fmt = "json" if wants_json(request, as_json) else "html"
-        fingerprint = data.fingerprint(story_id)
-        key = (story_id, words, fingerprint, fmt)
         media = "application/json" if fmt == "json" else "text/html; charset=utf-8"
-        if fingerprint is not None and (cached := data.page(key)) is not None:
-            return Response(cached, media_type=media)
+        # The common case answers here, on the event loop: one indexed query and a page
+        # from memory. Anything slower (a brief to make, a page to render) goes to a
+        # worker thread, so it never holds up the other requests.
+        if data.exists():
+            key = (story_id, words, data.fingerprint(story_id), fmt)
+            if key[2] is not None and (cached := data.page(key)) is not None:
+                return Response(cached, media_type=media)
+        body = await run_in_threadpool(story_page, story_id, words, fmt)
+        return Response(body, media_type=media)
+
+    def story_page(story_id: str, words: int, fmt: str) -> bytes:
         brief, fingerprint = data.brief(story_id, words=words)  # raises for an unknown id
         story = data.story(story_id)
         view = StoryView(brief)
         if fmt == "json":
-            import json
-
             doc = {"story": story.to_dict() if story else None, "brief": brief.to_dict()}
             body = json.dumps({**doc, **view.to_dict()}, ensure_ascii=False).encode()
         else:
             html = env.get_template("story.html").render(story=story, brief=brief, view=view)
             body = html.encode("utf-8")
         data.keep_page((story_id, words, fingerprint, fmt), body)
-        return Response(body, media_type=media)
+        return body
 
     return data
