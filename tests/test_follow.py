@@ -214,3 +214,54 @@ def test_post_follow_is_a_guarded_write_endpoint(site, tmp_path: Path) -> None:
     auth = {"Authorization": "Bearer t0ken-t0ken"}
     report = allowed.post("/follow", json=body, headers=auth).json()
     assert report["added"] + report["copies"] == len(site.by_kind["atom"]) and not report["errors"]
+
+
+def test_https_goes_to_the_checked_address_and_verifies_the_name(tmp_path: Path) -> None:
+    """The request is pinned to the address that was checked, while TLS still checks the
+    certificate against the host name (sent as SNI), so a pinned request is no weaker."""
+    import shutil
+    import ssl
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from storybrief.errors import FetchError
+    from storybrief.follow import Fetcher, FetchSettings
+
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is not installed")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key),
+         "-out", str(cert), "-days", "2", "-subj", "/CN=localhost",
+         "-addext", "subjectAltName=DNS:localhost"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    (tmp_path / "feed.xml").write_text("<rss version='2.0'><channel></channel></rss>")
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def __init__(self, *a, **k):
+            super().__init__(*a, directory=str(tmp_path), **k)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    allow = ("127.0.0.1/32", "::1/128")
+    try:
+        settings = FetchSettings(delay=0, retries=0, allow=allow, ca_file=str(cert), robots=False)
+        with Fetcher(settings) as fetcher:
+            got = fetcher.get(
+                f"https://127.0.0.1:{port}/feed.xml".replace("127.0.0.1", "localhost")
+            )
+            assert got.status == 200 and b"<rss" in got.body
+            # the same address under a name the certificate does not carry: refused
+            with pytest.raises(FetchError):
+                fetcher.get(f"https://127.0.0.1:{port}/feed.xml")
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -73,6 +73,12 @@ def parse_every(value: str) -> float:
     "--robots/--ignore-robots", default=True, show_default=True, help="Honour robots.txt."
 )
 @click.option(
+    "--progress/--no-progress",
+    default=True,
+    show_default=True,
+    help="Show a progress bar on standard error (when it is a terminal).",
+)
+@click.option(
     "--warm",
     type=click.IntRange(min=0),
     default=100,
@@ -90,6 +96,7 @@ def follow_command(
     max_per_source: int,
     allow: tuple[str, ...],
     robots: bool,
+    progress: bool,
     warm: int,
 ) -> None:
     """Fetch SOURCES (feed, OPML, sitemap or article URLs, or an OPML file) and add their
@@ -126,7 +133,13 @@ def follow_command(
     status = EXIT_OK
     try:
         while True:
-            report = follow_once(db, list(sources), settings=settings, log=log)
+            report = follow_once(
+                db,
+                list(sources),
+                settings=settings,
+                log=log,
+                progress=progress and sys.stderr.isatty(),
+            )
             click.echo(
                 f"{report.sources} sources ({report.not_modified} unchanged, {report.failed} "
                 f"failed); {report.fetched} pages fetched: {report.added} added "

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from typing import Any
+from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
 
 from storybrief import __version__
 from storybrief.errors import ConfigError, FetchError, RefusedAddressError
@@ -45,6 +47,7 @@ class FetchSettings:
     max_redirects: int = 5
     robots: bool = True
     user_agent: str = USER_AGENT
+    ca_file: str | None = None  # extra certificate authorities (PEM), e.g. a company's own
     # Networks fetched although private (e.g. "127.0.0.1/32" for a local test site);
     # "*" allows every address.
     allow: tuple[str, ...] = ()
@@ -128,7 +131,11 @@ class Fetcher:
         import httpx
 
         self.settings = settings or FetchSettings()
+        verify: ssl.SSLContext | bool = True
+        if self.settings.ca_file:
+            verify = ssl.create_default_context(cafile=self.settings.ca_file)
         self._client = httpx.Client(
+            verify=verify,
             timeout=httpx.Timeout(self.settings.timeout),
             follow_redirects=False,
             headers={"User-Agent": self.settings.user_agent},
@@ -210,17 +217,8 @@ class Fetcher:
         addresses = resolve(host, port, url)
         for address in addresses:
             check_address(address, url, self.settings)
-        pinned = addresses[0]
-        literal = f"[{pinned}]" if pinned.version == 6 else str(pinned)
-        target = urlunsplit((parts.scheme, f"{literal}:{port}", parts.path or "/", parts.query, ""))
         self._wait_turn(host)
-        request = self._client.build_request(
-            "GET",
-            target,
-            headers={**headers, "Host": parts.netloc.rsplit("@", 1)[-1]},
-            extensions={"sni_hostname": host},
-        )
-        response = self._client.send(request, stream=True)
+        response = self._send_pinned(parts, port, addresses, headers)
         try:
             if response.status_code in (301, 302, 303, 307, 308):
                 location = response.headers.get("location")
@@ -244,6 +242,32 @@ class Fetcher:
             )
         finally:
             response.close()
+
+    def _send_pinned(
+        self, parts: SplitResult, port: int, addresses: list[Address], headers: dict[str, str]
+    ) -> Any:
+        """Send to the checked addresses in turn (the next one when a connection fails),
+        the host name kept for the Host header and for TLS (SNI and the certificate)."""
+        import httpx
+
+        failure: Exception | None = None
+        for address in dict.fromkeys(addresses):
+            literal = f"[{address}]" if address.version == 6 else str(address)
+            target = urlunsplit(
+                (parts.scheme, f"{literal}:{port}", parts.path or "/", parts.query, "")
+            )
+            request = self._client.build_request(
+                "GET",
+                target,
+                headers={**headers, "Host": parts.netloc.rsplit("@", 1)[-1]},
+                extensions={"sni_hostname": parts.hostname},
+            )
+            try:
+                return self._client.send(request, stream=True)
+            except httpx.ConnectError as exc:
+                failure = exc
+        assert failure is not None
+        raise failure
 
     def _read(self, response: object, url: str) -> bytes:
         limit = self.settings.max_bytes

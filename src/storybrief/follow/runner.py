@@ -73,9 +73,13 @@ def follow_once(
     *,
     settings: FollowSettings | None = None,
     log: Log = lambda _line: None,
+    progress: bool = False,
 ) -> FollowReport:
     """Fetch ``inputs`` (URLs of feeds, OPML lists, sitemaps or pages, or OPML/feed files),
-    registering them as sources; with no inputs, every top-level source already followed."""
+    registering them as sources; with no inputs, every top-level source already followed.
+    ``progress`` shows a bar of the sources and pages fetched on standard error."""
+    from tqdm import tqdm
+
     settings = settings or FollowSettings()
     start = time.perf_counter()
     report = FollowReport()
@@ -87,7 +91,14 @@ def follow_once(
         if not roots:
             raise ConfigError("no sources: name feed, OPML, sitemap or page URLs to follow")
         before = conn.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
-        round_ = _Round(store, fetcher, settings, report, log)
+        bar = tqdm(disable=not progress, unit=" fetches", desc="follow", leave=False)
+
+        def log_line(line: str) -> None:
+            bar.clear()  # the line above the bar, not through it
+            log(line)
+
+        round_ = _Round(store, fetcher, settings, report, log_line)
+        round_.tick = bar.update
         queue = deque((url, 0) for url in roots)
         done: set[str] = set()
         while queue:
@@ -98,6 +109,7 @@ def follow_once(
             for child in round_.source(url):
                 if depth < settings.depth:
                     queue.append((child, depth + 1))
+        bar.close()
         if settings.warm:
             from storybrief.reader.briefs import warm
 
@@ -120,6 +132,7 @@ class _Round:
         self.store, self.fetcher, self.settings = store, fetcher, settings
         self.report, self.log = report, log
         self.db = connection(store)
+        self.tick: Callable[[int], object] = lambda _n: None
 
     def fail(self, where: str, error: InputError) -> None:
         line = f"{where}: {error.reason}"
@@ -129,6 +142,7 @@ class _Round:
     def source(self, url: str) -> tuple[str, ...]:
         """Handle one source; the further sources it names."""
         self.report.sources += 1
+        self.tick(1)
         known = state.get_source(self.db, url)
         if known is not None and known.kind == "page" and state.seen_urls(self.db, [url]):
             return ()  # an article page followed by itself: stored (or refused) already
@@ -184,6 +198,7 @@ class _Round:
         batch: list[tuple[str, Article]] = []
         added, unfinished = 0, False
         for url, link in new:
+            self.tick(1)
             try:
                 page = fetched if content.kind == "page" else self.fetcher.get(url)
                 batch.append((url, self._article(url, link, page)))
