@@ -31,6 +31,7 @@ class Site:
     base: str
     pages: dict[str, str]  # path -> page id
     hits: Counter = field(default_factory=Counter)
+    log: list[tuple[str, float, str]] = field(default_factory=list)  # path, time, User-Agent
     by_kind: dict[str, list[str]] = field(default_factory=dict)
 
     def url(self, path: str) -> str:
@@ -109,6 +110,12 @@ def news_site(data: Path, *, n_pages: int = 12) -> Iterator[Site]:
 
         def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
             site.hits[self.path] += 1
+            site.log.append((self.path, time.monotonic(), self.headers.get("User-Agent", "")))
+            if self.path == "/flaky.xml" and site.hits[self.path] % 3 != 0:
+                self.send_response(503)  # two failures, then the feed
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             if self.path == "/feeds/slow.xml":
                 time.sleep(SLOW_SECONDS)
             if self.path == "/to-private":
@@ -168,6 +175,7 @@ def news_site(data: Path, *, n_pages: int = 12) -> Iterator[Site]:
             "/feeds/slow.xml": (rss(base, rss_paths[:1]), xml),
             "/feeds/huge.xml": (b"<rss>" + b" " * HUGE_BYTES + b"</rss>", xml),
             "/feeds/binary": (bytes(range(256)) * 100, "application/octet-stream"),
+            "/flaky.xml": (rss(base, rss_paths[:1]), xml),
             "/private/feed.xml": (rss(base, rss_paths), xml),
         }
     )

@@ -265,3 +265,29 @@ def test_https_goes_to_the_checked_address_and_verifies_the_name(tmp_path: Path)
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_polite_fetching(site) -> None:
+    """A User-Agent naming storybrief, a pause between two requests to one host, and
+    retries with backoff on 5xx (here: 503 twice, then the feed)."""
+    from storybrief.errors import FetchError
+    from storybrief.follow import Fetcher, FetchSettings
+
+    start = len(site.log)
+    settings = FetchSettings(delay=0.2, retries=2, backoff=0.05, allow=(LOCAL,))
+    with Fetcher(settings) as fetcher:
+        for path in site.by_kind["rss"][:3]:
+            fetcher.get(site.url(path))
+    requests = [r for r in site.log[start:] if r[0] != "/robots.txt"]
+    assert all("storybrief" in agent for _, _, agent in site.log[start:])
+    gaps = [b[1] - a[1] for a, b in zip(requests, requests[1:], strict=False)]
+    assert len(gaps) == 2 and min(gaps) >= 0.19
+
+    with Fetcher(FetchSettings(delay=0, retries=0, allow=(LOCAL,))) as fetcher:
+        with pytest.raises(FetchError, match="HTTP 503") as failed:
+            fetcher.get(site.url("/flaky.xml"))
+        assert failed.value.transient
+    site.hits["/flaky.xml"] = 0
+    with Fetcher(FetchSettings(delay=0, retries=2, backoff=0.05, allow=(LOCAL,))) as fetcher:
+        assert b"<rss" in fetcher.get(site.url("/flaky.xml")).body
+    assert site.hits["/flaky.xml"] == 3
