@@ -154,3 +154,12 @@ def test_unknown_story_and_missing_store(tmp_path: Path, store: Path) -> None:
     assert page.status_code == 200 and "No story store yet" in page.text
     assert c.get("/stories.json").json()["stories"] == []
     assert c.get("/").status_code == 200  # redirected to the list
+
+
+def test_openapi_documents_the_reader_pages(tmp_path: Path) -> None:
+    schema = TestClient(create_app(tmp_path / "x.db")).get("/openapi.json").json()
+    for path in ("/stories", "/stories/{story_id}"):
+        content = schema["paths"][path]["get"]["responses"]["200"]["content"]
+        assert {"application/json", "text/html"} <= set(content), path
+    listing = schema["paths"]["/stories.json"]["get"]["responses"]["200"]["content"]
+    assert "StoryList" in str(listing["application/json"]["schema"])

@@ -127,7 +127,7 @@ def install_reader(app: Any, db: str | Path | None) -> ReaderData:
         """The story list: newest or largest first, or by relevance to ``q``."""
         return story_list(request, False, q, order, since, source, language, page, limit)
 
-    @app.get("/stories.json", **list_params)
+    @app.get("/stories.json", response_model=StoryList, tags=["reader"])
     def get_stories_json(
         request: Request,
         q: str | None = Query(None, max_length=200),
