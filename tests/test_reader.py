@@ -149,6 +149,9 @@ def test_briefs_are_cached_and_refreshed_when_the_story_changes(tmp_path: Path) 
 
 def test_unknown_story_and_missing_store(tmp_path: Path, store: Path) -> None:
     assert TestClient(create_app(store)).get("/stories/nope").status_code == 404
+    page = TestClient(create_app(store)).get("/stories/<b>nope", headers=HTML)
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "&lt;b&gt;nope" in page.text and "<b>nope" not in page.text
     c = TestClient(create_app(tmp_path / "none.db"))
     page = c.get("/stories", headers=HTML)
     assert page.status_code == 200 and "No story store yet" in page.text
