@@ -233,6 +233,7 @@ class _Round:
             url=page.url,
             published=published,
             origin=url,
+            language=article.language,
         )
 
     def _store(self, source: str, batch: list[tuple[str, Article]]) -> int:
