@@ -157,6 +157,25 @@ class Rejected:
         return _from(cls, data)
 
 
+@dataclass(frozen=True)
+class Notice:
+    """Something worth telling about an input that was still used (one line, naming it):
+    a date that could not be read, an id already taken by another text."""
+
+    origin: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Notice:
+        return _from(cls, data)
+
+
 # --- analysis: who said what, entities, dates, disagreements -------------------------
 
 

@@ -23,7 +23,7 @@ class _NoBrief(click.ClickException):
 
 
 @main.command("brief")
-@click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
+@click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True, readable=False))
 @click.option(
     "-w",
     "--words",

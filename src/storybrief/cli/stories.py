@@ -25,7 +25,7 @@ def _skipped(rejected: Sequence[Rejected]) -> None:
 
 
 @main.command("ingest")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True, readable=False))
 @db_option
 @click.option(
     "--batch",
@@ -159,7 +159,7 @@ def stories_command(
 
 
 @main.command("cluster")
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True, readable=False))
 @click.option(
     "--method",
     type=click.Choice(["auto", "batch", "online"]),
