@@ -21,11 +21,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from storybrief.analyze import analyze  # noqa: E402
-from storybrief.analyze.common import clear_caches  # noqa: E402
-from storybrief.analyze.ner import load_spacy  # noqa: E402
 from storybrief.analyze.score import Counts, load_gold, score  # noqa: E402
-from storybrief.model import Article  # noqa: E402
-from storybrief.text import split_sentences  # noqa: E402
+from storybrief.analyze.spacy_ner import load_spacy  # noqa: E402
+from storybrief.model import Article, Segments  # noqa: E402
+from storybrief.segment import segment  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "analyze"
 MULTINEWS = ROOT.parent / "shared" / "data" / "multinews" / "validation.jsonl"
@@ -37,9 +36,10 @@ def evaluate(ner: str) -> tuple[dict[str, Counts], float]:
     elapsed = 0.0
     for path in sorted(GOLD.glob("*.json")):
         gold = load_gold(path)
-        sents = {a.id: tuple(split_sentences(a.text)) for a in gold.articles}
+        segments = segment(gold.articles, gold.copies)
+        sents = segments.texts()
         t = time.perf_counter()
-        result = analyze(gold.articles, sents, gold.copies, ner=ner)
+        result = analyze(segments, ner=ner)
         elapsed += time.perf_counter() - t
         for m, c in score(result, sents, gold).items():
             totals[m] = totals[m] + c
@@ -58,17 +58,17 @@ def speed(ner: str, n: int = 100, repeat: int = 3) -> tuple[int, int, float] | N
                     articles.append(Article(id=f"m{len(articles)}", text=doc))
             if len(articles) >= n:
                 break
-    sents = {a.id: tuple(split_sentences(a.text)) for a in articles}
-    analyze(articles[:2], sents, ner=ner)  # warm up (loads spaCy once)
-    best = min(_timed(articles, sents, ner) for _ in range(repeat))
+    analyze(segment(articles[:2]), ner=ner)  # warm up (loads spaCy once)
+    segments = segment(articles)
+    best = min(_timed(segments, ner) for _ in range(repeat))
     return len(articles), sum(a.words for a in articles), best
 
 
-def _timed(articles: list[Article], sents: dict[str, tuple[str, ...]], ner: str) -> float:
-    # Cold: the memoised tokeniser, stemmers and date finder start empty, as in a new story.
-    clear_caches()
+def _timed(segments: Segments, ner: str) -> float:
+    # Cold: each call's context starts with empty memos (tokens, stems, dates), as in a new
+    # story.
     t = time.perf_counter()
-    analyze(articles, sents, ner=ner)
+    analyze(segments, ner=ner)
     return time.perf_counter() - t
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from storybrief.analyze import analyze
-from storybrief.analyze.ner import load_spacy
+from storybrief.analyze.spacy_ner import load_spacy
 from storybrief.dedup import find_copies
 from storybrief.model import Analysis, Article
-from storybrief.text import split_sentences
+from storybrief.segment import segment
 
 PUTIN, KIM = "Vladimir Putin", "Kim Jong-un"
 
@@ -29,8 +29,8 @@ def _load(seeds_dir: Path, ner: str) -> tuple[Analysis, dict[str, tuple[str, ...
         articles = [clean_article(a) for a in articles]
     except ImportError:  # cleaning not in this build: the raw pages still work
         pass
-    sents = {a.id: tuple(split_sentences(a.text)) for a in articles}
-    return analyze(articles, sents, find_copies(articles), ner=ner), sents
+    segments = segment(articles, find_copies(articles))
+    return analyze(segments, ner=ner), segments.texts()
 
 
 @pytest.fixture(scope="module", params=["rules", "spacy"])

@@ -12,6 +12,7 @@ from builders import article
 from storybrief.errors import ConfigError
 from storybrief.model import Brief
 from storybrief.pipeline import brief_articles, brief_texts
+from storybrief.segment import segment
 from storybrief.summarize import get_summarizer, summarize
 from storybrief.summarize.table import analyzer, build_table
 
@@ -58,7 +59,7 @@ def test_different_numbers_are_not_cited_as_the_same_statement() -> None:
         article("The repair of the old dam will take two years, the engineers said.", id="x"),
         article("The repair of the old dam will take five years, the engineers said.", id="y"),
     ]
-    result = summarize(arts, words=30)
+    result = summarize(segment(arts), words=30)
     for s in result.summary:
         assert len(s.citations) == 1
 
@@ -80,7 +81,7 @@ def test_unknown_summarizer_lists_the_choices() -> None:
 
 def test_budget_must_be_positive() -> None:
     with pytest.raises(ConfigError, match="words"):
-        summarize([article(STORY[0])], words=0)
+        summarize(segment([article(STORY[0])]), words=0)
 
 
 def test_empty_input_gives_empty_brief() -> None:
@@ -168,7 +169,7 @@ def test_seed_brief(seeds_dir) -> None:
 
 def test_table_sentence_lists_are_the_citation_frame() -> None:
     arts = [article(t, id=f"a{i}") for i, t in enumerate(STORY)]
-    table = build_table(arts, [])
+    table = build_table(segment(arts))
     assert sum(len(v) for v in table.sentences.values()) == len(table.texts)
 
 
@@ -185,7 +186,7 @@ def test_table_sentence_lists_are_the_citation_frame() -> None:
 )
 def test_questions_are_not_brief_candidates(sentence: str, expected: bool) -> None:
     arts = [article(sentence, id="a0")]
-    assert bool(build_table(arts, []).candidate[0]) is expected
+    assert bool(build_table(segment(arts)).candidate[0]) is expected
 
 
 def test_short_briefs_use_a_flatter_position_prior() -> None:

@@ -72,6 +72,25 @@ class Sentence:
         return _from(cls, data)
 
 
+@dataclass(frozen=True)
+class Segments:
+    """One story cut into sentences, made once by ``storybrief.segment`` for every later stage.
+
+    ``sentences`` maps each article id to its sentences in order (``Sentence.index`` is the
+    position in that list, the frame every ``Citation`` uses); ``groups`` maps each article
+    id to the id of its independent source (the original of its copy group, else itself).
+    """
+
+    articles: tuple[Article, ...]
+    sentences: dict[str, tuple[Sentence, ...]]
+    groups: dict[str, str]
+    copies: tuple[CopyLink, ...] = ()
+
+    def texts(self) -> dict[str, tuple[str, ...]]:
+        """Article id -> its sentence texts: the citation frame a ``Brief`` carries."""
+        return {a: tuple(s.text for s in sents) for a, sents in self.sentences.items()}
+
+
 CopyKind = Literal["copy", "partial"]
 
 

@@ -62,9 +62,12 @@ def brief_articles(
     rejected: Sequence[Rejected] = (),
     clean: bool = True,
     story: str | None = None,
+    ner: str = "auto",
 ) -> Brief:
-    """Clean, deduplicate, summarise (with citations) and analyse ``articles`` as one story."""
+    """Clean, deduplicate, segment, summarise (with citations) and analyse ``articles`` as
+    one story; summarize and analyze both read the one segmentation."""
     from storybrief.dedup import find_copies
+    from storybrief.segment import segment
     from storybrief.summarize import summarize
 
     if words < 1:
@@ -83,12 +86,13 @@ def brief_articles(
         kept = list(articles)
     kept = _unique_ids(kept)
     copies = find_copies(kept)
-    result = summarize(kept, copies, words=words, method=summarizer)
+    segments = segment(kept, copies)
+    result = summarize(segments, words=words, method=summarizer)
     analysis = None
     if analyze and kept:
         from storybrief.analyze import analyze as run_analysis
 
-        analysis = run_analysis(kept, result.sentences, copies)
+        analysis = run_analysis(segments, ner=ner)
     title = next((a.title for a in kept if a.title), None)
     return Brief(
         articles=tuple(kept),

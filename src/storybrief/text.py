@@ -12,7 +12,8 @@ from collections.abc import Iterator
 import blingfire
 
 # Words: letters/digits in any script, with inner apostrophes and hyphens kept.
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
+WORD_PATTERN = r"[^\W_]+(?:['’\-][^\W_]+)*"
+_WORD = re.compile(WORD_PATTERN, re.UNICODE)
 _PARA = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 _SPACE = re.compile(r"\s+")
 

@@ -1,6 +1,7 @@
 """The analyze stage: who said what, who and where, when, and where sources disagree.
 
-``analyze(articles, sentences, copies)`` returns an ``Analysis`` of one story:
+``analyze(segments)`` returns an ``Analysis`` of one story, read from the segmentation
+(``storybrief.segment``: sentences with their paragraphs, independent-source groups):
 
 - ``quotes``: direct quotes with the speaker resolved to a full name (pronouns and titles
   such as "the Russian president" included), one entry per remark across sources, also
@@ -12,7 +13,7 @@
 - ``disagreements``: values (numbers, counts, durations, dates, names, negation) that
   independent sources state differently about the same thing (``disagree``).
 
-Every ``Citation`` is (article id, index into ``sentences[article id]``), and the cited
+Every ``Citation`` is (article id, sentence index in that article), and the cited
 sentence holds the quote (or its part, for a quote running over several sentences), the
 dated expression or the value.
 
@@ -33,44 +34,41 @@ up (``disagree``), and spaCy reads at most ``spacy_ner.SAMPLE`` sentences.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from storybrief.analyze.common import make_docs
+from storybrief.analyze.backends import NER_BACKENDS, get_ner
 from storybrief.analyze.dates import reference_dates, timeline
 from storybrief.analyze.disagree import disagreements
+from storybrief.analyze.docs import make_docs
 from storybrief.analyze.names import build_index, entities
-from storybrief.analyze.ner import NER_BACKENDS, get_ner, rule_mentions
+from storybrief.analyze.ner import rule_mentions
 from storybrief.analyze.quotes import quotes
-from storybrief.dedup import source_groups
+from storybrief.analyze.tokens import Context
 from storybrief.errors import ConfigError
-from storybrief.model import Analysis, Article, CopyLink
+from storybrief.model import Analysis, Segments
 
-__all__ = ["NER_BACKENDS", "analyze"]
+__all__ = ["NER_BACKENDS", "Context", "analyze"]
 
 
-def analyze(
-    articles: Sequence[Article],
-    sentences: dict[str, tuple[str, ...]],
-    copies: Sequence[CopyLink] = (),
-    *,
-    ner: str = "auto",
-) -> Analysis:
-    """Quotes, entities, timeline and disagreements of one story's ``articles``."""
+def analyze(segments: Segments, *, ner: str = "auto", context: Context | None = None) -> Analysis:
+    """Quotes, entities, timeline and disagreements of one segmented story.
+
+    ``context`` holds the tokenizer, the stemmer and their memos; a new one per call unless
+    given (a caller analysing many stories may pass one to keep its memos warm).
+    """
     if not isinstance(ner, str):
         raise ConfigError(f"ner must be a backend name ({', '.join(NER_BACKENDS)}), got {ner!r}")
     _, find_names = get_ner(ner)
-    if not articles:
+    if not segments.articles:
         return Analysis()
-    ids = [a.id for a in articles]
-    groups = source_groups(ids, copies)
-    docs = make_docs(articles, sentences, groups)
+    ctx = context or Context()
+    groups = segments.groups
+    docs = make_docs(segments)
     rules = rule_mentions(docs)
     found = find_names(docs, rules)
     index = build_index(found, rules)
-    refs = reference_dates(docs)
+    refs = reference_dates(ctx, docs)
     return Analysis(
-        quotes=quotes(docs, index, groups),
+        quotes=quotes(ctx, docs, index, groups),
         entities=entities(found, index, docs, groups),
-        timeline=timeline(docs, groups, refs),
-        disagreements=disagreements(docs, groups, index, found),
+        timeline=timeline(ctx, docs, groups, refs),
+        disagreements=disagreements(ctx, docs, groups, index, found),
     )

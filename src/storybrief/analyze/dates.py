@@ -25,26 +25,14 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
-from functools import lru_cache
 from itertools import chain
 
-from storybrief.analyze.common import Doc, content_stems, lower_words
+from storybrief.analyze.docs import Doc
+from storybrief.analyze.lexicon import MONTH_NUMBERS, WEEKDAYS
+from storybrief.analyze.tokens import Context, Memo, Tokenizer
 from storybrief.dedup import count_sources
 from storybrief.model import Citation, TimelineEvent
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}  # fmt: skip
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _M = r"(?P<m>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _NUMS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
          "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
@@ -66,20 +54,21 @@ _FUTURE = re.compile(
 # Each pattern runs only when the sentence holds a word it needs (a set lookup per pattern
 # instead of nine regex scans of every sentence; most sentences have no date at all).
 _DIGIT = re.compile(r"\d")
-_MONTH_WORDS = frozenset(_MONTHS)
+_MONTH_WORDS = frozenset(MONTH_NUMBERS)
 _NEEDS: dict[str, tuple[frozenset[str], ...]] = {
     "iso": (),
     "mdy": (_MONTH_WORDS,),
     "dmy": (_MONTH_WORDS,),
     "my": (_MONTH_WORDS,),
     "y": (),
-    "wd": (frozenset(_WEEKDAYS),),
+    "wd": (frozenset(WEEKDAYS),),
     "rel": (frozenset(["yesterday", "today", "tomorrow"]),),
     "rmy": (frozenset(["month", "year"]), frozenset(["last", "next", "this"])),
     "ago": (frozenset(["ago"]),),
 }
 _NEEDS_DIGIT = frozenset(["iso", "mdy", "dmy", "y"])
-_ANY_WORD = frozenset().union(*(w[0] for w in _NEEDS.values() if w))
+# Every word some pattern needs: a sentence with none of them and no digit has no date.
+DATE_WORDS = frozenset().union(*(w[0] for w in _NEEDS.values() if w))
 _BOILER = re.compile(r"\b(?:updated|published|posted)\b\s*:?", re.I)
 
 
@@ -98,18 +87,29 @@ def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
     return m0 // 12, m0 % 12 + 1
 
 
-@lru_cache(maxsize=1 << 16)
-def find_dates(sentence: str, ref: date | None) -> tuple[tuple[str, str, int, int], ...]:
-    """(expression, ISO date, start, end) of every resolvable time expression.
+# Sentences whose time expressions a context memoises: the timeline, the reference dates
+# and the value extraction ask for the same sentences.
+DATES_MEMO = 1 << 16
 
-    Memoised: pure, and asked for the same sentences by the timeline, the reference dates
-    and the value extraction.
-    """
+
+def find_dates(
+    ctx: Context, sentence: str, ref: date | None
+) -> tuple[tuple[str, str, int, int], ...]:
+    """(expression, ISO date, start, end) of every resolvable time expression."""
+    memo: Memo[tuple[str, date | None], tuple[tuple[str, str, int, int], ...]] = ctx.memo(
+        "dates", lambda key: _find_dates(ctx.tokenizer, *key), DATES_MEMO
+    )
+    return memo[(sentence, ref)]
+
+
+def _find_dates(
+    tokenizer: Tokenizer, sentence: str, ref: date | None
+) -> tuple[tuple[str, str, int, int], ...]:
     out: list[tuple[str, str, int, int]] = []
     taken: list[tuple[int, int]] = []
-    low = lower_words(sentence)
+    low = tokenizer.lower_words(sentence)
     digit = _DIGIT.search(sentence) is not None
-    if not digit and low.isdisjoint(_ANY_WORD):
+    if not digit and low.isdisjoint(DATE_WORDS):
         return ()
     for kind, rx in PATTERNS:
         if (kind in _NEEDS_DIGIT and not digit) or any(low.isdisjoint(w) for w in _NEEDS[kind]):
@@ -131,7 +131,7 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> str
         if kind == "iso":
             return date(int(g["y"]), int(g["mo"]), int(g["d"])).isoformat()
         if kind in ("mdy", "dmy", "my"):
-            month = _MONTHS[g["m"].lower().rstrip(".")]
+            month = MONTH_NUMBERS[g["m"].lower().rstrip(".")]
             if g.get("y"):
                 year = int(g["y"])
             elif ref is not None:
@@ -147,7 +147,7 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> str
         if ref is None:
             return None
         if kind == "wd":
-            target = _WEEKDAYS.index(g["wd"].lower())
+            target = WEEKDAYS.index(g["wd"].lower())
             rel = (g.get("rel") or "").strip().lower()
             if rel == "next" or (future and rel != "last"):
                 delta = (target - ref.weekday()) % 7
@@ -181,7 +181,7 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> str
     return None
 
 
-def reference_dates(docs: Sequence[Doc]) -> dict[str, date | None]:
+def reference_dates(ctx: Context, docs: Sequence[Doc]) -> dict[str, date | None]:
     """Each article's reference date: published, else inferred from explicit full dates."""
     explicit: dict[str, list[date]] = {}
     if all(d.published for d in docs):
@@ -189,7 +189,7 @@ def reference_dates(docs: Sequence[Doc]) -> dict[str, date | None]:
     for d in docs:
         full = []
         for s in d.sentences:
-            for _, iso, _, _ in find_dates(s, None):
+            for _, iso, _, _ in find_dates(ctx, s, None):
                 if len(iso) == 10:
                     full.append(date.fromisoformat(iso))
         explicit[d.id] = full
@@ -201,6 +201,7 @@ def reference_dates(docs: Sequence[Doc]) -> dict[str, date | None]:
 
 
 def timeline(
+    ctx: Context,
     docs: Sequence[Doc],
     groups: dict[str, str],
     refs: dict[str, date | None],
@@ -212,10 +213,10 @@ def timeline(
     by_date: dict[str, tuple[list[dict], dict[str, list[int]]]] = {}
     for d in docs:
         for i, s in enumerate(d.sentences):
-            found = find_dates(s, refs.get(d.id))
+            found = find_dates(ctx, s, refs.get(d.id))
             if not found or len(s.split()) < 6 or _BOILER.search(s):
                 continue
-            stems = content_stems(s)
+            stems = ctx.content_stems(s)
             for expr, iso, _, _ in found:
                 # The first event of that date sharing half the words of the smaller: found
                 # through the date's word index, not by comparing with every event.

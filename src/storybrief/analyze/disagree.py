@@ -30,42 +30,26 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from storybrief.analyze.common import (
-    TOKEN,
-    Doc,
-    StemTable,
-    lower_words,
-    overlap,
-    stem,
-    tokens,
-)
-from storybrief.analyze.dates import _ANY_WORD as _DATE_WORDS
+from storybrief.analyze.docs import Doc
+from storybrief.analyze.lexicon import CLAUSE_WORDS, NEGATORS
+from storybrief.analyze.mentions import Mention
 from storybrief.analyze.names import NameIndex
-from storybrief.analyze.ner import Mention
 from storybrief.analyze.sides import sides
+from storybrief.analyze.tokens import Context, overlap
 from storybrief.analyze.values import (
-    _A_WORDS,
-    _CLAUSE,
-    _NUM_WORDS,
-    _ORD_WORDS,
-    _TIME_WORDS,
     Value,
     comparable,
     compatible,
     local_context,
+    may_state_value,
     values,
 )
 from storybrief.model import Disagreement
 from storybrief.text import STOPWORDS
 
-_NEGATORS = frozenset(["not", "no", "never", "cannot"])
 _SKIP_AFTER_NEG = frozenset(["be", "been", "being", "yet", "even", "always", "ever"])
 _NEG_RX = re.compile(r"(?<![\w'’-])(?:not|no|never|cannot|[^\W_]+n['’]t)(?![\w]|['’-]\w)", re.I)
 _ENDS = frozenset([".", "!", "?"])
-_ALPHA = StemTable(lambda t: t[0].isalpha() and t.lower() not in STOPWORDS | _NEGATORS)
-_DIGIT = re.compile(r"\d")
-# Every word a value pattern needs (``values`` finds nothing in a sentence without one).
-_VALUE_WORDS = _NUM_WORDS | _ORD_WORDS | _DATE_WORDS
 # Words too common in a story to find candidate pairs with (share of its sentences).
 MAX_DF = 0.25
 # ... and at most this many: a word in more sentences names the story, not one fact, and
@@ -90,11 +74,13 @@ class _Sent:
     """One sentence; its values, value-free stems and names are computed on first use,
     since only sentences in a candidate pair ever need them."""
 
-    def __init__(self, doc: Doc, index: int, text: str, mentions: Sequence[Mention]) -> None:
-        self.doc, self.index, self.text, self.mentions = doc, index, text, mentions
-        self.words = _ALPHA.stems(text)  # content stems, values included: blocking keys
-        self.numeric = _may_state_value(text)
-        self.negation = _negation(text)
+    def __init__(
+        self, ctx: Context, doc: Doc, index: int, text: str, mentions: Sequence[Mention]
+    ) -> None:
+        self.ctx, self.doc, self.index, self.text, self.mentions = ctx, doc, index, text, mentions
+        self.words = ctx.alpha.stems(text)  # content stems, values included: blocking keys
+        self.numeric = may_state_value(ctx, text)
+        self.negation = _negation(ctx, text)
         self._values: list[Value] | None = None
         self._stems: frozenset[str] | None = None
         self._names: list[tuple[str, str, str, Value]] | None = None
@@ -104,33 +90,33 @@ class _Sent:
         if self._values is None:
             # Only a real publication date anchors "on Monday" firmly enough to accuse a
             # source of a wrong date; an inferred reference date may itself be wrong.
-            self._values = values(self.text, self.doc.published)
+            self._values = values(self.ctx, self.text, self.doc.published)
         return self._values
 
     @property
     def stems(self) -> frozenset[str]:
         """Content stems without the values' own words (a unit shared is no subject)."""
         if self._stems is None:
-            self._stems = _stems(self.text, self.values) if self.numeric else self.words
+            self._stems = _stems(self.ctx, self.text, self.values) if self.numeric else self.words
         return self._stems
 
     def names(self, index: NameIndex) -> list[tuple[str, str, str, Value]]:
         if self._names is None:
-            self._names = _names(self.text, self.mentions, index)
+            self._names = _names(self.ctx, self.text, self.mentions, index)
         return self._names
 
 
-def _stems(text: str, values_: Sequence[Value]) -> frozenset[str]:
+def _stems(ctx: Context, text: str, values_: Sequence[Value]) -> frozenset[str]:
     if not values_:
-        return _ALPHA.stems(text)
+        return ctx.alpha.stems(text)
     spans = [(v.start, v.end) for v in values_]
     out = set()
-    for t, start, _ in tokens(text):
-        if not t[0].isalpha() or t.lower() in STOPWORDS or t.lower() in _NEGATORS:
+    for t, start, _ in ctx.tokenizer.tokens(text):
+        if not t[0].isalpha() or t.lower() in STOPWORDS or t.lower() in NEGATORS:
             continue
         if any(a <= start < b for a, b in spans):
             continue
-        out.add(stem(t))
+        out.add(ctx.stem(t))
     return frozenset(out)
 
 
@@ -138,27 +124,27 @@ def _aligned(local: int, n: int, share: float) -> bool:
     return (local >= 2 and n >= 2 and share >= 0.34) or (local >= 1 and n >= 3 and share >= 0.5)
 
 
-def _complement(toks: Sequence[tuple[str, int, int]], k: int) -> frozenset[str]:
+def _complement(ctx: Context, toks: Sequence[tuple[str, int, int]], k: int) -> frozenset[str]:
     """Content stems after the predicate ``toks[k]`` up to its clause's end: what is (not)
     done, so that "isn't suing for cash" is no denial of "is suing"."""
     out: set[str] = set()
     for t, _, _ in toks[k + 1 :]:
         low = t.lower()
-        if low in _CLAUSE or low in _ENDS or len(out) >= COMPLEMENT:
+        if low in CLAUSE_WORDS or low in _ENDS or len(out) >= COMPLEMENT:
             break
         if t[0].isalpha() and low not in STOPWORDS:
-            out.add(stem(t))
+            out.add(ctx.stem(t))
     return frozenset(out)
 
 
-def _negation(text: str) -> _Neg | None:
+def _negation(ctx: Context, text: str) -> _Neg | None:
     """The first negated predicate of a sentence ("was not injured" gives "injured").
 
     Only the few tokens from the negator on are read: most sentences have none.
     """
     for m in _NEG_RX.finditer(text):
         toks = []
-        for t in TOKEN.finditer(text, m.start()):
+        for t in ctx.tokenizer.finditer(text, m.start()):
             toks.append((t.group(0), t.start(), t.end()))
             if len(toks) >= 30 or t.group(0) in _ENDS:
                 break
@@ -166,11 +152,12 @@ def _negation(text: str) -> _Neg | None:
         while j < len(toks) and toks[j][0].lower() in _SKIP_AFTER_NEG:
             j += 1
         if j < len(toks) and toks[j][0][0].isalpha():
-            return _Neg(stem(toks[j][0]), toks[0][1], toks[j][2], _complement(toks, j))
+            return _Neg(ctx.stem(toks[j][0]), toks[0][1], toks[j][2], _complement(ctx, toks, j))
     return None
 
 
 def disagreements(
+    ctx: Context,
     docs: Sequence[Doc],
     groups: dict[str, str],
     index: NameIndex,
@@ -180,7 +167,7 @@ def disagreements(
     for m in mentions:
         by_sentence[(m.article, m.sentence)].append(m)
     sents = [
-        _Sent(d, i, text, by_sentence.get((d.id, i), ()))
+        _Sent(ctx, d, i, text, by_sentence.get((d.id, i), ()))
         for d in docs
         for i, text in enumerate(d.sentences)
     ]
@@ -203,7 +190,7 @@ def disagreements(
         if a.mentions and b.mentions and n >= 3 and share >= 0.45:
             _name_edges(x, y, a, b, index, nodes, edges)
         _negation_edge(x, y, a, b, n, share, nodes, edges)
-    return sides(nodes, edges, groups)
+    return sides(ctx, nodes, edges, groups)
 
 
 def _name_edges(x: int, y: int, a: _Sent, b: _Sent, index: NameIndex, nodes, edges) -> None:
@@ -225,10 +212,10 @@ def _name_edges(x: int, y: int, a: _Sent, b: _Sent, index: NameIndex, nodes, edg
 
 
 def _names(
-    text: str, mentions: Sequence[Mention], index: NameIndex
+    ctx: Context, text: str, mentions: Sequence[Mention], index: NameIndex
 ) -> list[tuple[str, str, str, Value]]:
     out = []
-    toks = tokens(text)
+    toks = ctx.tokenizer.tokens(text)
     for m in mentions:
         canon = index.resolve(m.surface)
         at = text.find(m.surface)
@@ -240,9 +227,9 @@ def _names(
         prev = [t for t, a, _ in toks if a < at]
         slot = prev[-1].lower() if prev else ""
         end = at + len(m.surface)
-        ctx = local_context(toks, at, end)
+        around = local_context(ctx, toks, at, end)
         out.append((canon, kind, slot, Value("name", frozenset(), "", 0, 0, m.surface, at, end,
-                                             canon, ctx)))  # fmt: skip
+                                             canon, around)))  # fmt: skip
     return out
 
 
@@ -299,17 +286,6 @@ def _candidates(sents: Sequence[_Sent]) -> list[tuple[int, int]]:
     return sorted(zip(x.tolist(), y.tolist(), strict=True))
 
 
-def _may_state_value(text: str) -> bool:
-    """Whether a sentence can hold a count, number, duration or date: a digit, a number
-    word, an ordinal or a date word (the cheap gate before ``values``)."""
-    if _DIGIT.search(text) is not None:
-        return True
-    low = lower_words(text)
-    return not low.isdisjoint(_VALUE_WORDS) or (
-        not low.isdisjoint(_A_WORDS) and not low.isdisjoint(_TIME_WORDS)
-    )
-
-
 def _negation_edge(x, y, a: _Sent, b: _Sent, n, share, nodes, edges) -> None:
     """One source negates the predicate the other asserts, with the same complement.
 
@@ -325,11 +301,11 @@ def _negation_edge(x, y, a: _Sent, b: _Sent, n, share, nodes, edges) -> None:
     assert found is not None
     if found.predicate not in pos.stems:
         return
-    toks = tokens(pos.text)
+    toks = pos.ctx.tokenizer.tokens(pos.text)
     hit = None
     for k, (t, _, _) in enumerate(toks):
-        if t[0].isalpha() and stem(t) == found.predicate:
-            comp = _complement(toks, k)
+        if t[0].isalpha() and pos.ctx.stem(t) == found.predicate:
+            comp = _complement(pos.ctx, toks, k)
             # Precision first: a denial with no complement meets only a bare assertion.
             if found.complement <= comp and (found.complement or not comp):
                 hit = toks[k]

@@ -13,8 +13,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from storybrief.analyze.common import GENERIC_ROLES, ROLES, Doc
-from storybrief.analyze.ner import Mention
+from storybrief.analyze.docs import Doc
+from storybrief.analyze.lexicon import GENERIC_ROLES, ROLES
+from storybrief.analyze.mentions import Mention
 from storybrief.dedup import count_sources
 from storybrief.model import Entity
 

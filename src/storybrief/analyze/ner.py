@@ -1,10 +1,8 @@
-"""Finding names in sentences: spaCy's English model where installed, else rules.
+"""Names by capitalisation rules: the backend that needs no model and no gazetteer.
 
-Both backends return ``Mention`` objects with kind votes; ``names`` merges the votes of all
-mentions of one name, so one clear context ("Governor Elena Marsh", "in Tampere") labels
-every other mention of it.
-
-The rule-based fallback needs no model and no gazetteer:
+Like spaCy's (``spacy_ner``), it returns ``Mention`` objects with kind votes; ``names``
+merges the votes of all mentions of one name, so one clear context ("Governor Elena
+Marsh", "in Tampere") labels every other mention of it. The rules:
 
 - a name is a run of capitalised tokens (with "of"/"de"/"bin" inside, "Kim Jong-un"
   hyphens kept); a sentence-initial word that the story also writes in lower case, a stop
@@ -22,43 +20,15 @@ The rule-based fallback needs no model and no gazetteer:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
-from storybrief.analyze.common import ROLES, SAY_VERBS, TOKEN, Doc
-from storybrief.errors import ConfigError
+from storybrief.analyze.docs import Doc
+from storybrief.analyze.lexicon import MONTHS, ROLES, SAY_VERBS, WEEKDAYS
+from storybrief.analyze.mentions import Mention, strip_possessive
+from storybrief.analyze.tokens import Tokenizer
 from storybrief.text import STOPWORDS
 
-MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
-WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-_NOT_NAMES = MONTHS | WEEKDAYS
+_NOT_NAMES = MONTHS | frozenset(WEEKDAYS)
 _CONNECTORS = frozenset(
     ["of", "de", "del", "der", "van", "von", "bin", "al", "la", "le", "du", "da"]
 )
@@ -161,35 +131,14 @@ _SENTENCE_STARTERS = frozenset(
 )
 
 
-@dataclass
-class Mention:
-    """One occurrence of a name in a sentence, with votes on what kind of name it is."""
-
-    article: str
-    sentence: int
-    surface: str
-    votes: dict[str, float] = field(default_factory=dict)
-    title: tuple[str, ...] = ()  # lower-case title words before a person's name
-
-    def vote(self, kind: str, weight: float = 1.0) -> None:
-        self.votes[kind] = self.votes.get(kind, 0.0) + weight
-
-
 def _is_cap(tok: str) -> bool:
     return tok[0].isupper() and tok.lower() not in _NOT_NAMES
-
-
-def _strip_possessive(tok: str) -> tuple[str, bool]:
-    for suf in ("’s", "'s", "’", "'"):
-        if tok.endswith(suf) and len(tok) > len(suf):
-            return tok[: -len(suf)], True
-    return tok, False
 
 
 def rule_mentions(docs: Sequence[Doc]) -> list[Mention]:
     """Names found by the capitalisation rules, in every sentence of every article."""
     # Each sentence is tokenised once; both passes read the same lists.
-    toks = [[_words(TOKEN.findall(s)) for s in d.sentences] for d in docs]
+    toks = [[_words(Tokenizer.words(s)) for s in d.sentences] for d in docs]
     # Tokens seen after a sentence's first word: a sentence-initial word the story also
     # writes in lower case is no name; a lone capitalised word must occur inside too.
     inner: set[str] = set()
@@ -239,7 +188,7 @@ def _sentence_mentions(
         span: list[str] = []
         while j < n:
             t = toks[j]
-            base, poss = _strip_possessive(t)
+            base, poss = strip_possessive(t)
             ok = t[0].isalpha() and (_is_cap(t) or base.lower() in ROLES)
             if (
                 not ok
@@ -331,35 +280,3 @@ def _span_mention(
     if last.isupper() and 2 <= len(last) <= 6 and len(name) == 1:
         m.vote("organization", 0.5)
     return m
-
-
-# spaCy lives in ``spacy_ner``; ``load_spacy`` is looked up here so tests can replace it.
-from storybrief.analyze.spacy_ner import load_spacy, spacy_mentions  # noqa: E402
-
-# A backend takes the docs and the rules' mentions (already found: titles always come
-# from them) and returns the mentions that name the story's entities.
-NerFn = Callable[[Sequence[Doc], list[Mention]], list[Mention]]
-
-
-def _rules_only(docs: Sequence[Doc], rules: list[Mention]) -> list[Mention]:
-    return rules
-
-
-def get_ner(name: str) -> tuple[str, NerFn]:
-    """The named backend: ``auto`` (spaCy if installed, else rules), ``spacy``, ``rules``."""
-    if name not in NER_BACKENDS:
-        raise ConfigError(f"ner must be one of {', '.join(NER_BACKENDS)}; got {name!r}")
-    if name == "rules":
-        return "rules", _rules_only
-    nlp = load_spacy()
-    if nlp is None:
-        if name == "spacy":
-            raise ConfigError(
-                "ner='spacy' needs spaCy and its English model: "
-                "pip install 'storybrief[ner]' (or use ner='auto' / 'rules')"
-            )
-        return "rules", _rules_only
-    return "spacy", lambda docs, rules: spacy_mentions(docs, nlp, rules)
-
-
-NER_BACKENDS = ("auto", "spacy", "rules")

@@ -26,16 +26,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
 
-from storybrief.analyze.common import (
-    ROLES,
-    SAY_VERBS,
-    TOKEN,
-    Doc,
-    content_stems,
-    lower_words,
-    overlap,
-)
+from storybrief.analyze.docs import Doc
+from storybrief.analyze.lexicon import ROLES, SAY_VERBS
 from storybrief.analyze.names import NameIndex
+from storybrief.analyze.tokens import Context, Tokenizer, overlap
 from storybrief.dedup import count_sources
 from storybrief.model import Citation, Quote
 
@@ -79,12 +73,12 @@ class _Found:
 
 
 def _np_words(text: str) -> list[str]:
-    return [t for t in TOKEN.findall(text) if t[0].isalnum()]
+    return [t for t in Tokenizer.words(text) if t[0].isalnum()]
 
 
 class _Resolver:
-    def __init__(self, index: NameIndex) -> None:
-        self.index = index
+    def __init__(self, ctx: Context, index: NameIndex) -> None:
+        self.ctx, self.index = ctx, index
         self.last: str | None = None
 
     def noun_phrase(self, words: Sequence[str]) -> str | None:
@@ -107,7 +101,7 @@ class _Resolver:
 
     def subject_before(self, before: str) -> str | None:
         """The speaker of the last speech verb in ``before`` (text up to a quote or end)."""
-        if SAY_VERBS.isdisjoint(lower_words(before)):
+        if SAY_VERBS.isdisjoint(self.ctx.tokenizer.lower_words(before)):
             return None  # most sentences report no speech: skip tokenising them
         toks = _np_words(before)
         verbs = [k for k, t in enumerate(toks) if t.lower() in SAY_VERBS]
@@ -191,10 +185,10 @@ def _spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def find_quotes(docs: Sequence[Doc], index: NameIndex) -> list[_Found]:
+def find_quotes(ctx: Context, docs: Sequence[Doc], index: NameIndex) -> list[_Found]:
     found: list[_Found] = []
     for doc in docs:
-        resolver = _Resolver(index)
+        resolver = _Resolver(ctx, index)
         prev_para_speaker: tuple[int, str | None] | None = None
         paras: dict[int, list[int]] = {}
         for i, p in enumerate(doc.paragraph):
@@ -239,7 +233,9 @@ def find_quotes(docs: Sequence[Doc], index: NameIndex) -> list[_Found]:
                 if speaker:
                     resolver.last = speaker
                     para_speaker = para_speaker or speaker
-                found.append(_Found(doc, inner, sents, speaker, frozenset(content_stems(inner))))
+                found.append(
+                    _Found(doc, inner, sents, speaker, frozenset(ctx.content_stems(inner)))
+                )
             for a, _b, i in offsets:
                 if done_upto <= a:
                     who = resolver.subject_before(doc.sentences[i])
@@ -261,12 +257,14 @@ def _same_remark(a: _Found, b: _Found) -> bool:
 _SPACE = re.compile(r"\s+")
 
 
-def quotes(docs: Sequence[Doc], index: NameIndex, groups: dict[str, str]) -> tuple[Quote, ...]:
+def quotes(
+    ctx: Context, docs: Sequence[Doc], index: NameIndex, groups: dict[str, str]
+) -> tuple[Quote, ...]:
     clusters: list[list[_Found]] = []
     # Candidate clusters share key words with the quote (an inverted index, so a story
     # with hundreds of quotes is not compared all against all).
     postings: dict[str, list[int]] = {}
-    for f in find_quotes(docs, index):
+    for f in find_quotes(ctx, docs, index):
         shared = Counter(chain.from_iterable(postings.get(w, ()) for w in f.stems))
         # Only the clusters sharing the most key words are compared: bounded work per
         # quote however many quotes the story has (a translation shares most of them).

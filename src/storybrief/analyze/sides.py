@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from storybrief.analyze.common import TOKEN, stem
-from storybrief.analyze.values import _CLAUSE, Value, compatible
+from storybrief.analyze.lexicon import CLAUSE_WORDS
+from storybrief.analyze.tokens import Context
+from storybrief.analyze.values import Value, compatible
 from storybrief.model import Citation, Disagreement, Side
 from storybrief.text import STOPWORDS
 
@@ -38,7 +39,7 @@ _APPROX_WORDS = frozenset(
 )
 
 
-def sides(nodes, edges, groups) -> tuple[Disagreement, ...]:
+def sides(ctx: Context, nodes, edges, groups) -> tuple[Disagreement, ...]:
     parent = {k: k for k in nodes}
 
     def find(k):
@@ -86,7 +87,7 @@ def sides(nodes, edges, groups) -> tuple[Disagreement, ...]:
             )
             for side in sides
         )
-        subject = _subject(sides[0][0], sides[1][0])
+        subject = _subject(ctx, sides[0][0], sides[1][0])
         if kind == "date":
             subject += " (" + " vs ".join(side[0][1].norm for side in sides) + ")"
         out.append(Disagreement(subject, _kind(group[0][1]), built))
@@ -103,28 +104,28 @@ def _label(v: Value, kind: str) -> str:
     return v.text
 
 
-def _subject(a: tuple, b: tuple) -> str:
+def _subject(ctx: Context, a: tuple, b: tuple) -> str:
     """Side A's clause around its value, trimmed to the words side B's sentence shares:
     what both sentences are about ("trip to Russia comes … after his summit with")."""
     sa, va, _ = a
     sb = b[0]
-    toks = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(sa.text)]
+    toks = [(m.group(0), m.start(), m.end()) for m in ctx.tokenizer.finditer(sa.text)]
     before = [t for t in toks if t[2] <= va.start]
     after = [t for t in toks if t[1] >= va.end]
     left: list[str] = []
     for t, _, _ in reversed(before[-10:]):
-        if t.lower() in _CLAUSE:
+        if t.lower() in CLAUSE_WORDS:
             break
         left.insert(0, t)
     right: list[str] = []
     for t, _, _ in after[:10]:
-        if t.lower() in _CLAUSE:
+        if t.lower() in CLAUSE_WORDS:
             break
         right.append(t)
     keep = sb.stems | va.unit
 
     def shared(t: str) -> bool:
-        return t[0].isalpha() and t.lower() not in STOPWORDS and stem(t) in keep
+        return t[0].isalpha() and t.lower() not in STOPWORDS and ctx.stem(t) in keep
 
     while left and not shared(left[0]):
         left.pop(0)

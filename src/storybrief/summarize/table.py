@@ -8,7 +8,6 @@ sentences, not to some outside corpus.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,9 +15,8 @@ import snowballstemmer
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from storybrief.dedup import source_groups
-from storybrief.model import Article, CopyLink
-from storybrief.text import STOPWORDS, split_paragraph_sentences, words
+from storybrief.model import Segments
+from storybrief.text import STOPWORDS, words
 
 # A brief sentence should be a full statement: very short lines are headings or captions,
 # very long ones are usually run-on lists or scraped navigation.
@@ -57,28 +55,25 @@ class SentenceTable:
         return int(self.group.max()) + 1 if len(self.group) else 0
 
 
-def build_table(articles: Sequence[Article], copies: Sequence[CopyLink]) -> SentenceTable:
-    ids = [a.id for a in articles]
-    groups = source_groups(ids, copies)
+def build_table(segments: Segments) -> SentenceTable:
+    ids = [a.id for a in segments.articles]
     group_index: dict[str, int] = {}
-    sentences: dict[str, tuple[str, ...]] = {}
     texts: list[str] = []
     art, idx, pos, para, nw, grp, cand = [], [], [], [], [], [], []
-    for a_i, a in enumerate(articles):
-        rows = list(split_paragraph_sentences(a.text))
-        sentences[a.id] = tuple(s for _, s in rows)
-        g = group_index.setdefault(groups[a.id], len(group_index))
+    for a_i, a_id in enumerate(ids):
+        rows = segments.sentences[a_id]
+        g = group_index.setdefault(segments.groups[a_id], len(group_index))
         n = max(1, len(rows))
-        for s_i, (p, s) in enumerate(rows):
-            k = len(s.split())
-            texts.append(s)
+        for s in rows:
+            k = len(s.text.split())
+            texts.append(s.text)
             art.append(a_i)
-            idx.append(s_i)
-            pos.append(s_i / n)
-            para.append(p)
+            idx.append(s.index)
+            pos.append(s.index / n)
+            para.append(s.paragraph)
             nw.append(k)
             grp.append(g)
-            cand.append(_is_candidate(s, k))
+            cand.append(_is_candidate(s.text, k))
     if texts:
         vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, dtype=np.float32)
         try:
@@ -89,7 +84,7 @@ def build_table(articles: Sequence[Article], copies: Sequence[CopyLink]) -> Sent
         vectors = sparse.csr_matrix((0, 1), dtype=np.float32)
     return SentenceTable(
         article_ids=ids,
-        sentences=sentences,
+        sentences=segments.texts(),
         texts=texts,
         article=np.array(art, dtype=np.int32),
         index=np.array(idx, dtype=np.int32),

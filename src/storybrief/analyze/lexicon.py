@@ -1,0 +1,68 @@
+"""The analysis's shared word lists, with public names: every step reads them from here.
+
+Lower-case throughout; callers compare ``token.lower()``.
+"""
+
+from __future__ import annotations
+
+
+def word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Verbs that introduce speech; "reported"/"according to" name a medium, not a speaker.
+SAY_VERBS = word_set(
+    """
+    said says say told tells added adds stated declared explained noted insisted warned
+    stressed emphasised emphasized remarked replied continued asked urged announced wrote
+    tweeted recalled acknowledged admitted claimed argued conceded vowed promised predicted
+    cautioned confirmed called
+    """
+)
+# Role words that make a title before a name ("Regional governor Elena Marsh").
+ROLES = word_set(
+    """
+    president minister prime premier chancellor secretary governor mayor leader king queen
+    prince princess emperor general commander chief executive ceo chairman chairwoman chair
+    director spokesman spokeswoman spokesperson senator representative congressman
+    congresswoman ambassador envoy judge coach manager striker goalkeeper captain defender
+    midfielder officer official diplomat mr mrs ms dr sir dame lord lady pope bishop cardinal
+    sheikh vice deputy foreign interior defence defense finance state counterpart head founder
+    owner
+    """
+)
+# Roles that say little about which office: matched on the nationality or team words alone.
+GENERIC_ROLES = word_set("leader counterpart head chief official")
+
+MONTH_NUMBERS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}  # fmt: skip
+MONTHS = frozenset(MONTH_NUMBERS)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}  # fmt: skip
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip
+# Tokens that end a clause: a value's context, a subject's phrase stop here.
+CLAUSE_WORDS = frozenset(
+    [",", ";", ":", "—", "–", "and", "but", "while", "which", "who", "when", "whereas", "because"]
+)
+# Words that negate the predicate after them.
+NEGATORS = frozenset(["not", "no", "never", "cannot"])
