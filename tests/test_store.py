@@ -289,7 +289,7 @@ def test_cli_ingest_stories_cluster(tmp_path: Path) -> None:
     usage = runner.invoke(main, ["stories", "--db", db, "--order", "oldest"])
     assert usage.exit_code == 2
     missing = runner.invoke(main, ["stories", "--db", str(tmp_path / "none.db")])
-    assert missing.exit_code == 1 and "no story store" in missing.output
+    assert missing.exit_code == 2 and "no story store" in missing.output  # store errors: 2
     for command in ("ingest", "stories", "cluster"):
         assert main.commands[command].help
 

@@ -109,12 +109,18 @@ class Store(ABC):
 
     @abstractmethod
     def ingest(
-        self, items: Iterable[IngestItem] | str | Path, *, progress: bool = True, jobs: int = 1
+        self,
+        items: Iterable[IngestItem] | str | Path,
+        *,
+        progress: bool = True,
+        jobs: int = 1,
+        max_bytes: int = 10_000_000,
     ) -> IngestReport:
-        """Add articles (or read input paths), clean, deduplicate and assign each to a story,
-        in arrival order. Re-ingesting what is stored changes nothing. ``jobs`` > 1 extracts
-        HTML, cleans and fingerprints articles in that many worker processes; the result is
-        the same."""
+        """Add articles (or read input paths; ``max_bytes`` per article), clean,
+        deduplicate and assign each to a story, in arrival order. Re-ingesting what is
+        stored changes nothing; a text under an id another text has is stored under a new
+        id. ``jobs`` > 1 extracts HTML, cleans and fingerprints articles in that many
+        worker processes; the result is the same."""
 
     @abstractmethod
     def recluster(self, *, since: str | None = None) -> ReclusterReport:
