@@ -455,3 +455,17 @@ def test_lsh_rows_out_of_reach_are_dropped_without_changing_any_result(
         k: v for k, v in pruned.items() if k != "lsh"
     }
     assert len(kept["lsh"]) > len(pruned["lsh"])
+
+
+def test_an_age_counts_back_from_the_newest_article_in_the_store(tmp_path: Path) -> None:
+    # The corpus is dated January 2024: "7d" is the week before its newest article, not
+    # before today (which would leave an archive with no recent stories at all).
+    with open_store(tmp_path / "s.db") as store:
+        store.ingest([a for a, _ in corpus(5, 2)], progress=False)
+        everything = store.stories()
+        newest = max(s.last_seen or "" for s in everything)
+        recent = store.stories(since="1d")
+        assert recent and len(recent) <= len(everything)
+        cut = (date.fromisoformat(newest) - timedelta(days=1)).isoformat()
+        assert all((s.last_seen or "") >= cut for s in recent)
+        assert len(store.stories(since="30d")) == len(everything)

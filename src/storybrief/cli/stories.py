@@ -108,7 +108,8 @@ def ingest_command(
 @db_option
 @click.option(
     "--since",
-    help="Only the open stories seen since an ISO date (2024-05-01) or an age (7d, 12h).",
+    help="Only the open stories seen since an ISO date (2024-05-01) or an age (7d, 12h) "
+    "before the newest article in the store.",
 )
 def recluster_command(db: str | None, since: str | None) -> None:
     """Regroup the store's open stories with the batch method.
@@ -141,7 +142,9 @@ def recluster_command(db: str | None, since: str | None) -> None:
 @main.command("stories")
 @db_option
 @click.option(
-    "--since", help="Only stories seen since an ISO date (2024-05-01) or an age (7d, 12h)."
+    "--since",
+    help="Only stories seen since an ISO date (2024-05-01) or an age (7d, 12h) before the "
+    "newest article in the store.",
 )
 @click.option(
     "--order",

@@ -133,7 +133,8 @@ class Store(ABC):
     def stories(
         self, *, since: str | None = None, order: Order = "newest", limit: int | None = None
     ) -> list[Story]:
-        """Stories last seen at or after ``since`` (ISO date or ``7d``/``12h``)."""
+        """Stories last seen at or after ``since``: an ISO date, or an age (``7d``, ``12h``)
+        counted back from the newest article date in the store (from now if none has one)."""
 
     @abstractmethod
     def story(self, story_id: str) -> Story:
