@@ -17,8 +17,8 @@ from storybrief.cluster import (
     cluster_articles,
     cluster_batch,
 )
-from storybrief.cluster.batch import similarity_matrix
 from storybrief.cluster.channels import lead_of, number_counts, views
+from storybrief.cluster.vectors import batch_vectors, neighbours
 from storybrief.errors import ConfigError
 from storybrief.model import Article
 
@@ -72,13 +72,31 @@ def test_time_decay_within_the_window_still_joins(method: str) -> None:
     assert cluster_articles([a, b], method=method) == [["a", "b"]]
 
 
+def _similarities(items: list[Article]) -> dict[tuple[int, int], float]:
+    """Every pair's similarity as the batch's neighbour search sees it (all neighbours)."""
+    p = BatchParams()
+    nb = neighbours(
+        batch_vectors(items),
+        k=len(items),
+        weights=p.weights,
+        window_days=p.window_days,
+        half_life_days=p.half_life_days,
+    )
+    return {
+        (i, int(j)): float(s)
+        for i in range(len(items))
+        for j, s in zip(nb.index[i], nb.similarity[i], strict=True)
+        if j >= 0
+    }
+
+
 def test_numbers_tell_two_events_of_one_kind_apart() -> None:
     # Two invented fundraisers: the same words and the same kind of figures, different sums.
     base = "The Wexcombe rowing club raised {} pounds at its annual regatta on the river."
     one = [Article(id=f"x{i}", text=base.format("12,400")) for i in range(2)]
     other = [Article(id=f"y{i}", text=base.format("3,950")) for i in range(2)]
-    sim = similarity_matrix([*one, *other], BatchParams())
-    assert sim[0, 1] > sim[0, 2]
+    sim = _similarities([*one, *other])
+    assert sim[(0, 1)] > sim[(0, 2)]
     assert number_counts("raised 12,400 and then 12400; not 15th or MP3") == number_counts(
         "12400 twice: 12,400"
     )
@@ -92,17 +110,28 @@ def test_views_and_lead() -> None:
     assert lead_of("short text", 50) == "short text"
 
 
-def test_similarity_matrix_is_symmetric_with_unit_diagonal() -> None:
+def test_neighbour_similarities_are_symmetric_and_bounded() -> None:
     items = arts(FLOOD + CHESS + ["", "12 34"])
-    sim = similarity_matrix(items, BatchParams())
-    assert sim.shape == (len(items), len(items))
-    assert (sim == sim.T).all() and (sim.diagonal() == 1.0).all()
-    assert ((sim >= 0) & (sim <= 1)).all()
+    sim = _similarities(items)
+    assert all(i != j for i, j in sim)  # never one's own neighbour
+    assert all(sim.get((j, i)) == pytest.approx(s, abs=1e-6) for (i, j), s in sim.items())
+    assert all(0 < s <= 1 + 1e-6 for s in sim.values())
+    assert (0, 4) not in sim  # an empty text is no one's neighbour
+
+
+def test_neighbours_out_of_the_time_window_never_meet() -> None:
+    items = [
+        Article(id="a", text=FLOOD[0], published="2024-03-01"),
+        Article(id="b", text=FLOOD[1], published="2024-03-03"),
+        Article(id="c", text=FLOOD[2], published="2024-05-01"),
+    ]
+    sim = _similarities(items)
+    assert (0, 1) in sim and (0, 2) not in sim and (2, 1) not in sim
 
 
 def test_batch_size_limit_and_auto_fallback() -> None:
     items = arts(FLOOD + CHESS)
-    with pytest.raises(ConfigError, match="at most 3 articles"):
+    with pytest.raises(ConfigError, match="limited to 3 articles"):
         cluster_batch(items, max_articles=3)
     # auto falls back to the online clusterer above the limit: same groups here
     assert sorted(map(sorted, cluster_articles(items, max_articles=3))) == sorted(
@@ -118,6 +147,7 @@ def test_batch_size_limit_and_auto_fallback() -> None:
         ({"weights": (0.0, 0.0, 0.0, 0.0)}, "at least one view weight"),
         ({"half_life_days": -1}, "half_life_days must be a positive"),
         ({"max_articles": 1}, "max_articles must be"),
+        ({"min_similarity": 1.0}, "min_similarity must be in"),
     ],
 )
 def test_batch_parameters_are_validated(kw: dict[str, object], match: str) -> None:
@@ -209,10 +239,11 @@ def test_bcubed_helper_by_hand() -> None:
 
 
 @pytest.mark.gate
-@pytest.mark.parametrize(("method", "floor"), [("batch", 0.90), ("online", 0.85)])
+@pytest.mark.parametrize(("method", "floor"), [("batch", 0.95), ("online", 0.85)])
 def test_ecbplus_bcubed_floor(method: str, floor: float) -> None:
-    """Quality floors on real data, raw tokenized text in file order (measured: batch
-    0.934, online 0.873; the floors leave room for noise)."""
+    """Quality floors on real data, raw tokenized text in file order, all topics as one
+    batch (measured: batch 0.967, in sample for its pair model; online 0.873). The gate
+    pins the out-of-fold score (test_quality_gate.py)."""
     path = shared_path("ecbplus", "dev_docs.jsonl")
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
     items = [Article(id=r["doc_id"], text=r["text"]) for r in rows]

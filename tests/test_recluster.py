@@ -172,3 +172,28 @@ def test_cli_recluster(tmp_path: Path) -> None:
     bad = runner.invoke(main, ["recluster", "--db", str(db), "--since", "last tuesday"])
     assert bad.exit_code == 2 and "since must be" in bad.output
     assert main.commands["recluster"].help
+
+
+def test_stores_resettle_as_they_go_and_end_the_same_however_the_feed_is_split(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Undated real articles pass re-settle points (every ``settle.EVERY`` originals): a
+    feed ingested whole, or in parts of any size, ends in the same store."""
+    from storybrief.cluster import settle
+
+    path = shared_path("ecbplus", "dev_docs.jsonl")
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")][: 2 * settle.EVERY + 9]
+    items = [Article(id=r["doc_id"], text=r["text"]) for r in rows]
+    with open_store(tmp_path / "whole.db") as store:
+        store.ingest(items, progress=False)
+        expected = _dump(store.db)
+        groups = {frozenset(s.articles) for s in store.stories()}
+    # the settles regrouped the online stories: fewer stories than one pass alone makes
+    with open_store(tmp_path / "parts.db") as store:
+        for start, end in ((0, 7), (7, settle.EVERY + 1), (settle.EVERY + 1, len(items))):
+            store.ingest(items[start:end], progress=False)
+        assert _dump(store.db) == expected
+    with monkeypatch.context() as m, open_store(tmp_path / "online.db") as store:
+        m.setattr(settle, "EVERY", 10**9)
+        store.ingest(items, progress=False)
+        assert len({frozenset(s.articles) for s in store.stories()}) > len(groups)

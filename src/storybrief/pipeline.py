@@ -65,7 +65,7 @@ def brief_articles(
     rejected: Sequence[Rejected] = (),
     clean: bool = True,
     story: str | None = None,
-    ner: str = "auto",
+    ner: str = "rules",
 ) -> Brief:
     """Clean, deduplicate, segment, summarise (with citations) and analyse ``articles`` as
     one story; summarize and analyze both read the one segmentation."""

@@ -19,13 +19,18 @@ dated expression or the value.
 
 Names come from a registered NER backend, chosen with ``ner``:
 
-- ``"auto"`` (default): spaCy's ``en_core_web_sm`` when spaCy and the model are installed
-  (``pip install 'storybrief[ner]'``), else the rules; the model reads a bounded sample of
-  the sentences and its names are then counted everywhere (``spacy_ner``);
-- ``"spacy"``: require spaCy (``ConfigError`` with the install command if absent);
-- ``"rules"``: capitalised-name rules with titles and honorifics, no model and no
-  gazetteer (see ``storybrief.analyze.ner`` for the rules). Titles for speaker resolution
-  always come from the rules, whichever backend names the entities.
+- ``"rules"`` (default): capitalised-name rules with titles and honorifics, no model and no
+  gazetteer (see ``storybrief.analyze.ner`` for the rules). The default because loading
+  spaCy and its model costs about 2 s a process, more than the rest of a 100-article
+  brief, and it measured no better here (docs/BENCHMARKS.md, analysis section);
+- ``"auto"``: spaCy's ``en_core_web_sm`` when spaCy and the model are installed
+  (``pip install 'storybrief[ner]'``), else the rules; the model (loaded once per process)
+  reads a bounded sample of the sentences and its names are then counted everywhere
+  (``spacy_ner``);
+- ``"spacy"``: require spaCy (``ConfigError`` with the install command if absent).
+
+Titles for speaker resolution always come from the rules, whichever backend names the
+entities.
 
 Cost grows about linearly with the story: each sentence is tokenised and checked with
 cheap set lookups; values, names and offsets are computed only for sentences that can pair
@@ -48,7 +53,7 @@ from storybrief.model import Analysis, Segments
 __all__ = ["NER_BACKENDS", "Context", "analyze"]
 
 
-def analyze(segments: Segments, *, ner: str = "auto", context: Context | None = None) -> Analysis:
+def analyze(segments: Segments, *, ner: str = "rules", context: Context | None = None) -> Analysis:
     """Quotes, entities, timeline and disagreements of one segmented story.
 
     ``context`` holds the tokenizer, the stemmer and their memos; a new one per call unless

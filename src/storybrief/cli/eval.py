@@ -122,7 +122,8 @@ def summaries_command(
 @click.option(
     "--systems",
     default=None,
-    help="Comma-separated: storybrief, tfidf-agglomerative, singletons, gold-topic.",
+    help="Comma-separated (default: all): storybrief, storybrief-oof, storybrief-online, "
+    "storybrief-ingest, storybrief-ingest+recluster, tfidf-agglomerative, singletons, gold-topic.",
 )
 @_data_option
 @_format_option

@@ -2,8 +2,9 @@
 
 ``StoryClusterer`` is the online algorithm (one article at a time, in arrival order), which
 ``storybrief ingest`` and the store use. ``cluster_batch`` is average-link clustering over a
-whole list known up front. ``cluster_articles`` groups a list with either: ``method="auto"``
-(the default) takes the batch method up to its size limit and the online one beyond.
+whole list known up front (sparse: no size limit). ``cluster_articles`` groups a list with
+either: ``method="auto"`` (the default) takes the batch method, unless ``max_articles`` is
+given and the list is longer, when it takes the online one.
 """
 
 from __future__ import annotations
@@ -44,14 +45,14 @@ def cluster_articles(
     order, groups ordered by their first article.
 
     ``method``: ``"online"`` assigns articles one by one in the order given (as ingest does);
-    ``"batch"`` clusters the whole list at once (average link, at most
-    ``BatchParams.max_articles``); ``"auto"`` takes batch when the list fits, else online.
+    ``"batch"`` clusters the whole list at once (average link over a pair model);
+    ``"auto"`` takes batch unless ``max_articles`` is given and the list is longer.
     ``params`` go to the chosen method (``ClusterParams`` or ``BatchParams`` fields).
     """
     if method not in METHODS:
         raise ConfigError(f"unknown clustering method {method!r}; choose one of {list(METHODS)}")
-    limit = params.get("max_articles", BatchParams.max_articles)
-    if method == "batch" or (method == "auto" and len(articles) <= limit):
+    limit = params.get("max_articles")
+    if method == "batch" or (method == "auto" and (limit is None or len(articles) <= limit)):
         unknown = sorted(set(params) - set(BatchParams.__dataclass_fields__))
         if unknown:
             names = sorted(BatchParams.__dataclass_fields__)

@@ -12,10 +12,14 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from storybrief.errors import ConfigError
 from storybrief.eval.datasets import StoryDoc
 from storybrief.model import Article
+
+if TYPE_CHECKING:
+    from storybrief.cluster.pairs import PairModel
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,19 @@ def _storybrief(docs: Sequence[StoryDoc]) -> list[list[str]]:
     return cluster_articles([Article(id=d.id, text=d.text, origin=d.id) for d in docs])
 
 
+def _storybrief_oof(docs: Sequence[StoryDoc]) -> list[list[str]]:
+    """Out of fold: each cross-validation fold of ECB+ topics (``eval.cluster_cv``) is a
+    batch of its own, clustered with the pair model trained without it; articles of topics
+    in no fold (data the models never saw) form one more batch, with the shipped model."""
+    from storybrief.cluster import cluster_batch
+
+    def run(part: Sequence[StoryDoc], model: PairModel | None) -> list[list[str]]:
+        arts = [Article(id=d.id, text=d.text, origin=d.id) for d in part]
+        return cluster_batch(arts, model=model)
+
+    return _by_fold(docs, run)
+
+
 def _storybrief_online(docs: Sequence[StoryDoc]) -> list[list[str]]:
     from storybrief.cluster import cluster_articles
 
@@ -95,16 +112,22 @@ def _storybrief_online(docs: Sequence[StoryDoc]) -> list[list[str]]:
     return cluster_articles(articles, method="online")
 
 
-def _store_groups(docs: Sequence[StoryDoc], *, recluster: bool) -> list[list[str]]:
+def _store_groups(
+    docs: Sequence[StoryDoc], *, recluster: bool, model: PairModel | None = None
+) -> list[list[str]]:
     """The stories of a fresh store after ``ingest`` (cleaning, near copies, the online
-    clusterer, in file order), then ``recluster`` when asked. Articles the store rejects
-    (nothing left after cleaning) or takes as repeats stay out: scored as singletons."""
+    clusterer in file order, re-settled by the batch method as it goes), then
+    ``recluster`` when asked. Articles the store rejects (nothing left after cleaning) or
+    takes as repeats stay out: scored as singletons."""
     import tempfile
     from pathlib import Path
 
     from storybrief.store import open_store
 
-    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "eval.db") as store:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        open_store(Path(tmp) / "eval.db", pair_model=model) as store,
+    ):
         store.ingest([Article(id=d.id, text=d.text, origin=d.id) for d in docs], progress=False)
         if recluster:
             store.recluster()
@@ -117,6 +140,33 @@ def _storybrief_ingest(docs: Sequence[StoryDoc]) -> list[list[str]]:
 
 def _storybrief_recluster(docs: Sequence[StoryDoc]) -> list[list[str]]:
     return _store_groups(docs, recluster=True)
+
+
+def _storybrief_ingest_oof(docs: Sequence[StoryDoc]) -> list[list[str]]:
+    """``storybrief ingest`` out of fold: each fold's topics into a store of their own,
+    re-settled with the pair model trained without them."""
+    return _by_fold(docs, lambda part, model: _store_groups(part, recluster=False, model=model))
+
+
+def _by_fold(
+    docs: Sequence[StoryDoc],
+    run: Callable[[Sequence[StoryDoc], PairModel | None], list[list[str]]],
+) -> list[list[str]]:
+    """``run`` on each cross-validation fold's docs with that fold's model, and on the docs
+    of topics in no fold with the shipped model."""
+    from storybrief.cluster.pairs import fold_topics, shipped_model
+
+    groups: list[list[str]] = []
+    left = list(docs)
+    for fold, topics in fold_topics().items():
+        keep = set(topics)
+        part = [d for d in left if d.topic in keep]
+        left = [d for d in left if d.topic not in keep]
+        if part:
+            groups += run(part, shipped_model(fold))
+    if left:
+        groups += run(left, None)
+    return groups
 
 
 def _singletons(docs: Sequence[StoryDoc]) -> list[list[str]]:
@@ -153,8 +203,14 @@ def _tfidf_agglomerative(docs: Sequence[StoryDoc]) -> list[list[str]]:
 CLUSTER_SYSTEMS: dict[str, tuple[ClusterFn, str]] = {
     "storybrief": (
         _storybrief,
-        "storybrief.cluster.cluster_articles: batch average link over words, names, numbers "
-        "and lead (what `storybrief cluster` does; no dates)",
+        "storybrief.cluster.cluster_articles, all articles as one batch (what `storybrief "
+        "cluster` does; no dates): average link over a pair model trained on these topics "
+        "(in sample)",
+    ),
+    "storybrief-oof": (
+        _storybrief_oof,
+        "the same method out of fold: each fold of topics a batch, clustered by the pair "
+        "model trained on the other folds (eval.cluster_cv)",
     ),
     "storybrief-online": (
         _storybrief_online,
@@ -162,8 +218,14 @@ CLUSTER_SYSTEMS: dict[str, tuple[ClusterFn, str]] = {
     ),
     "storybrief-ingest": (
         _storybrief_ingest,
-        "`storybrief ingest` into a fresh store: cleaning, near copies, then the online "
-        "clusterer in file order",
+        "`storybrief ingest` into a fresh store: cleaning, near copies, the online "
+        "clusterer in file order, re-settled by the batch method every 32 originals "
+        "(cluster.settle)",
+    ),
+    "storybrief-ingest-oof": (
+        _storybrief_ingest_oof,
+        "the same out of fold: each fold of topics ingested into a store of its own, "
+        "re-settled with the pair model trained on the other folds",
     ),
     "storybrief-ingest+recluster": (
         _storybrief_recluster,

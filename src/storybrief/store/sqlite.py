@@ -22,6 +22,9 @@ import numpy as np
 
 from storybrief.cluster import BatchParams, ClusterParams, StoryClusterer, StoryState, cluster_batch
 from storybrief.cluster.features import parse_time
+from storybrief.cluster.pairs import PairModel
+from storybrief.cluster.settle import due as settle_due
+from storybrief.cluster.settle import open_undated
 from storybrief.errors import ConfigError, StoreBusyError, StoreError, UnknownStoryError
 from storybrief.ingest import DEFAULT_MAX_BYTES
 from storybrief.ingest.formats import Unextracted
@@ -67,7 +70,11 @@ class SQLiteStore(Store):
         clean: bool = True,
         cluster: dict[str, Any] | None = None,
         busy_timeout: float = BUSY_TIMEOUT_S,
+        pair_model: PairModel | None = None,
     ) -> None:
+        # The batch method's pair model for re-settling and recluster (None: the shipped
+        # one); evaluation passes a cross-validation fold's model to score out of fold.
+        self.pair_model = pair_model
         if isinstance(batch, bool) or not isinstance(batch, int) or batch < 1:
             raise ConfigError(f"batch must be a positive number of articles, got {batch!r}")
         if (
@@ -336,6 +343,8 @@ class SQLiteStore(Store):
                 for item in batch:
                     outcome = self._add(item, clusterer)
                     outcomes.append(outcome)
+                    if outcome.action == "added" and settle_due(clusterer.seq):
+                        self._settle(clusterer)
                     written += outcome.action in ("added", "copy")
                     if written >= self.batch:
                         break
@@ -533,6 +542,13 @@ class SQLiteStore(Store):
         return None if best is None else (best[1], best[2], best[3])
 
     def _commit(self, clusterer: StoryClusterer) -> None:
+        state = self._flush(clusterer)
+        self.db.execute("COMMIT")
+        self._state_text = state  # what a later write compares the stored state with
+
+    def _flush(self, clusterer: StoryClusterer) -> str:
+        """Write what is pending and the clusterer's changes, in the open transaction;
+        the state written."""
         changed, retired, delta = clusterer.drain()
         db = self.db
         self._pending.write(db)
@@ -572,18 +588,17 @@ class SQLiteStore(Store):
             }
         )
         self._set_meta("state", state)
-        db.execute("COMMIT")
-        self._state_text = state
+        return state
 
     # --- re-clustering -----------------------------------------------------------------
 
     def recluster(
-        self, *, since: str | None = None, max_articles: int = BatchParams.max_articles
+        self, *, since: str | None = None, max_articles: int | None = BatchParams.max_articles
     ) -> ReclusterReport:
         with self._errors():
             return self._recluster(since, max_articles)
 
-    def _recluster(self, since: str | None, max_articles: int) -> ReclusterReport:
+    def _recluster(self, since: str | None, max_articles: int | None) -> ReclusterReport:
         start = time.perf_counter()
         db = self.db
         db.execute("BEGIN IMMEDIATE")
@@ -593,60 +608,70 @@ class SQLiteStore(Store):
             if since is not None:
                 where += " AND coalesce(last_ts, added) >= ?"
                 args.append(self._since(since))
-            old = [r[0] for r in db.execute(f"SELECT id FROM stories WHERE {where}", args)]
-            picked = f"SELECT id FROM stories WHERE {where}"
-            # Originals (copies follow them), in arrival order, with the clusterer's sequence
-            # number of each: the count of originals stored up to it.
-            rows = db.execute(
-                f"SELECT story, rank, {_ARTICLE_COLUMNS} FROM (SELECT *, "
-                "row_number() OVER (ORDER BY seq) AS rank FROM articles "
-                f"WHERE copy_of IS NULL) WHERE story IN ({picked}) ORDER BY seq",
-                args,
-            ).fetchall()
-            if len(rows) > max_articles:
-                raise ConfigError(
-                    f"{len(rows)} articles in {len(old)} open stories; a re-cluster takes at "
-                    f"most {max_articles} at once (memory grows with the square): give a "
-                    "later since"
-                )
-            articles = [_article(r[2:]) for r in rows]
-            before = {r[2]: r[0] for r in rows}
-            p = clusterer.params
-            groups = cluster_batch(
-                articles, window_days=p.window_days, half_life_days=p.half_life_days
-            )
-            story_of = _keep_ids(groups, before, clusterer.new_story_id)
-            seq_of = {r[2]: r[1] for r in rows}
-            by_id = {a.id: a for a in articles}
-            members: dict[str, list[tuple[Article, int]]] = {}
-            for aid, sid in story_of.items():
-                members.setdefault(sid, []).append((by_id[aid], seq_of[aid]))
-            for group in members.values():
-                group.sort(key=lambda m: m[1])
-            for aid, copy_of, sid in db.execute(
-                f"SELECT id, copy_of, story FROM articles WHERE story IN ({picked}) "
-                "AND copy_of IS NOT NULL ORDER BY seq",
-                args,
-            ).fetchall():
-                before[aid] = sid
-                story_of[aid] = story_of.get(copy_of, sid)
-            moved = [(sid, aid) for aid, sid in story_of.items() if before[aid] != sid]
-            db.executemany("UPDATE articles SET story = ? WHERE id = ?", moved)
-            clusterer.rebuild(old, members)
-            self._restate(old, members, clusterer)
+            counts = self._regroup(clusterer, where, args, max_articles)
             self._commit(clusterer)
         except BaseException:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             self._clusterer = None
             raise
-        return ReclusterReport(
-            articles=len(story_of),
-            stories_before=len(old),
-            stories_after=len(members),
-            moved=len(moved),
-            seconds=time.perf_counter() - start,
-        )
+        return ReclusterReport(*counts, seconds=time.perf_counter() - start)
+
+    def _settle(self, clusterer: StoryClusterer) -> None:
+        """Re-settle inside an ingest (``cluster.settle``): what is pending is written first
+        (not committed: commits stay at whole batches), so the regrouping reads every
+        article so far."""
+        self._flush(clusterer)
+        where, args = open_undated(clusterer.seq)
+        # With nothing to regroup (a dated feed) the clusterer is left exactly as it is.
+        if self.db.execute(f"SELECT 1 FROM stories WHERE {where} LIMIT 1", args).fetchone():
+            self._regroup(clusterer, where, args, None)
+
+    def _regroup(
+        self, clusterer: StoryClusterer, where: str, args: list[Any], max_articles: int | None
+    ) -> tuple[int, int, int, int]:
+        """Regroup the stories ``where`` picks with the batch method, in the open
+        transaction; (articles, stories before, stories after, articles moved)."""
+        db = self.db
+        old = [r[0] for r in db.execute(f"SELECT id FROM stories WHERE {where}", args)]
+        picked = f"SELECT id FROM stories WHERE {where}"
+        # Originals (copies follow them), in arrival order, with the clusterer's sequence
+        # number of each: the count of originals stored up to it.
+        rows = db.execute(
+            f"SELECT story, rank, {_ARTICLE_COLUMNS} FROM (SELECT *, "
+            "row_number() OVER (ORDER BY seq) AS rank FROM articles "
+            f"WHERE copy_of IS NULL) WHERE story IN ({picked}) ORDER BY seq",
+            args,
+        ).fetchall()
+        if max_articles is not None and len(rows) > max_articles:
+            raise ConfigError(
+                f"{len(rows)} articles in {len(old)} open stories; a re-cluster takes at "
+                f"most {max_articles} at once: give a later since"
+            )
+        articles = [_article(r[2:]) for r in rows]
+        before = {r[2]: r[0] for r in rows}
+        p = clusterer.params
+        groups = cluster_batch(articles, window_days=p.window_days, half_life_days=p.half_life_days)
+        story_of = _keep_ids(groups, before, clusterer.new_story_id)
+        seq_of = {r[2]: r[1] for r in rows}
+        by_id = {a.id: a for a in articles}
+        members: dict[str, list[tuple[Article, int]]] = {}
+        for aid, sid in story_of.items():
+            members.setdefault(sid, []).append((by_id[aid], seq_of[aid]))
+        for group in members.values():
+            group.sort(key=lambda m: m[1])
+        for aid, copy_of, sid in db.execute(
+            f"SELECT id, copy_of, story FROM articles WHERE story IN ({picked}) "
+            "AND copy_of IS NOT NULL ORDER BY seq",
+            args,
+        ).fetchall():
+            before[aid] = sid
+            story_of[aid] = story_of.get(copy_of, sid)
+        moved = [(sid, aid) for aid, sid in story_of.items() if before[aid] != sid]
+        db.executemany("UPDATE articles SET story = ? WHERE id = ?", moved)
+        clusterer.rebuild(old, members)
+        self._restate(old, members, clusterer)
+        return len(story_of), len(old), len(members), len(moved)
 
     def _restate(
         self,
