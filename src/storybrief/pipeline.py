@@ -66,9 +66,13 @@ def brief_articles(
     clean: bool = True,
     story: str | None = None,
     ner: str = "rules",
+    language: str | None = "auto",
 ) -> Brief:
     """Clean, deduplicate, segment, summarise (with citations) and analyse ``articles`` as
-    one story; summarize and analyze both read the one segmentation."""
+    one story; summarize and analyze both read the one segmentation.
+
+    ``language`` (see ``storybrief.lang.one_language``): a brief is built from the articles
+    of one language, by default the one most of them are in; ``"all"`` keeps every one."""
     from storybrief.clean.batch import clean_articles
     from storybrief.dedup import find_copies
     from storybrief.segment import segment
@@ -77,7 +81,10 @@ def brief_articles(
     if words < 1:
         raise ConfigError(f"words must be a positive number of words, got {words}")
     cleaned = clean_articles(articles, clean=clean, rejected=rejected)
-    kept = _unique_ids(list(cleaned.articles))
+    from storybrief.lang import one_language  # issue 15 hook: one language per brief
+
+    kept, other_languages = one_language(list(cleaned.articles), language)
+    kept = _unique_ids(kept)
     copies = find_copies(kept)
     segments = segment(kept, copies)
     result = summarize(segments, words=words, method=summarizer)
@@ -93,7 +100,7 @@ def brief_articles(
         summary=result.summary,
         copies=tuple(copies),
         analysis=analysis,
-        rejected=cleaned.rejected,
+        rejected=(*cleaned.rejected, *other_languages),
         title=title,
         words=words,
         story=story,
