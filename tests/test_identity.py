@@ -136,11 +136,12 @@ def test_two_post_ingest_without_ids_keep_both(tmp_path: Path) -> None:
     pytest.importorskip("fastapi")
     from fastapi.testclient import TestClient
 
-    from storybrief.service import create_app
+    from storybrief.service import ServiceSettings, create_app
 
-    client = TestClient(create_app(tmp_path / "s.db"))
+    client = TestClient(create_app(tmp_path / "s.db", settings=ServiceSettings(writes=True)))
     for texts in (DAY1, DAY2):
         r = client.post("/ingest", json={"articles": [{"text": t} for t in texts]})
         assert r.status_code == 200, r.text
         assert r.json()["added"] == 2
-    assert len(_ids(tmp_path / "s.db")) == 4
+    ids = _ids(tmp_path / "s.db")
+    assert len(ids) == 4 and all(i.startswith("text-") for i in ids)  # ids from the texts
