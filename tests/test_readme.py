@@ -93,3 +93,20 @@ def test_readme_block_runs_as_written(index: int, workdir: Path) -> None:
     )
     assert result.returncode == 0, f"block {index} ({kind}):\n{code}\n---\n{result.stderr[-3000:]}"
     assert "Traceback" not in result.stderr
+
+
+def test_readme_and_recluster_help_quote_the_benchmark_figures() -> None:
+    from storybrief.cli import main
+
+    table = (ROOT / "docs" / "BENCHMARKS.md").read_text(encoding="utf-8")
+
+    def f1(system: str) -> str:
+        row = next(line for line in table.splitlines() if line.startswith(f"| `{system}` |"))
+        return row.split("|")[4].strip()  # system | P | R | F1
+
+    figures = [f1("storybrief-ingest"), f1("storybrief-ingest+recluster")]
+    help_text = " ".join((main.commands["recluster"].help or "").split())
+    readme = " ".join(README.split())
+    for text in (help_text, readme):
+        assert f"score {figures[0]} B-cubed F1 after" in text
+        assert f"{figures[1]} after" in text
