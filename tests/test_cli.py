@@ -98,3 +98,80 @@ def test_unknown_story_is_a_clean_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["brief", "--db", str(tmp_path / "none.db"), "--story", "s1"])
     assert result.exit_code == 2
     assert "none.db" in result.output and "Traceback" not in result.output
+
+
+# --- one brief per story, size limit, dates, the --story flags ----------------------------
+
+
+def test_per_story_briefs_each_story_of_a_mixed_input(tmp_path: Path) -> None:
+    examples = str(ROOT / "examples")
+    result = CliRunner().invoke(main, ["brief", "--per-story", examples, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["schema"].startswith("storybrief.briefs/")
+    titles = [b["title"] for b in doc["briefs"]]
+    assert len(titles) >= 2 and any("ferry" in (t or "").lower() for t in titles)
+    ferry = next(b for b in doc["briefs"] if "ferry" in (b["title"] or "").lower())
+    assert {a["origin"].split("/")[-2] for a in ferry["articles"]} == {"ferry"}
+    # One file per story with -o DIR; HTML needs it (one page per story).
+    out = tmp_path / "briefs"
+    out.mkdir()
+    files = CliRunner().invoke(
+        main, ["brief", "--per-story", examples, "-f", "html", "-o", str(out)]
+    )
+    assert files.exit_code == 0, files.output
+    assert len(list(out.glob("c*.html"))) == len(titles)
+    no_dir = CliRunner().invoke(main, ["brief", "--per-story", examples, "-f", "html"])
+    assert no_dir.exit_code == 2 and "-o DIR" in no_dir.output
+
+
+def test_max_bytes_rejects_a_larger_article_and_keeps_the_rest(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("A sentence of a long report about the ferry. " * 2000, encoding="utf-8")
+    result = CliRunner().invoke(main, ["brief", EXAMPLE, str(big), "--max-bytes", "50kB"])
+    assert result.exit_code == 1
+    assert f"storybrief: skipped {big}: " in result.stderr and "size limit" in result.stderr
+    bad = CliRunner().invoke(main, ["brief", EXAMPLE, "--max-bytes", "lots"])
+    assert bad.exit_code == 2 and "not a size" in bad.output
+
+
+def test_a_published_value_that_is_no_date_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    feed = tmp_path / "f.jsonl"
+    feed.write_text(
+        json.dumps(
+            {
+                "id": "x",
+                "published": "not a date",
+                "text": "The Holm ferry runs again "
+                "after its engine refit, the operator said on Monday morning.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["brief", str(feed), "-f", "json", "--no-analysis"])
+    assert result.exit_code == 0, result.output
+    assert f"storybrief: warning: {feed}:1: published 'not a date' is not a date" in result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["articles"][0]["published"] is None
+    assert doc["meta"]["warnings"][0]["origin"] == f"{feed}:1"
+
+
+def test_brief_of_a_stored_story_honours_no_analysis_and_summarizer(tmp_path: Path) -> None:
+    from storybrief.pipeline import brief_articles
+    from storybrief.store import open_store
+
+    db = str(tmp_path / "s.db")
+    assert CliRunner().invoke(main, ["ingest", "--db", db, "--no-progress", EXAMPLE]).exit_code == 0
+    with open_store(db, create=False) as store:
+        story = store.stories(order="largest")[0]
+        articles = store.articles(story.id)
+    args = ["brief", "--db", db, "--story", story.id, "-f", "json"]
+    default = json.loads(CliRunner().invoke(main, args).stdout)
+    flagged = json.loads(
+        CliRunner().invoke(main, [*args, "--no-analysis", "--summarizer", "lead"]).stdout
+    )
+    assert default["analysis"] is not None and flagged["analysis"] is None
+    lead = brief_articles(articles, summarizer="lead", analyze=False, clean=False)
+    assert [s["text"] for s in flagged["summary"]] == [s.text for s in lead.summary]
+    assert flagged["summary"] != default["summary"]

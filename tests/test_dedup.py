@@ -116,3 +116,89 @@ def test_seed_copies(seeds_dir) -> None:
     assert frozenset((ids[1], ids[2])) in partial
     # 003 and 004 are independent reports: never copies of anything.
     assert not any(ids[3] in p or ids[4] in p for p in copies)
+
+
+# --- scale: exact copies collapse, large LSH buckets never expand into all pairs -------
+
+
+def _near_identical(n: int, seed: int = 5) -> list:
+    """``n`` versions of one text, each with one word changed: all copies of each other."""
+    rng = random.Random(seed)
+    words = WIRE.split()
+    out = []
+    for i in range(n):
+        w = list(words)
+        k = rng.randrange(len(w))
+        w[k] = f"{w[k]}{i}"
+        out.append(article(" ".join(w), id=f"n{i}"))
+    return out
+
+
+def test_exact_copies_collapse_and_keep_every_link() -> None:
+    rng = random.Random(11)
+    other = _random_words(rng, 120) + " " + WIRE[:400]
+    arts = [article(WIRE, id=f"same{i}") for i in range(5)] + [article(other, id="other")]
+    links = find_copies(arts)
+    copies = [(x.article, x.of, x.similarity) for x in links if x.kind == "copy"]
+    assert copies == [(f"same{i}", "same0", 1.0) for i in range(1, 5)]
+    # The partial overlap is reported for each exact copy (the wire text is the share of
+    # it more contained in the other), as when every pair was compared.
+    partial = [(x.article, x.of) for x in links if x.kind == "partial"]
+    assert partial == [(f"same{i}", "other") for i in range(5)]
+
+
+def test_thousands_of_near_identical_articles_form_one_group() -> None:
+    arts = _near_identical(1500)
+    links = find_copies(arts)
+    assert all(x.kind == "copy" and x.of == "n0" for x in links)
+    assert len(links) == 1499  # every article but the original, each once
+
+
+def test_a_large_bucket_compares_each_member_with_a_few_pivots() -> None:
+    from storybrief.dedup.pairs import PIVOTS, pivot_pairs
+
+    members = list(range(3000))
+    calls: list[tuple[int, int]] = []
+
+    def never_copies(i: int, j: int) -> bool:
+        calls.append((i, j))
+        return False
+
+    pivot_pairs(members, members, lambda x, p: False, never_copies)
+    assert len(calls) <= PIVOTS * len(members)  # linear, not 4.5 million pairs
+    group: set[int] = {0}
+
+    def all_copies(i: int, j: int) -> bool:
+        calls.append((i, j))
+        group.update((i, j))
+        return True
+
+    calls.clear()
+    pivot_pairs(members, members, lambda x, p: x in group and p in group, all_copies)
+    assert len(calls) == len(members) - 1 and group == set(members)
+
+
+def test_groups_past_the_bucket_limit_match_all_pairs_compared() -> None:
+    # Three texts, each republished many times with small edits, plus unrelated reports:
+    # each text's versions fill LSH buckets past the limit, and still form one group each.
+    from storybrief.dedup.pairs import BUCKET_PAIRS_UP_TO
+
+    rng = random.Random(2)
+    bases = [_random_words(rng, 120) for _ in range(3)]
+    arts = []
+    for b, base in enumerate(bases):
+        words = base.split()
+        for i in range(BUCKET_PAIRS_UP_TO + 20):
+            w = list(words)
+            w[rng.randrange(len(w))] = f"edit{b}x{i}"
+            arts.append(article(" ".join(w), id=f"b{b}v{i}"))
+    arts += [article(_random_words(rng, 150), id=f"u{i}") for i in range(30)]
+    rng.shuffle(arts)
+    groups = source_groups([a.id for a in arts], find_copies(arts))
+    found = {}
+    for aid, root in groups.items():
+        found.setdefault(root, set()).add(aid)
+    expected = [{a.id for a in arts if a.id.startswith(f"b{b}v")} for b in range(3)]
+    assert sorted(map(sorted, found.values())) == sorted(
+        [sorted(e) for e in expected] + [[f"u{i}"] for i in range(30)]
+    )

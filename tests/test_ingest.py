@@ -19,6 +19,7 @@ from storybrief.ingest import (
     read_articles,
 )
 from storybrief.ingest.dates import normalize_date
+from storybrief.ingest.formats import content_id
 from storybrief.model import Article, Rejected
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,7 +71,7 @@ def only_rejection(inputs: object, **kw: object) -> Rejected:
 def test_txt_with_headline_title(tmp_path: Path) -> None:
     path = write(tmp_path / "ferry-news.txt", f"Ferry back in service\n\n{PROSE}\n")
     article = only_article([path])
-    assert article.id == "ferry-news"
+    assert article.id == "ferry-news.txt"  # a file named itself: its name
     assert article.title == "Ferry back in service"
     assert article.text.strip() == PROSE
     assert article.origin == str(path)
@@ -94,7 +95,7 @@ def test_txt_without_title(tmp_path: Path, first_line: str) -> None:
 def test_html_extracts_text_and_metadata(tmp_path: Path) -> None:
     path = write(tmp_path / "courier.html", page())
     article = only_article([path])
-    assert article.id == "courier"
+    assert article.id == "courier.html"
     assert article.title == "Ferry back in service"
     assert article.source == "Island Courier"
     assert article.published == "2023-06-05"
@@ -107,7 +108,7 @@ def test_htm_and_gzipped_html(tmp_path: Path) -> None:
     (tmp_path / "two.html.gz").write_bytes(gzip.compress(page().encode("utf-8")))
     articles, rejected = read_articles([tmp_path])
     assert rejected == []
-    assert [a.id for a in articles] == ["one", "two"]
+    assert [a.id for a in articles] == [f"{tmp_path.name}/one.htm", f"{tmp_path.name}/two.html.gz"]
 
 
 def test_html_with_declared_legacy_charset(tmp_path: Path) -> None:
@@ -133,7 +134,7 @@ def test_json_object_and_list(tmp_path: Path) -> None:
     many = write(tmp_path / "many.json", json.dumps([{"id": "k1", "text": PROSE}, {"text": PROSE}]))
     articles, rejected = read_articles([one, many])
     assert rejected == []
-    assert [a.id for a in articles] == ["single", "k1", "many:1"]
+    assert [a.id for a in articles] == ["single.json", "k1", content_id(PROSE)]
     assert articles[0].source == "example.org"  # from the url when no source is given
     assert articles[0].published == "2023-06-05"
     assert articles[2].origin == f"{many}[1]"
@@ -154,7 +155,7 @@ def test_jsonl_ids_and_origins(tmp_path: Path) -> None:
     assert rejected == []
     assert [(a.id, a.origin) for a in articles] == [
         ("first", f"{path}:1"),
-        ("feed:3", f"{path}:3"),
+        (content_id(PROSE), f"{path}:3"),  # the text's id, never a line number
     ]
 
 
@@ -164,7 +165,10 @@ def test_stdin_jsonl() -> None:
     )
     articles, rejected = read_articles(["-"], stdin=stream)
     assert rejected == []
-    assert [(a.id, a.origin) for a in articles] == [("stdin:1", "<stdin>:1"), ("b", "<stdin>:2")]
+    assert [(a.id, a.origin) for a in articles] == [
+        (content_id(PROSE), "<stdin>:1"),
+        ("b", "<stdin>:2"),
+    ]
 
 
 def test_directory_is_recursive_sorted_and_skips_unknown(tmp_path: Path) -> None:
@@ -174,7 +178,7 @@ def test_directory_is_recursive_sorted_and_skips_unknown(tmp_path: Path) -> None
     write(tmp_path / ".hidden" / "c.txt", PROSE)
     articles, rejected = read_articles(tmp_path)  # a single path works too
     assert rejected == []
-    assert [a.id for a in articles] == ["a", "z"]
+    assert [a.id for a in articles] == [f"{tmp_path.name}/a.txt", f"{tmp_path.name}/b/z.txt"]
 
 
 def test_iter_articles_streams() -> None:
@@ -187,8 +191,8 @@ def test_iter_articles_streams() -> None:
 def test_bundled_examples_read_cleanly() -> None:
     articles, rejected = read_articles([ROOT / "examples" / "bridge"])  # demo/ is a site
     assert rejected == []
-    assert len(articles) == 5
-    assert len({a.id for a in articles}) == 5
+    assert len(articles) == 7  # five about the bridge, two about the ferry
+    assert len({a.id for a in articles}) == 7
 
 
 # --- bad inputs ---------------------------------------------------------------------------
@@ -279,7 +283,7 @@ def test_one_bad_input_loses_nothing_else(tmp_path: Path) -> None:
     ]
     inputs = [good[0], bad[0], bad[1], good[1], bad[2], bad[3], good[2]]
     articles, rejected = read_articles(inputs)
-    assert [a.id for a in articles] == ["g0", "g1", "g2"]
+    assert [a.id for a in articles] == ["g0.txt", "g1.txt", "g2.txt"]
     assert [r.origin for r in rejected] == [str(p) for p in bad]
     assert all("\n" not in r.reason for r in rejected)
 

@@ -168,9 +168,9 @@ def test_cli_recluster(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "12 articles in" in result.output and "regrouped into" in result.output
     missing = runner.invoke(main, ["recluster", "--db", str(tmp_path / "none.db")])
-    assert missing.exit_code == 1 and "no story store" in missing.output
+    assert missing.exit_code == 2 and "no story store" in missing.output  # store errors: 2
     bad = runner.invoke(main, ["recluster", "--db", str(db), "--since", "last tuesday"])
-    assert bad.exit_code == 1 and "since must be" in bad.output
+    assert bad.exit_code == 2 and "since must be" in bad.output
     assert main.commands["recluster"].help
 
 

@@ -17,6 +17,7 @@ from storybrief.cli import main
 from storybrief.errors import ConfigError, StoreError, UnknownStoryError
 from storybrief.model import Article, Rejected
 from storybrief.store import IngestReport, brief_story, open_store
+from storybrief.store.schema import SCHEMA_VERSION
 
 _SYL = ["ka", "lo", "mi", "ren", "dus", "ta", "vel", "or", "bri", "sen", "gal", "tho", "ur", "pe"]
 _GENERIC = [
@@ -147,7 +148,12 @@ def test_reingest_changes_nothing(tmp_path: Path) -> None:
         store.ingest(items, progress=False)
         before = _dump(store.db)
         again = store.ingest(items, progress=False)
-        assert again == IngestReport(skipped=len(items), seconds=again.seconds)
+        assert replace(again, outcomes=()) == IngestReport(
+            skipped=len(items), seconds=again.seconds
+        )
+        assert [(o.action, o.id) for o in again.outcomes] == [
+            ("already stored", a.id) for a in items
+        ]
         # Same text under another id is the same article too.
         renamed = [Article(id=a.id + "-new", text=a.text, title=a.title) for a in items[:2]]
         assert store.ingest(renamed, progress=False).skipped == 2
@@ -283,7 +289,7 @@ def test_cli_ingest_stories_cluster(tmp_path: Path) -> None:
     usage = runner.invoke(main, ["stories", "--db", db, "--order", "oldest"])
     assert usage.exit_code == 2
     missing = runner.invoke(main, ["stories", "--db", str(tmp_path / "none.db")])
-    assert missing.exit_code == 1 and "no story store" in missing.output
+    assert missing.exit_code == 2 and "no story store" in missing.output  # store errors: 2
     for command in ("ingest", "stories", "cluster"):
         assert main.commands[command].help
 
@@ -374,11 +380,14 @@ def test_a_store_of_schema_1_is_upgraded_on_open_and_goes_on_as_a_new_one(tmp_pa
     db = sqlite3.connect(tmp_path / "old.db")
     db.executescript(
         "DROP INDEX lsh_key_ts; ALTER TABLE lsh DROP COLUMN ts; "
+        "ALTER TABLE articles DROP COLUMN raw_hash; "
         "CREATE INDEX lsh_key ON lsh(key); UPDATE schema_version SET version = 1;"
     )
     db.close()
     with open_store(tmp_path / "old.db", create=False) as store:
-        assert store.db.execute("SELECT version FROM schema_version").fetchone() == (2,)
+        assert store.db.execute("SELECT version FROM schema_version").fetchone() == (
+            SCHEMA_VERSION,
+        )
         undated = store.db.execute(
             "SELECT count(*) FROM lsh JOIN articles a ON a.id = lsh.article "
             "WHERE lsh.ts IS NOT a.ts"
@@ -446,3 +455,17 @@ def test_lsh_rows_out_of_reach_are_dropped_without_changing_any_result(
         k: v for k, v in pruned.items() if k != "lsh"
     }
     assert len(kept["lsh"]) > len(pruned["lsh"])
+
+
+def test_an_age_counts_back_from_the_newest_article_in_the_store(tmp_path: Path) -> None:
+    # The corpus is dated January 2024: "7d" is the week before its newest article, not
+    # before today (which would leave an archive with no recent stories at all).
+    with open_store(tmp_path / "s.db") as store:
+        store.ingest([a for a, _ in corpus(5, 2)], progress=False)
+        everything = store.stories()
+        newest = max(s.last_seen or "" for s in everything)
+        recent = store.stories(since="1d")
+        assert recent and len(recent) <= len(everything)
+        cut = (date.fromisoformat(newest) - timedelta(days=1)).isoformat()
+        assert all((s.last_seen or "") >= cut for s in recent)
+        assert len(store.stories(since="30d")) == len(everything)

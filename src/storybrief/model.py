@@ -187,6 +187,25 @@ class Rejected:
         return _from(cls, data)
 
 
+@dataclass(frozen=True)
+class Notice:
+    """Something worth telling about an input that was still used (one line, naming it):
+    a date that could not be read, an id already taken by another text."""
+
+    origin: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Notice:
+        return _from(cls, data)
+
+
 # --- analysis: who said what, entities, dates, disagreements -------------------------
 
 
@@ -466,6 +485,33 @@ class Story:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Story:
         return _replace_tuple(_from(cls, data), "articles")
+
+
+@dataclass(frozen=True)
+class StoryBriefs:
+    """One brief per story of a mixed input (``storybrief brief --per-story``): the
+    stories found by clustering, each briefed alone, most sources first; the inputs that
+    could not be used and the notices about used ones are listed once, here."""
+
+    briefs: tuple[Brief, ...]
+    rejected: tuple[Rejected, ...] = ()
+    notices: tuple[Notice, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": f"storybrief.briefs/{SCHEMA_VERSION}",
+            "briefs": [b.to_dict() for b in self.briefs],
+            "rejected": [r.to_dict() for r in self.rejected],
+            "warnings": [n.to_dict() for n in self.notices],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StoryBriefs:
+        return cls(
+            briefs=tuple(Brief.from_dict(b) for b in data.get("briefs", ())),
+            rejected=tuple(Rejected.from_dict(r) for r in data.get("rejected", ())),
+            notices=tuple(Notice.from_dict(n) for n in data.get("warnings", ())),
+        )
 
 
 def _replace_tuple(obj: T, name: str) -> T:

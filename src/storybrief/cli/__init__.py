@@ -1,7 +1,9 @@
 """The ``storybrief`` command line.
 
 Each subcommand lives in its own module and registers itself on the ``main`` group; the
-library's exceptions become one-line errors here, never tracebacks.
+library's exceptions become one-line errors and exit statuses in one place
+(``cli/errors.py``), never tracebacks. Commands parse their options, call one library
+function and render.
 """
 
 from __future__ import annotations
@@ -9,9 +11,13 @@ from __future__ import annotations
 import click
 
 from storybrief import __version__
+from storybrief.cli.errors import Group
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=Group,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="storybrief")
 def main() -> None:
     """Turn a pile of news articles into one cited brief per story."""

@@ -9,7 +9,6 @@ from typing import Any
 import click
 
 from storybrief.cli import main
-from storybrief.errors import StorybriefError
 
 FORMATS = ("md", "json")
 
@@ -104,13 +103,10 @@ def summaries_command(
 
     names = [s.strip() for s in systems.split(",") if s.strip()] if systems else None
     budget = words or DEFAULT_WORDS.get(dataset, 100)
-    try:
-        clusters = load_clusters(dataset, root=data, limit=limit)
-        report = evaluate_summaries(
-            clusters, words=budget, systems=names, dataset=dataset, progress=_progress
-        )
-    except StorybriefError as exc:
-        raise click.ClickException(str(exc)) from exc
+    clusters = load_clusters(dataset, root=data, limit=limit)
+    report = evaluate_summaries(
+        clusters, words=budget, systems=names, dataset=dataset, progress=_progress
+    )
     md = summary_table(report)
     if any(r.system == "storybrief" and not r.unavailable for r in report.results):
         extra = paired_table(report, "storybrief", [baseline])
@@ -138,10 +134,7 @@ def clustering_command(topics: int | None, systems: str | None, data: str | None
     from storybrief.eval.tables import cluster_table
 
     names = [s.strip() for s in systems.split(",") if s.strip()] if systems else None
-    try:
-        report = evaluate_clustering(load_story_docs(root=data, topics=topics), systems=names)
-    except StorybriefError as exc:
-        raise click.ClickException(str(exc)) from exc
+    report = evaluate_clustering(load_story_docs(root=data, topics=topics), systems=names)
     _emit(fmt, cluster_table(report), report.to_dict())
 
 
@@ -173,16 +166,13 @@ def extraction_command(
 
     names = [s.strip() for s in systems.split(",") if s.strip()] if systems else None
     parts, payload = [], []
-    try:
-        for name in [d.strip() for d in datasets.split(",") if d.strip()]:
-            pages = load_extraction_set(name, root=data, limit=limit)
-            report = evaluate_extraction(pages, systems=names, dataset=name, progress=_progress)
-            parts.append(extraction_table(report))
-            if any(r.by_language for r in report.results):
-                parts.append(language_table(report))
-            payload.append(report.to_dict())
-    except StorybriefError as exc:
-        raise click.ClickException(str(exc)) from exc
+    for name in [d.strip() for d in datasets.split(",") if d.strip()]:
+        pages = load_extraction_set(name, root=data, limit=limit)
+        report = evaluate_extraction(pages, systems=names, dataset=name, progress=_progress)
+        parts.append(extraction_table(report))
+        if any(r.by_language for r in report.results):
+            parts.append(language_table(report))
+        payload.append(report.to_dict())
     _emit(fmt, "\n\n".join(parts), {"sets": payload})
 
 

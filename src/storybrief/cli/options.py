@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -17,7 +19,7 @@ def output_options(func: F) -> F:
     func = click.option(
         "-o",
         "--output",
-        type=click.Path(dir_okay=False, writable=True, allow_dash=True),
+        type=click.Path(writable=True, allow_dash=True),
         default="-",
         show_default=True,
         help="Write to this file instead of standard output.",
@@ -46,7 +48,39 @@ def db_option(func: F) -> F:
     )(func)
 
 
+class ByteSize(click.ParamType):
+    """A size in bytes: ``5000000``, ``10MB``, ``500kB``, ``2MiB``."""
+
+    name = "size"
+    _UNITS = {"": 1, "b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "kib": 2**10, "mib": 2**20}
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", str(value))
+        unit = m.group(2).lower() if m else ""
+        if m is None or unit not in self._UNITS or float(m.group(1)) * self._UNITS[unit] < 1:
+            self.fail(f"{value!r} is not a size like 10MB, 500kB or 2000000", param, ctx)
+        return int(float(m.group(1)) * self._UNITS[unit])
+
+
+def max_bytes_option(func: F) -> F:
+    """``--max-bytes SIZE``: the largest input article read."""
+    from storybrief.ingest import DEFAULT_MAX_BYTES
+
+    return click.option(
+        "--max-bytes",
+        type=ByteSize(),
+        default=DEFAULT_MAX_BYTES,
+        show_default="10MB",
+        help="Largest article read (a .txt/.html/.json file, one JSONL line): larger ones "
+        "are rejected, the rest go on. A size like 10MB, 500kB or 2000000.",
+    )(func)
+
+
 def write_output(text: str, output: str) -> None:
+    if output != "-" and os.path.isdir(output):
+        raise click.UsageError(f"{output} is a folder; give a file name for -o")
     if output == "-":
         click.echo(text, nl=not text.endswith("\n"))
     else:

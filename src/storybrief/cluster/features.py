@@ -16,12 +16,11 @@ import math
 import re
 import zlib
 from collections import Counter
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from itertools import compress, filterfalse
 from operator import itemgetter, ne
 from typing import NamedTuple
 
+from storybrief.ingest.dates import parse_time  # noqa: F401 (cluster modules import it here)
 from storybrief.model import Article
 from storybrief.text import ASCII_WORD_BYTES, STOPWORDS, drop_loose_joiners
 
@@ -231,21 +230,3 @@ def _hashed(counts: dict[str, int], prefix: str) -> dict[int, float]:
         key = h & _MASK
         out[key] = get(key, 0.0) + (sub[n] if n < 64 else 1.0 + math.log(n))
     return out
-
-
-def parse_time(value: str | None) -> float | None:
-    """Days since the epoch of an ISO 8601 or RFC 2822 date; ``None`` when absent or unreadable."""
-    if not value:
-        return None
-    text = value.strip()
-    dt: datetime | None = None
-    try:
-        dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            dt = parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
-            return None
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=UTC)
-    return dt.timestamp() / 86400.0

@@ -1,15 +1,16 @@
 """Copies: which articles republish which, found with MinHash and LSH.
 
-Every article becomes a set of hashed word 5-gram shingles. A small batch (up to
-``EXACT_UP_TO`` articles) compares every pair exactly. A larger one takes candidate pairs
-from a MinHash signature per article and datasketch's ``MinHashLSH`` index, set to a low
-Jaccard threshold so that a wire copy inside a long page still comes out as a candidate,
-without comparing all pairs. Candidates are then verified on their exact shingle sets:
+Every article becomes a set of hashed word 5-gram shingles. Articles with the same set
+(exact copies) collapse into one first: the most original of them stands for the others.
+The distinct texts are then compared in candidate pairs (see ``pairs.py``: every pair of a
+small batch, else pairs that collide in a MinHash LSH index, with large buckets never
+expanded into all their pairs), and candidates are verified on their exact shingle sets:
 
 - ``copy``: the same text with small edits and different wrappers (Jaccard >= 0.5, or one
   contains >= 0.8 of the other);
 - ``partial``: a real share of the text, such as common background paragraphs
-  (containment >= 0.2), but otherwise a different report.
+  (containment >= 0.2), but otherwise a different report. An exact copy of either side
+  shares it too, pointed at the other side's most original article.
 
 Copies of one text form a group; a group counts as one independent source.
 """
@@ -19,26 +20,35 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from storybrief.dedup.pairs import (
+    BUCKET_PAIRS_UP_TO,
+    EXACT_UP_TO,
+    LSH_THRESHOLD,
+    NUM_PERM,
+    all_pairs,
+    lsh_buckets,
+    minhash,
+    pivot_pairs,
+)
 from storybrief.errors import ConfigError
 from storybrief.model import Article, CopyLink
 from storybrief.text import shingles, words
 
-if TYPE_CHECKING:
-    from datasketch import MinHash
+__all__ = [
+    "EXACT_UP_TO",
+    "LSH_THRESHOLD",
+    "NUM_PERM",
+    "SHINGLE",
+    "CopyParams",
+    "article_shingles",
+    "count_sources",
+    "find_copies",
+    "minhash",
+    "source_groups",
+]
 
-NUM_PERM = 128
 SHINGLE = 5
-# Below this many articles every pair is compared exactly: free of LSH's false negatives,
-# and at 100 articles as fast as the index (0.29 s against 0.31 s here) without importing
-# datasketch, which with the SciPy parts it loads costs about 0.7 s a process.
-EXACT_UP_TO = 120
-# The LSH index's Jaccard threshold. A partial overlap (a fifth of one article's text in
-# another) can have a Jaccard well under 0.1: at 0.1 the index found 5 of 9 such pairs
-# on 300 Multi-News articles, at 0.07 all 9, for the same time (exact verification drops
-# the false candidates). Copies were all found at both.
-LSH_THRESHOLD = 0.07
 
 
 @dataclass(frozen=True)
@@ -69,19 +79,6 @@ def article_shingles(article: Article) -> set[int]:
     return {zlib.crc32(g.encode("utf-8")) for g in shingles(words(article.text), SHINGLE)}
 
 
-def minhash(shingle_set: Iterable[int], *, seed: int = 1) -> MinHash:
-    """MinHash of hashed shingles; the hash values are used as they are."""
-    from datasketch import MinHash
-
-    m = MinHash(num_perm=NUM_PERM, seed=seed, hashfunc=_identity)
-    m.update_batch(list(shingle_set))
-    return m
-
-
-def _identity(value: int) -> int:
-    return value
-
-
 def find_copies(articles: Sequence[Article], params: CopyParams | None = None) -> list[CopyLink]:
     """Copy and partial-overlap links between ``articles``.
 
@@ -89,18 +86,12 @@ def find_copies(articles: Sequence[Article], params: CopyParams | None = None) -
     taken as its original; within a copy group every member links to the same original.
     """
     params = params or CopyParams()
-    if len(articles) < 2:
+    n = len(articles)
+    if n < 2:
         return []
     sets = [article_shingles(a) for a in articles]
-
-    pairs = (
-        _all_pairs(sets)
-        if len(articles) <= EXACT_UP_TO
-        else _candidate_pairs(sets, [minhash(s, seed=params.seed) for s in sets], params)
-    )
-
     order = _originality_order(articles)
-    parent = list(range(len(articles)))
+    parent = list(range(n))
 
     def find(x: int) -> int:
         while parent[x] != x:
@@ -108,25 +99,65 @@ def find_copies(articles: Sequence[Article], params: CopyParams | None = None) -
             x = parent[x]
         return x
 
+    def union(i: int, j: int) -> None:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            # The group's root is its most original member.
+            if order[ri] <= order[rj]:
+                parent[rj] = ri
+            else:
+                parent[ri] = rj
+
+    # Exact copies first: one representative per distinct text, the most original.
+    reps: dict[frozenset[int], int] = {}
+    for i in range(n):
+        if sets[i]:
+            text = frozenset(sets[i])
+            r = reps.setdefault(text, i)
+            if r != i:
+                if order[i] < order[r]:
+                    reps[text] = i
+                union(i, r)
+    distinct = sorted(reps.values())
+
     measured: dict[tuple[int, int], tuple[float, float, float]] = {}
-    for i, j in sorted(pairs):
+
+    def compare(i: int, j: int) -> bool:
+        """Verify the pair (i < j) on its shingle sets; whether it was joined as copies."""
+        if (i, j) in measured:
+            return False
         inter = len(sets[i] & sets[j])
         if not inter:
-            continue
+            return False
         jac = inter / len(sets[i] | sets[j])
         ci, cj = inter / len(sets[i]), inter / len(sets[j])
         measured[(i, j)] = (jac, ci, cj)
         if jac >= params.copy_jaccard or max(ci, cj) >= params.copy_containment:
-            ri, rj = find(i), find(j)
-            if ri != rj:
-                # The group's root is its most original member.
-                if order[ri] <= order[rj]:
-                    parent[rj] = ri
-                else:
-                    parent[ri] = rj
+            union(i, j)
+            return True
+        return False
+
+    large: list[list[int]] = []
+    pairs: list[tuple[int, int]]
+    if n <= EXACT_UP_TO:
+        pairs = all_pairs(distinct)
+    else:
+        found: set[tuple[int, int]] = set()
+        for members in lsh_buckets({i: sets[i] for i in distinct}, seed=params.seed):
+            if len(members) <= BUCKET_PAIRS_UP_TO:
+                found.update(all_pairs(members))
+            else:
+                large.append(members)
+        pairs = sorted(found)
+    for i, j in pairs:
+        # A pair already in one group adds nothing: no partial link, same copy links.
+        if find(i) != find(j):
+            compare(i, j)
+    for members in large:
+        pivot_pairs(members, order, lambda x, p: find(x) == find(p), compare)
 
     links: list[CopyLink] = []
-    for i in range(len(articles)):
+    for i in range(n):
         root = find(i)
         if root != i:
             key = (min(i, root), max(i, root))
@@ -135,41 +166,27 @@ def find_copies(articles: Sequence[Article], params: CopyParams | None = None) -
             links.append(
                 CopyLink(articles[i].id, articles[root].id, "copy", round(jac, 3), round(cont, 3))
             )
-    for (i, j), (jac, ci, cj) in measured.items():
-        if find(i) == find(j):
-            continue
-        if max(ci, cj) >= params.partial_containment:
-            # The link points from the article more contained in the other.
-            a, b, cont = (i, j, ci) if ci >= cj else (j, i, cj)
-            links.append(
-                CopyLink(articles[a].id, articles[b].id, "partial", round(jac, 3), round(cont, 3))
-            )
-    return links
-
-
-def _all_pairs(sets: Sequence[set[int]]) -> set[tuple[int, int]]:
-    return {
-        (i, j) for i in range(len(sets)) for j in range(i + 1, len(sets)) if sets[i] and sets[j]
-    }
-
-
-def _candidate_pairs(
-    sets: Sequence[set[int]], hashes: Sequence[MinHash], params: CopyParams
-) -> set[tuple[int, int]]:
-    """Pairs whose MinHash signatures collide in at least one LSH band."""
-    from datasketch import MinHashLSH
-
-    del params  # the thresholds apply at verification; the index is deliberately loose
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    with lsh.insertion_session() as session:
-        for i, m in enumerate(hashes):
-            if sets[i]:
-                session.insert(i, m, check_duplication=False)
-    pairs: set[tuple[int, int]] = set()
-    for i, m in enumerate(hashes):
+    # Partial overlaps between distinct texts, each given to every exact copy of either
+    # side (pointed at the other side's most original article): linear in the copies.
+    copies_of: dict[int, list[int]] = {}
+    for i in range(n):
         if sets[i]:
-            pairs.update((min(i, j), max(i, j)) for j in lsh.query(m) if j != i)
-    return pairs
+            copies_of.setdefault(reps[frozenset(sets[i])], []).append(i)
+    partial: list[tuple[int, int, CopyLink]] = []
+    for (i, j), (jac, ci, cj) in measured.items():
+        if find(i) == find(j) or max(ci, cj) < params.partial_containment:
+            continue
+        pairs_of = {(x, j) for x in copies_of[i]} | {(i, y) for y in copies_of[j]}
+        for x, y in pairs_of:
+            lo, hi, clo, chi = (x, y, ci, cj) if x < y else (y, x, cj, ci)
+            # The link points from the article more contained in the other.
+            a, b, cont = (lo, hi, clo) if clo >= chi else (hi, lo, chi)
+            link = CopyLink(
+                articles[a].id, articles[b].id, "partial", round(jac, 3), round(cont, 3)
+            )
+            partial.append((lo, hi, link))
+    partial.sort(key=lambda t: (t[0], t[1]))
+    return links + [link for _, _, link in partial]
 
 
 def _measure(a: set[int], b: set[int]) -> tuple[float, float, float]:

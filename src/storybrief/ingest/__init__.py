@@ -10,13 +10,22 @@ Nothing stops a batch: every input that cannot be used comes out as a ``Rejected
 one-line reason, in input order among the articles. ``max_bytes`` bounds each article's raw
 input: a whole ``.txt``/``.html``/``.json`` file, one line of a ``.jsonl`` feed.
 
-Ids: a record's ``id``; else the file stem (``stem:LINE`` for a JSONL line, ``stem:N`` for
-item N of a JSON list). ``origin`` is the path (``path:LINE``, ``path[N]``).
+Ids never collide by accident: a record's own ``id``; else, for a file, its path from the
+input named (``feed/siteA/article.txt`` for a file found in the folder ``feed``, the file's
+name for a file named itself); else, for a record of a JSON list or a JSONL feed (stdin
+too), ``content_id`` of its text: the same text gets the same id on any day, from any
+input. ``origin`` is the path (``path:LINE``, ``path[N]``).
+
+Symbolic links are followed; a broken one, a loop, or a file or folder that cannot be
+read is a rejection naming it, wherever it is named (on the command line or in a folder).
 """
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -85,20 +94,63 @@ def iter_inputs(
             continue
         path = Path(item)
         if path.is_dir():
-            for child in _walk(path):
-                yield from _read_path(child, max_bytes, defer_html)
+            root = path.name or path.resolve().name
+            for found in _walk(path):
+                if isinstance(found, Rejected):
+                    yield found
+                    continue
+                rel = found.relative_to(path).as_posix()
+                ident = f"{root}/{rel}" if root else rel
+                yield from _read_path(found, max_bytes, defer_html, ident=ident)
         else:
-            yield from _read_path(path, max_bytes, defer_html)
+            yield from _read_path(path, max_bytes, defer_html, ident=path.name)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files under ``folder`` with a known extension, sorted, hidden ones skipped."""
-    for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts):
+def _walk(folder: Path) -> Iterator[Path | Rejected]:
+    """Files under ``folder`` with a known extension, in sorted path order, hidden ones
+    skipped; folders behind symbolic links are walked too. A link that leads nowhere or
+    back into a folder being walked, and a folder that cannot be listed, come out as
+    rejections, so nothing is left out without a word."""
+    yield from _walk_dir(folder, ancestors=frozenset())
+
+
+def _walk_dir(folder: Path, ancestors: frozenset[tuple[int, int]]) -> Iterator[Path | Rejected]:
+    try:
+        here = os.stat(folder)
+        names = sorted(os.listdir(folder))
+    except OSError as exc:
+        yield Rejected(str(folder), _os_reason(exc, "cannot read folder"))
+        return
+    ancestors = ancestors | {(here.st_dev, here.st_ino)}
+    for name in names:
+        if name.startswith("."):
             continue
-        if path.is_file() and _kind(path):
+        path = folder / name
+        try:
+            info = os.stat(path)  # follows links
+        except OSError as exc:
+            # Only a dangling link to something we would not read anyway goes unmentioned.
+            if _kind(path) or exc.errno == errno.ELOOP or not os.path.islink(path):
+                yield Rejected(str(path), _os_reason(exc, "cannot read"))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            if (info.st_dev, info.st_ino) in ancestors:
+                yield Rejected(str(path), "symbolic link loop: leads back into a folder it is in")
+                continue
+            yield from _walk_dir(path, ancestors)
+        elif stat.S_ISREG(info.st_mode) and _kind(path):
             yield path
+
+
+def _os_reason(exc: OSError, what: str) -> str:
+    """A one-line reason for an ``OSError`` on an input, in words rather than codes."""
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if exc.errno == errno.ENOENT:
+        return "broken symbolic link (its target does not exist)"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"{what}: permission denied"
+    return f"{what}: {exc.strerror or exc}"
 
 
 _KINDS = {".txt": "txt", ".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl"}
@@ -112,21 +164,19 @@ def _kind(path: Path) -> str | None:
     return None if gzipped and kind != "html" else kind
 
 
-def _stem(path: Path) -> str:
-    name = path.name
-    lower = name.lower()
-    for ext in sorted(EXTENSIONS, key=len, reverse=True):
-        if lower.endswith(ext):
-            return name[: -len(ext)] or name
-    return path.stem
-
-
 def _read_path(
-    path: Path, max_bytes: int, defer_html: bool = False
+    path: Path, max_bytes: int, defer_html: bool = False, *, ident: str
 ) -> Iterator[Article | Rejected | Unextracted]:
     origin = str(path)
-    if not path.exists():
-        yield Rejected(origin, "no such file or directory")
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if os.path.islink(path):
+            yield Rejected(origin, _os_reason(exc, "cannot read"))
+        elif exc.errno == errno.ENOENT:
+            yield Rejected(origin, "no such file or directory")
+        else:
+            yield Rejected(origin, _os_reason(exc, "cannot read"))
         return
     kind = _kind(path)
     if kind is None:
@@ -139,20 +189,20 @@ def _read_path(
         data = dec.read_bytes(path, origin, max_bytes=max_bytes)
         text = dec.decode(data, origin, html=kind == "html")
         if kind == "txt":
-            yield from_text(text, id=_stem(path), origin=origin)
+            yield from_text(text, id=ident, origin=origin)
         elif kind == "html":
-            page = Unextracted(text, id=_stem(path), origin=origin)
+            page = Unextracted(text, id=ident, origin=origin)
             yield page if defer_html else from_html(text, id=page.id, origin=origin)
         else:
-            yield from _read_json(text, path, origin, defer_html)
+            yield from _read_json(text, origin, defer_html, ident=ident)
     except InputError as exc:
         yield Rejected(exc.origin, exc.reason)
     except OSError as exc:
-        yield Rejected(origin, f"cannot read: {exc.strerror or exc}")
+        yield Rejected(origin, _os_reason(exc, "cannot read"))
 
 
 def _read_json(
-    text: str, path: Path, origin: str, defer_html: bool = False
+    text: str, origin: str, defer_html: bool = False, *, ident: str
 ) -> Iterator[Article | Rejected | Unextracted]:
     dec.require_text(text, origin)
     try:
@@ -162,23 +212,18 @@ def _read_json(
             origin, f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
         ) from None
     if isinstance(data, dict):
-        yield _record(data, default_id=_stem(path), origin=origin, defer_html=defer_html)
+        yield _record(data, default_id=ident, origin=origin, defer_html=defer_html)
     elif isinstance(data, list):
         if not data:
             raise MalformedInputError(origin, "empty JSON list: no articles")
         for i, record in enumerate(data):
-            yield _record(
-                record,
-                default_id=f"{_stem(path)}:{i}",
-                origin=f"{origin}[{i}]",
-                defer_html=defer_html,
-            )
+            yield _record(record, origin=f"{origin}[{i}]", defer_html=defer_html)
     else:
         raise MalformedInputError(origin, "expected a JSON object or a list of objects")
 
 
 def _record(
-    record: Any, *, default_id: str, origin: str, defer_html: bool = False
+    record: Any, *, origin: str, default_id: str | None = None, defer_html: bool = False
 ) -> Article | Rejected | Unextracted:
     try:
         return from_record(record, default_id=default_id, origin=origin, defer_html=defer_html)
@@ -209,9 +254,7 @@ def _read_jsonl_file(
                 yield Rejected(exc.origin, exc.reason)
                 seen = True
                 continue
-            item = _jsonl_line(
-                line, stem=_stem(path), number=number, origin=line_origin, defer_html=defer_html
-            )
+            item = _jsonl_line(line, number=number, origin=line_origin, defer_html=defer_html)
             if item is not None:
                 seen = True
                 yield item
@@ -243,9 +286,7 @@ def _read_jsonl_stream(
             if len(line.encode("utf-8", "replace")) > max_bytes:
                 yield Rejected(origin, f"line is over the size limit of {max_bytes} bytes")
                 continue
-            item = _jsonl_line(
-                line, stem="stdin", number=number, origin=origin, defer_html=defer_html
-            )
+            item = _jsonl_line(line, number=number, origin=origin, defer_html=defer_html)
             if item is not None:
                 yield item
     except UnicodeDecodeError as exc:
@@ -253,7 +294,7 @@ def _read_jsonl_stream(
 
 
 def _jsonl_line(
-    line: str, *, stem: str, number: int, origin: str, defer_html: bool = False
+    line: str, *, number: int, origin: str, defer_html: bool = False
 ) -> Article | Rejected | Unextracted | None:
     if not line.strip():
         return None
@@ -261,4 +302,4 @@ def _jsonl_line(
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         return Rejected(origin, f"malformed JSON on line {number}, column {exc.colno}: {exc.msg}")
-    return _record(record, default_id=f"{stem}:{number}", origin=origin, defer_html=defer_html)
+    return _record(record, origin=origin, defer_html=defer_html)

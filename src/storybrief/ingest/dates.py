@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
@@ -58,6 +58,25 @@ def _parse(text: str) -> datetime | None:
         return dateparser.parse(cleaned, languages=["en"], settings=_DATEPARSER_SETTINGS)
     except Exception:  # dateparser raises assorted errors on odd input; a date is optional
         return None
+
+
+def parse_time(value: str | None) -> float | None:
+    """Days since the epoch of an ISO 8601 or RFC 2822 date (what ``normalize_date`` gives
+    for any date it reads); ``None`` when absent or unreadable. Dates without a zone are UTC."""
+    if not value:
+        return None
+    text = value.strip()
+    dt: datetime | None = None
+    try:
+        dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            dt = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.timestamp() / 86400.0
 
 
 # --- publication dates found on a page -------------------------------------------------

@@ -6,6 +6,7 @@ raises an ``InputError`` subclass naming the input.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -110,21 +111,29 @@ class Unextracted:
 
 @overload
 def from_record(
-    record: Any, *, default_id: str, origin: str, defer_html: Literal[False] = False
+    record: Any,
+    *,
+    origin: str,
+    default_id: str | None = None,
+    defer_html: Literal[False] = False,
 ) -> Article: ...
 
 
 @overload
 def from_record(
-    record: Any, *, default_id: str, origin: str, defer_html: bool
+    record: Any, *, origin: str, default_id: str | None = None, defer_html: bool
 ) -> Article | Unextracted: ...
 
 
 def from_record(
-    record: Any, *, default_id: str, origin: str, defer_html: bool = False
+    record: Any, *, origin: str, default_id: str | None = None, defer_html: bool = False
 ) -> Article | Unextracted:
     """An article from one JSON object with ``text`` or ``html`` and optional metadata
-    (an ``Unextracted`` page, for ``html``, when ``defer_html``)."""
+    (an ``Unextracted`` page, for ``html``, when ``defer_html``).
+
+    Its id is the record's own ``id``, else ``default_id``, else ``content_id`` of its
+    text (or HTML): never a position, which another input, or the same feed on another
+    day, would give to a different article."""
     if not isinstance(record, dict):
         raise MalformedInputError(origin, f"expected a JSON object, got {_json_type(record)}")
     for name in RECORD_FIELDS:
@@ -136,6 +145,9 @@ def from_record(
                 origin, f"field '{name}' must be a string, got {_json_type(value)}"
             )
     ident = str(record["id"]) if record.get("id") not in (None, "") else default_id
+    if ident is None:
+        body = record.get("text") if record.get("text") is not None else record.get("html")
+        ident = content_id(str(body or ""))
     url = _str(record.get("url"))
     page = Unextracted(
         "",
@@ -167,6 +179,13 @@ def from_record(
         return page if defer_html else page.extract()
     keys = ", ".join(sorted(map(str, record))) or "none"
     raise MalformedInputError(origin, f"record has neither 'text' nor 'html' (fields: {keys})")
+
+
+def content_id(text: str) -> str:
+    """An id made from the text itself (whitespace and case aside): the same text always
+    gets it, and another text almost surely never does (64 bits of SHA-1)."""
+    normal = " ".join(text.split()).lower()
+    return "text-" + hashlib.sha1(normal.encode("utf-8")).hexdigest()[:16]
 
 
 def _language(value: Any) -> str | None:

@@ -40,7 +40,7 @@ def parse_records(
         origin = f"articles[{i}]"
         try:
             _check_size(record, origin, settings.max_article_bytes)
-            article = from_record(record, default_id=f"a{i}", origin=origin)
+            article = from_record(record, origin=origin)  # no id: one from its text
             if len(article.text) > settings.max_text_chars:
                 raise TooLargeError(
                     origin,

@@ -44,7 +44,12 @@ def open_store(
 
 
 def brief_story(
-    db_path: str | Path | None, story_id: str, *, words: int = 150, analyze: bool = True
+    db_path: str | Path | None,
+    story_id: str,
+    *,
+    words: int = 150,
+    analyze: bool = True,
+    summarizer: str = "default",
 ) -> Brief:
     """The brief of one stored story; raises ``UnknownStoryError`` for an unknown id."""
     from storybrief.pipeline import brief_articles
@@ -52,7 +57,14 @@ def brief_story(
     with open_store(db_path, create=False) as store:
         story = store.story(story_id)
         articles = store.articles(story_id)
-    result = brief_articles(articles, words=words, analyze=analyze, clean=False, story=story.id)
+    result = brief_articles(
+        articles,
+        words=words,
+        analyze=analyze,
+        summarizer=summarizer,
+        clean=False,
+        story=story.id,
+    )
     if story.title and not result.title:
         from dataclasses import replace
 

@@ -13,12 +13,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from storybrief.model import Article, Rejected, Story
+from storybrief.model import Article, Notice, Rejected, Story
 
 DEFAULT_FILENAME = "storybrief.db"
 ENV_VAR = "STORYBRIEF_DB"
 
 Order = Literal["newest", "largest"]
+Action = Literal["added", "copy", "already stored", "rejected"]
 IngestItem = Article | Rejected | str | Path
 
 
@@ -28,9 +29,37 @@ def default_path() -> Path:
 
 
 @dataclass(frozen=True)
+class IngestOutcome:
+    """What became of one input of an ingest.
+
+    ``action``: ``added`` (filed under ``story``, which it started when ``new_story``),
+    ``copy`` (a near copy of the stored article ``of``, filed under its story), ``already
+    stored`` (the same text is stored as ``of``: nothing changed) or ``rejected``
+    (``reason`` says why). ``id`` is the id it is stored under: the one it came with,
+    unless a different text already had that one (``renamed_from`` then holds it).
+    """
+
+    origin: str
+    action: Action
+    id: str | None = None
+    story: str | None = None
+    new_story: bool = False
+    of: str | None = None
+    renamed_from: str | None = None
+    reason: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v not in (None, False)}
+
+
+@dataclass(frozen=True)
 class IngestReport:
-    """What one ingest did. ``skipped`` were already stored (same id or same text);
-    ``copies`` are near-copies of a stored article, filed under its story."""
+    """What one ingest did, in counts and input by input (``outcomes``, in input order).
+
+    ``skipped`` were already stored (the same text, under any id); ``copies`` are
+    near-copies of a stored article, filed under its story; ``renamed`` came with an id
+    that a different text already had and were stored under a new one (a notice says
+    which). ``notices`` are about inputs that were still used."""
 
     added: int = 0
     copies: int = 0
@@ -38,15 +67,26 @@ class IngestReport:
     new_stories: int = 0
     rejected: tuple[Rejected, ...] = ()
     seconds: float = 0.0
+    renamed: int = 0
+    notices: tuple[Notice, ...] = ()
+    outcomes: tuple[IngestOutcome, ...] = ()
 
     @property
     def seen(self) -> int:
         return self.added + self.copies + self.skipped + len(self.rejected)
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["rejected"] = [r.to_dict() for r in self.rejected]
-        return d
+        return {
+            "added": self.added,
+            "copies": self.copies,
+            "skipped": self.skipped,
+            "new_stories": self.new_stories,
+            "renamed": self.renamed,
+            "rejected": [r.to_dict() for r in self.rejected],
+            "notices": [n.to_dict() for n in self.notices],
+            "seconds": self.seconds,
+            "outcomes": [o.to_dict() for o in self.outcomes],
+        }
 
 
 @dataclass(frozen=True)
@@ -69,12 +109,18 @@ class Store(ABC):
 
     @abstractmethod
     def ingest(
-        self, items: Iterable[IngestItem] | str | Path, *, progress: bool = True, jobs: int = 1
+        self,
+        items: Iterable[IngestItem] | str | Path,
+        *,
+        progress: bool = True,
+        jobs: int = 1,
+        max_bytes: int = 10_000_000,
     ) -> IngestReport:
-        """Add articles (or read input paths), clean, deduplicate and assign each to a story,
-        in arrival order. Re-ingesting what is stored changes nothing. ``jobs`` > 1 extracts
-        HTML, cleans and fingerprints articles in that many worker processes; the result is
-        the same."""
+        """Add articles (or read input paths; ``max_bytes`` per article), clean,
+        deduplicate and assign each to a story, in arrival order. Re-ingesting what is
+        stored changes nothing; a text under an id another text has is stored under a new
+        id. ``jobs`` > 1 extracts HTML, cleans and fingerprints articles in that many
+        worker processes; the result is the same."""
 
     @abstractmethod
     def recluster(self, *, since: str | None = None) -> ReclusterReport:
@@ -87,7 +133,8 @@ class Store(ABC):
     def stories(
         self, *, since: str | None = None, order: Order = "newest", limit: int | None = None
     ) -> list[Story]:
-        """Stories last seen at or after ``since`` (ISO date or ``7d``/``12h``)."""
+        """Stories last seen at or after ``since``: an ISO date, or an age (``7d``, ``12h``)
+        counted back from the newest article date in the store (from now if none has one)."""
 
     @abstractmethod
     def story(self, story_id: str) -> Story:

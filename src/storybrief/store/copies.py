@@ -113,3 +113,8 @@ def band_keys(sig: np.ndarray) -> list[int]:
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     """Estimated Jaccard similarity of the shingle sets behind two signatures."""
     return float(np.count_nonzero(a == b)) / NUM_PERM
+
+
+def jaccards(a: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """``jaccard(a, b)`` for each row ``b`` of ``others``, in one step."""
+    return np.count_nonzero(others == a, axis=1) / NUM_PERM

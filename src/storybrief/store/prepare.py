@@ -27,7 +27,7 @@ import numpy as np
 
 from storybrief.errors import ConfigError, InputError
 from storybrief.ingest.formats import Unextracted
-from storybrief.model import Article, Rejected
+from storybrief.model import Article, Notice, Rejected
 from storybrief.store import copies as cp
 
 # Articles a worker takes at a time, and chunks in flight per worker: enough to keep the
@@ -49,6 +49,8 @@ class Prepared(NamedTuple):
     signature: np.ndarray
     band_keys: list[int]
     counts: tuple[dict[int, float], dict[int, float]] | None  # features.term_counts
+    raw_digest: str = ""  # of the input as it came (see ``raw_digest_of``)
+    notices: tuple[Notice, ...] = ()
 
 
 def digest_of(text: str) -> str:
@@ -58,19 +60,28 @@ def digest_of(text: str) -> str:
     return hashlib.sha1(" ".join(text.split()).lower().encode("utf-8")).hexdigest()
 
 
+def raw_digest_of(article: Article) -> str:
+    """SHA-1 of an input article's title and text exactly as they came: an article whose
+    id is stored with this digest is known to be stored before it is cleaned again, which
+    keeps a re-run of a large ingest as fast as reading its inputs."""
+    raw = f"{article.title or ''}\0{article.text}"
+    return hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 _NO_SIGNATURE = np.zeros(0, dtype=np.uint32)
 
 
 def prepare(article: Article, *, clean: bool, counts: bool) -> Prepared:
-    """Everything the store computes from ``article`` alone; term counts only if ``counts``
-    (a near copy never needs them, so the one-process path leaves them to the clusterer)."""
-    if clean:
-        from storybrief.clean import clean_article
+    """Everything the store computes from ``article`` alone; term counts only if ``counts``."""
+    from storybrief.clean.batch import clean_one
 
-        try:
-            article = clean_article(article)
-        except InputError as exc:
-            return Prepared(article, (exc.origin, exc.reason), "", 0, _NO_SIGNATURE, [], None)
+    raw = raw_digest_of(article)
+    result, notices = clean_one(article, clean=clean)
+    if isinstance(result, Rejected):
+        return Prepared(
+            article, (result.origin, result.reason), "", 0, _NO_SIGNATURE, [], None, raw, notices
+        )
+    article = result
     n_shingles, sig = cp.signature(article.text)
     term_counts = None
     if counts:
@@ -78,7 +89,15 @@ def prepare(article: Article, *, clean: bool, counts: bool) -> Prepared:
 
         term_counts = count_terms(article)
     return Prepared(
-        article, None, digest_of(article.text), n_shingles, sig, cp.band_keys(sig), term_counts
+        article,
+        None,
+        digest_of(article.text),
+        n_shingles,
+        sig,
+        cp.band_keys(sig),
+        term_counts,
+        raw,
+        notices,
     )
 
 

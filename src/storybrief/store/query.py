@@ -16,7 +16,8 @@ TITLE_CHARS = 100
 
 
 def since_days(since: str, *, now: float | None = None) -> float:
-    """``since`` (ISO date/time, or ``7d`` / ``12h`` / ``2w`` ago) in days since the epoch."""
+    """``since`` (ISO date/time, or ``7d`` / ``12h`` / ``2w`` before ``now``, in seconds
+    since the epoch; default the clock) in days since the epoch."""
     m = _RELATIVE.match(since)
     if m:
         current = (time.time() if now is None else now) / 86400.0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Statements that bring a store of version N up to N + 1, run in one transaction on open.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
@@ -19,6 +19,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "DROP INDEX IF EXISTS lsh_key",
         "CREATE INDEX IF NOT EXISTS lsh_key_ts ON lsh(key, ts)",
     ),
+    # 3: articles keep a digest of their input as it came (re-runs skip them uncleaned).
+    2: ("ALTER TABLE articles ADD COLUMN raw_hash TEXT",),
 }
 
 DDL = """
@@ -36,7 +38,8 @@ CREATE TABLE IF NOT EXISTS articles (
     text TEXT NOT NULL,
     removed_chars INTEGER NOT NULL DEFAULT 0,
     shingles INTEGER NOT NULL,
-    signature BLOB NOT NULL             -- MinHash, uint32 x NUM_PERM
+    -- MinHash (uint32 x NUM_PERM), then a digest of the title and text as they came
+    signature BLOB NOT NULL, raw_hash TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story, seq);
 CREATE TABLE IF NOT EXISTS stories (

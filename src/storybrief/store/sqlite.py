@@ -13,7 +13,8 @@ import math
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -24,19 +25,21 @@ from storybrief.cluster.features import parse_time
 from storybrief.cluster.pairs import PairModel
 from storybrief.cluster.settle import due as settle_due
 from storybrief.cluster.settle import open_undated
-from storybrief.errors import ConfigError, InputError, StoreError, UnknownStoryError
+from storybrief.errors import ConfigError, StoreBusyError, StoreError, UnknownStoryError
+from storybrief.ingest import DEFAULT_MAX_BYTES
 from storybrief.ingest.formats import Unextracted
-from storybrief.model import Article, Rejected, Story
+from storybrief.model import Article, Notice, Rejected, Story
 from storybrief.store import copies as cp
 from storybrief.store.base import (
     IngestItem,
+    IngestOutcome,
     IngestReport,
     Order,
     ReclusterReport,
     Store,
     default_path,
 )
-from storybrief.store.prepare import Prepared, Workers, prepare
+from storybrief.store.prepare import Prepared, Workers, prepare, raw_digest_of
 from storybrief.store.query import since_days, story_title
 from storybrief.store.schema import (
     DDL,
@@ -47,7 +50,11 @@ from storybrief.store.schema import (
 )
 
 DEFAULT_BATCH = 500
-BUSY_TIMEOUT_MS = 30_000
+# How long a writer waits for another to finish its batch before giving up with a
+# ``StoreBusyError``; a batch of 500 takes a few seconds, a re-cluster of 5,000 longer.
+BUSY_TIMEOUT_S = 30.0
+# What a writer that gave up is told to wait before trying again.
+RETRY_AFTER_S = 5.0
 CACHE_KIB = 64 * 1024
 
 
@@ -62,6 +69,7 @@ class SQLiteStore(Store):
         batch: int = DEFAULT_BATCH,
         clean: bool = True,
         cluster: dict[str, Any] | None = None,
+        busy_timeout: float = BUSY_TIMEOUT_S,
         pair_model: PairModel | None = None,
     ) -> None:
         # The batch method's pair model for re-settling and recluster (None: the shipped
@@ -69,8 +77,16 @@ class SQLiteStore(Store):
         self.pair_model = pair_model
         if isinstance(batch, bool) or not isinstance(batch, int) or batch < 1:
             raise ConfigError(f"batch must be a positive number of articles, got {batch!r}")
+        if (
+            isinstance(busy_timeout, bool)
+            or not isinstance(busy_timeout, int | float)
+            or not (0 <= busy_timeout <= 3600)
+        ):
+            raise ConfigError(
+                f"busy_timeout must be a number of seconds in [0, 3600], got {busy_timeout!r}"
+            )
         self.path = Path(path) if path is not None else default_path()
-        self.batch, self.clean = batch, clean
+        self.batch, self.clean, self.busy_timeout = batch, clean, float(busy_timeout)
         if not create and not self.path.exists():
             raise StoreError(
                 f"no story store at {self.path}; run `storybrief ingest --db {self.path} ...` first"
@@ -78,20 +94,24 @@ class SQLiteStore(Store):
         try:
             self.db = sqlite3.connect(
                 self.path,
-                timeout=BUSY_TIMEOUT_MS / 1000,
+                timeout=self.busy_timeout,
                 isolation_level=None,
                 check_same_thread=False,
             )
-            self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            self.db.execute(f"PRAGMA busy_timeout={int(self.busy_timeout * 1000)}")
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             # The LSH and article indexes outgrow SQLite's default 2 MB page cache within a
             # few thousand articles; a bounded 64 MB keeps index updates off the disk.
             self.db.execute(f"PRAGMA cache_size={-CACHE_KIB}")
             self._init_schema(cluster or {})
+        except sqlite3.OperationalError as exc:
+            self._raise_busy(exc)
+            raise StoreError(f"cannot open story store {self.path}: {exc}") from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open story store {self.path}: {exc}") from exc
         self._clusterer: StoryClusterer | None = None
+        self._state_text: str | None = None  # the state the cached clusterer is at
         self._pending = _Pending()
         self._pool: Workers | None = None
         self._pruned_to: float | None = None  # LSH rows before this date are gone
@@ -174,19 +194,16 @@ class SQLiteStore(Store):
         return ClusterParams(**json.loads(self._meta("params") or "{}"))
 
     def _current_clusterer(self) -> StoryClusterer:
-        """The clusterer of the last ingest when the store has not moved since (same
-        article count and sequence: no other writer came in between), else a fresh load;
-        reloading the document frequencies of a large store takes seconds."""
-        cached = self._clusterer
-        if cached is not None:
-            state = json.loads(self._meta("state") or "{}")
-            if (state.get("seq", 0), state.get("n_docs", 0), state.get("generation", 0)) == (
-                cached.seq,
-                cached.n_docs,
-                cached.generation,
-            ):
-                return cached
-        return self._load_clusterer()
+        """The clusterer of this store object's last write when the stored state is still
+        the one it wrote (no other writer came in between: every write that moves the
+        clusterer rewrites the state), else a fresh load; reloading the document
+        frequencies of a large store takes seconds."""
+        text = self._meta("state")
+        if self._clusterer is not None and text is not None and text == self._state_text:
+            return self._clusterer
+        clusterer = self._load_clusterer()
+        self._state_text = text
+        return clusterer
 
     def _load_clusterer(self) -> StoryClusterer:
         clusterer = StoryClusterer(**asdict(self.params()))
@@ -208,11 +225,17 @@ class SQLiteStore(Store):
                 "updated FROM stories WHERE active = 1"
             )
         ]
+        # The story counter never goes below a story number in use (a store written by an
+        # older storybrief, whose writers could race, may hold one).
+        highest = self.db.execute(
+            "SELECT max(CAST(substr(id, ?) AS INTEGER)) FROM stories WHERE id GLOB ?",
+            (len(clusterer.id_prefix) + 1, f"{clusterer.id_prefix}[0-9]*"),
+        ).fetchone()[0]
         clusterer.restore(
             stories=stories,
             df=dict(self.db.execute("SELECT term, n FROM df")),
             n_docs=state.get("n_docs", 0),
-            n_stories=state.get("n_stories", 0),
+            n_stories=max(state.get("n_stories", 0), highest or 0),
             seq=state.get("seq", 0),
             latest_ts=state.get("latest_ts"),
             swept_ts=state.get("swept_ts"),
@@ -223,7 +246,12 @@ class SQLiteStore(Store):
     # --- ingest ----------------------------------------------------------------------
 
     def ingest(
-        self, items: Iterable[IngestItem] | str | Path, *, progress: bool = True, jobs: int = 1
+        self,
+        items: Iterable[IngestItem] | str | Path,
+        *,
+        progress: bool = True,
+        jobs: int = 1,
+        max_bytes: int = DEFAULT_MAX_BYTES,
     ) -> IngestReport:
         from tqdm import tqdm
 
@@ -231,93 +259,149 @@ class SQLiteStore(Store):
             raise ConfigError(f"jobs must be a positive number of processes, got {jobs!r}")
 
         start = time.perf_counter()
-        counts = {"added": 0, "copies": 0, "skipped": 0, "new_stories": 0}
-        rejected: list[Rejected] = []
-        db = self.db
-        db.execute("BEGIN IMMEDIATE")
-        # The state is read inside the write lock: no other writer can move it meanwhile.
-        clusterer = self._clusterer = self._current_clusterer()
-        pending = 0
+        tally = _Tally()
         bar = tqdm(
             disable=not progress, unit=" articles", desc="ingest", leave=False, mininterval=0.5
         )
         try:
             # With workers, HTML pages are extracted there too (the costliest step for them).
-            flat = _flatten(items, defer_html=jobs > 1)
+            flat = _flatten(items, defer_html=jobs > 1, max_bytes=max_bytes)
             source: Iterable[Article | Prepared | Rejected] = (
                 cast(Iterator[Article | Rejected], flat)  # nothing deferred with one process
                 if jobs == 1
                 else self._workers(jobs).prepared(flat, clean=self.clean)
             )
+            # Inputs are read and prepared with no lock held (an ingest reading a pipe may
+            # wait for its input for hours); the write lock is taken for one batch at a time:
+            # ``self.batch`` articles written, the same cut as if the lock were held all
+            # along (texts stored already, or repeated in the batch, do not count).
+            batch: list[Prepared | Rejected | _Stored] = []
+            digests: set[str] = set()
             for item in source:
                 bar.update(1)
-                if isinstance(item, Rejected):
-                    rejected.append(item)
-                    continue
-                try:
+                ready = (
+                    (self._known(item) or prepare(item, clean=self.clean, counts=True))
+                    if isinstance(item, Article)
+                    else item
+                )
+                batch.append(ready)
+                self._count_new(ready, digests)
+                if len(digests) >= self.batch:
+                    batch = self._write(batch, tally)
+                    digests = set()
+                    for rest in batch:
+                        self._count_new(rest, digests)
+            while batch:
+                batch = self._write(batch, tally)
+        except BaseException:
+            self._close_workers()  # a pool that saw a failure is not reused
+            raise
+        finally:
+            bar.close()
+        return tally.report(time.perf_counter() - start)
+
+    def _known(self, article: Article) -> _Stored | None:
+        """The article, if its id is stored with the same input: it is not cleaned again.
+        (Read without the lock: a stored article never goes away.)"""
+        raw = raw_digest_of(article)
+        with self._errors():
+            row = self.db.execute(
+                "SELECT 1 FROM articles WHERE id = ? AND raw_hash = ?", (article.id, raw)
+            ).fetchone()
+        return None if row is None else _Stored(article.origin or article.id, article.id)
+
+    def _count_new(self, item: Prepared | Rejected | _Stored, digests: set[str]) -> None:
+        """Add the item's text to ``digests`` if it will be written: an article, not
+        repeated among ``digests``, not stored (read without the lock: stored texts never
+        go away; another writer may store it meanwhile, which the writer then sees)."""
+        if isinstance(item, Prepared) and item.rejected is None and item.digest not in digests:
+            with self._errors():
+                row = self.db.execute(
+                    "SELECT 1 FROM articles WHERE hash = ?", (item.digest,)
+                ).fetchone()
+            if row is None:
+                digests.add(item.digest)
+
+    def _write(
+        self, batch: list[Prepared | Rejected | _Stored], tally: _Tally
+    ) -> list[Prepared | Rejected | _Stored]:
+        """Store the items of ``batch`` in one write transaction, against the store as it
+        is now, until ``self.batch`` articles are written; the items left for the next."""
+        if not any(isinstance(item, Prepared) and item.rejected is None for item in batch):
+            for item in batch:
+                tally.add(self._outcome_without_lock(item))
+            return []
+        db = self.db
+        outcomes: list[IngestOutcome] = []
+        try:
+            with self._errors():
+                db.execute("BEGIN IMMEDIATE")
+                # The state is read inside the write lock: another writer may have moved it
+                # since this one's last batch, and nobody can move it now until the commit.
+                clusterer = self._clusterer = self._current_clusterer()
+                written = 0
+                for item in batch:
                     outcome = self._add(item, clusterer)
-                except InputError as exc:
-                    rejected.append(Rejected(exc.origin, exc.reason))
-                    continue
-                counts[outcome] += 1
-                if outcome == "new_stories":
-                    counts["added"] += 1
-                if outcome in ("added", "new_stories") and settle_due(clusterer.seq):
-                    self._settle(clusterer)
-                if outcome != "skipped":
-                    pending += 1
-                if pending >= self.batch:
-                    self._commit(clusterer)
-                    db.execute("BEGIN IMMEDIATE")
-                    pending = 0
-            self._commit(clusterer)
+                    outcomes.append(outcome)
+                    if outcome.action == "added" and settle_due(clusterer.seq):
+                        self._settle(clusterer)
+                    written += outcome.action in ("added", "copy")
+                    if written >= self.batch:
+                        break
+                self._commit(clusterer)
         except BaseException:
             if db.in_transaction:
                 db.execute("ROLLBACK")
             self._clusterer = None
             self._pending = _Pending()
-            self._close_workers()  # a pool that saw a failure is not reused
             self._pruned_to = None  # a prune in the rolled-back batch did not happen
             raise
-        finally:
-            bar.close()
-        return IngestReport(rejected=tuple(rejected), seconds=time.perf_counter() - start, **counts)
+        for item, outcome in zip(batch, outcomes, strict=False):
+            tally.add(outcome, item.notices if isinstance(item, Prepared) else ())
+        return batch[len(outcomes) :]
 
-    def _add(self, item: Article | Prepared, clusterer: StoryClusterer) -> str:
-        """Store one article (or one prepared in a worker); which of the report's counts
-        it adds to. The id is checked first, so a stored article is never cleaned again."""
+    @staticmethod
+    def _outcome_without_lock(item: Prepared | Rejected | _Stored) -> IngestOutcome:
+        if isinstance(item, _Stored):
+            return IngestOutcome(item.origin, "already stored", id=item.id, of=item.id)
+        if isinstance(item, Rejected):
+            return IngestOutcome(item.origin, "rejected", reason=item.reason)
+        assert item.rejected is not None
+        return IngestOutcome(
+            item.rejected[0], "rejected", id=item.article.id, reason=item.rejected[1]
+        )
+
+    def _add(self, item: Prepared | Rejected | _Stored, clusterer: StoryClusterer) -> IngestOutcome:
+        """Store one article prepared outside the lock; what became of it."""
+        if not isinstance(item, Prepared) or item.rejected is not None:
+            return self._outcome_without_lock(item)
         db = self.db
         pending = self._pending
-        prepared = item if isinstance(item, Prepared) else None
-        article = item.article if isinstance(item, Prepared) else item
-        if (
-            article.id in pending.ids
-            or db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone()
-        ):
-            return "skipped"
-        if prepared is None:  # one process: term counts only if the clusterer needs them
-            prepared = prepare(article, clean=self.clean, counts=False)
-        if prepared.rejected is not None:
-            raise InputError(*prepared.rejected)
-        article, digest = prepared.article, prepared.digest
-        if (
-            digest in pending.hashes
-            or db.execute("SELECT 1 FROM articles WHERE hash = ?", (digest,)).fetchone()
-        ):
-            return "skipped"
-        n_shingles, sig, keys = prepared.n_shingles, prepared.signature, prepared.band_keys
-        counts = prepared.counts
+        article, digest = item.article, item.digest
+        origin = article.origin or article.id
+        same = pending.hashes.get(digest)
+        if same is None:
+            row = db.execute("SELECT id FROM articles WHERE hash = ?", (digest,)).fetchone()
+            same = None if row is None else row[0]
+        if same is not None:  # the same text, under this id or another: nothing to do
+            return IngestOutcome(origin, "already stored", id=same, of=same)
+        renamed_from = None
+        if self._taken(article.id):
+            renamed_from = article.id
+            article = replace(article, id=self._free_id(article.id, digest))
+        n_shingles, sig, keys = item.n_shingles, item.signature, item.band_keys
         ts = parse_time(article.published)
         original = self._find_original(
             sig, keys, ts, clusterer.params.window_days, clusterer.horizon
         )
+        new_story = False
         if original is not None:
             story, group, copy_of = original
-            outcome, new_source = "copies", 0
+            new_source = 0
         else:
-            assignment = clusterer.assign(article, counts=counts)
+            assignment = clusterer.assign(article, counts=item.counts)
             story, group, copy_of = assignment.story, article.id, None
-            outcome, new_source = ("new_stories" if assignment.new else "added"), 1
+            new_source, new_story = 1, assignment.new
             if assignment.new:
                 db.execute(
                     "INSERT INTO stories (id, created, updated, title, size, sources, added) "
@@ -342,12 +426,58 @@ class SQLiteStore(Store):
                 article.removed_chars,
                 n_shingles,
                 sig.tobytes(),
+                item.raw_digest,
             ),
             sig,
             keys,
             clusterer.horizon,
         )
-        return outcome
+        return IngestOutcome(
+            origin,
+            "copy" if copy_of is not None else "added",
+            id=article.id,
+            story=story,
+            new_story=new_story,
+            of=copy_of,
+            renamed_from=renamed_from,
+        )
+
+    def _taken(self, article_id: str) -> bool:
+        return article_id in self._pending.ids or bool(
+            self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        )
+
+    def _free_id(self, taken: str, digest: str) -> str:
+        """A new id for a text whose id another text has: the id with a piece of the
+        text's digest (the same text gets the same one on any run), numbered on the rare
+        chance that this is taken too."""
+        base = f"{taken}~{digest[:8]}"
+        candidate, n = base, 1
+        while self._taken(candidate):
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """SQLite's errors as the library's: a write lock held by another writer for
+        longer than ``busy_timeout`` is a ``StoreBusyError``, the rest ``StoreError``."""
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            self._raise_busy(exc)
+            raise StoreError(f"story store {self.path}: {exc}") from exc
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"story store {self.path}: {exc}") from exc
+
+    def _raise_busy(self, exc: sqlite3.OperationalError) -> None:
+        message = str(exc)
+        if "locked" in message or "busy" in message:
+            raise StoreBusyError(
+                f"story store {self.path} is busy: another writer held it for over "
+                f"{self.busy_timeout:g}s; try again in {RETRY_AFTER_S:g}s",
+                retry_after=RETRY_AFTER_S,
+            ) from None
 
     def _find_original(
         self,
@@ -366,23 +496,26 @@ class SQLiteStore(Store):
         with it: stored ones (from the LSH table) and those of the open batch, not written
         yet (from memory).
         """
-        marks = ",".join("?" * len(keys))
         low = -math.inf if horizon is None else horizon - 1e-6
         if ts is not None:
             low = max(low, ts - window_days - 1e-6)
         high = math.inf if ts is None else ts + window_days + 1e-6
         # Texts that recur (templates, a wire story republished weeks later) share bands
-        # with ever more stored articles: two range scans of the (key, ts) index read only
-        # the rows in reach and the undated ones, so a lookup costs the same in a store of
-        # any size. (A hair wide: the exact tests below decide.)
-        found = (
-            f"SELECT article FROM lsh WHERE key IN ({marks}) AND ts BETWEEN ? AND ? "
-            f"UNION ALL SELECT article FROM lsh WHERE key IN ({marks}) AND ts IS NULL"
-        )
-        args: list[Any] = [*keys, low, high, *keys]
+        # with ever more stored articles: range scans of the (key, ts) index read only the
+        # rows in reach and the undated ones, so a lookup costs the same in a store of any
+        # size. (A hair wide: the exact tests below decide.) And each band reads at most
+        # ``BAND_CANDIDATES`` rows, the earliest: thousands of near-identical articles make
+        # a band that holds them all, and comparing each newcomer with every one of them
+        # would make their ingest quadratic. Any one of them will do as the original.
+        parts, args = [], []
+        for key in keys:
+            parts.append(_BAND_DATED)
+            args += [key, low, high]
+            parts.append(_BAND_UNDATED)
+            args.append(key)
         rows = self.db.execute(
             "SELECT a.id, a.story, a.source_group, a.signature, a.ts FROM articles a "
-            f"WHERE a.id IN ({found})",
+            f"WHERE a.id IN ({' UNION ALL '.join(parts)})",
             args,
         ).fetchall()
         candidates = [
@@ -390,24 +523,32 @@ class SQLiteStore(Store):
             for aid, story, group, blob, when in rows
         ]
         candidates += self._pending.candidates(keys)
+        reach = [
+            c
+            for c in candidates
+            if c[4] is None
+            or not (
+                (ts is not None and abs(ts - c[4]) > window_days)
+                or (horizon is not None and c[4] < horizon)
+            )
+        ]
+        if not reach:
+            return None
+        sims = cp.jaccards(sig, np.stack([c[3] for c in reach]))
         best: tuple[float, str, str, str] | None = None
-        for aid, story, group, other, when in candidates:
-            if when is not None and (
-                (ts is not None and abs(ts - when) > window_days)
-                or (horizon is not None and when < horizon)
-            ):
-                continue
-            sim = cp.jaccard(sig, other)
+        for (aid, story, group, _, _), sim in zip(reach, sims.tolist(), strict=True):
             if sim >= cp.COPY_JACCARD and (best is None or (sim, aid) > (best[0], best[3])):
                 best = (sim, story, group, aid)
         return None if best is None else (best[1], best[2], best[3])
 
     def _commit(self, clusterer: StoryClusterer) -> None:
-        self._flush(clusterer)
+        state = self._flush(clusterer)
         self.db.execute("COMMIT")
+        self._state_text = state  # what a later write compares the stored state with
 
-    def _flush(self, clusterer: StoryClusterer) -> None:
-        """Write what is pending and the clusterer's changes, in the open transaction."""
+    def _flush(self, clusterer: StoryClusterer) -> str:
+        """Write what is pending and the clusterer's changes, in the open transaction;
+        the state written."""
         changed, retired, delta = clusterer.drain()
         db = self.db
         self._pending.write(db)
@@ -436,8 +577,7 @@ class SQLiteStore(Store):
             "INSERT INTO df VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET n = n + excluded.n",
             list(delta.items()),
         )
-        self._set_meta(
-            "state",
+        state = json.dumps(
             {
                 "n_docs": clusterer.n_docs,
                 "n_stories": clusterer.n_stories,
@@ -445,14 +585,20 @@ class SQLiteStore(Store):
                 "latest_ts": clusterer.latest_ts,
                 "swept_ts": clusterer.swept_ts,
                 "generation": clusterer.generation,
-            },
+            }
         )
+        self._set_meta("state", state)
+        return state
 
     # --- re-clustering -----------------------------------------------------------------
 
     def recluster(
         self, *, since: str | None = None, max_articles: int | None = BatchParams.max_articles
     ) -> ReclusterReport:
+        with self._errors():
+            return self._recluster(since, max_articles)
+
+    def _recluster(self, since: str | None, max_articles: int | None) -> ReclusterReport:
         start = time.perf_counter()
         db = self.db
         db.execute("BEGIN IMMEDIATE")
@@ -461,7 +607,7 @@ class SQLiteStore(Store):
             where, args = "active = 1", []
             if since is not None:
                 where += " AND coalesce(last_ts, added) >= ?"
-                args.append(since_days(since))
+                args.append(self._since(since))
             counts = self._regroup(clusterer, where, args, max_articles)
             self._commit(clusterer)
         except BaseException:
@@ -570,7 +716,7 @@ class SQLiteStore(Store):
             raise ConfigError(f"limit must be a positive number of stories, got {limit!r}")
         where, args = "", []
         if since is not None:
-            where, args = "WHERE coalesce(last_ts, added) >= ?", [since_days(since)]
+            where, args = "WHERE coalesce(last_ts, added) >= ?", [self._since(since)]
         sort = (
             "coalesce(last_ts, added) DESC, updated DESC"
             if order == "newest"
@@ -587,6 +733,13 @@ class SQLiteStore(Store):
             Story(sid, title, tuple(members.get(sid, ())), sources, first, last)
             for sid, title, sources, first, last in rows
         ]
+
+    def _since(self, since: str) -> float:
+        """``since`` in days since the epoch. An age (``7d``) counts back from the newest
+        article date in the store, the feed's own clock (a store of last year's news reads
+        as it did then), or from now when no article has a date."""
+        newest = self.db.execute("SELECT max(last_ts) FROM stories").fetchone()[0]
+        return since_days(since, now=None if newest is None else newest * 86400.0)
 
     def _members(self, ids: list[str]) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
@@ -620,8 +773,10 @@ class SQLiteStore(Store):
             ).fetchall()
         return [_article(r) for r in rows]
 
-    def _read(self) -> _ReadTx:
-        return _ReadTx(self.db)
+    @contextmanager
+    def _read(self) -> Iterator[None]:
+        with self._errors(), _ReadTx(self.db):
+            yield
 
     def _workers(self, jobs: int) -> Workers:
         if self._pool is None or self._pool.jobs != jobs:
@@ -638,6 +793,19 @@ class SQLiteStore(Store):
         self._close_workers()
         self.db.close()
 
+
+# The most rows one band of a copy lookup reads (see ``_find_original``): twice the most
+# any band held within reach on a 20,000-article stream of real texts (7), where the
+# stores with and without the bound are identical.
+BAND_CANDIDATES = 16
+_BAND_DATED = (
+    "SELECT article FROM (SELECT article FROM lsh WHERE key = ? AND ts BETWEEN ? AND ? "
+    f"LIMIT {BAND_CANDIDATES})"
+)
+_BAND_UNDATED = (
+    f"SELECT article FROM (SELECT article FROM lsh WHERE key = ? AND ts IS NULL "
+    f"LIMIT {BAND_CANDIDATES})"
+)
 
 # A story's counts and dates, from its articles (copies included).
 _RESTATE_STORY = (
@@ -698,8 +866,8 @@ def _article(row: Sequence[Any]) -> Article:
 
 _INSERT_ARTICLE = (
     "INSERT INTO articles (id, hash, story, copy_of, source_group, title, source, url, "
-    "published, origin, ts, text, removed_chars, shingles, signature) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "published, origin, ts, text, removed_chars, shingles, signature, raw_hash) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 # SQLite evaluates every SET against the old row, so the spans update together: each
 # bound takes the batch's earliest (latest) date when it is before (after) the stored one.
@@ -728,7 +896,7 @@ class _Pending:
     def __init__(self) -> None:
         self.rows: list[tuple[Any, ...]] = []
         self.ids: set[str] = set()
-        self.hashes: set[str] = set()
+        self.hashes: dict[str, str] = {}  # digest -> id
         self.lsh: list[tuple[int, str, float | None]] = []
         self.bands: dict[int, list[tuple[str, str, str, np.ndarray, float | None]]] = {}
         # story -> [articles, sources, first ts, its published, last ts, its published, added]
@@ -742,13 +910,15 @@ class _Pending:
         aid, digest, story, group, ts = row[0], row[1], row[2], row[4], row[10]
         self.rows.append(row)
         self.ids.add(aid)
-        self.hashes.add(digest)
+        self.hashes[digest] = aid
         if ts is not None and horizon is not None and ts < horizon:
             return
         entry = (aid, story, group, sig, ts)
         for key in keys:
             self.lsh.append((key, aid, ts))
-            self.bands.setdefault(key, []).append(entry)
+            band = self.bands.setdefault(key, [])
+            if len(band) < BAND_CANDIDATES:  # as a lookup reads the stored rows
+                band.append(entry)
 
     def candidates(self, keys: list[int]) -> list[tuple[str, str, str, np.ndarray, float | None]]:
         """The batch's articles that share a band with ``keys``, each once."""
@@ -811,7 +981,10 @@ class _ReadTx:
 
 
 def _flatten(
-    items: Iterable[IngestItem] | str | Path, *, defer_html: bool = False
+    items: Iterable[IngestItem] | str | Path,
+    *,
+    defer_html: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Article | Rejected | Unextracted]:
     from storybrief.ingest import iter_inputs
 
@@ -821,8 +994,52 @@ def _flatten(
         if isinstance(item, Article | Rejected):
             yield item
         elif isinstance(item, str | Path):
-            yield from iter_inputs([item], defer_html=defer_html)
+            yield from iter_inputs([item], defer_html=defer_html, max_bytes=max_bytes)
         else:
             raise ConfigError(
                 f"cannot ingest a {type(item).__name__}: give Article objects or input paths"
             )
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """An input known to be stored already (its id, with the same input)."""
+
+    origin: str
+    id: str
+
+
+class _Tally:
+    """The outcomes of one ingest, input by input, and their counts."""
+
+    def __init__(self) -> None:
+        self.outcomes: list[IngestOutcome] = []
+        self.notices: list[Notice] = []
+
+    def add(self, outcome: IngestOutcome, notices: Iterable[Notice] = ()) -> None:
+        self.outcomes.append(outcome)
+        self.notices.extend(notices)
+        if outcome.renamed_from is not None:
+            self.notices.append(
+                Notice(
+                    outcome.origin,
+                    f"id {outcome.renamed_from!r} is taken by another text; stored as "
+                    f"{outcome.id!r}",
+                )
+            )
+
+    def report(self, seconds: float) -> IngestReport:
+        actions = [o.action for o in self.outcomes]
+        return IngestReport(
+            added=actions.count("added"),
+            copies=actions.count("copy"),
+            skipped=actions.count("already stored"),
+            new_stories=sum(o.new_story for o in self.outcomes),
+            rejected=tuple(
+                Rejected(o.origin, o.reason or "") for o in self.outcomes if o.action == "rejected"
+            ),
+            seconds=seconds,
+            renamed=sum(o.renamed_from is not None for o in self.outcomes),
+            notices=tuple(self.notices),
+            outcomes=tuple(self.outcomes),
+        )
