@@ -12,7 +12,7 @@ from conftest import ROOT
 from storybrief.demo import DEMO_PORT, demo_site
 from storybrief.follow import FetchSettings, FollowSettings, follow_once
 
-DEMO = ROOT / "examples" / "demo"
+DEMO = ROOT / "demo"
 
 
 def test_the_bundled_opml_names_the_demo_site() -> None:

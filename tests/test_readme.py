@@ -65,6 +65,7 @@ def test_the_readme_has_the_blocks_this_test_runs() -> None:
 def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("readme")
     shutil.copytree(ROOT / "examples", path / "examples")
+    shutil.copytree(ROOT / "demo", path / "demo")  # the demo news site of `storybrief demo`
     return path
 
 

@@ -1,5 +1,5 @@
 """The demo: a small news site on loopback (three invented outlets, from
-``examples/demo/articles.json``), followed through ``examples/demo/subscriptions.opml``
+``demo/articles.json``), followed through ``demo/subscriptions.opml``
 into a store, then read in the browser. ``storybrief demo`` runs all of it.
 
 The site is rendered from the JSON at start: one HTML page per article (with the

@@ -13,7 +13,7 @@ from storybrief.errors import StorybriefError
 
 
 @main.command("demo")
-@click.argument("folder", type=click.Path(exists=True, file_okay=False), default="examples/demo")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False), default="demo")
 @click.option("--db", default="demo.db", show_default=True, help="Store to fill and read.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--open/--no-open", "open_browser", default=False, help="Open a browser tab.")
