@@ -22,13 +22,13 @@ each article, never from an n-by-n matrix.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 import numpy as np
 
 from storybrief.errors import ConfigError
+from storybrief.linear import LinearModel
 
 FEATURES = (
     "words",
@@ -56,46 +56,10 @@ _SCALE_CAP = 3.0  # a locally scaled similarity above this says nothing more
 _FLOOR = 1e-3  # an article with no similar neighbour at all is not scaled up without bound
 
 
-@dataclass(frozen=True)
-class PairModel:
-    """Standardised logistic regression: ``p = sigmoid(((x - mean) / scale) @ coef + b)``."""
+class PairModel(LinearModel):
+    """The pair model: a ``LinearModel`` over ``FEATURES``."""
 
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    coef: tuple[float, ...]
-    intercept: float
-
-    def __post_init__(self) -> None:
-        n = len(FEATURES)
-        if not len(self.mean) == len(self.scale) == len(self.coef) == n:
-            raise ConfigError(f"a pair model needs {n} weights ({', '.join(FEATURES)})")
-        if any(not s > 0 for s in self.scale):
-            raise ConfigError("pair model scales must be positive")
-
-    def probability(self, x: np.ndarray) -> np.ndarray:
-        z = ((x - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.coef)
-        return 1.0 / (1.0 + np.exp(-(z + self.intercept)))
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "mean": list(self.mean),
-            "scale": list(self.scale),
-            "coef": list(self.coef),
-            "intercept": self.intercept,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, object]) -> PairModel:
-        def floats(key: str) -> tuple[float, ...]:
-            value = data[key]
-            if not isinstance(value, list):
-                raise ConfigError(f"pair model field {key!r} must be a list")
-            return tuple(float(v) for v in value)
-
-        intercept = data["intercept"]
-        if not isinstance(intercept, int | float):
-            raise ConfigError("pair model intercept must be a number")
-        return cls(floats("mean"), floats("scale"), floats("coef"), float(intercept))
+    FEATURES = FEATURES
 
 
 @lru_cache(maxsize=1)

@@ -142,19 +142,9 @@ def examples(clusters: Sequence[Cluster], words: int) -> list[Example]:
 
 
 def fit(items: Sequence[Example]) -> SentenceModel:
-    from sklearn.linear_model import LogisticRegression
-
     x = np.concatenate([e.features for e in items])
     y = np.concatenate([e.labels for e in items])
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale == 0] = 1.0
-    lr = LogisticRegression(C=C, max_iter=5000).fit((x - mean) / scale, y)
-
-    def r(values: Sequence[float] | np.ndarray) -> tuple[float, ...]:
-        return tuple(round(float(v), 8) for v in values)
-
-    return SentenceModel(r(mean), r(scale), r(lr.coef_[0]), r(lr.intercept_)[0])
+    return SentenceModel.fit(x, y, c=C)
 
 
 def train(

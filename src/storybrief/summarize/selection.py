@@ -34,6 +34,7 @@ from importlib import resources
 import numpy as np
 
 from storybrief.errors import ConfigError
+from storybrief.linear import LinearModel
 from storybrief.summarize.centroid import SHORT_BRIEF, CentroidSummarizer
 from storybrief.summarize.table import SentenceTable
 
@@ -67,47 +68,10 @@ _DIGIT = re.compile(r"\d")
 _SAID = re.compile(r" (?:said|says)\b")
 
 
-@dataclass(frozen=True)
-class SentenceModel:
-    """Standardised logistic regression: ``p = sigmoid(((x - mean) / scale) @ coef + b)``."""
+class SentenceModel(LinearModel):
+    """The sentence scorer: a ``LinearModel`` over ``FEATURES`` (ranked by log-odds)."""
 
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    coef: tuple[float, ...]
-    intercept: float
-
-    def __post_init__(self) -> None:
-        n = len(FEATURES)
-        if not len(self.mean) == len(self.scale) == len(self.coef) == n:
-            raise ConfigError(f"a sentence model needs {n} weights ({', '.join(FEATURES)})")
-        if any(not s > 0 for s in self.scale):
-            raise ConfigError("sentence model scales must be positive")
-
-    def score(self, x: np.ndarray) -> np.ndarray:
-        """The log-odds (ranking by it is ranking by probability)."""
-        z = ((x - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.coef)
-        return np.asarray(z + self.intercept, dtype=np.float64)
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "mean": list(self.mean),
-            "scale": list(self.scale),
-            "coef": list(self.coef),
-            "intercept": self.intercept,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, object]) -> SentenceModel:
-        def floats(key: str) -> tuple[float, ...]:
-            value = data[key]
-            if not isinstance(value, list):
-                raise ConfigError(f"sentence model field {key!r} must be a list")
-            return tuple(float(v) for v in value)
-
-        intercept = data["intercept"]
-        if not isinstance(intercept, int | float):
-            raise ConfigError("sentence model intercept must be a number")
-        return cls(floats("mean"), floats("scale"), floats("coef"), float(intercept))
+    FEATURES = FEATURES
 
 
 @lru_cache(maxsize=1)
@@ -241,7 +205,7 @@ class LearnedSummarizer:
         rows = shortlist(table, self.base, self.shortlist)
         if not len(rows):
             return []
-        score = (self.model or shipped_model()).score(sentence_features(table, rows, self.base))
+        score = (self.model or shipped_model()).decision(sentence_features(table, rows, self.base))
         ranked = rows[np.argsort(-score, kind="stable")]
         return self.base.greedy(table, ranked, words)
 

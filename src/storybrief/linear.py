@@ -1,0 +1,87 @@
+"""A standardised logistic regression as plain numbers: what the trained parts ship.
+
+The batch clusterer's pair model and the long-brief sentence scorer are both this: weights
+fitted by scikit-learn at training time, stored in a JSON file inside the package, and
+applied at run time with numpy alone (``decision``), so no learning library is imported to
+cluster or to brief.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, TypeVar
+
+import numpy as np
+
+from storybrief.errors import ConfigError
+
+M = TypeVar("M", bound="LinearModel")
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """``p = sigmoid(((x - mean) / scale) @ coef + intercept)``; subclasses fix the length."""
+
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+
+    # Feature names of a subclass (validated on construction); empty: any length.
+    FEATURES: ClassVar[tuple[str, ...]] = ()
+
+    def __post_init__(self) -> None:
+        n = len(self.FEATURES) or len(self.coef)
+        if not len(self.mean) == len(self.scale) == len(self.coef) == n:
+            what = f" ({', '.join(self.FEATURES)})" if self.FEATURES else ""
+            raise ConfigError(f"{type(self).__name__} needs {n} weights{what}")
+        if any(not s > 0 for s in self.scale):
+            raise ConfigError(f"{type(self).__name__} scales must be positive")
+
+    def decision(self, x: np.ndarray) -> np.ndarray:
+        """The log-odds of each row of ``x``."""
+        z = ((x - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.coef)
+        return np.asarray(z + self.intercept, dtype=np.float64)
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        return np.asarray(1.0 / (1.0 + np.exp(-self.decision(x))))
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "mean": list(self.mean),
+            "scale": list(self.scale),
+            "coef": list(self.coef),
+            "intercept": self.intercept,
+        }
+
+    @classmethod
+    def from_dict(cls: type[M], data: dict[str, Any]) -> M:
+        try:
+            fields = [tuple(float(v) for v in data[k]) for k in ("mean", "scale", "coef")]
+            intercept = float(data["intercept"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ConfigError(f"malformed {cls.__name__} ({exc})") from None
+        return cls(fields[0], fields[1], fields[2], intercept)
+
+    @classmethod
+    def fit(
+        cls: type[M], x: np.ndarray, y: np.ndarray, *, c: float = 1.0, drop: Sequence[int] = ()
+    ) -> M:
+        """Fitted by scikit-learn's ``LogisticRegression(C=c)`` on standardised ``x``; the
+        columns ``drop`` get weight 0. Weights are rounded to 8 places, so a model file
+        reads the same on every machine."""
+        from sklearn.linear_model import LogisticRegression
+
+        mean = x.mean(axis=0)
+        scale = x.std(axis=0)
+        scale[scale == 0] = 1.0
+        used = [i for i in range(x.shape[1]) if i not in set(drop)]
+        lr = LogisticRegression(C=c, max_iter=5000).fit(((x - mean) / scale)[:, used], y)
+        coef = np.zeros(x.shape[1])
+        coef[used] = lr.coef_[0]
+        return cls(_r(mean), _r(scale), _r(coef), _r(lr.intercept_)[0])
+
+
+def _r(values: Sequence[float] | np.ndarray) -> tuple[float, ...]:
+    return tuple(round(float(v), 8) for v in values)
