@@ -85,3 +85,17 @@ class LinearModel:
 
 def _r(values: Sequence[float] | np.ndarray) -> tuple[float, ...]:
     return tuple(round(float(v), 8) for v in values)
+
+
+def same_models(a: Any, b: Any, *, tol: float = 1e-4) -> bool:
+    """Whether two model files (parsed JSON) hold the same structure and numbers within
+    ``tol``: the solver's last digits move with the machine's threads, never the result."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same_models(a[k], b[k], tol=tol) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(
+            same_models(x, y, tol=tol) for x, y in zip(a, b, strict=True)
+        )
+    if isinstance(a, float | int) and isinstance(b, float | int):
+        return abs(float(a) - float(b)) <= tol * max(1.0, abs(float(a)))
+    return bool(a == b)
