@@ -104,6 +104,22 @@ def _progress(system: str, done: int, total: int) -> None:
         print(f"  {system}: {done}/{total}", file=sys.stderr, flush=True)
 
 
+PEERS = ["lead", "lexrank", "textrank", "summa"]
+
+
+def margins(rep) -> str:  # type: ignore[no-untyped-def]
+    """storybrief's out-of-fold lead over the best peer, per metric (issue 17's measure)."""
+    parts = []
+    for metric in ("rouge1", "rouge2"):
+        peers = [(100 * rep.result(p).metric(metric).mean, p) for p in PEERS]
+        best, name = max(peers)
+        mine = 100 * rep.result("storybrief-oof").metric(metric).mean
+        parts.append(
+            f"{metric.upper()} {mine:.2f} vs best peer `{name}` {best:.2f} ({mine - best:+.2f})"
+        )
+    return "Out of fold against the best peer: " + "; ".join(parts) + "."
+
+
 def clustering_cv_section() -> str:
     """The pair model's out-of-fold table on ECB+ and its transfer to other news."""
     from storybrief.eval.cluster_cv import evaluate, fold_batches, summary_story_docs, transfer
@@ -171,12 +187,14 @@ def main(argv: list[str] | None = None) -> int:
         rep = evaluate_summaries(
             load_clusters(ds, limit=limit), words=DEFAULT_WORDS[ds], dataset=ds, progress=_progress
         )
-        part = summary_table(rep)
-        paired = paired_table(
-            rep, "storybrief", ["lead", "lexrank", "textrank", "summa"], metric="rouge2"
-        )
-        if paired:
-            part += "\n\nPaired comparison (per-cluster ROUGE-2 differences, x100):\n\n" + paired
+        part = summary_table(rep) + "\n\n" + margins(rep)
+        for metric in ("rouge2", "rouge1"):
+            paired = paired_table(rep, "storybrief-oof", PEERS, metric=metric)
+            if paired:
+                part += (
+                    f"\n\nPaired comparison, out of fold (per-cluster {metric.upper()} "
+                    "differences, x100):\n\n" + paired
+                )
         summary_parts.append(part)
     if summary_parts:
         sections["summaries"] = (

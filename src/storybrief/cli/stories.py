@@ -97,10 +97,10 @@ def recluster_command(db: str | None, since: str | None) -> None:
 
     `ingest` files each article the moment it arrives and never revisits that choice;
     this compares the open stories' articles all at once, as `storybrief cluster` does,
-    and regroups them (better stories: 0.929 B-cubed F1 on ECB+ against 0.889 for one
-    pass). Each new group keeps the id of the old story it shares most articles with,
-    and later ingests carry on from the new stories. Up to 5,000 articles at once: use
-    --since on a larger store.
+    and regroups them (ingest already re-settles undated stories as it goes; this also
+    takes dated ones). Each new group keeps the id of the old story it shares most
+    articles with, and later ingests carry on from the new stories. --since limits it to
+    the recent stories of a large store.
 
     \b
     Examples:
@@ -165,13 +165,14 @@ def stories_command(
     type=click.Choice(["auto", "batch", "online"]),
     default="auto",
     show_default=True,
-    help="batch: compare all articles at once (best quality, up to 5,000 articles); "
-    "online: one pass in input order, as `ingest` does; auto: batch when it fits.",
+    help="batch: compare all articles at once (best quality, any size); "
+    "online: one pass in input order, as `ingest` does; auto: batch.",
 )
 @click.option(
     "--threshold",
     type=click.FloatRange(0, 1, min_open=True, max_open=True),
-    help="Similarity needed to join a story (default: tuned on ECB+; batch 0.2, online 0.275).",
+    help="Needed to join a story (default: batch 0.5, the pair model's mean probability; "
+    "online 0.275, the similarity tuned on ECB+).",
 )
 @output_options
 def cluster_command(
