@@ -137,7 +137,7 @@ register(
         "storybrief-oof",
         storybrief_oof_summarize,
         "the same out of fold: each cluster scored by the sentence model trained without "
-        "its fold (eval.summary_cv)",
+        "its fold (eval.summary_cv); short briefs: the centroid preset, as shipped",
         needs="storybrief.summarize",
         needs_id=True,
     )
