@@ -9,7 +9,7 @@ import pytest
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
-from storybrief.service import create_app  # noqa: E402
+from storybrief.service import ServiceSettings, create_app  # noqa: E402
 
 ARTICLES = [
     {
@@ -30,7 +30,7 @@ ARTICLES = [
 
 @pytest.fixture
 def client(tmp_path: Path) -> TestClient:
-    return TestClient(create_app(tmp_path / "news.db"))
+    return TestClient(create_app(tmp_path / "news.db", settings=ServiceSettings(writes=True)))
 
 
 def test_health(client: TestClient) -> None:

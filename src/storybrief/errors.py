@@ -52,6 +52,15 @@ class StoreError(StorybriefError):
     """The story store could not be opened, read or written."""
 
 
+class StoreBusyError(StoreError):
+    """Another writer held the store's write lock for longer than this one would wait;
+    ``retry_after`` says how many seconds to wait before trying again (HTTP Retry-After)."""
+
+    def __init__(self, message: str, *, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class UnknownStoryError(StoreError, KeyError):
     """No story with this id in the store."""
 

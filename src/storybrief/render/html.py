@@ -1,7 +1,9 @@
 """HTML: one self-contained page (inline CSS, no script, no external asset).
 
 Each citation links to the exact cited sentence, shown inside its source's text, so a reader
-checks a claim with one click. The page works offline and prints cleanly.
+checks a claim with one click. The page works offline and prints cleanly. Everything from
+an article is escaped, only http(s) URLs become links, and the page's own
+Content-Security-Policy allows its one stylesheet and no script at all.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from storybrief.render.common import (
     source_numbers,
     summary_words,
 )
+from storybrief.render.safety import page_policy, safe_url, style_hash
 
 CSS = """
 body{font:17px/1.55 Georgia,'Times New Roman',serif;max-width:46rem;margin:2rem auto;
@@ -39,6 +42,9 @@ vertical-align:super;margin-left:1px}
 .sentences span:target{background:#fff3a8}
 .tag{font:.8rem system-ui,sans-serif;color:#666}
 """
+
+# The exported page may be opened from a file or served: its policy travels inside it.
+POLICY = page_policy(style=style_hash(CSS))
 
 
 def _links(brief: Brief, citations: Iterable[Citation]) -> str:
@@ -75,6 +81,8 @@ def render_html(brief: Brief) -> str:
     body += _sources(brief)
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">'
+        '<meta name="referrer" content="no-referrer">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>{title}</title><style>{CSS}</style></head><body>\n"
         + "\n".join(body)
@@ -135,8 +143,11 @@ def _sources(brief: Brief) -> list[str]:
     for a in brief.articles:
         n = numbers[a.id]
         label = escape(source_label(a))
-        if a.url:
-            label = f'<a href="{escape(a.url, quote=True)}">{label}</a>'
+        url = safe_url(a.url)
+        if url:
+            label = f'<a href="{escape(url, quote=True)}" rel="noopener noreferrer nofollow">{label}</a>'
+        elif a.url:
+            label += f' <span class="tag">{escape(a.url)}</span>'
         notes = []
         for link in brief.copies:
             if link.article == a.id and link.of in numbers:

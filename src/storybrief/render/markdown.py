@@ -1,4 +1,8 @@
-"""Markdown: the brief with [n] citations, the analysis, then the numbered sources."""
+"""Markdown: the brief with [n] citations, the analysis, then the numbered sources.
+
+Article text is untrusted: it passes through ``md_text`` so no HTML, link or image from it
+survives into a Markdown viewer, and a source URL is an autolink only when it is http(s).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,8 @@ from storybrief.render.common import (
     source_numbers,
     summary_words,
 )
+from storybrief.render.safety import md_text as esc
+from storybrief.render.safety import safe_url
 
 
 def _refs(numbers: list[int]) -> str:
@@ -18,7 +24,7 @@ def _refs(numbers: list[int]) -> str:
 
 
 def render_markdown(brief: Brief) -> str:
-    out: list[str] = [f"# {brief.title or 'Brief'}", ""]
+    out: list[str] = [f"# {esc(brief.title or 'Brief')}", ""]
     n_articles = len(brief.articles)
     out.append(
         f"*{n_articles} article{'s' if n_articles != 1 else ''}, "
@@ -30,15 +36,18 @@ def render_markdown(brief: Brief) -> str:
         out += ["_No sentence could be selected for a brief._", ""]
     for s in brief.summary:
         support = f" *(supported by {s.support} independent sources)*" if s.support > 1 else ""
-        out.append(f"- {s.text} {_refs(cited_numbers(brief, s.citations))}{support}")
+        out.append(f"- {esc(s.text)} {_refs(cited_numbers(brief, s.citations))}{support}")
     out.append("")
     out += _analysis(brief)
     out += ["## Sources", ""]
     numbers = source_numbers(brief)
     for article in brief.articles:
-        line = f"{numbers[article.id]}. {source_label(article)}"
-        if article.url:
-            line += f" <{article.url}>"
+        line = f"{numbers[article.id]}. {esc(source_label(article))}"
+        url = safe_url(article.url)
+        if url:
+            line += f" <{url}>"
+        elif article.url:
+            line += f" ({esc(article.url)})"
         line += f" ({article.words} words"
         if article.removed_lines:
             line += f"; {len(article.removed_lines)} boilerplate lines removed"
@@ -55,7 +64,7 @@ def render_markdown(brief: Brief) -> str:
     out += ["", f"Boilerplate removed: {lines} lines, {chars} characters."]
     if brief.rejected:
         out += ["", "## Inputs not used", ""]
-        out += [f"- {r.origin}: {r.reason}" for r in brief.rejected]
+        out += [f"- {esc(r.origin)}: {esc(r.reason)}" for r in brief.rejected]
     return "\n".join(out) + "\n"
 
 
@@ -67,17 +76,17 @@ def _analysis(brief: Brief) -> list[str]:
     if a.disagreements:
         out += ["## Where sources disagree", ""]
         for d in a.disagreements:
-            out.append(f"- **{d.subject}** ({d.kind}):")
+            out.append(f"- **{esc(d.subject)}** ({esc(d.kind)}):")
             for side in d.sides:
                 out.append(
-                    f"  - *{side.value}*: “{side.text}” {_refs(cited_numbers(brief, side.citations))}"
+                    f"  - *{esc(side.value)}*: “{esc(side.text)}” {_refs(cited_numbers(brief, side.citations))}"
                 )
         out.append("")
     if a.quotes:
         out += ["## Who said what", ""]
         for q in a.quotes:
-            who = q.speaker or "unattributed"
-            out.append(f"- **{who}**: “{q.text}” {_refs(cited_numbers(brief, q.citations))}")
+            who = esc(q.speaker or "unattributed")
+            out.append(f"- **{who}**: “{esc(q.text)}” {_refs(cited_numbers(brief, q.citations))}")
         out.append("")
     if a.entities:
         out += ["## People, places and organisations", ""]
@@ -86,13 +95,13 @@ def _analysis(brief: Brief) -> list[str]:
             ("place", "Places"),
             ("organization", "Organisations"),
         ):
-            names = [f"{e.name} ({e.support})" for e in a.entities if e.kind == kind]
+            names = [f"{esc(e.name)} ({e.support})" for e in a.entities if e.kind == kind]
             if names:
                 out.append(f"- {label}: " + ", ".join(names))
         out += ["", "_(n) = independent sources that mention it._", ""]
     if a.timeline:
         out += ["## Timeline", ""]
         for t in a.timeline:
-            out.append(f"- {t.date}: {t.text} {_refs(cited_numbers(brief, t.citations))}")
+            out.append(f"- {esc(t.date)}: {esc(t.text)} {_refs(cited_numbers(brief, t.citations))}")
         out.append("")
     return out
