@@ -122,21 +122,25 @@ def sentence_features(
         return np.zeros((0, len(FEATURES)))
     art = table.article
     n_art = int(art.max()) + 1
-    # Each article's vector sum (an indicator matrix times the rows), the story's, and the
-    # story's without each article.
+    # Each article's vector sum (an indicator matrix times the rows, kept sparse: a dense
+    # one is articles x vocabulary), the story's, and the story's without each article,
+    # whose norms and dot products follow from those of the sums.
     from scipy import sparse
 
     ind = sparse.csr_matrix((np.ones(n), (art, np.arange(n))), shape=(n_art, n))
-    art_sum = np.asarray((ind @ vecs).todense())
-    total = art_sum.sum(axis=0)
+    art_sum = (ind @ vecs).tocsr()
+    total = np.asarray(art_sum.sum(axis=0)).ravel()
+    total_norm2 = float(total @ total)
     unit = _unit(total)
-    cent = np.asarray(vecs[rows] @ unit).ravel()
-    rest = total[None, :] - art_sum  # (articles, terms)
-    rest_unit = rest / np.maximum(np.linalg.norm(rest, axis=1, keepdims=True), 1e-12)
     row_vecs = vecs[rows]
-    cent_other = np.asarray(row_vecs.multiply(rest_unit[art[rows]]).sum(axis=1)).ravel()
-    art_unit = art_sum / np.maximum(np.linalg.norm(art_sum, axis=1, keepdims=True), 1e-12)
-    doccent = (art_unit * rest_unit).sum(axis=1)
+    cent = np.asarray(row_vecs @ unit).ravel()
+    art_total = np.asarray(art_sum @ total).ravel()  # each article's sum . the story's
+    art_norm2 = np.asarray(art_sum.multiply(art_sum).sum(axis=1)).ravel()
+    rest_norm = np.sqrt(np.maximum(total_norm2 - 2 * art_total + art_norm2, 0.0))
+    row_total = np.asarray(row_vecs @ total).ravel()
+    row_own = np.asarray(row_vecs.multiply(art_sum[art[rows]]).sum(axis=1)).ravel()
+    cent_other = (row_total - row_own) / np.maximum(rest_norm[art[rows]], 1e-12)
+    doccent = (art_total - art_norm2) / np.maximum(np.sqrt(art_norm2) * rest_norm, 1e-12)
     docrank = np.empty(n_art)
     docrank[np.argsort(-doccent, kind="stable")] = np.arange(n_art)
     doclen = np.bincount(art, minlength=n_art)
