@@ -71,7 +71,7 @@ def test_shipped_model_and_folds() -> None:
     ids = [c for cs in folds.values() for c in cs]
     assert len(ids) == len(set(ids)) and len(folds) >= 2
     assert shipped_model(next(iter(folds))) != shipped_model()
-    with pytest.raises(ConfigError, match="no sentence model"):
+    with pytest.raises(ConfigError, match="no model for fold"):
         shipped_model("nope")
     with pytest.raises(ConfigError, match="needs"):
         SentenceModel((0.0,), (1.0,), (0.0,), 0.0)

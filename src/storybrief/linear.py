@@ -8,9 +8,12 @@ cluster or to brief.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, TypeVar
+from functools import cached_property
+from importlib import resources
+from typing import Any, ClassVar, Generic, TypeVar
 
 import numpy as np
 
@@ -99,3 +102,33 @@ def same_models(a: Any, b: Any, *, tol: float = 1e-4) -> bool:
     if isinstance(a, float | int) and isinstance(b, float | int):
         return abs(float(a) - float(b)) <= tol * max(1.0, abs(float(a)))
     return bool(a == b)
+
+
+class ModelFile(Generic[M]):
+    """A model file shipped in a package: the model trained on all the dev data, and the
+    model of each cross-validation fold with what that fold held out (``held``: the key
+    naming them, e.g. "topics"). Read once, when first asked."""
+
+    def __init__(self, package: str, name: str, model: type[M], held: str) -> None:
+        self.package, self.name, self.model_type, self.held = package, name, model, held
+
+    @cached_property
+    def data(self) -> dict[str, Any]:
+        text = resources.files(self.package).joinpath(self.name).read_text("utf-8")
+        data: dict[str, Any] = json.loads(text)
+        if list(data.get("features", [])) != list(self.model_type.FEATURES):
+            raise ConfigError(f"{self.name} was trained on other features; retrain it")
+        return data
+
+    def model(self, fold: str | None = None) -> M:
+        """The model trained on everything, or on everything outside ``fold``."""
+        if fold is None:
+            return self.model_type.from_dict(self.data["model"])
+        folds = self.data["folds"]
+        if fold not in folds:
+            raise ConfigError(f"no model for fold {fold!r} in {self.name}; have {', '.join(folds)}")
+        return self.model_type.from_dict(folds[fold]["model"])
+
+    def held_out(self) -> dict[str, list[str]]:
+        """What each fold's model never saw (fold name -> group names)."""
+        return {name: list(f[self.held]) for name, f in self.data["folds"].items()}

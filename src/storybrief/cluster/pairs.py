@@ -21,14 +21,9 @@ each article, never from an n-by-n matrix.
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from importlib import resources
-
 import numpy as np
 
-from storybrief.errors import ConfigError
-from storybrief.linear import LinearModel
+from storybrief.linear import LinearModel, ModelFile
 
 FEATURES = (
     "words",
@@ -62,31 +57,18 @@ class PairModel(LinearModel):
     FEATURES = FEATURES
 
 
-@lru_cache(maxsize=1)
-def _shipped() -> dict[str, object]:
-    text = resources.files("storybrief.cluster").joinpath("pair_model.json").read_text("utf-8")
-    data: dict[str, object] = json.loads(text)
-    if list(data.get("features", [])) != list(FEATURES):  # type: ignore[call-overload]
-        raise ConfigError("pair_model.json was trained on other features; retrain it")
-    return data
+_FILE = ModelFile("storybrief.cluster", "pair_model.json", PairModel, "topics")
 
 
 def shipped_model(fold: str | None = None) -> PairModel:
-    """The model fitted on all of ECB+ dev, or on every topic outside ``fold`` (a fold
-    name in ``pair_model.json``; for out-of-fold measurement)."""
-    data = _shipped()
-    if fold is None:
-        return PairModel.from_dict(data["model"])  # type: ignore[arg-type]
-    folds: dict[str, dict[str, object]] = data["folds"]  # type: ignore[assignment]
-    if fold not in folds:
-        raise ConfigError(f"no pair model for fold {fold!r}; have {', '.join(folds)}")
-    return PairModel.from_dict(folds[fold]["model"])  # type: ignore[arg-type]
+    """The model trained on all the dev data, or on everything outside ``fold`` (a fold
+    name in the model file; for out-of-fold measurement)."""
+    return _FILE.model(fold)
 
 
 def fold_topics() -> dict[str, list[str]]:
-    """The ECB+ topics held out of each shipped fold model."""
-    folds: dict[str, dict[str, object]] = _shipped()["folds"]  # type: ignore[assignment]
-    return {name: list(f["topics"]) for name, f in folds.items()}  # type: ignore[call-overload]
+    """What each shipped fold model held out."""
+    return _FILE.held_out()
 
 
 def pair_features(

@@ -25,16 +25,13 @@ score's best ``shortlist``), so a story's cost grows with its size, not its squa
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 
 from storybrief.errors import ConfigError
-from storybrief.linear import LinearModel
+from storybrief.linear import LinearModel, ModelFile
 from storybrief.summarize.centroid import SHORT_BRIEF, CentroidSummarizer
 from storybrief.summarize.table import SentenceTable
 
@@ -74,30 +71,18 @@ class SentenceModel(LinearModel):
     FEATURES = FEATURES
 
 
-@lru_cache(maxsize=1)
-def _shipped() -> dict[str, object]:
-    path = resources.files("storybrief.summarize").joinpath("sentence_model.json")
-    data: dict[str, object] = json.loads(path.read_text("utf-8"))
-    if list(data.get("features", [])) != list(FEATURES):  # type: ignore[call-overload]
-        raise ConfigError("sentence_model.json was trained on other features; retrain it")
-    return data
+_FILE = ModelFile("storybrief.summarize", "sentence_model.json", SentenceModel, "clusters")
 
 
 def shipped_model(fold: str | None = None) -> SentenceModel:
-    """The model trained on every dev cluster, or on every cluster outside ``fold``."""
-    data = _shipped()
-    if fold is None:
-        return SentenceModel.from_dict(data["model"])  # type: ignore[arg-type]
-    folds: dict[str, dict[str, object]] = data["folds"]  # type: ignore[assignment]
-    if fold not in folds:
-        raise ConfigError(f"no sentence model for fold {fold!r}; have {', '.join(folds)}")
-    return SentenceModel.from_dict(folds[fold]["model"])  # type: ignore[arg-type]
+    """The model trained on all the dev data, or on everything outside ``fold`` (a fold
+    name in the model file; for out-of-fold measurement)."""
+    return _FILE.model(fold)
 
 
 def fold_clusters() -> dict[str, list[str]]:
-    """The dev clusters held out of each shipped fold model."""
-    folds: dict[str, dict[str, object]] = _shipped()["folds"]  # type: ignore[assignment]
-    return {name: list(f["clusters"]) for name, f in folds.items()}  # type: ignore[call-overload]
+    """What each shipped fold model held out."""
+    return _FILE.held_out()
 
 
 def shortlist(table: SentenceTable, base: CentroidSummarizer, size: int) -> np.ndarray:
