@@ -335,7 +335,8 @@ def test_prefilters_never_miss_a_match(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(debris | st.text(alphabet=".!?…:;\"'”’»)] a\n", max_size=8))
 def test_is_terminal_matches_its_regex(text: str) -> None:
-    regex = re.compile(r"[.!?…](?:[\"'”’»)\]]+)?$|[:;](?:[\"'”’»)\]]+)?$")
+    closers = r"[\"'”’»)\]」』）“«]"
+    regex = re.compile(rf"[.!?…。！？؟।](?:{closers}+)?$|[:;；：](?:{closers}+)?$")
     assert is_terminal(text) == bool(regex.search(text))
 
 

@@ -64,7 +64,7 @@ def test_post_brief_rejects_empty_body(client: TestClient) -> None:
 def test_ingest_then_list_and_brief_a_story(client: TestClient) -> None:
     report = client.post("/ingest", json={"articles": ARTICLES}).json()
     assert report["added"] + report["copies"] == 2
-    stories = client.get("/stories").json()
+    stories = client.get("/stories").json()["stories"]
     assert stories
     story = stories[0]["id"]
     md = client.get(f"/stories/{story}/brief?format=md")

@@ -139,12 +139,13 @@ def test_writes_beyond_loopback_need_a_token() -> None:
 
 def test_store_errors_show_no_paths(tmp_path: Path) -> None:
     c = client(tmp_path)
-    r = c.get("/stories")
+    r = c.get("/stories/x/brief")
     assert r.status_code == 503
     assert str(tmp_path) not in r.text and "news.db" in r.text
     (tmp_path / "news.db").write_bytes(b"not a database at all" * 100)
-    r = c.get("/stories/x/brief")
-    assert r.status_code == 503 and str(tmp_path) not in r.text
+    for path in ("/stories/x/brief", "/stories", "/stories/x"):
+        r = c.get(path)
+        assert r.status_code == 503 and str(tmp_path) not in r.text, path
 
 
 def test_a_busy_store_is_503_with_retry_after(tmp_path: Path, monkeypatch) -> None:

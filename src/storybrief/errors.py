@@ -44,6 +44,21 @@ class MalformedInputError(InputError):
     """The input is structurally broken: malformed JSON, a record with neither text nor html."""
 
 
+class FetchError(InputError):
+    """A URL could not be fetched or used (HTTP error, timeout, redirect loop, too large,
+    refused by robots.txt); ``origin`` is the URL. ``transient`` failures (timeouts, lost
+    connections, 429 and 5xx) are worth trying again later; the others are not."""
+
+    def __init__(self, origin: str, reason: str, *, transient: bool = False) -> None:
+        super().__init__(origin, reason)
+        self.transient = transient
+
+
+class RefusedAddressError(FetchError):
+    """The URL's host resolves to a private, loopback, link-local or metadata address,
+    which is never fetched unless the operator allows it."""
+
+
 class ConfigError(StorybriefError, ValueError):
     """A parameter or option has an invalid value; the message says which values are valid."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal, TypeVar
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 T = TypeVar("T")
 
@@ -39,6 +39,14 @@ class Article:
     # Filled by cleaning: characters and lines dropped as boilerplate.
     removed_chars: int = 0
     removed_lines: tuple[str, ...] = ()
+    # ISO 639-1 code of the text's language (a record's own, else detected when cleaned).
+    language: str | None = None
+    # Where ``published`` came from: "record" (given with the input), "page" (the HTML's
+    # metadata), "url" (a date in the address) or "text" (a dateline).
+    published_source: str | None = None
+    # The HTML extraction method that found ``text`` (None for text inputs): cleaning is
+    # gentler with text an extractor already took from the page's layout.
+    extraction: str | None = None
 
     @property
     def words(self) -> int:
@@ -373,6 +381,8 @@ class Brief:
                     "source": a.source,
                     "url": a.url,
                     "published": a.published,
+                    "published_source": a.published_source,
+                    "language": a.language,
                     "origin": a.origin,
                     "words": a.words,
                     "copy_of": self.copy_of(a.id),
@@ -409,6 +419,8 @@ class Brief:
                     published=a.get("published"),
                     origin=a.get("origin"),
                     removed_chars=int(a.get("removed_chars", 0)),
+                    language=a.get("language"),
+                    published_source=a.get("published_source"),
                 )
             )
             sentences[a["id"]] = tuple(a.get("sentences", ()))

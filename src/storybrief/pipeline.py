@@ -63,9 +63,13 @@ def brief_articles(
     clean: bool = True,
     story: str | None = None,
     ner: str = "rules",
+    language: str | None = "auto",
 ) -> Brief:
     """Clean, deduplicate, segment, summarise (with citations) and analyse ``articles`` as
-    one story; summarize and analyze both read the one segmentation."""
+    one story; summarize and analyze both read the one segmentation.
+
+    ``language`` (see ``storybrief.lang.one_language``): a brief is built from the articles
+    of one language, by default the one most of them are in; ``"all"`` keeps every one."""
     from storybrief.dedup import find_copies
     from storybrief.segment import segment
     from storybrief.summarize import summarize
@@ -84,6 +88,10 @@ def brief_articles(
                 rejected.append(Rejected(exc.origin, exc.reason))
     else:
         kept = list(articles)
+    from storybrief.lang import one_language  # issue 15 hook: one language per brief
+
+    kept, other_languages = one_language(kept, language)
+    rejected.extend(other_languages)
     kept = _unique_ids(kept)
     copies = find_copies(kept)
     segments = segment(kept, copies)

@@ -15,8 +15,10 @@ import re
 from dataclasses import dataclass, replace
 
 from storybrief.clean.layout import Unit, drop_junk_runs, mark_repeats, trim_ends, units_and_keys
+from storybrief.clean.lines import verdict
 from storybrief.clean.repair import repair
 from storybrief.errors import NoArticleError
+from storybrief.lang import detect_language
 from storybrief.model import Article
 
 __all__ = ["CleanResult", "clean_article", "clean_text", "explain", "repair"]
@@ -34,9 +36,13 @@ class CleanResult:
         return sum(len(line) for line in self.removed)
 
 
-def clean_text(text: str, *, title: str | None = None) -> CleanResult:
-    """Repair ``text`` and keep its article prose; ``title`` lets a repeated headline go."""
-    return _result(_judge(text, title))
+def clean_text(text: str, *, title: str | None = None, extracted: bool = False) -> CleanResult:
+    """Repair ``text`` and keep its article prose; ``title`` lets a repeated headline go.
+
+    ``extracted``: the text is what an HTML extractor kept of a page (its layout already
+    gone), so only lines that are page furniture on their own evidence go (see
+    ``OWN_EVIDENCE``), never a line for its place on the page."""
+    return _result(_judge(text, title, extracted))
 
 
 def _result(units: list[Unit]) -> CleanResult:
@@ -45,10 +51,14 @@ def _result(units: list[Unit]) -> CleanResult:
     return CleanResult("\n\n".join(kept), removed)
 
 
-def explain(text: str, *, title: str | None = None) -> list[tuple[str, str, str]]:
+def explain(
+    text: str, *, title: str | None = None, extracted: bool = False
+) -> list[tuple[str, str, str]]:
     """(line, label, reason) for every non-blank line: why each was kept or dropped."""
     return [
-        (line, u.verdict.label, u.verdict.reason) for u in _judge(text, title) for line in u.lines
+        (line, u.verdict.label, u.verdict.reason)
+        for u in _judge(text, title, extracted)
+        for line in u.lines
     ]
 
 
@@ -59,7 +69,7 @@ def clean_article(article: Article) -> Article:
     above the prose (plain text as scraped usually starts with it): the line leaves the
     text as page furniture but still names the story, for clustering and for briefs."""
     title = repair(article.title).replace("\n", " ") if article.title else article.title
-    units = _judge(article.text, title)
+    units = _judge(article.text, title, article.extraction is not None)
     result = _result(units)
     if not title and result.text:
         title = _headline(units)
@@ -74,6 +84,7 @@ def clean_article(article: Article) -> Article:
         article,
         text=result.text,
         title=title or None,
+        language=article.language or detect_language(result.text),
         removed_lines=article.removed_lines + result.removed,
         removed_chars=article.removed_chars + result.removed_chars,
     )
@@ -102,9 +113,39 @@ def _headline(units: list[Unit]) -> str | None:
     return None
 
 
-def _judge(text: str, title: str | None) -> list[Unit]:
+# The verdicts that drop a line of extracted text: each is evidence in the line itself.
+# Measured on folds 1-4 of both extraction sets (uncleaned 0.963 / 0.912 F1), the full
+# cleaner scored 0.952 / 0.899: every rule that judges a line by its place (header and
+# footer blocks, runs next to furniture) and every repeat rule cost more real article lines
+# than boilerplate; these were the ones whose removals were mostly boilerplate.
+OWN_EVIDENCE = frozenset(
+    {
+        "no words",
+        "label line",
+        "widget",
+        "call to action",
+        "agency sign-off",
+        "page furniture",
+        "byline",
+        "staff initials",
+        "caption credit",
+        "repeats the title",
+    }
+)
+
+
+def _judge(text: str, title: str | None, extracted: bool = False) -> list[Unit]:
     lines = repair(text).split("\n")
     units, keys = units_and_keys(lines)
     units = mark_repeats(units, repair(title) if title else None, keys)
+    if extracted:
+        return [
+            u if u.verdict.label != "junk" or u.verdict.reason in OWN_EVIDENCE else _kept(u)
+            for u in units
+        ]
     units = trim_ends(units)
     return drop_junk_runs(units)
+
+
+def _kept(unit: Unit) -> Unit:
+    return Unit(unit.lines, verdict("weak", unit.verdict.reason, unit.verdict.words))

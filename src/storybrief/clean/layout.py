@@ -58,16 +58,22 @@ def units_of(lines: list[str]) -> list[Unit]:
 
 def units_and_keys(lines: list[str]) -> tuple[list[Unit], list[str]]:
     """``units_of(lines)`` and the ``key`` of each unit's text, for ``mark_repeats``."""
-    width = _wrap_width(lines)
+    # Each line is judged alone first: the common case (no hard wrap) needs nothing more,
+    # and judging a line finds its words, which give its key in most lines.
+    units, keys = [], []
+    for line in lines:
+        if line:
+            unit_verdict, line_key = judge_and_key(line)
+            units.append(Unit((line,), unit_verdict))
+            keys.append(key(line) if line_key is None else line_key)
+    if len(units) < 4:
+        return units, keys
+    # Lines that are page furniture on their own do not count as wrapped prose: else a few
+    # of them could make a text look wrapped, and once cleaning dropped them, not (cleaning
+    # a second time would differ).
+    junk = iter(u.verdict.label == "junk" for u in units)
+    width = _wrap_width(["" if line and next(junk) else line for line in lines])
     if not width:
-        # The common case: one unit per line, and no groups to build. Judging a line finds
-        # its words, which give its key in most lines (see ``judge_and_key``).
-        units, keys = [], []
-        for line in lines:
-            if line:
-                unit_verdict, line_key = judge_and_key(line)
-                units.append(Unit((line,), unit_verdict))
-                keys.append(key(line) if line_key is None else line_key)
         return units, keys
     groups: list[list[str]] = []
     previous = ""

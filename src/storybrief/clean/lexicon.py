@@ -191,3 +191,45 @@ ATTRIBUTION_WORDS = Phrases(
     argued insisted warned claimed announced reported reports
     """,
 )
+
+
+# "Read also", "related" and "you may be interested" in the languages storybrief is checked
+# on: the label of a link to another article, set in the body as a line of its own, often
+# with the linked headline after a colon. General news-site usage in each language, lower
+# case; English is covered by LABEL_WORDS and the UI phrases.
+CROSS_LINK_LABELS = (
+    # German
+    "lesen sie auch", "lesen sie mehr", "auch interessant", "mehr zum thema", "das könnte sie auch interessieren",
+    "weiterlesen", "mehr dazu", "siehe auch",
+    # French
+    "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "à voir aussi", "lire la suite", "sur le même sujet",
+    # Spanish
+    "lea también", "lee también", "lea además", "vea también", "ver también", "mire",
+    "le puede interesar", "te puede interesar", "también te puede interesar", "notas relacionadas",
+    "noticias relacionadas", "relacionado", "relacionadas", "más información",
+    # Italian
+    "leggi anche", "leggi pure", "potrebbe interessarti", "vedi anche", "articoli correlati",
+    # Portuguese
+    "leia também", "leia mais", "veja também", "saiba mais", "veja mais",
+    # Dutch
+    "lees ook", "lees meer", "zie ook", "meer over dit onderwerp",
+    # Polish
+    "czytaj też", "czytaj także", "czytaj również", "zobacz też", "zobacz także", "czytaj więcej",
+    # Russian
+    "читайте также", "смотрите также", "по теме",
+)  # fmt: skip
+# Imperatives of CROSS_LINK_LABELS that are first names too ("Mira", "Lea").
+CROSS_LINK_NAMES = frozenset({"mira", "lea"})
+_CROSS_LINK_SET = frozenset(CROSS_LINK_LABELS)
+
+
+def is_cross_link_label(line: str) -> bool:
+    """Is ``line`` a "read also" label in another language, alone or before a colon?"""
+    head, colon, _ = line.partition(":")
+    if not colon and len(line) > 40:
+        return False
+    label = " ".join(head.lower().split()).strip(" .!¡*»>")
+    if label in CROSS_LINK_NAMES:
+        # Also first names ("Lea: Ich finde ..." in an interview): labels only in capitals.
+        return colon != "" and head.strip().isupper()
+    return label in _CROSS_LINK_SET

@@ -15,6 +15,7 @@ from operator import itemgetter
 from typing import Literal
 
 from storybrief.clean import lexicon as lx
+from storybrief.lang.tokens import has_unspaced, unspaced_chars
 from storybrief.text import words_as_written
 
 Label = Literal["prose", "weak", "junk"]
@@ -51,8 +52,10 @@ def verdict(label: Label, reason: str, words: int, soft: bool = False) -> Verdic
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 # A line is terminal when it ends in one of _STOPS, maybe followed by closing quotes or
 # brackets; checked without a regex, whose search would try every position of a long line.
-_STOPS = ".!?…:;"
-_CLOSERS = "\"'”’»)]"
+# Full-width and Arabic/Devanagari stops too: a Chinese sentence ends in "。", an Arabic
+# question in "؟" (no English line ends in these, so English verdicts do not change).
+_STOPS = ".!?…:;。！？；：؟।"
+_CLOSERS = "\"'”’»)]」』）“«"
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+")
 _INITIALS = re.compile(r"[(\[]?[a-z]{2,4}(?:\s*[/,;]\s*[a-z]{2,4})*[)\]]?")
 _SIGN_OFF = re.compile(
@@ -169,6 +172,9 @@ def judge_and_key(line: str) -> tuple[Verdict, str | None]:
     the runs are the words in lower case, cut at their hyphens, their apostrophes deleted.
     """
     body = line.lstrip(_BULLETS_OR_SPACE)
+    if body.startswith("|") or body.endswith("|"):
+        # A table row as extractors print one ("| cell | cell |"): judged by its cells.
+        body = body.strip("| ").lstrip(_BULLETS_OR_SPACE) or body
     words = words_of(body)
     # The words in lower case, by one join, lower() and split instead of a lower() per word.
     # It is the same: no word holds a space, and a space is neither a cased nor a
@@ -188,6 +194,10 @@ def _judge_words(line: str, body: str, words: list[str], joined: str) -> Verdict
     n = len(words)
     if n == 0:
         return verdict("junk", "no words", n)
+    if not line.isascii() and has_unspaced(body):
+        # Chinese, Japanese and Thai write no spaces: a whole clause is one "word" to the
+        # regex. Two characters make about one word in Chinese and Japanese news prose.
+        n += unspaced_chars(body) // 2
     bullet = body != line
     lower = joined.split(" ")
     terminal = is_terminal(body)
@@ -212,6 +222,8 @@ def _judge_words(line: str, body: str, words: list[str], joined: str) -> Verdict
             )
         ):
             return verdict("junk", "label line", n)
+    if (not body.isascii() or n <= 4 or ":" in body) and lx.is_cross_link_label(body):
+        return verdict("junk", "label line", n)
     byline = None if terminal else _BYLINE.fullmatch(body)
     if byline:
         # "By Jo Smith | Published 14 March 2024": the names end at a separator
@@ -417,20 +429,32 @@ def _is_call_to_action(sentence: str, words: list[str], own: list[str]) -> bool:
     return bool(_pronouns(words, own) & lx.SITE_WORDS or set(ws[1:]) & lx.UI_WORDS)
 
 
+def _not_capital(char: str) -> bool:
+    return char.isalpha() and not char.isupper()
+
+
 def _prose_or_weak(body: str, words: list[str], n: int, terminal: bool, bullet: bool) -> Verdict:
     # A line shaped like a sentence is one if a word starts in lower case: the first one
     # found will do (the common case, a line of prose). Other lines need the count.
     sentence = terminal and n >= 4 and (not bullet or n >= 6)
-    if sentence and any(map(str.islower, map(itemgetter(0), words))):
+    # In a script without case (Arabic, Chinese, Korean, Hebrew...) every word counts as
+    # a lower-case one: it is not capitalised as a heading's words are.
+    first = map(itemgetter(0), words)
+    if sentence and any(map(str.islower, first) if body.isascii() else map(_not_capital, first)):
         return verdict("prose", "sentence", n, n < 20 or bullet)
-    lowercase = 0 if sentence else sum(map(str.islower, map(itemgetter(0), words)))
+    lowercase = 0
+    if not sentence:
+        first = map(itemgetter(0), words)
+        lowercase = sum(map(str.islower, first) if body.isascii() else map(_not_capital, first))
     # All-caps prose (broadcast transcripts) is judged by its punctuation: as if every word
     # were lower case. That can only change the verdict when few words are.
-    if lowercase < 0.4 * n and sum(map(str.isupper, words)) * 4 >= n * 3:
-        lowercase = n
+    # Shares are of the words as found (``n`` counts the words of an unspaced script too).
+    found = len(words)
+    if lowercase < 0.4 * found and sum(map(str.isupper, words)) * 4 >= found * 3:
+        lowercase = found
     if sentence and lowercase >= 1:
         return verdict("prose", "sentence", n, n < 20 or bullet)
-    if not bullet and n >= 15 and lowercase >= 0.4 * n:
+    if not bullet and n >= 15 and lowercase >= 0.4 * found:
         return verdict("prose", "long unpunctuated line", n, True)
     if bullet:
         return verdict("weak", "bullet fragment", n)

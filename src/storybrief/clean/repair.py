@@ -45,8 +45,14 @@ def is_plain(text: str) -> bool:
     return raw.isascii() and not raw.translate(None, _PRINTABLE)
 
 
+# Full-width punctuation is how Chinese and Japanese are written ("，", "："): ftfy would
+# make it ASCII, and the text would no longer be the page's.
 _FTFY = ftfy.TextFixerConfig(
-    unescape_html=False, uncurl_quotes=False, fix_line_breaks=False, explain=False
+    unescape_html=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_character_width=False,
+    explain=False,
 )
 
 

@@ -29,7 +29,7 @@ SHUTDOWN_SECONDS = 5
     "--writes/--no-writes",
     default=False,
     show_default=True,
-    help="Enable the endpoints that change the store (POST /ingest). Beyond loopback "
+    help="Enable the endpoints that change the store (POST /ingest, POST /follow). Beyond loopback "
     "they also need --token.",
 )
 @click.option(
@@ -67,6 +67,12 @@ SHUTDOWN_SECONDS = 5
     show_default=True,
     help="Longest text of one article once read (HTML extracted); longer ones are rejected.",
 )
+@click.option(
+    "--allow-address",
+    "allow",
+    multiple=True,
+    help="Private network that POST /follow may fetch from (as follow --allow-address).",
+)
 def serve_command(
     db: str | None,
     host: str,
@@ -77,6 +83,7 @@ def serve_command(
     max_articles: int,
     max_article_bytes: int,
     max_text_chars: int,
+    allow: tuple[str, ...],
 ) -> None:
     """Serve briefs over HTTP: POST /brief, POST /ingest, GET /stories, GET /stories/ID/brief.
 
@@ -95,6 +102,7 @@ def serve_command(
             writes=writes,
             token=token or None,
             host=host,
+            follow_allow=allow,
         )
         app = create_app(db, settings=settings)
     except ImportError as exc:

@@ -37,12 +37,21 @@ class Cluster:
 
 @dataclass(frozen=True)
 class Page:
-    """One HTML page and its hand-checked article body."""
+    """One HTML page and its gold: a hand-checked article ``body`` (scrapinghub), or
+    snippets the extracted text must (``include``) and must not (``exclude``) contain
+    (trafilatura's evaluation set)."""
 
     id: str
     html: str
     body: str
     url: str | None = None
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    @property
+    def snippets(self) -> bool:
+        """Is this page scored by snippets (else by its body)?"""
+        return bool(self.include or self.exclude)
 
 
 @dataclass(frozen=True)
@@ -168,6 +177,46 @@ def load_pages(*, root: str | Path | None = None, limit: int | None = None) -> l
                 url=truth[key].get("url"),
             )
         )
+    return pages
+
+
+EXTRACTION_SETS = ("scrapinghub", "trafilatura-eval")
+
+
+def load_extraction_set(
+    name: str, *, root: str | Path | None = None, limit: int | None = None
+) -> list[Page]:
+    """``scrapinghub`` or ``trafilatura-eval`` pages (the first ``limit`` when given)."""
+    if name == "scrapinghub":
+        return load_pages(root=root, limit=limit)
+    if name == "trafilatura-eval":
+        return load_snippet_pages(root=root, limit=limit)
+    raise ConfigError(f"unknown extraction set {name!r}: choose from {', '.join(EXTRACTION_SETS)}")
+
+
+def load_snippet_pages(*, root: str | Path | None = None, limit: int | None = None) -> list[Page]:
+    """trafilatura's evaluation pages, in file order, scored by their snippets."""
+    path = _need(data_root(root) / "trafilatura-eval" / "pages.jsonl.gz")
+    pages: list[Page] = []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if limit is not None and len(pages) >= limit:
+                break
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                page = Page(
+                    id=str(row["id"]),
+                    html=str(row["html"]),
+                    body="",
+                    url=row.get("url"),
+                    include=tuple(s for s in row.get("with") or () if s),
+                    exclude=tuple(s for s in row.get("without") or () if s),
+                )
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise MalformedInputError(f"{path}:{n}", f"expected a page record ({exc})") from exc
+            pages.append(page)
     return pages
 
 

@@ -22,7 +22,7 @@ from storybrief.errors import ConfigError
 FLOORS_PATH = Path(__file__).with_name("floors.json")
 # Small enough for CI on two cores (a few minutes), large enough that one odd cluster
 # moves a mean by well under the epsilon.
-DEFAULT_SUBSETS = {"multinews": 40, "neus": 60, "scrapinghub": 40}
+DEFAULT_SUBSETS = {"multinews": 40, "neus": 60, "scrapinghub": 40, "trafilatura-eval": 150}
 # ROUGE is in points (0-100), F1/ARI in [0, 1]; the runs are deterministic, so epsilon only
 # absorbs library-version wobble (tokenizer, sentence splitter), not sampling noise.
 DEFAULT_EPSILON = {"rouge": 0.5, "f1": 0.005}
@@ -72,7 +72,7 @@ def measure(
     from storybrief.eval.datasets import (
         DEFAULT_WORDS,
         load_clusters,
-        load_pages,
+        load_extraction_set,
         load_story_docs,
     )
     from storybrief.eval.extraction import evaluate_extraction
@@ -94,17 +94,27 @@ def measure(
                 missing[key] = r.unavailable
             else:
                 values[key] = 100 * r.metric(m).mean
-    ext = evaluate_extraction(
-        load_pages(root=root, limit=sub["scrapinghub"]), systems=["storybrief"], resamples=10
-    ).result("storybrief")
-    for key, val in (
-        ("extraction/token_f1", ext.token[2]),
-        ("extraction/shingle_f1", ext.shingle[2]),
-    ):
-        if ext.unavailable:
-            missing[key] = ext.unavailable
-        else:
-            values[key] = val
+    for ds, prefix in (("scrapinghub", "extraction"), ("trafilatura-eval", "extraction/tfeval")):
+        erep = evaluate_extraction(
+            load_extraction_set(ds, root=root, limit=sub[ds]),
+            systems=["storybrief", "storybrief-uncleaned"],
+            dataset=ds,
+            resamples=10,
+        )
+        ext, raw = erep.result("storybrief"), erep.result("storybrief-uncleaned")
+        unit = "snippet" if ext.shingle is None else "token"
+        measured = {
+            f"{prefix}/{unit}_f1": ext.prf[2],
+            # Cleaning must never cost F1: cleaned minus uncleaned, pinned at or above 0.
+            f"{prefix}/clean_gain": ext.prf[2] - raw.prf[2],
+        }
+        if ext.shingle is not None:
+            measured[f"{prefix}/shingle_f1"] = ext.shingle[2]
+        for key, val in measured.items():
+            if ext.unavailable or raw.unavailable:
+                missing[key] = ext.unavailable or raw.unavailable or ""
+            else:
+                values[key] = val
     # Story clustering is pinned out of fold: every ECB+ topic, each cross-validation fold
     # clustered as its own batch by the pair model that never saw it (a few seconds).
     clu = evaluate_clustering(load_story_docs(root=root), systems=["storybrief-oof"]).result(
@@ -119,6 +129,8 @@ def measure(
 
 
 def _epsilon(metric: str) -> float:
+    if metric.endswith("/clean_gain"):
+        return 0.0001  # cleaned F1 never below uncleaned: rounding slack only
     return DEFAULT_EPSILON["rouge" if metric.startswith("summaries/") else "f1"]
 
 

@@ -10,6 +10,9 @@ from storybrief.eval.summaries import SummaryReport
 from storybrief.eval.systems import SYSTEMS
 
 PUBLISHED_EXTRACTION = "trafilatura 0.945, newspaper4k 0.946, readability 0.922 (shingle F1)"
+PUBLISHED_SNIPPETS = (
+    "trafilatura 0.921, with comments off 0.926, readability 0.873, newspaper4k 0.801"
+)
 
 
 def _secs(x: float) -> str:
@@ -119,38 +122,70 @@ def cluster_table(report: ClusterReport) -> str:
 
 
 def extraction_table(report: ExtractReport) -> str:
+    """One row per system: P/R/F1 (token or snippet), interval, held-out F1, empty pages."""
     rows = []
+    snippets = report.results and report.results[0].shingle is None
     for r in report.results:
         if r.unavailable:
-            rows.append([f"`{r.system}`", "not available", "", "", "", "", "", "", r.unavailable])
+            rows.append([f"`{r.system}`", "not available", *[""] * 7, r.unavailable])
             continue
-        p, rec, f = r.token
+        p, rec, f = r.prf
         rows.append(
             [
                 f"`{r.system}`",
                 f"{p:.3f}",
                 f"{rec:.3f}",
                 f"{f:.3f}",
-                r.token_f1.format(1, 3),
-                f"{r.shingle[2]:.3f}",
-                _secs(r.seconds),
-                str(r.failures),
-                r.description,
+                r.f1_ci.format(1, 3),
+                f"{r.held_out_f1:.3f}",
+                "" if r.shingle is None else f"{r.shingle[2]:.3f}",
+                str(r.empty),
+                f"{r.pages_per_second:.1f}",
+                r.description + (f" ({r.failures} failed)" if r.failures else ""),
             ]
         )
+    unit = "snippet" if snippets else "token"
     header = [
         "system",
-        "token P",
-        "token R",
-        "token F1",
-        "token F1 [95% CI]",
+        f"{unit} P",
+        f"{unit} R",
+        f"{unit} F1",
+        "F1 [95% CI]",
+        "held-out F1",
         "shingle F1",
-        "s / page (median)",
-        "failed",
+        "empty",
+        "pages / CPU s",
         "what",
     ]
-    title = (
-        f"**scrapinghub**: {report.pages} pages. Published shingle F1 on this set: "
-        f"{PUBLISHED_EXTRACTION}"
-    )
+    if report.dataset == "scrapinghub":
+        title = (
+            f"**scrapinghub**: {report.pages} pages, token F1 of the body. Published shingle "
+            f"F1 on this set: {PUBLISHED_EXTRACTION}"
+        )
+    else:
+        title = (
+            f"**{report.dataset}**: {report.pages} pages, snippets found (trafilatura's own "
+            f"measure; measured here before this run: {PUBLISHED_SNIPPETS})"
+        )
     return f"{title}\n\n{_table(header, rows)}"
+
+
+def language_table(report: ExtractReport) -> str:
+    """Snippet F1 by the page's language (of its gold snippets), one column per system."""
+    results = [r for r in report.results if r.by_language and not r.unavailable]
+    if not results:
+        return ""
+    order = [row.language for row in results[0].by_language]
+    rows = []
+    for lang in order:
+        cells = []
+        for r in results:
+            row = next((x for x in r.by_language if x.language == lang), None)
+            cells.append(f"{row.f1:.3f}" if row else "")
+        pages = next(x.pages for x in results[0].by_language if x.language == lang)
+        rows.append([lang, str(pages), *cells])
+    header = ["language", "pages", *[f"`{r.system}`" for r in results]]
+    return (
+        f"Snippet F1 by language on {report.dataset} (language of the gold snippets, "
+        "py3langid; `und`: too short or unsure):\n\n" + _table(header, rows)
+    )

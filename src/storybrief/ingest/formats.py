@@ -7,13 +7,15 @@ raises an ``InputError`` subclass naming the input.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal, overload
 from urllib.parse import urlsplit
 
-from storybrief.errors import EmptyInputError, MalformedInputError, NoArticleError
+from storybrief.errors import EmptyInputError, MalformedInputError
 from storybrief.ingest.dates import normalize_date
 from storybrief.ingest.decode import require_text
+from storybrief.ingest.extract import METHODS, extract_html
 from storybrief.model import Article
 
 # A first line is a headline when it is short and unpunctuated at the end; 200 characters
@@ -21,7 +23,7 @@ from storybrief.model import Article
 _MAX_TITLE_CHARS = 200
 _MAX_TITLE_WORDS = 25
 _NOT_A_TITLE_END = (".", ",", ";", ":")
-RECORD_FIELDS = ("id", "text", "html", "title", "url", "source", "published")
+RECORD_FIELDS = ("id", "text", "html", "title", "url", "source", "published", "language")
 
 
 def from_text(text: str, *, id: str, origin: str) -> Article:
@@ -51,39 +53,30 @@ def split_title(text: str) -> tuple[str | None, str]:
     return (first, body) if body.strip() else (None, text)
 
 
-def from_html(html: str, *, id: str, origin: str, url: str | None = None) -> Article:
-    """Main text and metadata of an HTML page, extracted by trafilatura (no network)."""
-    import trafilatura  # heavy import, only for HTML inputs
-
+def from_html(
+    html: str,
+    *,
+    id: str,
+    origin: str,
+    url: str | None = None,
+    methods: Sequence[str] = METHODS,
+) -> Article:
+    """Main text and metadata of an HTML page (``ingest.extract``: precision first, wider
+    methods when that finds too little prose; no network)."""
     require_text(html, origin)
-    try:
-        doc = trafilatura.bare_extraction(
-            html,
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
-            include_images=False,
-            favor_precision=True,
-        )
-    except Exception as exc:  # lxml and trafilatura raise many kinds on broken markup
-        raise NoArticleError(origin, f"HTML could not be parsed ({type(exc).__name__})") from None
-    meta: dict[str, Any] = {}
-    if isinstance(doc, dict):
-        meta = doc
-    elif doc is not None:
-        meta = doc.as_dict()
-    text = meta.get("text")
-    if not text or not str(text).strip():
-        raise NoArticleError(origin, "no article text found in the HTML page")
+    found = extract_html(html, origin=origin, url=url, methods=methods)
+    meta = found.metadata
+    page_url = url or _clean_meta(meta.get("url"))
     return Article(
         id=id,
-        text=str(text),
+        text=found.text,
         title=_clean_meta(meta.get("title")),
         source=_clean_meta(meta.get("sitename")) or _host(url or meta.get("url")),
-        url=url or _clean_meta(meta.get("url")),
-        published=normalize_date(meta.get("date")),
+        url=page_url,
+        published=meta.get("date"),
         origin=origin,
+        published_source=meta.get("date_source"),
+        extraction=found.method,
     )
 
 
@@ -100,17 +93,18 @@ class Unextracted:
     title: str | None = None
     source: str | None = None
     published: str | None = None
+    language: str | None = None
 
     def extract(self) -> Article:
         article = from_html(self.html, id=self.id, origin=self.origin, url=self.url)
-        return Article(
-            id=self.id,
-            text=article.text,
+        return replace(
+            article,
             title=self.title or article.title,
             source=self.source or article.source or _host(self.url),
             url=self.url or article.url,
             published=self.published or article.published,
-            origin=self.origin,
+            published_source="record" if self.published else article.published_source,
+            language=self.language or article.language,
         )
 
 
@@ -151,6 +145,7 @@ def from_record(
         title=_str(record.get("title")),
         source=_str(record.get("source")),
         published=normalize_date(record.get("published")),
+        language=_language(record.get("language")),
     )
     if record.get("text") is not None:
         text = str(record["text"])
@@ -164,12 +159,20 @@ def from_record(
             url=url,
             published=page.published,
             origin=origin,
+            language=page.language,
+            published_source="record" if page.published else None,
         )
     if record.get("html") is not None:
         page = replace(page, html=str(record["html"]))
         return page if defer_html else page.extract()
     keys = ", ".join(sorted(map(str, record))) or "none"
     raise MalformedInputError(origin, f"record has neither 'text' nor 'html' (fields: {keys})")
+
+
+def _language(value: Any) -> str | None:
+    """A record's language as a lower-case code ("de", "pt-BR" -> "pt"), else None."""
+    code = _str(value)
+    return code.lower().replace("_", "-").split("-")[0] or None if code else None
 
 
 def _str(value: Any) -> str | None:

@@ -9,7 +9,9 @@ Endpoints (OpenAPI docs at ``/docs``, served offline):
   articles are listed in ``rejected``; the rest are still briefed.
 - ``POST /ingest``: adds articles to the store and reports what happened (only with
   ``writes`` enabled; with the token when one is set).
-- ``GET /stories``: stories in the store (``since``, ``order``, ``limit``).
+- ``GET /stories``: the reader's story list (HTML for browsers, JSON otherwise or at
+  ``/stories.json``: ``q``, ``order``, ``since``, ``source``, ``language``, ``page``).
+- ``GET /stories/{id}``: the reader's story page (``/stories/{id}.json`` for JSON).
 - ``GET /stories/{id}/brief``: one stored story's brief (``words``, ``format``).
 - ``GET /health``.
 
@@ -39,6 +41,7 @@ def create_app(db: str | Path | None = None, *, settings: ServiceSettings | None
             "the HTTP service needs FastAPI: pip install 'storybrief[service]'"
         ) from exc
 
+    from storybrief.reader.routes import install_reader
     from storybrief.service.api import install_api
     from storybrief.service.docs import install_docs
     from storybrief.service.guard import BodyLimit, SecurityHeaders, install_error_handlers
@@ -53,6 +56,7 @@ def create_app(db: str | Path | None = None, *, settings: ServiceSettings | None
     )
     install_error_handlers(app)
     install_api(app, db, settings)
+    install_reader(app, db)
     _warm_up()
     install_docs(app)
     # Outermost last: headers go on every response, the 413 included.

@@ -119,15 +119,34 @@ def install_api(app: Any, db: str | Path | None, settings: ServiceSettings) -> N
         out["rejected"] = [r.to_dict() for r in rejected] + out.get("rejected", [])
         return out
 
-    @app.get("/stories", tags=["store"])
-    def get_stories(
-        since: str | None = None,
-        order: Literal["newest", "largest"] = "newest",
-        limit: int = Query(50, ge=1, le=1000),
-    ) -> list[dict[str, Any]]:
-        """Stories in the store, newest or largest first."""
-        with open_store(db, create=False) as store:
-            return [s.to_dict() for s in store.stories(since=since, order=order, limit=limit)]
+    @app.post("/follow", tags=["store"])
+    def post_follow(
+        payload: dict[str, Any] = Body(
+            ..., examples=[{"sources": ["https://example.org/feed.xml"]}]
+        ),
+        authorization: str | None = Header(None),
+    ) -> dict[str, Any]:
+        """Follow the posted http(s) sources (feeds, OPML lists, sitemaps, pages) for one
+        round, or every followed source when the list is empty (needs ``--writes``, and
+        the token when the server has one). Private addresses are refused unless the
+        server was started with ``--allow-address``."""
+        from dataclasses import asdict
+
+        from storybrief.follow import FetchSettings, FollowSettings, follow_once
+
+        check_write(settings, authorization)
+        sources = payload.get("sources", [])
+        if not isinstance(sources, list) or not all(isinstance(u, str) for u in sources):
+            raise HTTPException(422, "body needs a list of URLs 'sources'")
+        if len(sources) > settings.max_articles:
+            raise HTTPException(413, f"more than {settings.max_articles:,} sources in one request")
+        # only URLs: a path would have the server read its own files
+        bad = [u[:100] for u in sources if not u.lower().startswith(("http://", "https://"))]
+        if bad:
+            raise HTTPException(422, f"sources must be http(s) URLs, got {bad[:3]}")
+        fetch = FetchSettings(allow=settings.follow_allow, delay=settings.follow_delay)
+        report = follow_once(db, sources, settings=FollowSettings(fetch=fetch))
+        return asdict(report)
 
     @app.get("/stories/{story_id}/brief", tags=["store"])
     def get_story_brief(

@@ -166,6 +166,22 @@ def check_write(settings: ServiceSettings, authorization: str | None) -> None:
         )
 
 
+def error_page(status: int, message: str, headers: dict[str, str] | None = None) -> Any:
+    """A plain page for a browser: the message (escaped) and the way back."""
+    from html import escape
+
+    from fastapi.responses import HTMLResponse
+
+    body = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">'
+        f'<title>{status} · storybrief</title><link rel="stylesheet" href="/static/reader.css">'
+        f"</head><body><main><h1>{status}</h1><p>{escape(message)}</p>"
+        '<p><a href="/stories">Back to the stories</a></p></main></body></html>'
+    )
+    return HTMLResponse(body, status_code=status, headers=headers)
+
+
 def install_error_handlers(app: Any) -> None:
     """Library exceptions become statuses here, once for every route; validation errors
     say where and what, never the input (a 100 MB body came back whole in a 422)."""
@@ -182,20 +198,25 @@ def install_error_handlers(app: Any) -> None:
         ]
         return reply(422, errors)
 
-    async def library(_request: Any, exc: StorybriefError) -> Any:
+    async def library(request: Any, exc: StorybriefError) -> Any:
         message = redact_paths(str(exc))
+        headers = None
         if isinstance(exc, StoreBusyError):
-            retry = str(max(1, math.ceil(exc.retry_after)))
-            return reply(503, message, {"Retry-After": retry})
-        if isinstance(exc, UnknownStoryError):
-            return reply(404, message)
-        if isinstance(exc, ConfigError):
-            return reply(400, message)
-        if isinstance(exc, InputError):
-            return reply(422, message)
-        if isinstance(exc, StoreError):
-            return reply(503, message)
-        return reply(500, message)
+            status = 503
+            headers = {"Retry-After": str(max(1, math.ceil(exc.retry_after)))}
+        elif isinstance(exc, UnknownStoryError):
+            status = 404
+        elif isinstance(exc, ConfigError):
+            status = 400
+        elif isinstance(exc, InputError):
+            status = 422
+        elif isinstance(exc, StoreError):
+            status = 503
+        else:
+            status = 500
+        if "text/html" in request.headers.get("accept", ""):  # a reader's browser
+            return error_page(status, message, headers)
+        return reply(status, message, headers)
 
     async def unexpected(_request: Any, exc: Exception) -> Any:
         return reply(500, f"internal error ({type(exc).__name__})")

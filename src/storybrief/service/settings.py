@@ -32,7 +32,8 @@ def is_loopback(host: str) -> bool:
 class ServiceSettings:
     """How the HTTP service guards itself.
 
-    ``writes`` enables the endpoints that change the store (``POST /ingest``); ``token``,
+    ``writes`` enables the endpoints that change the store (``POST /ingest``,
+    ``POST /follow``); ``token``,
     when set, must come with every write request (``Authorization: Bearer TOKEN``). A
     server listening beyond loopback (``host``) refuses to enable writes without a token.
     """
@@ -44,6 +45,9 @@ class ServiceSettings:
     writes: bool = False
     token: str | None = None
     host: str = "127.0.0.1"
+    # private networks POST /follow may fetch from (as ``follow --allow-address``)
+    follow_allow: tuple[str, ...] = ()
+    follow_delay: float = 1.0  # seconds between two of its requests to one host
 
     def __post_init__(self) -> None:
         for name in ("max_body_bytes", "max_articles", "max_article_bytes", "max_text_chars"):
@@ -52,6 +56,9 @@ class ServiceSettings:
                 raise ConfigError(f"{name} must be a positive integer, got {value!r}")
         if self.token is not None and (not isinstance(self.token, str) or len(self.token) < 8):
             raise ConfigError("token must be a string of at least 8 characters")
+        from storybrief.follow.net import FetchSettings
+
+        FetchSettings(allow=self.follow_allow, delay=self.follow_delay)  # validates both
         if self.writes and not self.token and not is_loopback(self.host):
             raise ConfigError(
                 f"write endpoints on {self.host} (beyond loopback) need a token: "

@@ -1,0 +1,143 @@
+"""HTML extraction that degrades gracefully, dates found on the page, gentle cleaning.
+
+The pages here are written for these tests: each shows one shape of real pages (an
+article laid out in table cells, a page with no article, a dateline).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storybrief.clean import clean_article, clean_text
+from storybrief.errors import NoArticleError
+from storybrief.ingest.dates import dateline_date, publication_date, sane_date, url_date
+from storybrief.ingest.extract import extract_html
+from storybrief.ingest.formats import from_html
+
+PARAGRAPHS = [
+    "The river authority closed the old footbridge on Monday after inspectors found cracks "
+    "in two of its supports, and said repairs would take at least six weeks.",
+    "Engineers will replace the supports one at a time so that the crossing can reopen to "
+    "walkers before the summer festival, the authority said in a statement.",
+    "Residents on the east bank must use the road bridge two kilometres downstream until "
+    "then, which adds about twenty minutes to a walk into the town centre.",
+    "The bridge was built in 1911 and last repaired in 1987, when its deck was replaced "
+    "after a flood carried away part of the railing and damaged the central span.",
+]
+
+
+def _table_page() -> str:
+    cells = "".join(f"<tr><td><p>{p}</p></td></tr>" for p in PARAGRAPHS)
+    return (
+        "<html><head><title>Footbridge closed for repairs</title></head><body>"
+        "<table><tr><td><a href='/'>Home</a> | <a href='/news'>News</a></td></tr>"
+        f"{cells}</table></body></html>"
+    )
+
+
+def test_article_in_table_cells_is_found() -> None:
+    found = extract_html(_table_page(), origin="table.html")
+    for para in PARAGRAPHS:
+        assert para in found.text
+    assert found.method in ("precision", "balanced", "recall", "baseline")
+
+
+def test_page_without_article_names_the_methods_tried() -> None:
+    page = "<html><body><nav><a href='/'>Home</a><a href='/a'>About</a></nav></body></html>"
+    with pytest.raises(NoArticleError, match=r"no article prose .*tried precision"):
+        from_html(page, id="x", origin="menu.html")
+
+
+def test_broken_markup_is_one_line_error_naming_the_input() -> None:
+    with pytest.raises(NoArticleError) as err:
+        from_html("<<<>>>\x00\x00", id="x", origin="broken.html")
+    assert str(err.value).startswith("broken.html: ") and "\n" not in str(err.value)
+
+
+def test_extraction_records_method_and_dates() -> None:
+    article = from_html(
+        _table_page(), id="x", origin="p.html", url="https://n.example/2021/05/06/x"
+    )
+    assert article.extraction is not None
+    assert article.published == "2021-05-06" and article.published_source in ("page", "url")
+
+
+def test_dates_are_sanity_checked() -> None:
+    assert sane_date("1989-03-01") is None  # before the web
+    assert sane_date("2999-01-01") is None  # in the future
+    assert sane_date("2019-02-30") is None
+    assert sane_date("2019-02-28") == "2019-02-28"
+    assert url_date("https://x.example/story-20190314-a.html") == "2019-03-14"
+    assert url_date("https://x.example/id/1234567890") is None
+
+
+def test_dateline_in_the_article_language() -> None:
+    assert dateline_date("BERLIN, 14. März 2024 (dpa) – Der Rat", "de") == "2024-03-14"
+    assert dateline_date("MADRID, 5 de marzo de 2021. El", "es") == "2021-03-05"
+    assert dateline_date("WASHINGTON, March 14, 2024 -- The", None) == "2024-03-14"
+    assert publication_date(page="2020-01-02", url="https://x/2019/01/01/") == (
+        "2020-01-02",
+        "page",
+    )
+    assert publication_date(page="1970-01-01", url="https://x/2019/01/01/") == ("2019-01-01", "url")
+    assert publication_date(text="no date here") == (None, None)
+
+
+BODY_WITH_STRUCTURE = "\n".join(
+    [
+        PARAGRAPHS[0],
+        "What should walkers do now?",
+        "Three ways across",
+        "1. Take the road bridge downstream.",
+        "2. Use the ferry at the old quay.",
+        "- Wait for the reopening in June",
+        PARAGRAPHS[1],
+        "Share this article",
+        "Sign up for our newsletter",
+    ]
+)
+
+
+def test_extracted_text_keeps_lists_headings_and_questions() -> None:
+    result = clean_text(BODY_WITH_STRUCTURE, extracted=True)
+    for kept in ("What should walkers do now?", "Three ways across", "1. Take the road",
+                 "2. Use the ferry", "- Wait for the reopening"):  # fmt: skip
+        assert kept in result.text
+    assert "Share this article" in result.removed
+    assert "Sign up for our newsletter" in result.removed
+
+
+def test_chinese_and_arabic_lines_are_prose() -> None:
+    zh = "市议会星期二决定明年春天关闭这座旧桥进行维修，工程师说修理至少需要六个星期。"
+    ar = "-قرر المجلس البلدي يوم الثلاثاء إغلاق الجسر القديم للإصلاح في الربيع المقبل بعد فحص"
+    for line in (zh, ar):
+        assert line.lstrip("-") in clean_text(f"{PARAGRAPHS[0]}\n{line}\n{PARAGRAPHS[1]}").text
+
+
+def test_full_width_punctuation_survives_cleaning() -> None:
+    zh = "工程师说，修理至少需要六个星期：先换支柱，再修桥面。"
+    assert zh in clean_text(f"{zh}\n{zh[:-1]}还有。").text
+
+
+def test_clean_article_detects_language() -> None:
+    article = from_html(_table_page(), id="x", origin="p.html")
+    assert clean_article(article).language == "en"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lea también: Otra noticia del día",
+        "Lesen Sie auch: Die Bahn streikt",
+        "NOTAS RELACIONADAS",
+        "Czytaj także: Inny artykuł",
+        "MIRA: Otra noticia",
+    ],  # fmt: skip
+)
+def test_read_also_labels_in_other_languages_go(line: str) -> None:
+    assert line in clean_text(f"{PARAGRAPHS[0]}\n{line}\n{PARAGRAPHS[1]}", extracted=True).removed
+
+
+def test_a_first_name_before_a_colon_stays() -> None:
+    line = "Lea: Ich finde, die Brücke hätte man schon vor Jahren reparieren müssen."
+    assert line in clean_text(f"{PARAGRAPHS[0]}\n{line}\n{PARAGRAPHS[1]}", extracted=True).text
