@@ -190,16 +190,36 @@ def test_spacy_backend_required_but_missing(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_quotes_read_paragraphs_from_the_segmentation() -> None:
-    # A quote opening a paragraph runs on from the previous paragraph's speaker; inside one
-    # paragraph it does not. The paragraph break is what the segmentation hands on.
+    # A quote opening a paragraph runs on from the previous paragraph's speaker; one after
+    # a paragraph that names no speaker does not. Paragraphs come from the segmentation.
     text = (
         'Mayor Lu Kim said: "We will build a new road to the border."\n\n'
-        '"It will open next year, and soon."'
+        '"It will open next year, and soon."\n\n'
+        "The council met on Monday.\n\n"
+        '"Nobody asked us about the road at all."'
     )
     result, _ = analyzed([Article("x", text)])
-    assert [q.speaker for q in result.quotes] == ["Lu Kim", "Lu Kim"]
-    flat, _ = analyzed([Article("x", text.replace("\n\n", " "))])
-    assert [q.speaker for q in flat.quotes] == ["Lu Kim", None]
+    assert [q.speaker for q in result.quotes] == ["Lu Kim", "Lu Kim", None]
+
+
+def test_speaker_forms_in_news() -> None:
+    text = (
+        'Sean Spicer, the White House press secretary, spoke on Monday. "We will not comment on '
+        'the case today," Spicer said. "The review is not finished."\n\n'
+        '"It is too early to say anything," said Sen. Tim Kaine, D-Va.\n\n'
+        'According to Kaine, "the committee will meet again in two weeks."\n\n'
+        'Kim said the talks were "a very meaningful exchange of views on current issues", '
+        "reported the agency."
+    )
+    result, _ = analyzed([Article("x", text)])
+    by_text = {q.text[:12]: q.speaker for q in result.quotes}
+    assert by_text == {
+        "We will not ": "Sean Spicer",
+        "The review i": "Sean Spicer",
+        "It is too ea": "Tim Kaine",
+        "the committe": "Tim Kaine",
+        "a very meani": "Kim",
+    }
 
 
 _WORDS = st.sampled_from(
@@ -289,3 +309,17 @@ def test_negation_is_scoped_to_the_predicate_and_its_complement() -> None:
         "The Velmora harbour board will not sue the ferry company over the storm damage.",
         "The Velmora harbour board will sue the port authority over the storm damage.",
     ).disagreements
+
+
+def test_undated_article_never_guesses_the_year() -> None:
+    # No publication date, no dateline: "Wednesday" stays unresolved, even though an old
+    # full date appears further in; a dated dateline anchors it.
+    text = (
+        "The mayor of Brenmoor resigned on Wednesday after a long dispute.\n\n"
+        "The council had first discussed the harbour plan on May 3, 2015 at a public meeting.\n\n"
+        "Residents said the decision on Wednesday came as a surprise to most of them."
+    )
+    result, _ = analyzed([Article("x", text)])
+    assert {t.date for t in result.timeline} == {"2015-05-03"}
+    dated, _ = analyzed([Article("x", "Published on June 10, 2020.\n\n" + text)])
+    assert "2020-06-10" in {t.date for t in dated.timeline}

@@ -40,9 +40,26 @@ def test_brief_within_budget_and_cites_every_source_that_states_it() -> None:
     assert brief.summary
     assert sum(len(s.text.split()) for s in brief.summary) <= 40
     twelve = [s for s in brief.summary if "twelve stops" in s.text]
-    for s in twelve:  # stated by two articles: both are cited, support is 2
+    # Stated by two articles that share the sentence word for word (dedup links them as
+    # partial copies): both are cited, and the shared passage counts once.
+    for s in twelve:
         assert {c.article for c in s.citations} == {"a0", "a1"}
-        assert s.support == 2
+        assert s.support == 1
+    assert any(c.kind == "partial" for c in brief.copies)
+
+
+def test_one_fact_in_two_wordings_counts_twice() -> None:
+    texts = list(STORY)
+    texts[1] = texts[1].replace(
+        "The line will link the harbour to the university in twelve stops.",
+        "Trams will run from the harbour to the university, stopping twelve times.",
+    )
+    brief = brief_articles(
+        [article(t, id=f"a{i}") for i, t in enumerate(texts)], words=40, analyze=False
+    )
+    (s,) = [s for s in brief.summary if "twelve stops" in s.text]
+    assert {c.article for c in s.citations} == {"a0", "a1"}
+    assert s.support == 2
 
 
 def test_copies_count_as_one_source() -> None:
@@ -161,8 +178,12 @@ def test_seed_brief(seeds_dir) -> None:
         brief_terms = set(analyzer(s.text))
         for c in s.citations:
             cited = result.resolve(c)
-            shared = brief_terms & set(analyzer(cited))
-            assert len(shared) >= 0.6 * len(brief_terms), (s.text, cited)
+            cited_terms = set(analyzer(cited))
+            shared = brief_terms & cited_terms
+            # The cited sentence states most of the brief sentence, or the brief sentence
+            # most of a shorter cited one (the same fact in fewer words).
+            # (A sanity bound; citation precision is measured on annotated news: eval trust.)
+            assert len(shared) >= 0.4 * min(len(brief_terms), len(cited_terms)), (s.text, cited)
     # at least one statement is carried by more than one independent source
     assert max(s.support for s in result.summary) >= 2
 

@@ -71,6 +71,9 @@ class Sentence:
     index: int
     text: str
     paragraph: int = 0
+    # A caption, credit, byline, correction, link or widget line (``segment.furniture``):
+    # kept for citations, never a brief sentence, title or timeline event.
+    furniture: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -195,11 +198,14 @@ class Quote:
     speaker: str | None
     citations: tuple[Citation, ...]
     support: int = 1
+    # The speaker's role as the source says it ("the White House press secretary").
+    role: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "text": self.text,
             "speaker": self.speaker,
+            "role": self.role,
             "citations": [c.to_dict() for c in self.citations],
             "support": self.support,
         }
@@ -211,6 +217,7 @@ class Quote:
             speaker=data.get("speaker"),
             citations=tuple(Citation.from_dict(c) for c in data.get("citations", ())),
             support=int(data.get("support", 1)),
+            role=data.get("role"),
         )
 
 

@@ -71,7 +71,7 @@ def brief_articles(
     ``language`` (see ``storybrief.lang.one_language``): a brief is built from the articles
     of one language, by default the one most of them are in; ``"all"`` keeps every one."""
     from storybrief.dedup import find_copies
-    from storybrief.segment import segment
+    from storybrief.segment import is_furniture, segment
     from storybrief.summarize import summarize
 
     if words < 1:
@@ -101,7 +101,7 @@ def brief_articles(
         from storybrief.analyze import analyze as run_analysis
 
         analysis = run_analysis(segments, ner=ner)
-    title = next((a.title for a in kept if a.title), None)
+    title = next((a.title for a in kept if a.title and not is_furniture(a.title)), None)
     return Brief(
         articles=tuple(kept),
         sentences=result.sentences,

@@ -43,7 +43,7 @@ from storybrief.analyze.backends import NER_BACKENDS, get_ner
 from storybrief.analyze.dates import reference_dates, timeline
 from storybrief.analyze.disagree import disagreements
 from storybrief.analyze.docs import make_docs
-from storybrief.analyze.names import build_index, entities
+from storybrief.analyze.names import build_index, entities, sentence_names
 from storybrief.analyze.ner import rule_mentions
 from storybrief.analyze.quotes import quotes
 from storybrief.analyze.tokens import Context
@@ -72,7 +72,7 @@ def analyze(segments: Segments, *, ner: str = "rules", context: Context | None =
     index = build_index(found, rules)
     refs = reference_dates(ctx, docs)
     return Analysis(
-        quotes=quotes(ctx, docs, index, groups),
+        quotes=quotes(ctx, docs, index, groups, sentence_names(docs, found, index)),
         entities=entities(found, index, docs, groups),
         timeline=timeline(ctx, docs, groups, refs),
         disagreements=disagreements(ctx, docs, groups, index, found),

@@ -11,8 +11,9 @@ article's publication date (its *reference date*), following news convention:
   year takes the reference year (the year before if that month is still to come).
 
 A week is not a calendar date, so "last week" is not on the timeline. An article without a
-publication date takes as reference its own latest explicit full date, else the story's
-most common one; with neither, only explicit dates with a year are resolved.
+publication date takes as reference a full date in its dateline (its first sentence or a
+"Published ..." line);
+without one, only explicit dates with a year are resolved: the year is never guessed.
 
 Patterns rather than ``dateparser.search_dates``: the patterns are about 100 times faster,
 deterministic, and keep the weekday convention above (dateparser's "past" preference
@@ -181,23 +182,30 @@ def _resolve(kind: str, m: re.Match[str], ref: date | None, future: bool) -> str
     return None
 
 
+# An article's own date stands in its first sentence (a dateline) or in a "Published on
+# ..." line among its first sentences; a full date further in is usually about something
+# else (a 2017 story mentioning a 2015 meeting).
+DATELINE = 3
+
+
 def reference_dates(ctx: Context, docs: Sequence[Doc]) -> dict[str, date | None]:
-    """Each article's reference date: published, else inferred from explicit full dates."""
-    explicit: dict[str, list[date]] = {}
-    if all(d.published for d in docs):
-        return {d.id: d.published for d in docs}
+    """Each article's reference date: its publication date, else a full date (with the
+    year) in its first ``DATELINE`` sentences, else none: relative dates ("on Wednesday")
+    then stay unresolved rather than anchored to a guessed year."""
+    out: dict[str, date | None] = {}
     for d in docs:
-        full = []
-        for s in d.sentences:
-            for _, iso, _, _ in find_dates(ctx, s, None):
-                if len(iso) == 10:
-                    full.append(date.fromisoformat(iso))
-        explicit[d.id] = full
-    story = Counter(x for v in explicit.values() for x in v)
-    fallback = story.most_common(1)[0][0] if story else None
-    return {
-        d.id: d.published or (max(explicit[d.id]) if explicit[d.id] else fallback) for d in docs
-    }
+        if d.published:
+            out[d.id] = d.published
+            continue
+        found = [
+            date.fromisoformat(iso)
+            for k, s in enumerate(d.sentences[:DATELINE])
+            if k == 0 or _BOILER.search(s)
+            for _, iso, _, _ in find_dates(ctx, s, None)
+            if len(iso) == 10
+        ]
+        out[d.id] = max(found) if found else None
+    return out
 
 
 def timeline(
@@ -214,7 +222,12 @@ def timeline(
     for d in docs:
         for i, s in enumerate(d.sentences):
             found = find_dates(ctx, s, refs.get(d.id))
-            if not found or len(s.split()) < 6 or _BOILER.search(s):
+            if (
+                not found
+                or len(s.split()) < 6
+                or _BOILER.search(s)
+                or (d.furniture and d.furniture[i])
+            ):
                 continue
             stems = ctx.content_stems(s)
             for expr, iso, _, _ in found:

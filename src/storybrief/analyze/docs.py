@@ -19,6 +19,7 @@ class Doc:
     published: date | None
     sentences: tuple[str, ...]
     paragraph: tuple[int, ...]
+    furniture: tuple[bool, ...] = ()
 
     def cite(self, index: int) -> Citation:
         return Citation(self.id, index)
@@ -46,6 +47,7 @@ def make_docs(segments: Segments) -> list[Doc]:
                 parse_date(a.published),
                 tuple(s.text for s in sents),
                 tuple(s.paragraph for s in sents),
+                tuple(s.furniture for s in sents),
             )
         )
     return docs

@@ -10,13 +10,26 @@ def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-# Verbs that introduce speech; "reported"/"according to" name a medium, not a speaker.
-SAY_VERBS = word_set(
+# Verbs that introduce speech; "reported"/"according to" name a medium, not a speaker. A
+# capitalised word right before one of these is voted a person by the name rules.
+PERSON_SAY_VERBS = word_set(
     """
     said says say told tells added adds stated declared explained noted insisted warned
     stressed emphasised emphasized remarked replied continued asked urged announced wrote
     tweeted recalled acknowledged admitted claimed argued conceded vowed promised predicted
     cautioned confirmed called
+    """
+)
+# Every verb an attribution may use (organisations and media too: "the ministry
+# countered", "CNN reported").
+SAY_VERBS = PERSON_SAY_VERBS | word_set(
+    """
+    responded responds countered echoed observed exclaimed concluded concludes notes
+    explains insists warns argues claims recalls writes posted quipped joked shouted yelled
+    wondered suggested agreed asserted maintained testified reiterated reported reports
+    pleaded asks remarks replies comments commented concedes admits acknowledges announces
+    declares states stresses urges vows predicts cautions confirms lamented laments mocked
+    mocks boasted boasts bragged scoffed sighed
     """
 )
 # Role words that make a title before a name ("Regional governor Elena Marsh").
@@ -29,6 +42,19 @@ ROLES = word_set(
     midfielder officer official diplomat mr mrs ms dr sir dame lord lady pope bishop cardinal
     sheikh vice deputy foreign interior defence defense finance state counterpart head founder
     owner
+    """
+) | word_set(
+    # People named by what they do ("Democratic presidential front-runner Hillary Clinton",
+    # "pollster Cornell Belcher"): title words for speakers as much as for names.
+    """
+    presidential front-runner frontrunner candidate nominee contender hopeful
+    challenger anchor correspondent reporter analyst pollster strategist
+    consultant adviser advisor aide attorney lawyer prosecutor professor researcher
+    scientist author editor writer columnist commentator activist businessman
+    businesswoman billionaire mogul actor actress singer rapper producer nurse doctor
+    economist historian lawmaker legislator delegate commissioner superintendent sheriff
+    detective inspector constable lieutenant sergeant colonel major admiral marshal
+    investigator mayor-elect president-elect co-founder cofounder publicist
     """
 )
 # Roles that say little about which office: matched on the nationality or team words alone.

@@ -193,3 +193,25 @@ def entities(
         out.append(Entity(display, kind, n, support, tuple(ids)))  # type: ignore[arg-type]
     out.sort(key=lambda e: (-e.support, -e.mentions, _KINDS.index(e.kind), e.name))
     return tuple(out[:limit])
+
+
+def sentence_names(
+    docs: Sequence[Doc], mentions: Sequence[Mention], index: NameIndex
+) -> dict[tuple[str, int], tuple[list[str], list[str]]]:
+    """Per sentence, the people and the organisations it names, in reading order."""
+    text = {(d.id, i): s for d in docs for i, s in enumerate(d.sentences)}
+    found: dict[tuple[str, int], list[tuple[int, str, str]]] = defaultdict(list)
+    for m in mentions:
+        display = index.resolve(m.surface)
+        kind = index.kind.get(display or "", "other")
+        if display is None or kind not in ("person", "organization"):
+            continue
+        at = text.get((m.article, m.sentence), "").find(m.surface)
+        found[(m.article, m.sentence)].append((at, kind, display))
+    out = {}
+    for key, items in found.items():
+        items.sort()
+        persons = list(dict.fromkeys(d for _, k, d in items if k == "person"))
+        orgs = list(dict.fromkeys(d for _, k, d in items if k == "organization"))
+        out[key] = (persons, orgs)
+    return out

@@ -23,7 +23,7 @@ import re
 from collections.abc import Sequence
 
 from storybrief.analyze.docs import Doc
-from storybrief.analyze.lexicon import MONTHS, ROLES, SAY_VERBS, WEEKDAYS
+from storybrief.analyze.lexicon import MONTHS, PERSON_SAY_VERBS, ROLES, WEEKDAYS
 from storybrief.analyze.mentions import Mention, strip_possessive
 from storybrief.analyze.tokens import Tokenizer
 from storybrief.text import STOPWORDS
@@ -259,7 +259,7 @@ def _span_mention(
         and _DEMONYM.search(name[-1])
         and after
         and after[0].isalpha()
-        and after not in SAY_VERBS
+        and after not in PERSON_SAY_VERBS
         and (toks[end][0].islower() or possessive)
     ):
         return None  # a demonym used as an adjective: "Korean peninsula"
@@ -267,7 +267,7 @@ def _span_mention(
     last = name[-1]
     if title:
         m.vote("person", 2.0)
-    if after in SAY_VERBS:
+    if after in PERSON_SAY_VERBS:
         m.vote("person", 1.0)
     if possessive and after in ROLES:
         m.vote("place", 1.0)

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from storybrief.analyze.docs import Doc
-from storybrief.analyze.lexicon import SAY_VERBS
+from storybrief.analyze.lexicon import PERSON_SAY_VERBS
 from storybrief.analyze.mentions import Mention, strip_possessive
 from storybrief.analyze.tokens import Tokenizer
 
@@ -95,7 +95,7 @@ def sample(docs: Sequence[Doc], limit: int = SAMPLE) -> list[tuple[int, int]]:
 def _attributions(doc: Doc) -> list[int]:
     out = []
     for i, s in enumerate(doc.sentences):
-        if any(q in s for q in _QUOTE_CHARS) and not SAY_VERBS.isdisjoint(s.lower().split()):
+        if any(q in s for q in _QUOTE_CHARS) and not PERSON_SAY_VERBS.isdisjoint(s.lower().split()):
             out.append(i)
     return out
 

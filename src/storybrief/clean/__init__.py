@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from storybrief.clean.junk import not_an_article
 from storybrief.clean.layout import Unit, drop_junk_runs, mark_repeats, trim_ends, units_and_keys
 from storybrief.clean.lines import verdict
 from storybrief.clean.repair import repair
@@ -69,6 +70,9 @@ def clean_article(article: Article) -> Article:
     above the prose (plain text as scraped usually starts with it): the line leaves the
     text as page furniture but still names the story, for clustering and for briefs."""
     title = repair(article.title).replace("\n", " ") if article.title else article.title
+    reason = not_an_article(article.text)
+    if reason:
+        raise NoArticleError(article.origin or article.id, f"not an article: {reason}")
     units = _judge(article.text, title, article.extraction is not None)
     result = _result(units)
     if not title and result.text:

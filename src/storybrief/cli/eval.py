@@ -50,7 +50,7 @@ def _emit(fmt: str, markdown: str, payload: dict[str, Any]) -> None:
 
 @main.group("eval")
 def eval_group() -> None:
-    """Evaluate storybrief: summaries (ROUGE), story clustering (B-cubed), extraction (F1)."""
+    """Evaluate storybrief: summaries (ROUGE), clustering (B-cubed), extraction (F1), trust."""
 
 
 @eval_group.command("summaries")
@@ -184,6 +184,69 @@ def extraction_command(
     except StorybriefError as exc:
         raise click.ClickException(str(exc)) from exc
     _emit(fmt, "\n\n".join(parts), {"sets": payload})
+
+
+@eval_group.command("trust")
+@click.option(
+    "--part",
+    type=click.Choice(["report", "tune", "all"]),
+    default="report",
+    show_default=True,
+    help="Trust annotation split: the held-out 'report' part, 'tune' (development), or all.",
+)
+@click.option(
+    "--polnear",
+    "polnear_part",
+    type=click.Choice(["dev", "train"]),
+    default="dev",
+    show_default=True,
+    help="PolNeAR part for quotes and speakers.",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="First N clusters only.")
+@click.option(
+    "--polnear-limit", type=click.IntRange(min=0), default=None, help="First N PolNeAR articles."
+)
+@click.option(
+    "--ner",
+    type=click.Choice(["auto", "spacy", "rules"]),
+    default="auto",
+    show_default=True,
+    help="NER backend of the analysis.",
+)
+@_data_option
+@_format_option
+def trust_command(
+    part: str,
+    polnear_part: str,
+    limit: int | None,
+    polnear_limit: int | None,
+    ner: str,
+    data: str | None,
+    fmt: str,
+) -> None:
+    """Speakers, citations, independent support, disagreements and junk on annotated news.
+
+    \b
+    Multi-News clusters annotated by reading every document (held-out part by default)
+    and PolNeAR's attributions (dev by default); see docs/BENCHMARKS.md, section trust.
+    """
+    from storybrief.eval.datasets import data_root
+    from storybrief.eval.trust import evaluate_trust, trust_table
+
+    try:
+        report = evaluate_trust(
+            data_root(data),
+            part=part,
+            polnear_part=polnear_part,
+            ner=ner,
+            limit=limit,
+            polnear_limit=polnear_limit,
+            progress=_progress,
+        )
+    except StorybriefError as exc:
+        raise click.ClickException(str(exc)) from exc
+    payload = {"part": part, "polnear": polnear_part, "ner": ner, "metrics": report.metrics()}
+    _emit(fmt, trust_table(report), payload)
 
 
 @eval_group.command("gate")

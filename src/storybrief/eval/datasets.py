@@ -87,8 +87,12 @@ def _need(path: Path) -> Path:
     return path
 
 
-def _multinews_doc(text: str) -> str:
+def multinews_document(text: str) -> str:
+    """A Multi-News document with its paragraph breaks as blank lines."""
     return "\n\n".join(p.strip() for p in _MN_BREAK.split(text) if p.strip())
+
+
+_multinews_doc = multinews_document
 
 
 def load_clusters(

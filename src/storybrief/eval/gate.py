@@ -22,10 +22,17 @@ from storybrief.errors import ConfigError
 FLOORS_PATH = Path(__file__).with_name("floors.json")
 # Small enough for CI on two cores (a few minutes), large enough that one odd cluster
 # moves a mean by well under the epsilon.
-DEFAULT_SUBSETS = {"multinews": 40, "neus": 60, "scrapinghub": 40, "trafilatura-eval": 150}
+DEFAULT_SUBSETS = {
+    "multinews": 40,
+    "neus": 60,
+    "scrapinghub": 40,
+    "trafilatura-eval": 150,
+    "trust_clusters": 30,
+    "trust_polnear": 40,
+}
 # ROUGE is in points (0-100), F1/ARI in [0, 1]; the runs are deterministic, so epsilon only
 # absorbs library-version wobble (tokenizer, sentence splitter), not sampling noise.
-DEFAULT_EPSILON = {"rouge": 0.5, "f1": 0.005}
+DEFAULT_EPSILON = {"rouge": 0.5, "f1": 0.005, "trust": 0.01}
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,7 @@ def measure(
     from storybrief.eval.clustering import evaluate_clustering
     from storybrief.eval.datasets import (
         DEFAULT_WORDS,
+        data_root,
         load_clusters,
         load_extraction_set,
         load_story_docs,
@@ -125,10 +133,23 @@ def measure(
             missing[key] = clu.unavailable or "not measured"
         else:
             values[key] = clu.bcubed.f1 if key.endswith("f1") else clu.ari
+    from storybrief.eval.trust import gate_metrics
+
+    try:
+        values.update(
+            gate_metrics(
+                data_root(root), clusters=sub["trust_clusters"], articles=sub["trust_polnear"]
+            )
+        )
+    except ConfigError as exc:  # the trust annotation's data is absent
+        for key in ("trust/multinews_speaker_accuracy", "trust/fact_citation_precision"):
+            missing[key] = str(exc)
     return values, missing
 
 
 def _epsilon(metric: str) -> float:
+    if metric.startswith("trust/"):
+        return DEFAULT_EPSILON["trust"]
     if metric.endswith("/clean_gain"):
         return 0.0001  # cleaned F1 never below uncleaned: rounding slack only
     return DEFAULT_EPSILON["rouge" if metric.startswith("summaries/") else "f1"]

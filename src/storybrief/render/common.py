@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from storybrief.model import Article, Brief, Citation
+from storybrief.model import Article, Brief, Citation, Quote
 
 
 def source_numbers(brief: Brief) -> dict[str, int]:
@@ -41,3 +41,21 @@ def independent_sources(brief: Brief) -> int:
 
 def summary_words(brief: Brief) -> int:
     return sum(len(s.text.split()) for s in brief.summary)
+
+
+# Quotes shown in Markdown and HTML: the ones most independent sources carry, attributed
+# first; every quote stays in the JSON.
+SHOWN_QUOTES = 5
+
+
+def shown_quotes(brief: Brief) -> tuple[list[Quote], int]:
+    """The quotes to show and how many more the JSON holds."""
+    quotes = list(brief.analysis.quotes) if brief.analysis else []
+    ranked = sorted(quotes, key=lambda q: (-q.support, q.speaker is None))
+    return ranked[:SHOWN_QUOTES], max(0, len(quotes) - SHOWN_QUOTES)
+
+
+def speaker_label(q: Quote) -> str:
+    """ "Sean Spicer, White House press secretary" (with the role when the source gives one)."""
+    who = q.speaker or "unattributed"
+    return f"{who}, {q.role}" if q.speaker and q.role else who

@@ -15,8 +15,10 @@ from storybrief.model import Brief, Citation
 from storybrief.render.common import (
     independent_sources,
     removed_summary,
+    shown_quotes,
     source_label,
     source_numbers,
+    speaker_label,
     summary_words,
 )
 from storybrief.render.safety import page_policy, safe_url, style_hash
@@ -108,9 +110,12 @@ def _analysis(brief: Brief) -> list[str]:
         out.append("</ul>")
     if a.quotes:
         out.append("<h2>Who said what</h2><ul>")
-        for q in a.quotes:
-            who = escape(q.speaker or "unattributed")
+        shown, more = shown_quotes(brief)
+        for q in shown:
+            who = escape(speaker_label(q))
             out.append(f"<li><b>{who}</b>: “{escape(q.text)}”{_links(brief, q.citations)}</li>")
+        if more:
+            out.append(f"<li>… and {more} more quotes in the JSON output.</li>")
         out.append("</ul>")
     if a.entities:
         out.append("<h2>People, places and organisations</h2><ul>")

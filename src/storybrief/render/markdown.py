@@ -11,8 +11,10 @@ from storybrief.render.common import (
     cited_numbers,
     independent_sources,
     removed_summary,
+    shown_quotes,
     source_label,
     source_numbers,
+    speaker_label,
     summary_words,
 )
 from storybrief.render.safety import md_text as esc
@@ -84,9 +86,12 @@ def _analysis(brief: Brief) -> list[str]:
         out.append("")
     if a.quotes:
         out += ["## Who said what", ""]
-        for q in a.quotes:
-            who = esc(q.speaker or "unattributed")
+        shown, more = shown_quotes(brief)
+        for q in shown:
+            who = esc(speaker_label(q))
             out.append(f"- **{who}**: “{esc(q.text)}” {_refs(cited_numbers(brief, q.citations))}")
+        if more:
+            out.append(f"- … and {more} more quotes in the JSON output.")
         out.append("")
     if a.entities:
         out += ["## People, places and organisations", ""]

@@ -12,19 +12,30 @@ from collections.abc import Sequence
 
 from storybrief.dedup import source_groups
 from storybrief.model import Article, CopyLink, Segments, Sentence
+from storybrief.segment.furniture import furniture_flags, is_furniture
 from storybrief.text import split_paragraph_sentences
 
-__all__ = ["segment"]
+__all__ = ["is_furniture", "segment"]
 
 
 def segment(articles: Sequence[Article], copies: Sequence[CopyLink] = ()) -> Segments:
     """``articles`` (cleaned, ids unique) as sentences, with their source groups."""
-    sentences = {
-        a.id: tuple(
-            Sentence(a.id, i, text, paragraph)
-            for i, (paragraph, text) in enumerate(split_paragraph_sentences(a.text))
-        )
-        for a in articles
-    }
+    sentences = {a.id: _sentences(a) for a in articles}
     groups = source_groups([a.id for a in articles], copies)
     return Segments(tuple(articles), sentences, groups, tuple(copies))
+
+
+def _sentences(article: Article) -> tuple[Sentence, ...]:
+    rows = list(split_paragraph_sentences(article.text))
+    flags: list[bool] = []
+    k = 0
+    while k < len(rows):
+        j = k
+        while j < len(rows) and rows[j][0] == rows[k][0]:
+            j += 1
+        flags.extend(furniture_flags([text for _, text in rows[k:j]]))
+        k = j
+    return tuple(
+        Sentence(article.id, i, text, paragraph, flag)
+        for i, ((paragraph, text), flag) in enumerate(zip(rows, flags, strict=True))
+    )

@@ -50,6 +50,8 @@ class SentenceTable:
     group: np.ndarray  # independent-source group of the row's article
     vectors: sparse.csr_matrix
     candidate: np.ndarray  # bool: may appear in the brief
+    # Article index pairs that share a passage (dedup's "partial" links), smaller first.
+    partial: frozenset[tuple[int, int]] = frozenset()
 
     @property
     def n_groups(self) -> int:
@@ -58,6 +60,7 @@ class SentenceTable:
 
 def build_table(segments: Segments) -> SentenceTable:
     ids = [a.id for a in segments.articles]
+    index_of = {a: k for k, a in enumerate(ids)}
     group_index: dict[str, int] = {}
     texts: list[str] = []
     art, idx, pos, para, nw, grp, cand = [], [], [], [], [], [], []
@@ -74,7 +77,7 @@ def build_table(segments: Segments) -> SentenceTable:
             para.append(s.paragraph)
             nw.append(k)
             grp.append(g)
-            cand.append(_is_candidate(s.text, k))
+            cand.append(not s.furniture and _is_candidate(s.text, k))
     vectors = tfidf(texts, analyzer)
     return SentenceTable(
         article_ids=ids,
@@ -88,6 +91,11 @@ def build_table(segments: Segments) -> SentenceTable:
         group=np.array(grp, dtype=np.int32),
         vectors=vectors,
         candidate=np.array(cand, dtype=bool),
+        partial=frozenset(
+            (min(index_of[c.article], index_of[c.of]), max(index_of[c.article], index_of[c.of]))
+            for c in segments.copies
+            if c.kind == "partial" and c.article in index_of and c.of in index_of
+        ),
     )
 
 
@@ -139,4 +147,26 @@ def _is_candidate(sentence: str, n_words: int) -> bool:
         return False
     # Questions rarely summarise; they tease. A headline with a full stop added after its
     # question mark ("Is the President at Risk?.") is still a question.
-    return _QUESTION_END.search(sentence) is None
+    if _QUESTION_END.search(sentence) is not None:
+        return False
+    return not needs_context(sentence)
+
+
+_QUOTE_OPEN = re.compile(r"^\s*[\"“‘]")
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|asked|wrote|writes|tweeted|according to)\b", re.I
+)
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+
+
+def needs_context(sentence: str) -> bool:
+    """Whether a sentence only makes sense after another: a quote that does not say who
+    speaks (its speaker is named in an earlier sentence).
+
+    Sentences opening with a back reference ("He", "But", "It") were tried too: leaving
+    them out cost 0.6 ROUGE-1 and 0.8 ROUGE-Lsum on the gate's Multi-News subset, more
+    than the floors allow, so they stay candidates.
+    """
+    if _QUOTE_OPEN.match(sentence):
+        return _ATTRIBUTION.search(_QUOTED.sub(" ", sentence)) is None
+    return False

@@ -1,0 +1,210 @@
+"""Who speaks a quote: the words of an attribution and the shapes of its phrases.
+
+News attributes a quote in a few fixed shapes, all read here from the quote's own
+sentence (English):
+
+- after it: ``"…," Kim said`` / ``"…," said Kim`` / ``"…," Sean Spicer, the White House
+  press secretary, said`` / ``"…," he told reporters`` / ``"…," a spokeswoman said``;
+- before it: ``Kim said: "…"`` / ``Kim told CNBC that "…"`` / ``According to Kim, "…"``
+  / ``In a statement, the company said "…"``.
+
+The phrase found is then resolved (``Resolver``): a name to the story's fullest form of it
+(``NameIndex``), a pronoun to the person last named as a speaker or sentence subject, a
+title ("the Russian president") through the titles seen with names, "the company" or "a
+spokesman for X" to the organisation. A role said with the name ("the White House press
+secretary") is kept. A quote whose sentence has no attribution takes the speaker of the
+paragraph's earlier quote, or, opening a paragraph, the previous paragraph's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storybrief.analyze.lexicon import MONTHS, ROLES, WEEKDAYS, word_set
+from storybrief.analyze.tokens import Tokenizer
+from storybrief.text import STOPWORDS
+
+PRONOUNS = frozenset(["he", "she"])
+DETERMINERS = word_set(
+    """
+    the a an his her its their this that our
+    """
+)
+# Words between a speaker and the speech verb ("he also said", "Kim later told").
+SKIP = word_set(
+    """
+    also then later previously had has have again further once first finally earlier
+    recently repeatedly quickly simply just flatly
+    """
+)
+# Short forms of titles before a name ("Sen. Tim Kaine"): never part of the name.
+TITLE_ABBREVIATIONS = word_set(
+    """
+    sen rep gov gen lt col sgt dr mr mrs ms prof rev pres sec atty supt det insp capt cmdr
+    adm maj cpl pvt st hon sir dame lord lady president senator governor mayor
+    """
+)
+# Nouns that stand for an organisation named earlier ("the company said").
+ORG_NOUNS = word_set(
+    """
+    company firm network agency ministry department hospital club team university school
+    group campaign party committee court police board office council commission government
+    administration embassy paper newspaper magazine website site network organization
+    organisation foundation association union center centre institute service studio
+    airline carrier bank league federation
+    """
+)
+SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson", "representative", "rep"])
+# Plural or collective speakers a description may name: never one person named before.
+GROUPS = word_set(
+    """
+    family parents couple group crowd officials authorities police investigators
+    researchers scientists authors statement ad email letter report recording filing sign
+    message post tweet video court ruling document study
+    """
+)
+CONNECT = word_set(
+    """
+    de la van von der bin al da del le du
+    """
+)
+INTRO = word_set(
+    """
+    upon after before speaking when while during following in on at asked as despite later
+    earlier indeed meanwhile still however yet instead also then now today yesterday
+    finally afterward afterwards separately similarly moreover furthermore additionally
+    nevertheless nonetheless overall ultimately eventually recently previously initially
+    again first second third last next since from by with without for of to under over
+    """
+)
+END = frozenset([".", "!", "?"])
+CALENDAR = MONTHS | frozenset(WEEKDAYS)
+CONJUNCTIONS = frozenset(["and", "but", "so", "or", "yet", "then", "also"])
+CLAUSE_STOP = frozenset([";", ":", "(", ")", "—", "–"])
+
+
+@dataclass(frozen=True)
+class Attribution:
+    found: bool  # an attribution stands there, even if it names no one ("a source said")
+    speaker: str | None
+    role: str | None = None
+    # Only a medium named ("…, reported BBC", "according to CNN"): a speech verb before
+    # the quote in the same sentence ("Kim said …") names the speaker instead.
+    weak: bool = False
+
+
+def weak(a: Attribution) -> Attribution:
+    return Attribution(a.found, a.speaker, a.role, True)
+
+
+# Verbs and phrases that name where a quote was reported rather than who spoke.
+MEDIUM_VERBS = frozenset(["reported", "reports"])
+
+NONE = Attribution(False, None)
+
+
+NOT_NAME = TITLE_ABBREVIATIONS | ROLES | DETERMINERS | STOPWORDS
+ABBREVIATED = TITLE_ABBREVIATIONS | word_set(
+    """
+    jr sr st inc co corp ltd no vs u s
+    """
+)
+
+
+def words_of(text: str) -> list[str]:
+    """Tokens with the full stop of an abbreviation or initial kept on its word ("Gov.",
+    "L."), so it is not read as a sentence end."""
+    out: list[str] = []
+    for t in Tokenizer.words(text):
+        if (
+            t == "."
+            and out
+            and (out[-1].lower() in ABBREVIATED or (len(out[-1]) == 1 and out[-1].isupper()))
+        ):
+            out[-1] += "."
+        else:
+            out.append(t)
+    return out
+
+
+def np_word(t: str, first: bool) -> bool:
+    low = t.lower().rstrip(".")
+    return (
+        (t[:1].isupper() and (low not in STOPWORDS or low in PRONOUNS))
+        or low in ROLES
+        or low in SPOKES
+        or (low in DETERMINERS and first)
+        or (t[:1].isdigit() and "-" in t and first)
+    )
+
+
+def leading_np(toks: Sequence[str]) -> list[str]:
+    """The noun phrase a clause opens with: determiners, capitalised words, role words,
+    possessives, "of", an age ("76-year-old"), lower-case words inside a title ("Trump
+    senior communications adviser Jason Miller"), then an appositive set off by commas."""
+    np: list[str] = []
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        low = t.lower().rstrip(".")
+        if np_word(t, not np) or (np and (low in CONNECT or low == "of")):
+            np.append(t)
+            k += 1
+            continue
+        if np and t[:1].islower() and any(w.lower() in ROLES for w in toks[k + 1 : k + 4]):
+            np.append(t)  # "senior" in "Trump senior communications adviser"
+            k += 1
+            continue
+        if t == "," and np:
+            # An appositive ("Washington, star of television's Scandal,") is kept whole.
+            close = next((j for j in range(k + 1, min(len(toks), k + 25)) if toks[j] == ","), None)
+            if close is not None:
+                np.extend(toks[k:close])
+                break
+        break
+    if np and np[0].lower() in PRONOUNS:
+        return np[:1]
+    return np if any(w[:1].isupper() or w.lower() in ROLES for w in np) else []
+
+
+def clause_start(toks: Sequence[str], upto: int) -> int:
+    """Where the clause holding token ``upto`` starts: after a sentence end or a
+    semicolon, past intro phrases that end in a comma ("Later, in front of the Rotary
+    Club, Trump said"; "In a statement, the company said")."""
+    start = 0
+    for k in range(upto - 1, -1, -1):
+        if toks[k] in END or toks[k] in (";", "“", '"', "”"):
+            start = k + 1
+            break
+    while start < upto and toks[start].lower() in CONJUNCTIONS:
+        start += 1
+    while start < upto and (
+        toks[start].lower() in INTRO
+        or toks[start].lower() in CALENDAR
+        or toks[start].lower().endswith(("ing", "ly", "ed"))
+    ):
+        comma = next((k for k in range(start, upto) if toks[k] == ","), None)
+        if comma is None:
+            break
+        start = comma + 1
+    return start
+
+
+def subject(text: str) -> list[str]:
+    """The words of a sentence's subject noun phrase (empty if it names no one)."""
+    toks = words_of(text)
+    end = next((k for k, t in enumerate(toks) if t in END or t == ";"), len(toks))
+    return leading_np(toks[clause_start(toks, end) : end])
+
+
+def outside_quotes(text: str) -> str:
+    """``text`` with what stands inside quotation marks blanked out."""
+    out, inside = [], False
+    for ch in text:
+        if ch in '“”"':
+            inside = (not inside) if ch == '"' else ch == "“"
+            out.append(" ")
+            continue
+        out.append(" " if inside else ch)
+    return "".join(out)

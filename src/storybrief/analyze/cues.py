@@ -1,0 +1,119 @@
+"""Where a quote's attribution stands in its sentence, and the speaker phrase it holds.
+
+After the quote: ``"…," Kim said`` / ``"…," said Kim`` / ``"…," Sean Spicer, the White
+House press secretary, said`` / ``"…" — Julia Louis-Dreyfus``; before it: ``Kim said: "…"``
+/ ``According to Kim, "…"`` / ``In a statement, the company said "…"`` / the sentence's
+subject (``Huckabee is labeling Obama's actions "…"``). The phrase goes to ``Resolver``.
+"""
+
+from __future__ import annotations
+
+from storybrief.analyze.attribution import (
+    CLAUSE_STOP,
+    DETERMINERS,
+    END,
+    MEDIUM_VERBS,
+    NONE,
+    PRONOUNS,
+    SKIP,
+    Attribution,
+    clause_start,
+    leading_np,
+    weak,
+    words_of,
+)
+from storybrief.analyze.lexicon import SAY_VERBS
+from storybrief.analyze.resolver import Resolver
+
+
+def after(resolver: Resolver, text: str) -> Attribution:
+    """An attribution right after a quote: ``, Kim said`` / ``said Kim`` / ``he added``."""
+    toks = words_of(text)[:40]
+    if toks[:1] in (["—"], ["–"]) and len(toks) > 1 and toks[1][:1].isupper():
+        # A dash and a name: "— Julia Louis-Dreyfus, on having won ..."
+        np = [t for t in toks[1:] if t not in END][: toks.index(",") - 1 if "," in toks else None]
+        return resolver.phrase(np)
+    k = 0
+    while k < len(toks) and toks[k] in (",", "”", '"', "’", "'", "—", "-"):
+        k += 1
+    toks = toks[k:]
+    if not toks or toks[0] in END:
+        return NONE
+    if [t.lower() for t in toks[:2]] == ["according", "to"]:
+        np = []
+        for t in toks[2:]:
+            if t in END or t in CLAUSE_STOP or t == ",":
+                break
+            np.append(t)
+        return weak(resolver.phrase(trim_np(np))) if np else NONE
+    j = 0
+    while j < len(toks) and toks[j].lower() in SKIP:
+        j += 1
+    if j < len(toks) and toks[j].lower() in SAY_VERBS:
+        medium = toks[j].lower() in MEDIUM_VERBS
+        np = []
+        for t in toks[j + 1 :]:
+            if t in END or t in CLAUSE_STOP:
+                break
+            if t == "," and np and np[-1] == ",":
+                break
+            np.append(t)
+        np = trim_np(np)
+        return weak(resolver.phrase(np)) if np and medium else resolver.phrase(np) if np else NONE
+    for k, t in enumerate(toks[:30]):
+        if t in END or t in ("“", '"'):
+            return NONE
+        if t.lower() in SAY_VERBS:
+            np = [w for w in toks[:k] if w.lower() not in SKIP]
+            if not np or not (np[0][0].isupper() or np[0].lower() in PRONOUNS | DETERMINERS):
+                return NONE
+            found = resolver.phrase(np)
+            return weak(found) if t.lower() in MEDIUM_VERBS else found
+    return NONE
+
+
+def trim_np(words: list[str]) -> list[str]:
+    """The speaker phrase after an inverted verb, without a trailing clause ("said Kim,
+    who ...", "said Kim in a statement")."""
+    out: list[str] = []
+    for w in words:
+        if (
+            w.lower()
+            in ("who", "which", "in", "on", "at", "during", "after", "before", "when", "while")
+            and out
+        ):
+            break
+        out.append(w)
+    return out
+
+
+def before(resolver: Resolver, text: str) -> Attribution:
+    """The attribution before a quote in its sentence: ``According to Kim, "…"``, the
+    subject of the last speech verb (``Kim said: "…"``, ``In a statement, the company said
+    "…"``), else the sentence's subject when it names someone (``Huckabee is labeling
+    Obama's actions "…"``, ``Trump called Clinton "…"``)."""
+    low_text = text.lower()
+    if "according to" in low_text:
+        at = low_text.rindex("according to")
+        rest = text[at + len("according to") :]
+        if not any(t.lower() in SAY_VERBS for t in words_of(rest)):
+            np = []
+            for t in words_of(rest):
+                if t in (",", ":") or t in END:
+                    break
+                np.append(t)
+            if np:
+                return resolver.phrase(np)
+    toks = words_of(text)
+    if not toks:
+        return NONE
+    verbs = [k for k, t in enumerate(toks) if t.lower() in SAY_VERBS]
+    upto = verbs[-1] if verbs else len(toks)
+    start = clause_start(toks, upto)
+    if verbs and start == upto:
+        # "Said Dorothy Poynter, who grew up with Ali, ...": the speaker follows the verb.
+        return resolver.phrase(trim_np([t for t in toks[upto + 1 :] if t not in END]))
+    np = leading_np(toks[start:upto])
+    if not np:
+        return Attribution(bool(verbs), None)
+    return resolver.phrase(np)

@@ -1,0 +1,318 @@
+"""Resolving a speaker phrase to a name: the story's people, pronouns, titles, organisations.
+
+``Resolver`` keeps, per article, who "he" or "she" is (people named as speakers or sentence
+subjects, with the gender the article itself gives them) and which organisation "the
+company" is; ``phrase`` turns a speaker phrase found by ``cues`` into a speaker and a role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storybrief.analyze.attribution import (
+    CALENDAR,
+    CONNECT,
+    GROUPS,
+    NONE,
+    NOT_NAME,
+    ORG_NOUNS,
+    PRONOUNS,
+    SPOKES,
+    TITLE_ABBREVIATIONS,
+    Attribution,
+    outside_quotes,
+    subject,
+    words_of,
+)
+from storybrief.analyze.lexicon import ROLES, SAY_VERBS
+from storybrief.analyze.names import NameIndex
+from storybrief.analyze.tokens import Tokenizer
+
+# Sentences before a quote parsed for who a pronoun may mean (see Resolver.read).
+PENDING = 6
+
+
+class Resolver:
+    """The per-article state of speaker resolution: who "he" or "she" is, which
+    organisation "the company" is.
+
+    ``genders`` ("m"/"f" per person, read from the article itself: pronouns in sentences
+    naming only that person, Mr./Mrs./Ms.) keeps "she said" off the last man named.
+    """
+
+    def __init__(
+        self,
+        index: NameIndex,
+        genders: dict[str, str] | None = None,
+        lower: frozenset[str] = frozenset(),
+    ) -> None:
+        self.index = index
+        self.genders = genders or {}
+        # Words the article writes in lower case: capitalised at a sentence's start they
+        # are no name ("However", "Estimates", "Reshoots").
+        self.lower = lower
+        self._recent: list[str] = []  # people, most recently named first
+        # Sentences read but not yet parsed: only the last ``PENDING`` before a quote can
+        # change who a pronoun means, so the rest are never parsed.
+        self._pending: list[tuple[str, Sequence[str], Sequence[str]]] = []
+        self._flushing = False
+        self._by_surname: dict[str, list[str]] | None = None
+        self.last_org: str | None = None
+
+    def seen(self, persons: Sequence[str], orgs: Sequence[str]) -> None:
+        """Names of a sentence read before the next quote: its first person (the
+        subject-like mention) becomes the most recent candidate for a later pronoun."""
+        for p in reversed(persons):
+            self._push(p)
+        if orgs:
+            self.last_org = orgs[-1]
+
+    def read(self, sentence: str, persons: Sequence[str], orgs: Sequence[str]) -> None:
+        """A sentence read before the next quote: the people it names outside quotation
+        marks, its subject last (the likeliest "he" of the next sentence)."""
+        self._pending.append((sentence, persons, orgs))
+        del self._pending[:-PENDING]
+
+    @property
+    def recent(self) -> list[str]:
+        self._flush()
+        return self._recent
+
+    def _flush(self) -> None:
+        if self._flushing or not self._pending:
+            return
+        self._flushing = True
+        pending, self._pending = self._pending, []
+        for sentence, persons, orgs in pending:
+            self._parse(sentence, persons, orgs)
+        self._flushing = False
+
+    def _parse(self, sentence: str, persons: Sequence[str], orgs: Sequence[str]) -> None:
+        bare = outside_quotes(sentence)
+        self.seen([p for p in persons if p.split()[-1] in bare], orgs)
+        np = subject(bare)
+        if np and np[0].lower() not in PRONOUNS:
+            who = self.phrase(np).speaker
+            # The subject of a speech verb speaks, whatever kind the recogniser gave it
+            # ("Vecchio said she ...").
+            speaks = any(w.lower() in SAY_VERBS for w in words_of(bare)[len(np) : len(np) + 3])
+            if who and (speaks or self.index.kind.get(who) not in ("organization", "place")):
+                self._push(who)
+
+    def spoke(self, speaker: str | None) -> None:
+        self._flush()
+        if speaker and self.index.kind.get(speaker) != "organization":
+            self._push(speaker)
+
+    def _push(self, person: str) -> None:
+        recent = self._recent
+        if recent and recent[0] == person:
+            return
+        if person in recent:
+            recent.remove(person)
+        recent.insert(0, person)
+        del recent[8:]
+
+    @property
+    def last_person(self) -> str | None:
+        return self.recent[0] if self.recent else None
+
+    def pronoun(self, word: str) -> str | None:
+        want = {"he": "m", "she": "f"}.get(word.lower())
+        for p in self.recent:
+            if self.genders.get(p, want) == want:
+                return p
+        return None
+
+    def phrase(self, words: Sequence[str]) -> Attribution:
+        """Resolve a speaker phrase (split at commas into a head and appositives)."""
+        parts: list[list[str]] = [[]]
+        for w in words:
+            if w == ",":
+                parts.append([])
+            elif w not in ('"', "“", "”", "'"):
+                parts[-1].append(w)
+        parts = [p for p in parts if p]
+        if not parts:
+            return NONE
+        while len(parts) > 1 and self._is_place(parts[0]):
+            parts = parts[1:]  # "Joplin, Mo., Mayor Melodee Colbert-Kean"
+        head, rest = parts[0], parts[1:]
+        speaker, role = self._head(head)
+        if speaker is None:
+            # "a spokeswoman, Bernice Ho, said": the name is the appositive.
+            for p in rest:
+                named = self._name(p)
+                if named and not named[3]:
+                    return Attribution(True, named[0], role_text(head))
+            return Attribution(True, self._unnamed(head), role_text(head))
+        if role is None and rest:
+            role = role_text(rest[0])
+        return Attribution(True, speaker, role)
+
+    def _fits(self, person: str, head: str) -> bool:
+        """Whether a description's head word ("coach" in "the Rovers coach") can be the
+        person: true unless the person's known titles name another role."""
+        if head not in ROLES:
+            return True
+        titles = [t for p, t, _ in self.index.titles if p == person]
+        return not titles or any(head in t for t in titles)
+
+    def _common(self, low: str) -> bool:
+        """A capitalised word that is no name when it starts a run: a word the article also
+        writes in lower case, a weekday or month, an -ly adverb."""
+        return (
+            (low in self.lower and low not in self.index.canonical)
+            or low in CALENDAR
+            or low.endswith("ly")
+        )
+
+    def _is_place(self, words: list[str]) -> bool:
+        text = " ".join(words)
+        if (
+            len(words) == 1
+            and len(text.rstrip(".")) <= 4
+            and text[:1].isupper()
+            and text.endswith(".")
+        ):
+            return True  # a state abbreviation: "Mo.", "Calif."
+        display = self.index.resolve(text)
+        return display is not None and self.index.kind.get(display) == "place"
+
+    def _head(self, words: list[str]) -> tuple[str | None, str | None]:
+        if len(words) == 1 and words[0].lower() in PRONOUNS:
+            return self.pronoun(words[0]), None
+        low = [w.lower().rstrip(".") for w in words]
+        if low[0] in ("the", "this") and low[-1] not in ORG_NOUNS and low[-1] not in GROUPS:
+            # "the Republican presidential candidate", "the North Carolina Republican", "the
+            # frantic fellow": a description of someone named before.
+            found = self._name(words)
+            known = found and self.index.kind.get(found[0]) == "person"
+            if not known:
+                titled = self.index.by_title(words)
+                if titled:
+                    return titled, None
+                last = self.last_person
+                return (last if last and self._fits(last, low[-1]) else None), None
+        elif low[0] in ("a", "an") and low[-1] in ROLES | SPOKES:
+            return None, None
+        found = self._name(words)
+        if found is None:
+            return self.index.by_title(words), None
+        name, start, end, possessive = found
+        if possessive:
+            # "Trump's spokesman": someone else speaks for the one named; an
+            # organisation's spokesperson speaks as the organisation.
+            rest = " ".join(words[end:]) or None
+            if self.index.kind.get(name) == "organization":
+                return name, rest
+            return None, rest
+        title = words[:start]
+        role = " ".join(title) if any(w.lower().rstrip(".") in ROLES for w in title) else None
+        return name, role
+
+    def _name(self, words: Sequence[str]) -> tuple[str, int, int, bool] | None:
+        """The name in a phrase: (resolved name, start, end, possessive). "Sen. Tim Kaine"
+        gives "Tim Kaine"; the story's fullest form of a name is used, and a name the
+        story never listed is taken as written."""
+        runs: list[tuple[int, int, bool]] = []
+        start: int | None = None
+        for k, w in enumerate(words):
+            low = w.lower().rstrip(".")
+            possessive = w.endswith(("’s", "'s"))
+            initial = len(w) == 2 and w[0].isupper() and w[1] == "." and start is not None
+            name_like = initial or (
+                w[:1].isupper()
+                and not {low, low[:-2] if possessive else low} & NOT_NAME
+                and not (start is None and self._common(low))
+            )
+            if name_like:
+                start = k if start is None else start
+                if possessive:
+                    runs.append((start, k + 1, True))
+                    start = None
+                continue
+            if start is not None and low in CONNECT:
+                continue
+            if start is not None:
+                runs.append((start, k, False))
+                start = None
+        if start is not None:
+            runs.append((start, len(words), False))
+        if not runs:
+            return None
+        plain = [r for r in runs if not r[2]] or runs
+        titled = [
+            r
+            for r in plain
+            if r[0] > 0 and words[r[0] - 1].lower().rstrip(".") in ROLES | TITLE_ABBREVIATIONS
+        ]
+        # A name follows its title ("Former Senate Majority Leader Bob Dole").
+        a, b, possessive = titled[-1] if titled else max(plain, key=lambda r: (r[1] - r[0], r[0]))
+        parts = list(words[a:b])
+        while parts and parts[-1].lower() in CONNECT:
+            parts.pop()
+        if possessive:
+            parts[-1] = parts[-1][:-2]
+        surface = " ".join(parts)
+        resolved = self.index.find_person(surface)
+        if resolved is None or " " not in resolved:
+            longer = self._surname(surface)
+            resolved = longer if longer != surface else resolved
+        if resolved is None:
+            resolved = self.index.resolve(surface) or surface
+        return resolved, a, b, possessive
+
+    def _surname(self, surface: str) -> str:
+        """A name the index does not list: the fullest name of the story that ends with it
+        ("Kaine" for "Tim Kaine"), else the name as written."""
+        if " " not in surface:
+            spoke = [p for p in self.recent if p != surface and p.split()[-1] == surface]
+            if spoke:
+                return spoke[0]
+            if self._by_surname is None:
+                self._by_surname = {}
+                for d in self.index.kind:
+                    self._by_surname.setdefault(d.split()[-1], []).append(d)
+            longer = [d for d in self._by_surname.get(surface, ()) if d != surface]
+            if longer:
+                return max(longer, key=lambda d: (self.index.mentions.get(d, 0), len(d)))
+        return surface
+
+    def _unnamed(self, words: list[str]) -> str | None:
+        """ "the company" or "a spokesman for the hospital": the organisation meant."""
+        low = [w.lower() for w in words]
+        if "for" in low:
+            named = self._name(words[low.index("for") + 1 :])
+            if named:
+                return named[0]
+        if low and low[-1] in ORG_NOUNS and low[0] in ("the", "its"):
+            self._flush()
+            return self.last_org
+        return None
+
+
+def role_text(words: Sequence[str]) -> str | None:
+    """A role phrase as said ("the White House press secretary"), at most eight words."""
+    if not words or not any(w.lower() in ROLES or w.lower() in SPOKES for w in words):
+        return None
+    return " ".join(words[:8])
+
+
+_HE = frozenset(["he", "him", "his", "himself", "mr"])
+_SHE = frozenset(["she", "her", "hers", "herself", "mrs", "ms"])
+
+
+def genders(sentences: Sequence[str], persons: Sequence[Sequence[str]]) -> dict[str, str]:
+    """Each person's gender as the article refers to them: pronouns (and Mr./Mrs./Ms.) in
+    sentences that name that person alone, the majority over the article."""
+    votes: dict[str, list[int]] = {}
+    for text, people in zip(sentences, persons, strict=True):
+        if len(people) != 1:
+            continue
+        low = [w.lower().rstrip(".") for w in Tokenizer.words(text)]
+        he, she = sum(w in _HE for w in low), sum(w in _SHE for w in low)
+        if he != she:
+            v = votes.setdefault(people[0], [0, 0])
+            v[0 if he > she else 1] += 1
+    return {p: ("m" if m > f else "f") for p, (m, f) in votes.items() if m != f}
