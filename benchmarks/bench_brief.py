@@ -1,25 +1,36 @@
-"""Speed and memory of ``brief`` on clusters of 10, 100 and 1,000 articles.
+"""Speed of ``brief`` as a user meets it: start-up, end to end, warm, scaling, against LexRank.
 
-Clusters are built from the Multi-News validation articles in ../shared/data (read in
-place). Above the 690 articles there are, articles are reused with one sentence dropped
-and the order of two others swapped, so the 1,000-article cluster holds near-copies, as a
-real wire-heavy story does. Each size runs in a fresh subprocess so the peak resident memory
-(ru_maxrss) is that size's own.
+All articles are real (Multi-News validation, read in place from ../shared/data). Above the
+690 there are, articles are reused with one sentence dropped and two swapped, so the
+1,000-article cluster holds near-copies, as a wire-heavy story does.
 
-    python benchmarks/bench_brief.py            # prints the table, updates docs/BENCHMARKS.md
-    python benchmarks/bench_brief.py --sizes 10 100 --no-write
+- start-up: a fresh ``python -c "import storybrief.cli"`` and ``storybrief --help``;
+- end to end: ``storybrief brief DIR`` on 100 articles written as .txt files (a fresh
+  process each time: start-up, imports, reading, cleaning, brief, analysis, Markdown);
+- warm: ``brief_articles`` on the same 100 articles in a process that has briefed before
+  (what the service pays per request);
+- scaling: 10, 100 and 1,000 articles in-process, peak memory per size (own subprocess);
+- LexRank: one 1,000-sentence cluster, storybrief's brief and sumy's LexRank in one run.
+
+Timings are medians. The machine is shared: ``--baseline-src ../main/src`` measures another
+checkout's code in the same run, side by side (start-up and end to end).
+
+    python benchmarks/bench_brief.py                      # prints, updates docs/BENCHMARKS.md
+    python benchmarks/bench_brief.py --quick --no-write   # fewer repeats, no 1,000 sizes
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -42,6 +53,36 @@ def build_cluster(n: int, seed: int = 0) -> list[str]:
             base[i], base[i + 1] = base[i + 1], base[i]
         out.append(". ".join(base))
     return out
+
+
+def _env(src: Path | None) -> dict[str, str]:
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    return env
+
+
+def _timed(cmd: list[str], env: dict[str, str], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        subprocess.run(cmd, env=env, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def end_to_end(folder: Path, src: Path | None, repeats: int) -> dict[str, float]:
+    """Start-up and whole-command seconds for the code at ``src`` (None: this checkout)."""
+    env = _env(src)
+    py = sys.executable
+    cli = [py, "-m", "storybrief"]
+    return {
+        "python": _timed([py, "-c", "pass"], env, repeats),
+        "import": _timed([py, "-c", "import storybrief.cli"], env, repeats),
+        "help": _timed([*cli, "--help"], env, repeats),
+        "brief": _timed([*cli, "brief", str(folder)], env, repeats),
+        "brief_no_analysis": _timed([*cli, "brief", "--no-analysis", str(folder)], env, repeats),
+    }
 
 
 def run_one(n: int, repeats: int, analyze: bool) -> dict[str, float]:
@@ -68,57 +109,119 @@ def run_one(n: int, repeats: int, analyze: bool) -> dict[str, float]:
     }
 
 
+def lexrank_race(sentences: int = 1000, repeats: int = 3) -> dict[str, float]:
+    """storybrief's brief (no analysis) and sumy's LexRank on one cluster of ``sentences``
+    real sentences, in this process, same budget."""
+    from storybrief.eval.sumy_offline import sumy_summarize
+    from storybrief.pipeline import brief_texts
+    from storybrief.text import split_sentences
+
+    docs, count = [], 0
+    for text in build_cluster(200):
+        sents = split_sentences(text)[: sentences - count]
+        docs.append(" ".join(sents))
+        count += len(sents)
+        if count >= sentences:
+            break
+    brief_texts(docs[:3], words=250)  # imports out of the clock
+    mine = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        brief_texts(docs, words=250)
+        mine.append(time.perf_counter() - start)
+    start = time.perf_counter()
+    sumy_summarize(docs, 250, algorithm="lexrank")
+    lexrank = time.perf_counter() - start
+    return {
+        "sentences": count,
+        "articles": len(docs),
+        "storybrief": statistics.median(mine),
+        "lexrank": lexrank,
+    }
+
+
+def _row(label: str, m: dict[str, float]) -> str:
+    return (
+        f"| {label} | {m['python']:.2f} | {m['import']:.2f} | {m['help']:.2f} "
+        f"| {m['brief']:.2f} | {m['brief_no_analysis']:.2f} |"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
-    parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--no-analysis", action="store_true", help="time the brief alone")
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="3 repeats, sizes 10 and 100")
+    parser.add_argument("--baseline-src", type=Path, help="another checkout's src/, side by side")
     parser.add_argument("--no-write", action="store_true", help="do not update BENCHMARKS.md")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--no-analysis", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(run_one(args.child, args.repeats, not args.no_analysis)))
         return
     if not MULTINEWS.exists():
         sys.exit(f"shared data not found: {MULTINEWS}")
+    repeats = 3 if args.quick else args.repeats
+    sizes = [s for s in args.sizes if not (args.quick and s > 100)]
+    lines = [
+        f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
+        f"shared with other work, so compare rows of one run. `python benchmarks/bench_brief.py`.",
+        "",
+    ]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for i, text in enumerate(build_cluster(100)):
+            (folder / f"a{i:03d}.txt").write_text(text, encoding="utf-8")
+        measured = [("this checkout", end_to_end(folder, ROOT / "src", repeats))]
+        if args.baseline_src:
+            measured.append(
+                (f"baseline `{args.baseline_src}`", end_to_end(folder, args.baseline_src, repeats))
+            )
+    lines += [
+        f"**End to end**, 100 real articles as .txt files, a fresh process each time (median of {repeats}):",
+        "",
+        "| code | python alone | import storybrief.cli | `storybrief --help` | `storybrief brief DIR` | `brief --no-analysis` |",
+        "|---|---:|---:|---:|---:|---:|",
+        *(_row(label, m) for label, m in measured),
+        "",
+    ]
+    print("\n".join(lines), file=sys.stderr)
+
     rows = []
-    for n in args.sizes:
-        cmd = [sys.executable, __file__, "--child", str(n), "--repeats", str(args.repeats)]
-        if args.no_analysis:
-            cmd.append("--no-analysis")
+    for n in sizes:
+        cmd = [sys.executable, __file__, "--child", str(n), "--repeats", str(repeats)]
         out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
         rows.append(json.loads(out.strip().splitlines()[-1]))
-        print(f"{n} articles: {rows[-1]['seconds']:.2f} s", file=sys.stderr)
-    base = rows[0]
-    lines = [
-        f"Median of {args.repeats} runs, 250-word brief, "
-        f"{'without' if args.no_analysis else 'with'} analysis, on {platform.machine()} "
-        f"({platform.python_implementation()} {platform.python_version()}); "
-        "`python benchmarks/bench_brief.py`.",
+        print(f"{n} articles warm: {rows[-1]['seconds']:.2f} s", file=sys.stderr)
+    lines += [
+        f"**Warm, in process** (`brief_articles`, 250-word brief with analysis, after one brief "
+        f"in the same process; median of {repeats}; each size in its own process for its peak memory):",
         "",
         "| articles | sentences | words | seconds | s per 1k words | peak RSS (MiB) |",
         "|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
-        per_kw = r["seconds"] / (r["words"] / 1000)
         lines.append(
             f"| {r['articles']:,} | {r['sentences']:,} | {r['words']:,} | {r['seconds']:.2f} "
-            f"| {per_kw:.4f} | {r['peak_mib']:.0f} |"
+            f"| {r['seconds'] / (r['words'] / 1000):.4f} | {r['peak_mib']:.0f} |"
         )
-    if len(rows) > 1:
-        growth = (rows[-1]["seconds"] / base["seconds"]) / (rows[-1]["words"] / base["words"])
-        lines += [
-            "",
-            f"Time grew {rows[-1]['seconds'] / base['seconds']:.1f}x for "
-            f"{rows[-1]['words'] / base['words']:.1f}x the words "
-            f"(ratio {growth:.2f}; 1.0 is linear).",
-        ]
+    race = lexrank_race(repeats=repeats)
+    lines += [
+        "",
+        f"**Against sumy's LexRank**, one cluster of {race['sentences']:,} real sentences "
+        f"({race['articles']} articles), 250 words, one process: storybrief "
+        f"{race['storybrief']:.3f} s (brief without analysis, median of {repeats}), LexRank "
+        f"{race['lexrank']:.2f} s: **{race['lexrank'] / race['storybrief']:.0f}x** faster.",
+    ]
     table = "\n".join(lines)
     print(table)
     if not args.no_write:
+        sys.path.insert(0, str(ROOT / "src"))
         from storybrief.eval.report import update_section
 
-        update_section("brief-speed", "## Speed of `brief`\n\n" + table)
+        update_section("speed", "## Speed of `brief`\n\n" + table)
 
 
 if __name__ == "__main__":

@@ -67,7 +67,7 @@ def test_shipped_model_reads_its_features_and_folds() -> None:
     topics = [t for ts in folds.values() for t in ts]
     assert len(topics) == len(set(topics)) and len(folds) >= 2
     assert shipped_model(next(iter(folds))) != model
-    with pytest.raises(ConfigError, match="no pair model for fold"):
+    with pytest.raises(ConfigError, match="no model for fold"):
         shipped_model("nope")
     with pytest.raises(ConfigError, match="needs"):
         PairModel((0.0,), (1.0,), (1.0,), 0.0)

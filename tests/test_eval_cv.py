@@ -48,5 +48,7 @@ def test_pair_model_file_is_what_its_training_script_makes() -> None:
 
     batches = fold_batches(load_story_docs())
     trained = train(batches)
-    assert trained == shipped()
+    from storybrief.linear import same_models
+
+    assert same_models(trained, shipped())
     assert out_of_fold(batches, trained).prf.f1 >= 0.95

@@ -119,8 +119,8 @@ def recluster_command(db: str | None, since: str | None) -> None:
     and regroups them (on ECB+ the store's stories score 0.949 B-cubed F1 after the
     ingest and 0.950 after recluster, see docs/BENCHMARKS.md). Each new group keeps the
     id of the old story it shares most articles with, and later ingests carry on from
-    the new stories. Up to 5,000 articles at once: use
-    --since on a larger store.
+    the new stories (ingest already re-settles undated stories as it goes; this also
+    takes dated ones). --since limits it to the recent stories of a large store.
 
     \b
     Examples:
@@ -181,13 +181,14 @@ def stories_command(
     type=click.Choice(["auto", "batch", "online"]),
     default="auto",
     show_default=True,
-    help="batch: compare all articles at once (best quality, up to 5,000 articles); "
-    "online: one pass in input order, as `ingest` does; auto: batch when it fits.",
+    help="batch: compare all articles at once (best quality, any size); "
+    "online: one pass in input order, as `ingest` does; auto: batch.",
 )
 @click.option(
     "--threshold",
     type=click.FloatRange(0, 1, min_open=True, max_open=True),
-    help="Similarity needed to join a story (default: tuned on ECB+; batch 0.2, online 0.275).",
+    help="Needed to join a story (default: batch 0.5, the pair model's mean probability; "
+    "online 0.275, the similarity tuned on ECB+).",
 )
 @max_bytes_option
 @output_options

@@ -21,14 +21,9 @@ each article, never from an n-by-n matrix.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-
 import numpy as np
 
-from storybrief.errors import ConfigError
+from storybrief.linear import LinearModel, ModelFile
 
 FEATURES = (
     "words",
@@ -56,73 +51,24 @@ _SCALE_CAP = 3.0  # a locally scaled similarity above this says nothing more
 _FLOOR = 1e-3  # an article with no similar neighbour at all is not scaled up without bound
 
 
-@dataclass(frozen=True)
-class PairModel:
-    """Standardised logistic regression: ``p = sigmoid(((x - mean) / scale) @ coef + b)``."""
+class PairModel(LinearModel):
+    """The pair model: a ``LinearModel`` over ``FEATURES``."""
 
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    coef: tuple[float, ...]
-    intercept: float
-
-    def __post_init__(self) -> None:
-        n = len(FEATURES)
-        if not len(self.mean) == len(self.scale) == len(self.coef) == n:
-            raise ConfigError(f"a pair model needs {n} weights ({', '.join(FEATURES)})")
-        if any(not s > 0 for s in self.scale):
-            raise ConfigError("pair model scales must be positive")
-
-    def probability(self, x: np.ndarray) -> np.ndarray:
-        z = ((x - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.coef)
-        return 1.0 / (1.0 + np.exp(-(z + self.intercept)))
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "mean": list(self.mean),
-            "scale": list(self.scale),
-            "coef": list(self.coef),
-            "intercept": self.intercept,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, object]) -> PairModel:
-        def floats(key: str) -> tuple[float, ...]:
-            value = data[key]
-            if not isinstance(value, list):
-                raise ConfigError(f"pair model field {key!r} must be a list")
-            return tuple(float(v) for v in value)
-
-        intercept = data["intercept"]
-        if not isinstance(intercept, int | float):
-            raise ConfigError("pair model intercept must be a number")
-        return cls(floats("mean"), floats("scale"), floats("coef"), float(intercept))
+    FEATURES = FEATURES
 
 
-@lru_cache(maxsize=1)
-def _shipped() -> dict[str, object]:
-    text = resources.files("storybrief.cluster").joinpath("pair_model.json").read_text("utf-8")
-    data: dict[str, object] = json.loads(text)
-    if list(data.get("features", [])) != list(FEATURES):  # type: ignore[call-overload]
-        raise ConfigError("pair_model.json was trained on other features; retrain it")
-    return data
+_FILE = ModelFile("storybrief.cluster", "pair_model.json", PairModel, "topics")
 
 
 def shipped_model(fold: str | None = None) -> PairModel:
-    """The model fitted on all of ECB+ dev, or on every topic outside ``fold`` (a fold
-    name in ``pair_model.json``; for out-of-fold measurement)."""
-    data = _shipped()
-    if fold is None:
-        return PairModel.from_dict(data["model"])  # type: ignore[arg-type]
-    folds: dict[str, dict[str, object]] = data["folds"]  # type: ignore[assignment]
-    if fold not in folds:
-        raise ConfigError(f"no pair model for fold {fold!r}; have {', '.join(folds)}")
-    return PairModel.from_dict(folds[fold]["model"])  # type: ignore[arg-type]
+    """The model trained on all the dev data, or on everything outside ``fold`` (a fold
+    name in the model file; for out-of-fold measurement)."""
+    return _FILE.model(fold)
 
 
 def fold_topics() -> dict[str, list[str]]:
-    """The ECB+ topics held out of each shipped fold model."""
-    folds: dict[str, dict[str, object]] = _shipped()["folds"]  # type: ignore[assignment]
-    return {name: list(f["topics"]) for name, f in folds.items()}  # type: ignore[call-overload]
+    """What each shipped fold model held out."""
+    return _FILE.held_out()
 
 
 def pair_features(

@@ -91,10 +91,11 @@ def measure(
     missing: dict[str, str] = {}
     for ds in ("multinews", "neus"):
         clusters = load_clusters(ds, root=root, limit=sub[ds])
+        # Out of fold: each cluster briefed with the sentence scorer that never saw it.
         rep = evaluate_summaries(
-            clusters, words=DEFAULT_WORDS[ds], systems=["storybrief"], dataset=ds, resamples=10
+            clusters, words=DEFAULT_WORDS[ds], systems=["storybrief-oof"], dataset=ds, resamples=10
         )
-        r = rep.result("storybrief")
+        r = rep.result("storybrief-oof")
         for m in ("rouge1", "rouge2", "rougeLsum"):
             key = f"summaries/{ds}/{m}"
             if r.unavailable:

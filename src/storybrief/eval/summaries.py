@@ -165,6 +165,8 @@ def _run_system(
         try:
             if system.needs_reference:
                 raw = system.summarize(cluster.documents, words, reference=cluster.reference)
+            elif system.needs_id:
+                raw = system.summarize(cluster.documents, words, cluster_id=cluster.id)
             else:
                 raw = system.summarize(cluster.documents, words)
             summary = truncate_words(as_sentences(raw), words)

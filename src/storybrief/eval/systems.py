@@ -26,6 +26,8 @@ class System:
     description: str
     needs: str | None = None
     needs_reference: bool = False
+    # Given the cluster's id (``cluster_id=``): a system that picks its model by fold.
+    needs_id: bool = False
 
     def available(self) -> str | None:
         """None when the system can run here, else why it cannot."""
@@ -63,6 +65,23 @@ def storybrief_summarize(documents: Sequence[str], words: int) -> list[str]:
     from storybrief.pipeline import brief_texts
 
     brief = brief_texts(list(documents), words=words, analyze=False)
+    return [s.text for s in brief.summary]
+
+
+def storybrief_oof_summarize(documents: Sequence[str], words: int, *, cluster_id: str) -> list[str]:
+    """storybrief with the long-brief scorer of the fold that never saw ``cluster_id`` (the
+    shipped scorer for a cluster in no fold); short briefs use the centroid preset as the
+    default does."""
+    from storybrief.pipeline import brief_texts
+    from storybrief.summarize import get_summarizer
+    from storybrief.summarize.centroid import SHORT_BRIEF
+    from storybrief.summarize.selection import LearnedSummarizer, fold_clusters, shipped_model
+
+    summarizer = get_summarizer("default")
+    if words > SHORT_BRIEF:
+        fold = next((f for f, ids in fold_clusters().items() if cluster_id in ids), None)
+        summarizer = LearnedSummarizer(model=shipped_model(fold))
+    brief = brief_texts(list(documents), words=words, analyze=False, summarizer=summarizer)
     return [s.text for s in brief.summary]
 
 
@@ -111,6 +130,16 @@ register(
         storybrief_summarize,
         "storybrief.pipeline.brief_texts(analyze=False), the path users run",
         needs="storybrief.summarize",
+    )
+)
+register(
+    System(
+        "storybrief-oof",
+        storybrief_oof_summarize,
+        "the same out of fold: each cluster scored by the sentence model trained without "
+        "its fold (eval.summary_cv); short briefs: the centroid preset, as shipped",
+        needs="storybrief.summarize",
+        needs_id=True,
     )
 )
 register(System("lead", lead_summarize, "first sentences of each document in turn"))

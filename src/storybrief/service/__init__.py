@@ -57,8 +57,25 @@ def create_app(db: str | Path | None = None, *, settings: ServiceSettings | None
     install_error_handlers(app)
     install_api(app, db, settings)
     install_reader(app, db)
+    _warm_up()
     install_docs(app)
     # Outermost last: headers go on every response, the 413 included.
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+# Two invented reports of one invented event: enough to run every stage once.
+_WARM_TEXTS = (
+    "The council of Brenmoor opened the new Tarrow bridge on Monday, the mayor said.",
+    "Brenmoor's mayor said on Monday that the Tarrow bridge had opened to traffic.",
+)
+
+
+def _warm_up() -> None:
+    """Brief a tiny story once, so the first request does not pay for the imports, the
+    sentence splitter, the shipped models and the caches (about a second here): the
+    service keeps them warm for every request after."""
+    from storybrief.pipeline import brief_texts
+
+    brief_texts(list(_WARM_TEXTS), words=30, analyze=True)

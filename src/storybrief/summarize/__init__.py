@@ -13,12 +13,9 @@ from typing import Protocol
 
 from storybrief.errors import ConfigError
 from storybrief.model import BriefSentence, Segments
-from storybrief.summarize.centroid import (
-    BudgetAwareSummarizer,
-    CentroidSummarizer,
-    reading_order,
-)
+from storybrief.summarize.centroid import CentroidSummarizer, reading_order
 from storybrief.summarize.citations import cite
+from storybrief.summarize.selection import BudgetAwareSummarizer, LearnedSummarizer
 from storybrief.summarize.table import SentenceTable, build_table
 
 
@@ -50,6 +47,7 @@ class LeadSummarizer:
 SUMMARIZERS: dict[str, Callable[[], Summarizer]] = {
     "default": BudgetAwareSummarizer,
     "centroid": CentroidSummarizer,
+    "learned": LearnedSummarizer,
     "lead": LeadSummarizer,
 }
 
@@ -88,6 +86,7 @@ def summarize(
 __all__ = [
     "SUMMARIZERS",
     "CentroidSummarizer",
+    "LearnedSummarizer",
     "LeadSummarizer",
     "SentenceTable",
     "SummaryResult",

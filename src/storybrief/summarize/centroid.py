@@ -87,14 +87,7 @@ class CentroidSummarizer:
             cand = np.arange(len(table.texts))
         if not len(cand):
             return []
-        vecs = table.vectors
-        centroid = np.asarray(vecs.sum(axis=0)).ravel()
-        norm = np.linalg.norm(centroid) or 1.0
-        centrality = np.asarray(vecs[cand] @ (centroid / norm)).ravel()
-        prior = 1.0 / np.power(1.0 + table.index[cand], self.index_decay)
-        score = centrality * prior
-        if self.length_exponent:
-            score = score * np.power(table.n_words[cand] / 20.0, self.length_exponent)
+        score = self.scores(table, cand)
         # Support is costlier (a row against all rows): measure it on a shortlist only, so
         # the cost grows with the story's size, not its square.
         order = np.argsort(-score)[: self.shortlist]
@@ -102,7 +95,27 @@ class CentroidSummarizer:
         support = self._support(table, short)
         boosted = score[order] * (1.0 + self.support_weight * np.log1p(support - 1))
         ranked = short[np.argsort(-boosted, kind="stable")]
-        return self._greedy(table, ranked, words)
+        return self.greedy(table, ranked, words)
+
+    def scores(self, table: SentenceTable, rows: np.ndarray) -> np.ndarray:
+        """Centrality times the position prior (and the length preference) of ``rows``."""
+        vecs = table.vectors
+        centroid = np.asarray(vecs.sum(axis=0)).ravel()
+        norm = np.linalg.norm(centroid) or 1.0
+        centrality = np.asarray(vecs[rows] @ (centroid / norm)).ravel()
+        prior = 1.0 / np.power(1.0 + table.index[rows], self.index_decay)
+        score = centrality * prior
+        if self.length_exponent:
+            score = score * np.power(table.n_words[rows] / 20.0, self.length_exponent)
+        return np.asarray(score, dtype=np.float64)
+
+    def scored(
+        self, table: SentenceTable, rows: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``rows``' score, their score boosted by support, and their support."""
+        score = self.scores(table, rows)
+        support = self._support(table, rows)
+        return score, score * (1.0 + self.support_weight * np.log1p(support - 1)), support
 
     def _support(self, table: SentenceTable, rows: np.ndarray) -> np.ndarray:
         sims = (table.vectors[rows] @ table.vectors.T).tocsr()
@@ -125,7 +138,9 @@ class CentroidSummarizer:
             out[k] = max(1, len(set(groups[cols].tolist())))
         return out
 
-    def _greedy(self, table: SentenceTable, ranked: np.ndarray, words: int) -> list[int]:
+    def greedy(self, table: SentenceTable, ranked: np.ndarray, words: int) -> list[int]:
+        """Take ``ranked`` rows in turn while they fit the budget, skipping any too close
+        to one already taken or bringing too little that is new."""
         chosen: list[int] = []
         covered: set[int] = set()  # terms already said by the chosen sentences
         used = 0
@@ -150,14 +165,6 @@ class CentroidSummarizer:
             if words - used < 5:
                 break
         return chosen
-
-
-@dataclass(frozen=True)
-class BudgetAwareSummarizer:
-    """The default: ``CentroidSummarizer.for_budget`` chosen per call from the budget."""
-
-    def select(self, table: SentenceTable, words: int) -> list[int]:
-        return CentroidSummarizer.for_budget(words).select(table, words)
 
 
 def reading_order(table: SentenceTable, rows: list[int]) -> list[int]:
