@@ -82,20 +82,9 @@ class Tokens(NamedTuple):
         return list(filterfalse(_MARKS.__contains__, self.lower))
 
 
-# The last text tokenised: the store takes a new article's near-copy signature and then its
-# term counts, both from one pass over its text.
-_LAST: tuple[str, Tokens] = ("", Tokens([], [], True))
-
-
 def tokens(text: str) -> Tokens:
-    """``Tokens`` of ``text``; the last text's are kept for the next caller to reuse."""
-    global _LAST
-    last_text, last = _LAST
-    if text is last_text or text == last_text:
-        return last
-    result = _split(text.replace("’", "'"))
-    _LAST = (text, result)
-    return result
+    """``Tokens`` of ``text``."""
+    return _split(text.replace("’", "'"))
 
 
 # ASCII text without the regex (see ``text.ascii_words``): each segment mark becomes ".",
@@ -123,8 +112,11 @@ def _split(flat: str) -> Tokens:
     return Tokens(spaced.split(), spaced.lower().split(), True)
 
 
-def term_counts(article: Article) -> tuple[dict[int, float], dict[int, float]]:
-    """Hashed (words, names) -> sublinear counts of one article (title included once).
+def term_counts(
+    article: Article, *, text_tokens: Tokens | None = None
+) -> tuple[dict[int, float], dict[int, float]]:
+    """Hashed (words, names) -> sublinear counts of one article (title included once);
+    ``text_tokens``: ``tokens(article.text)`` when the caller has them already.
 
     Names are words capitalised inside a sentence, runs of them ("Betty Ford") and years
     mentioned in the text: the details that tell two events of one kind apart. Stop words
@@ -132,7 +124,10 @@ def term_counts(article: Article) -> tuple[dict[int, float], dict[int, float]]:
     of a segment (see ``_TOKEN``).
     """
     text = _lines(article.text)
-    toks, lows, ascii = tokens(text)
+    # The caller's tokens of the text, when its lines were all kept.
+    if text_tokens is None or not (text is article.text or text == article.text):
+        text_tokens = tokens(text)
+    toks, lows, ascii = text_tokens
     if article.title and not text.startswith(article.title):
         # The title is its own segment: its tokens, a line break, then the text's.
         head = _split(article.title.replace("’", "'"))
