@@ -384,7 +384,9 @@ def test_a_store_of_schema_1_is_upgraded_on_open_and_goes_on_as_a_new_one(tmp_pa
     db = sqlite3.connect(tmp_path / "old.db")
     db.executescript(
         "DROP INDEX lsh_key_ts; ALTER TABLE lsh DROP COLUMN ts; "
-        "ALTER TABLE articles DROP COLUMN raw_hash; "
+        "ALTER TABLE articles DROP COLUMN raw_hash; ALTER TABLE articles DROP COLUMN language; "
+        "ALTER TABLE articles DROP COLUMN published_source; "
+        "ALTER TABLE articles DROP COLUMN extraction; "
         "CREATE INDEX lsh_key ON lsh(key); UPDATE schema_version SET version = 1;"
     )
     db.close()
@@ -473,3 +475,23 @@ def test_an_age_counts_back_from_the_newest_article_in_the_store(tmp_path: Path)
         cut = (date.fromisoformat(newest) - timedelta(days=1)).isoformat()
         assert all((s.last_seen or "") >= cut for s in recent)
         assert len(store.stories(since="30d")) == len(everything)
+
+
+def test_articles_come_back_with_their_language_date_source_and_extraction(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Bridge reopens</title>"
+        '<meta property="article:published_time" content="2024-03-05"></head><body><article>'
+        + "".join(f"<p>{a.text}</p>" for a, _ in corpus(1, 1))
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    given = Article(id="de1", text=corpus(2, 1)[1][0].text, language="de", published="2024-03-01")
+    with open_store(tmp_path / "s.db") as store:
+        ingest_into(store, [page, given], progress=False)
+        stored = {a.id: a for s in store.stories() for a in store.articles(s.id)}
+    html = next(a for a in stored.values() if a.id != "de1")
+    assert html.language == "en" and html.extraction and html.published_source == "page"
+    assert stored["de1"].language == "de"  # given with the article: kept, not detected

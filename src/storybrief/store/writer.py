@@ -187,6 +187,9 @@ class Writer:
                 item.n_shingles,
                 sig.tobytes(),
                 item.raw_digest,
+                article.language,
+                article.published_source,
+                article.extraction,
             )
         )
         self._ids.add(article.id)
