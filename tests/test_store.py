@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from tests.conftest import shared_path
+from tests.storecheck import check_store
 
 from storybrief import brief_story
 from storybrief.cli import main
@@ -495,3 +496,21 @@ def test_articles_come_back_with_their_language_date_source_and_extraction(
     html = next(a for a in stored.values() if a.id != "de1")
     assert html.language == "en" and html.extraction and html.published_source == "page"
     assert stored["de1"].language == "de"  # given with the article: kept, not detected
+
+
+def test_the_online_step_never_files_an_article_under_a_story_of_another_language(
+    tmp_path: Path,
+) -> None:
+    (a, _), (b, _), (c, _) = corpus(1, 3)
+    same = [replace(a, language="en"), replace(b, language="en"), replace(c, language=None)]
+    mixed = [replace(a, language="en"), replace(b, language="de"), replace(c, language=None)]
+    with open_store(tmp_path / "same.db") as store:
+        ingest_into(store, same, progress=False)
+        assert len(store.stories()) == 1  # one story, as the control
+    with open_store(tmp_path / "mixed.db") as store:
+        report = ingest_into(store, mixed, progress=False)
+        stories = {o.id: o.story for o in report.outcomes}
+        assert stories[b.id] != stories[a.id] and [o.new_story for o in report.outcomes][1]
+        for story in store.stories():  # the third's language is detected: it joins its own
+            assert len({x.language for x in store.articles(story.id)} - {None}) <= 1
+    check_store(tmp_path / "mixed.db")
