@@ -55,7 +55,7 @@ def term_id(term: str) -> int:
 
 
 def content_lines(text: str) -> str:
-    """``text`` without the lines that hold only a URL (``text`` itself when none does)."""
+    """``text`` without its lines that start with a URL (``text`` itself when none does)."""
     # A first line holding only a URL (as scraped feeds often start) is no content.
     # Every _URL_ANY match holds "http" or "www" in any case: a substring test is much
     # cheaper than the case-blind search, so most texts skip the search.
