@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from tests.conftest import shared_path
+from tests.storecheck import check_store
 
 from storybrief import brief_story
 from storybrief.cli import main
@@ -384,7 +385,9 @@ def test_a_store_of_schema_1_is_upgraded_on_open_and_goes_on_as_a_new_one(tmp_pa
     db = sqlite3.connect(tmp_path / "old.db")
     db.executescript(
         "DROP INDEX lsh_key_ts; ALTER TABLE lsh DROP COLUMN ts; "
-        "ALTER TABLE articles DROP COLUMN raw_hash; "
+        "ALTER TABLE articles DROP COLUMN raw_hash; ALTER TABLE articles DROP COLUMN language; "
+        "ALTER TABLE articles DROP COLUMN published_source; "
+        "ALTER TABLE articles DROP COLUMN extraction; "
         "CREATE INDEX lsh_key ON lsh(key); UPDATE schema_version SET version = 1;"
     )
     db.close()
@@ -473,3 +476,41 @@ def test_an_age_counts_back_from_the_newest_article_in_the_store(tmp_path: Path)
         cut = (date.fromisoformat(newest) - timedelta(days=1)).isoformat()
         assert all((s.last_seen or "") >= cut for s in recent)
         assert len(store.stories(since="30d")) == len(everything)
+
+
+def test_articles_come_back_with_their_language_date_source_and_extraction(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Bridge reopens</title>"
+        '<meta property="article:published_time" content="2024-03-05"></head><body><article>'
+        + "".join(f"<p>{a.text}</p>" for a, _ in corpus(1, 1))
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    given = Article(id="de1", text=corpus(2, 1)[1][0].text, language="de", published="2024-03-01")
+    with open_store(tmp_path / "s.db") as store:
+        ingest_into(store, [page, given], progress=False)
+        stored = {a.id: a for s in store.stories() for a in store.articles(s.id)}
+    html = next(a for a in stored.values() if a.id != "de1")
+    assert html.language == "en" and html.extraction and html.published_source == "page"
+    assert stored["de1"].language == "de"  # given with the article: kept, not detected
+
+
+def test_the_online_step_never_files_an_article_under_a_story_of_another_language(
+    tmp_path: Path,
+) -> None:
+    (a, _), (b, _), (c, _) = corpus(1, 3)
+    same = [replace(a, language="en"), replace(b, language="en"), replace(c, language=None)]
+    mixed = [replace(a, language="en"), replace(b, language="de"), replace(c, language=None)]
+    with open_store(tmp_path / "same.db") as store:
+        ingest_into(store, same, progress=False)
+        assert len(store.stories()) == 1  # one story, as the control
+    with open_store(tmp_path / "mixed.db") as store:
+        report = ingest_into(store, mixed, progress=False)
+        stories = {o.id: o.story for o in report.outcomes}
+        assert stories[b.id] != stories[a.id] and [o.new_story for o in report.outcomes][1]
+        for story in store.stories():  # the third's language is detected: it joins its own
+            assert len({x.language for x in store.articles(story.id)} - {None}) <= 1
+    check_store(tmp_path / "mixed.db")

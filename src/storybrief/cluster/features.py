@@ -54,7 +54,8 @@ def term_id(term: str) -> int:
     return crc(term) & _MASK
 
 
-def _lines(text: str) -> str:
+def content_lines(text: str) -> str:
+    """``text`` without its lines that start with a URL (``text`` itself when none does)."""
     # A first line holding only a URL (as scraped feeds often start) is no content.
     # Every _URL_ANY match holds "http" or "www" in any case: a substring test is much
     # cheaper than the case-blind search, so most texts skip the search.
@@ -123,7 +124,7 @@ def term_counts(
     and one-letter words (digits excepted) count as neither and end a run; so does the end
     of a segment (see ``_TOKEN``).
     """
-    text = _lines(article.text)
+    text = content_lines(article.text)
     # The caller's tokens of the text, when its lines were all kept.
     if text_tokens is None or not (text is article.text or text == article.text):
         text_tokens = tokens(text)
@@ -145,7 +146,7 @@ def term_counts(
         )
     for term in drop:
         counts.pop(term)
-    return _hashed(counts, ""), _hashed(_names(toks, lows, ascii, text), "N:")
+    return hashed_counts(counts, ""), hashed_counts(_names(toks, lows, ascii, text), "N:")
 
 
 # Lower-cased tokens that are no terms: stop words, and of one character all but digits.
@@ -216,7 +217,8 @@ def _positions(items: list[str], value: str) -> list[int]:
 _SUBLINEAR = [0.0] + [1.0 + math.log(n) for n in range(1, 64)]
 
 
-def _hashed(counts: dict[str, int], prefix: str) -> dict[int, float]:
+def hashed_counts(counts: dict[str, int], prefix: str) -> dict[int, float]:
+    """Term counts as hashed buckets (``prefix`` + term) -> sublinear frequencies."""
     out: dict[int, float] = {}
     get = out.get
     sub = _SUBLINEAR

@@ -8,12 +8,16 @@ from typing import Any
 from storybrief.model import Article
 
 # The columns ``article_of`` reads, in its order.
-ARTICLE_COLUMNS = "id, text, title, source, url, published, origin, removed_chars"
+ARTICLE_COLUMNS = (
+    "id, text, title, source, url, published, origin, removed_chars, language, "
+    "published_source, extraction"
+)
 
 INSERT_ARTICLE = (
     "INSERT INTO articles (id, hash, story, copy_of, source_group, title, source, url, "
-    "published, origin, ts, text, removed_chars, shingles, signature, raw_hash) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "published, origin, ts, text, removed_chars, shingles, signature, raw_hash, language, "
+    "published_source, extraction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "?, ?)"
 )
 
 
@@ -28,4 +32,7 @@ def article_of(row: Sequence[Any]) -> Article:
         published=row[5],
         origin=row[6],
         removed_chars=row[7],
+        language=row[8],
+        published_source=row[9],
+        extraction=row[10],
     )

@@ -18,7 +18,7 @@ import numpy as np
 
 from storybrief.errors import ConfigError, StoreError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Statements that bring a store of version N up to N + 1, run in one transaction on open.
 MIGRATIONS: Mapping[int, tuple[str, ...]] = MappingProxyType(
@@ -32,6 +32,13 @@ MIGRATIONS: Mapping[int, tuple[str, ...]] = MappingProxyType(
         ),
         # 3: articles keep a digest of their input as it came (re-runs skip them uncleaned).
         2: ("ALTER TABLE articles ADD COLUMN raw_hash TEXT",),
+        # 4: articles keep their language, where their date came from and how their text was
+        # extracted (unknown for articles stored before).
+        3: (
+            "ALTER TABLE articles ADD COLUMN language TEXT",
+            "ALTER TABLE articles ADD COLUMN published_source TEXT",
+            "ALTER TABLE articles ADD COLUMN extraction TEXT",
+        ),
     }
 )
 
@@ -51,7 +58,10 @@ CREATE TABLE IF NOT EXISTS articles (
     removed_chars INTEGER NOT NULL DEFAULT 0,
     shingles INTEGER NOT NULL,
     -- MinHash (uint32 x NUM_PERM), then a digest of the title and text as they came
-    signature BLOB NOT NULL, raw_hash TEXT
+    signature BLOB NOT NULL, raw_hash TEXT,
+    language TEXT,                      -- ISO 639-1, detected when cleaned
+    published_source TEXT,              -- record, page, url or text (see Article)
+    extraction TEXT                     -- the HTML extraction method, if any
 );
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story, seq);
 CREATE TABLE IF NOT EXISTS stories (

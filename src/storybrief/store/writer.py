@@ -31,6 +31,7 @@ from storybrief.dedup.rule import CopyParams
 from storybrief.model import Notice
 from storybrief.store.base import IngestOutcome
 from storybrief.store.copyindex import SQLiteCopyIndex
+from storybrief.store.languages import LanguageGuard
 from storybrief.store.prepared import Item, Prepared, Stored
 from storybrief.store.recluster import regroup
 from storybrief.store.rows import INSERT_ARTICLE
@@ -53,15 +54,17 @@ class Writer:
         self.db, self.batch, self.clusterers, self.errors = db, batch, clusterers, errors
         self.rule = rule or CopyParams()
         self.index = SQLiteCopyIndex(db)
+        self.languages = LanguageGuard(db)
         self._reset()
 
     def _reset(self) -> None:
         """The open batch: its article rows, their ids and texts (digest -> id, repeats
-        are skipped), and what it adds to each story."""
+        are skipped), what it adds to each story, and its originals' languages."""
         self._rows: list[tuple[Any, ...]] = []
         self._ids: set[str] = set()
         self._hashes: dict[str, str] = {}
         self._stories = StoryCounts()
+        self.languages.reset()
 
     # --- batches ---------------------------------------------------------------------
 
@@ -164,10 +167,13 @@ class Writer:
             new_source = 0
         else:
             assignment = clusterer.assign(article, counts=item.counts)
-            story, group, copy_of = assignment.story, article.id, None
-            new_source, new_story = 1, assignment.new
-            if assignment.new:
+            story, new_story = assignment.story, assignment.new
+            if not new_story and self.languages.differ(story, article.language):
+                story, new_story = self.languages.split_off(clusterer, story, article), True
+            group, copy_of, new_source = article.id, None, 1
+            if new_story:
                 start_story(db, story, clusterer.seq, article)
+            self.languages.filed(story, article, clusterer.seq)
         self._stories.seen(story, new_source, ts, article.published)
         self._rows.append(
             (
@@ -187,6 +193,9 @@ class Writer:
                 item.n_shingles,
                 sig.tobytes(),
                 item.raw_digest,
+                article.language,
+                article.published_source,
+                article.extraction,
             )
         )
         self._ids.add(article.id)
