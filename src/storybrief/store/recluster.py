@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from storybrief.cluster import StoryClusterer, cluster_batch
+from storybrief.cluster.pairs import PairModel
 from storybrief.errors import ConfigError
 from storybrief.model import Article
 from storybrief.store.rows import ARTICLE_COLUMNS, article_of
@@ -26,9 +27,11 @@ def regroup(
     where: str,
     args: list[Any],
     max_articles: int | None,
+    model: PairModel | None = None,
 ) -> tuple[int, int, int, int]:
-    """Regroup the stories ``where`` picks with the batch method, in the open
-    transaction; (articles, stories before, stories after, articles moved)."""
+    """Regroup the stories ``where`` picks with the batch method (``model``: its pair model,
+    None for the shipped one), in the open transaction; (articles, stories before, stories
+    after, articles moved)."""
     old = [r[0] for r in db.execute(f"SELECT id FROM stories WHERE {where}", args)]
     picked = f"SELECT id FROM stories WHERE {where}"
     # Originals (copies follow them), in arrival order, with the clusterer's sequence
@@ -47,7 +50,9 @@ def regroup(
     articles = [article_of(r[2:]) for r in rows]
     before = {r[2]: r[0] for r in rows}
     p = clusterer.params
-    groups = cluster_batch(articles, window_days=p.window_days, half_life_days=p.half_life_days)
+    groups = cluster_batch(
+        articles, window_days=p.window_days, half_life_days=p.half_life_days, model=model
+    )
     story_of = keep_ids(groups, before, clusterer.new_story_id)
     seq_of = {r[2]: r[1] for r in rows}
     by_id = {a.id: a for a in articles}

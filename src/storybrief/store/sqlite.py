@@ -77,7 +77,13 @@ class SQLiteStore(Store):
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open story store {self.path}: {exc}") from exc
         self._clusterers = ClustererCache(self.params())
-        self.writer = Writer(self.db, batch=batch, clusterers=self._clusterers, errors=self._errors)
+        self.writer = Writer(
+            self.db,
+            batch=batch,
+            clusterers=self._clusterers,
+            errors=self._errors,
+            pair_model=pair_model,
+        )
 
     def params(self) -> ClusterParams:
         return ClusterParams(**json.loads(meta(self.db, "params") or "{}"))

@@ -24,6 +24,7 @@ from typing import Any
 
 from storybrief.cluster import StoryClusterer
 from storybrief.cluster.features import parse_time
+from storybrief.cluster.pairs import PairModel
 from storybrief.cluster.settle import due as settle_due
 from storybrief.cluster.settle import open_undated
 from storybrief.dedup.index import Filed, find_original
@@ -50,8 +51,10 @@ class Writer:
         clusterers: ClustererCache,
         errors: Callable[[], AbstractContextManager[None]],
         rule: CopyParams | None = None,
+        pair_model: PairModel | None = None,
     ) -> None:
         self.db, self.batch, self.clusterers, self.errors = db, batch, clusterers, errors
+        self.pair_model = pair_model  # the batch method's model for re-settling (None: shipped)
         self.rule = rule or CopyParams()
         self.index = SQLiteCopyIndex(db)
         self.languages = LanguageGuard(db)
@@ -240,7 +243,7 @@ class Writer:
         where, args = open_undated(clusterer.seq)
         # With nothing to regroup (a dated feed) the clusterer is left exactly as it is.
         if self.db.execute(f"SELECT 1 FROM stories WHERE {where} LIMIT 1", args).fetchone():
-            regroup(self.db, clusterer, where, args, None)
+            regroup(self.db, clusterer, where, args, None, self.pair_model)
 
     def recluster(
         self, pick: Callable[[], tuple[str, list[Any]]], max_articles: int | None
@@ -253,7 +256,7 @@ class Writer:
         try:
             clusterer = self.clusterers.current(db)
             where, args = pick()
-            counts = regroup(db, clusterer, where, args, max_articles)
+            counts = regroup(db, clusterer, where, args, max_articles, self.pair_model)
             self.commit(clusterer)
         except BaseException:
             self.rollback()
