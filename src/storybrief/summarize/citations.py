@@ -8,12 +8,12 @@ threshold. Support then counts the independent origins among the cited articles.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import numpy as np
 
 from storybrief.model import BriefSentence, Citation
+from storybrief.segment.origins import count_origins
 from storybrief.summarize.support import (
     SupportModel,
     candidates,
@@ -66,50 +66,13 @@ def cite(table: SentenceTable, rows: Sequence[int]) -> tuple[BriefSentence, ...]
     return tuple(result)
 
 
-_QUOTED = re.compile(r"[“\"]([^”\"]{20,})[”\"]")
-_SPACES = re.compile(r"\W+")
-
-
-def _quoted(sentence: str) -> set[str]:
-    """The quoted passages of six words or more a sentence carries, normalised: the same
-    words reproduced in two articles come from one text (a statement, a post, a release)."""
-    out = set()
-    for m in _QUOTED.finditer(sentence):
-        norm = _SPACES.sub(" ", m.group(1).lower()).strip()
-        if len(norm.split()) >= 6:
-            out.add(norm)
-    return out
-
-
-# Two sentences this close, in articles that share a passage, are that passage printed
-# twice (a wire paragraph or a press release inside another article).
-SAME_PASSAGE = 0.85
-
-
 def independent(table: SentenceTable, rows: Sequence[int]) -> int:
-    """Independent origins of ``rows``: copy groups count once, and so do rows of two
-    articles that share a passage (dedup's partial link) where the rows are that passage,
-    near-identical or carrying one quotation (a partial copy counts once for what it
-    shares)."""
-    if not rows:
-        return 0
-    rows = list(rows)
-    sims = (table.vectors[rows] @ table.vectors[rows].T).toarray()
-    parent = list(range(len(rows)))
-
-    def find(k: int) -> int:
-        while parent[k] != k:
-            k = parent[k]
-        return k
-
-    for i in range(len(rows)):
-        for j in range(i + 1, len(rows)):
-            ai, aj = int(table.article[rows[i]]), int(table.article[rows[j]])
-            shared = (min(ai, aj), max(ai, aj)) in table.partial and (
-                sims[i, j] >= SAME_PASSAGE
-                or bool(_quoted(table.texts[rows[i]]) & _quoted(table.texts[rows[j]]))
-            )
-            same = table.group[rows[i]] == table.group[rows[j]] or shared
-            if same:
-                parent[find(j)] = find(i)
-    return len({find(k) for k in range(len(rows))})
+    """Independent origins of ``rows`` (``segment.origins``): copies count once, and so do
+    passages printed, quoted or relayed in another article."""
+    ids = table.article_ids
+    group = {ids[int(table.article[r])]: int(table.group[r]) for r in rows}
+    return count_origins(
+        [(ids[int(table.article[r])], table.texts[r]) for r in rows],
+        lambda a, b: group[a] == group[b],
+        {frozenset((ids[a], ids[b])) for a, b in table.partial},
+    )
