@@ -1,12 +1,13 @@
 """Whether a sentence of another article states what a brief sentence states: a pair model.
 
-For a brief sentence and every sentence of the other articles close enough to be a
-candidate, ``pair_features`` measures what two sentences stating one fact share, in the
-same words or in other words: TF-IDF closeness both ways, shared content bigrams, numbers
-and names the source leaves out or contradicts, polarity, and how the candidate ranks
-against the best match in its own article and in the whole story (a general sentence is
-close to many; the one that states the fact stands out). A standardised logistic
-regression turns them into the probability that the candidate states the fact.
+For a brief sentence and every sentence of the other articles sharing a term with it,
+``candidates`` measures what two sentences stating one fact share, in the same words or
+in other words: TF-IDF closeness both ways, shared content bigrams, numbers and names the
+candidate leaves out, polarity, how the candidate ranks against the best match in its own
+article and in the whole story (a general sentence is close to many; the one that states
+the fact stands out), and how close the two articles are. A standardised logistic
+regression turns them into the probability that the candidate states the fact; a
+candidate counting something with another number ("two years", "five years") is none.
 
 The weights ship in ``support_model.json``, trained on the tune part of the trust
 annotation (Multi-News validation clusters with every document that states each fact)
