@@ -143,3 +143,21 @@ def test_paraphrase_is_cited_and_an_unrelated_story_is_not() -> None:
     cited = {int(table.article[r]) for r in support}
     assert 3 not in cited  # the football story
     assert 0 in cited
+
+
+def test_trainer_counts_documents_the_way_citations_cite_them() -> None:
+    from storybrief.eval.trust.support_cv import Example, Query, counts
+
+    # Two queries; pairs: (query, candidate document, probability).
+    ex = Example(
+        "c",
+        (Query(0, frozenset({1, 2})), Query(1, frozenset({0}))),
+        np.array([0, 0, 0, 1, 1]),
+        np.array([1, 1, 3, 0, 2]),
+        np.zeros((5, len(FEATURES))),
+        np.array([1.0, -1.0, 0.0, 1.0, 0.0]),
+        frozenset({0, 1, 2, 3}),
+    )
+    p = np.array([0.9, 0.95, 0.85, 0.2, 0.9])
+    # query 0 cites documents 1 (twice: once) and 3 (wrong), misses 2; query 1 cites 2 (wrong)
+    assert counts(ex, p, 0.8) == (3, 3, 1)
