@@ -161,3 +161,11 @@ def test_trainer_counts_documents_the_way_citations_cite_them() -> None:
     p = np.array([0.9, 0.95, 0.85, 0.2, 0.9])
     # query 0 cites documents 1 (twice: once) and 3 (wrong), misses 2; query 1 cites 2 (wrong)
     assert counts(ex, p, 0.8) == (3, 3, 1)
+
+
+def test_a_post_quoted_whole_in_another_article_is_one_origin() -> None:
+    passages = [
+        ("a", "No, I'm not running for the council."),
+        ("b", '"No, I\'m not running for the council. Happy April 1!" he wrote on Saturday.'),
+    ]
+    assert count_origins(passages, _no_copies) == 1

@@ -6,7 +6,8 @@ those passages come from. Passages are one origin when
 - their articles are copies of one text (dedup's copy group);
 - they print one text twice: a run of ``RUN`` words in common (a wire paragraph, a press
   release or a post reprinted inside another article, with or without dedup finding the
-  share), or one quotation of ``QUOTE_WORDS`` words or more (a statement reproduced);
+  share), one passage of ``QUOTE_WORDS`` words or more whole inside the other (a post
+  quoted), or one quotation of ``QUOTE_WORDS`` words or more (a statement reproduced);
 - their articles share a passage (dedup's partial link) and these passages are nearly
   the same words (``SAME_WORDS``): the shared passage with small edits;
 - one relays the other: it credits a news outlet ("according to the Associated Press",
@@ -63,6 +64,14 @@ def _runs(tokens: Sequence[str]) -> set[tuple[str, ...]]:
     return {tuple(tokens[i : i + RUN]) for i in range(len(tokens) - RUN + 1)}
 
 
+def _inside(a: Sequence[str], ja: str, b: Sequence[str], jb: str) -> bool:
+    """Whether the shorter of two passages, ``QUOTE_WORDS`` words or more, is whole in the
+    other (``ja``/``jb``: the words joined, with a space at each end)."""
+    if len(a) > len(b):
+        a, ja, b, jb = b, jb, a, ja
+    return len(a) >= QUOTE_WORDS and ja in jb
+
+
 def count_origins(
     passages: Sequence[tuple[str, str]],
     same_source: Callable[[str, str], bool],
@@ -79,6 +88,7 @@ def count_origins(
     tokens = [words(text) for _, text in passages]
     sets = [set(t) for t in tokens]
     runs = [_runs(t) for t in tokens]
+    joined = [f" {' '.join(t)} " for t in tokens]
     quoted = [quotations(text) for _, text in passages]
     relayed = [relays(text) for _, text in passages]
     parent = list(range(n))
@@ -99,6 +109,7 @@ def count_origins(
                 a == b
                 or same_source(a, b)
                 or bool(runs[i] & runs[j])
+                or _inside(tokens[i], joined[i], tokens[j], joined[j])
                 or bool(quoted[i] & quoted[j])
                 or (frozenset((a, b)) in shares_text and jaccard >= SAME_WORDS)
                 or ((relayed[i] or relayed[j]) and contained >= RELAYED_WORDS)
