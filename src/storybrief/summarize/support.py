@@ -196,6 +196,7 @@ def candidates(
     cosine = np.asarray(vectors @ selected).T
     overlap = np.asarray(binary @ selected).T
     back = np.asarray(vectors @ chosen).T
+    shared_terms = np.asarray(binary @ chosen).T  # distinct terms each pair shares
     totals = np.maximum(selected.sum(axis=0), 1e-9)
     row_totals = np.maximum(np.asarray(vectors.sum(axis=1)).ravel(), 1e-9)
     article = table.article
@@ -243,9 +244,16 @@ def candidates(
         x[:, col["query_to_article"]] = query_to_article[k, article[r]]
         text = table.texts[q]
         q_numbers, q_negated = facts(text)
-        q_bigrams = _bigrams(_terms(table, q))
+        q_terms = _terms(table, q)
+        q_bigrams = _bigrams(q_terms)
         if model is not None:
-            keep = _can_reach(model, x, threshold, len(q_numbers), len(q_bigrams))
+            # A shared bigram joins two shared terms: a pair sharing s distinct terms shares
+            # at most s - 1 bigrams, plus one for each repeated term of the brief sentence.
+            repeats = len(q_terms) - len(set(q_terms))
+            most = np.minimum(
+                np.maximum(shared_terms[k, r] + repeats - 1, 0), min(len(q_bigrams), BIGRAMS_CAP)
+            )
+            keep = _can_reach(model, x, threshold, len(q_numbers), most)
             r, x = r[keep], x[keep]
         q_names, q_counted = _names(text), _counted(text)
         contradicted = np.zeros(len(r), dtype=bool)
@@ -274,11 +282,12 @@ def candidates(
 
 
 def _can_reach(
-    model: SupportModel, x: np.ndarray, threshold: float, n_numbers: int, n_bigrams: int
+    model: SupportModel, x: np.ndarray, threshold: float, n_numbers: int, bigrams: np.ndarray
 ) -> np.ndarray:
     """Which pairs could reach ``threshold``: their log-odds with every text feature (the
-    ones measured pair by pair) at the value within its range, given the brief sentence,
-    that raises it most."""
+    ones measured pair by pair) at the value within its range that raises it most, given
+    the brief sentence (``n_numbers``) and each pair (``bigrams``: the most bigrams it can
+    share)."""
     if threshold <= 0.0:
         return np.ones(len(x), dtype=bool)
     if threshold >= 1.0:
@@ -289,7 +298,6 @@ def _can_reach(
         "numbers_conflict": (0.0, 1.0 if n_numbers else 0.0),
         "negation_mismatch": (0.0, 1.0),
         "names_missing": (0.0, 1.0),
-        "bigrams_shared": (0.0, float(min(n_bigrams, BIGRAMS_CAP))),
         "numbers_missing": (0.0, 1.0 if n_numbers else 0.0),
     }
     z = np.full(len(x), float(model.intercept))
@@ -298,6 +306,8 @@ def _can_reach(
         if name in ranges:
             lo, hi = ranges[name]
             z += max(w * (lo - mean[i]), w * (hi - mean[i]))
+        elif name == "bigrams_shared":
+            z += np.maximum(w * (0.0 - mean[i]), w * (bigrams - mean[i]))
         else:
             z += w * (x[:, i] - mean[i])
     return np.asarray(z >= np.log(threshold / (1.0 - threshold)) - 1e-9)
