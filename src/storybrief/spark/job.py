@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,10 +50,12 @@ def run_corpus(
     options: SparkOptions | None = None,
     spark: Any = None,
     driver_memory: str = "2g",
+    progress: Callable[[str], None] | None = None,
 ) -> SparkRun:
     """Run the pipeline over ``inputs`` (JSONL or Parquet files, folders, Spark URLs) on
     Spark and write the tables under ``out``. A session already running (``spark``, or
-    the active one) is used and left running; one started here is stopped at the end."""
+    the active one) is used and left running; one started here is stopped at the end.
+    ``progress`` is called with each stage's name once the stage is done."""
     options = options or SparkOptions()
     files = input_files(list(inputs))
     require_pyspark()
@@ -63,7 +65,7 @@ def run_corpus(
     own = spark is None and SparkSession.getActiveSession() is None
     spark = spark or spark_session(master, driver_memory=driver_memory)
     try:
-        return _run(spark, files, out, options)
+        return _run(spark, files, out, options, progress or _quiet)
     except AnalysisException as exc:
         raise InputError(", ".join(files), str(exc).splitlines()[0]) from None
     finally:
@@ -71,7 +73,13 @@ def run_corpus(
             spark.stop()
 
 
-def _run(spark: Any, files: list[str], out: str, options: SparkOptions) -> SparkRun:
+def _quiet(stage: str) -> None:
+    pass
+
+
+def _run(
+    spark: Any, files: list[str], out: str, options: SparkOptions, progress: Callable[[str], None]
+) -> SparkRun:
     from pyspark import StorageLevel
 
     from storybrief.spark.copies import find_copies_spark
@@ -82,14 +90,19 @@ def _run(spark: Any, files: list[str], out: str, options: SparkOptions) -> Spark
     rejected = items.filter(lambda x: isinstance(x[1], Rejected)).map(lambda x: x[1])
     articles = _unique_ids(items.filter(lambda x: isinstance(x[1], Article))).persist(keep)
     count = articles.count()
+    progress("read and clean")
     links = find_copies_spark(spark, articles, count=count).persist(keep)
-    copy_of = links.filter(lambda link: link.kind == "copy").map(lambda l: (l.article, l.of))
+    n_links = links.count()
+    progress("copies")
+    copy_of = links.filter(lambda link: link.kind == "copy").map(lambda c: (c.article, c.of))
     assign = story_assignments(
         spark,
         articles,
         block_days=options.block_days,
         undated_block=options.undated_block,
-    )
+    ).persist(keep)
+    assign.count()
+    progress("stories")
     # Stories numbered c1, c2, ... by their first article, as ``group_stories`` numbers them.
     ranks = assign.map(lambda kv: kv[1]).distinct().sortBy(lambda k: k).zipWithIndex()
     story_of = (
@@ -107,6 +120,7 @@ def _run(spark: Any, files: list[str], out: str, options: SparkOptions) -> Spark
     )
     rows = members.flatMap(lambda kv: _story_rows(kv[0], kv[1], options)).persist(keep)
     counts = rows.map(lambda r: r[0]).countByValue()
+    progress("briefs" if options.briefs else "story rows")
     _write(
         spark,
         rows.filter(lambda r: r[0] == "a").map(lambda r: r[1]),
@@ -135,10 +149,10 @@ def _run(spark: Any, files: list[str], out: str, options: SparkOptions) -> Spark
         "rejected",
         options,
     )
-    n_links = links.count()
+    progress("written")
     shown = tuple(rejected.take(SHOWN))
     n_rejected = rejected.count()
-    for rdd in (rows, links, articles, items):
+    for rdd in (rows, assign, links, articles, items):
         rdd.unpersist()
     return SparkRun(
         out=out,
