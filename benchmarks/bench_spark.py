@@ -61,6 +61,11 @@ def corpus(n: int, seed: int = 0) -> Path:
     return path
 
 
+def _tag(master: str) -> str:
+    """``local[2]`` -> ``2``: a file-name piece."""
+    return "".join(ch for ch in master if ch.isalnum())
+
+
 def gold_of(article_id: str) -> str:
     return article_id.split("-", 1)[0]  # t{story}-{k}
 
@@ -137,7 +142,7 @@ def one(n: int, master: str, briefs: bool, driver_memory: str) -> dict[str, obje
     from storybrief.spark import SparkOptions, run_corpus, spark_session
 
     path = corpus(n)
-    out = WORK / f"out-{n}-{master.strip('local[]')}"
+    out = WORK / f"out-{n}-{_tag(master)}"
     tree = Tree()
     tree.start()
     start = time.perf_counter()
@@ -286,7 +291,7 @@ def main() -> None:
     if args.one:
         n, master = int(args.one[0]), args.one[1]
         found = one(n, master, args.briefs, args.driver_memory)
-        name = f"{n}-{master.strip('local[]')}-{'briefs' if args.briefs else 'tables'}.json"
+        name = f"{n}-{_tag(master)}-{'briefs' if args.briefs else 'tables'}.json"
         (results_dir / name).write_text(json.dumps(found, indent=2))
         print(json.dumps(found), flush=True)
         return
