@@ -122,7 +122,7 @@ class _Placer:
         lang = (article.language or self.main or "") if self.main else ""
         day = _day(article)
         if day is None:
-            part = index * self.undated_parts // self.span
+            part = index * self.undated_parts // self.span if self.undated_parts > 1 else 0
             return [((lang, "u", part), (index, article, day, True))]
         home = math.floor(day / self.block_days)
         out = [((lang, "d", home), (index, article, day, True))]
