@@ -136,8 +136,11 @@ def _tree(root: int) -> dict[int, tuple[str, int, int]]:
     return {pid: stats[pid][1:] for pid in keep if pid in stats}
 
 
-def one(n: int, master: str, briefs: bool, driver_memory: str) -> dict[str, object]:
-    """One run in this process: the corpus through ``run_corpus``; its numbers."""
+def one(
+    n: int, master: str, briefs: bool, driver_memory: str, partial: Path | None = None
+) -> dict[str, object]:
+    """One run in this process: the corpus through ``run_corpus``; its numbers. Each
+    stage's time goes to ``partial`` as it ends (what a run cut short got through)."""
     from storybrief.eval.clustering import bcubed
     from storybrief.spark import SparkOptions, run_corpus, spark_session
 
@@ -153,6 +156,8 @@ def one(n: int, master: str, briefs: bool, driver_memory: str) -> dict[str, obje
         tree.sample()
         stages.append((stage, time.perf_counter() - start, tree.cpu))
         print(f"  {stage}: {stages[-1][1]:.0f} s, {tree.cpu:.0f} CPU s", file=sys.stderr)
+        if partial is not None:
+            partial.write_text(json.dumps({"n": n, "master": master, "stages": stages}))
 
     result = run_corpus(
         [str(path)],
@@ -290,9 +295,12 @@ def main() -> None:
     results_dir.mkdir(parents=True, exist_ok=True)
     if args.one:
         n, master = int(args.one[0]), args.one[1]
-        found = one(n, master, args.briefs, args.driver_memory)
         name = f"{n}-{_tag(master)}-{'briefs' if args.briefs else 'tables'}.json"
+        partial = WORK / "partial" / name
+        partial.parent.mkdir(parents=True, exist_ok=True)
+        found = one(n, master, args.briefs, args.driver_memory, partial)
         (results_dir / name).write_text(json.dumps(found, indent=2))
+        partial.unlink(missing_ok=True)
         print(json.dumps(found), flush=True)
         return
     if not args.table_only:
