@@ -252,8 +252,33 @@ def table(results: list[dict[str, object]]) -> str:
             f"| {100_000 / float(stream['cpu']):.0f} | {stream['rss']:.0f} | | "  # type: ignore[arg-type]
             f"| {stream['stories']} | | | {stream['f1']:.3f} |"
         )
-    lines += ["", *_scaling(rows, stream)]
+    lines += ["", *_scaling(rows, stream), *_unfinished()]
+    if any(r.get("stages") for r in rows):
+        lines += [
+            "",
+            "Where the time went (wall s / CPU s of the process tree when each stage ended):",
+            "",
+        ]
+        for r in rows:
+            stages = r.get("stages") or []
+            done = ", ".join(f"{name} {wall:.0f}/{cpu:.0f}" for name, wall, cpu in stages)  # type: ignore[union-attr]
+            lines.append(f"- {int(r['n']):,} on `{r['master']}`: {done}.")  # type: ignore[arg-type]
     return "\n".join(lines)
+
+
+def _unfinished() -> list[str]:
+    """Runs stopped before their end (the machine's time ran out), with the stages done."""
+    out = []
+    for path in sorted((WORK / "partial").glob("*.json")):
+        run = json.loads(path.read_text())
+        stages = ", ".join(
+            f"{name} at {wall:.0f} s ({cpu:.0f} CPU s)" for name, wall, cpu in run["stages"]
+        )
+        out.append(
+            f"- {int(run['n']):,} articles on `{run['master']}`: stopped before the end; "
+            f"stages done: {stages}."
+        )
+    return out
 
 
 def _scaling(rows: list[dict[str, object]], stream: dict[str, object] | None) -> list[str]:

@@ -74,8 +74,8 @@ def spark_command(
     Examples:
       storybrief spark feed.jsonl --out corpus/
       storybrief spark archive/ --out corpus/ --master local[2] --format jsonl
-      spark-submit --py-files storybrief.zip storybrief/spark/__main__.py \\
-          hdfs:///news/2026/ --out hdfs:///briefs/2026/
+      spark-submit --py-files dist/storybrief-0.1.0-py3-none-any.whl \\
+          src/storybrief/spark/__main__.py hdfs:///news/2026/ --out hdfs:///briefs/2026/
 
     Exit status: 0 on success, 1 when some records were rejected (listed in
     OUT/rejected), 2 on a usage error or nothing readable.
