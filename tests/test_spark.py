@@ -165,7 +165,8 @@ def small_run(spark, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("small")
     path = tmp / "two-topics.jsonl"
     path.write_text(
-        "".join(json.dumps(r) + "\n" for r in rows if r["topic"] in ("1", "2")), encoding="utf-8"
+        "".join(json.dumps(r) + "\n" for r in rows if str(r["topic"]) in ("1", "2")),
+        encoding="utf-8",
     )
     out = tmp / "out"
     result = run_corpus([str(path)], str(out), spark=spark, options=SparkOptions(fmt="jsonl"))

@@ -7,7 +7,7 @@ import sys
 import click
 
 from storybrief.cli import main
-from storybrief.cli.errors import EXIT_OK, EXIT_PARTIAL, report_inputs
+from storybrief.cli.errors import EXIT_OK, EXIT_PARTIAL, fail, report_inputs
 
 
 @main.command("spark")
@@ -93,6 +93,8 @@ def spark_command(
     report_inputs(result.rejections)
     if result.rejected > len(result.rejections):
         click.echo(f"storybrief: ... {result.rejected:,} rejected in all", err=True)
+    if not result.articles:
+        fail("no usable article in the input")
     click.echo(
         f"wrote {out}: {result.articles:,} articles, {result.copies:,} copy links, "
         f"{result.stories:,} stories, {result.briefs:,} briefs",
