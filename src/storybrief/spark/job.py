@@ -268,6 +268,7 @@ def _write(
     df = spark.createDataFrame(rows, schema)
     writer = df.write.mode("overwrite")
     if options.fmt == "jsonl":
-        writer.json(path)
+        # Every line holds every field (null where empty), as the Parquet rows do.
+        writer.option("ignoreNullFields", "false").json(path)
     else:
         writer.parquet(path)
