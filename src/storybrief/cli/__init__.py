@@ -27,7 +27,7 @@ def _register() -> None:
     # Imported for their side effect of adding commands to ``main``.
     from storybrief.cli import brief as _brief  # noqa: F401
 
-    for name in ("eval", "stories", "serve", "follow", "demo"):
+    for name in ("eval", "stories", "serve", "follow", "demo", "spark"):
         try:
             __import__(f"storybrief.cli.{name}")
         except ModuleNotFoundError as exc:  # a subcommand module not written yet

@@ -26,6 +26,7 @@ from storybrief.dedup.pairs import (
     LSH_THRESHOLD,
     NUM_PERM,
     all_pairs,
+    lsh_bands,
     lsh_buckets,
     minhash,
     pivot_pairs,
@@ -36,6 +37,7 @@ from storybrief.model import Article, CopyLink
 from storybrief.text import shingles, words
 
 __all__ = [
+    "CANDIDATES",
     "EXACT_UP_TO",
     "LSH_THRESHOLD",
     "NUM_PERM",
@@ -44,6 +46,7 @@ __all__ = [
     "article_shingles",
     "count_sources",
     "find_copies",
+    "lsh_bands",
     "minhash",
     "source_groups",
 ]
@@ -54,12 +57,25 @@ def article_shingles(article: Article) -> set[int]:
     return {zlib.crc32(g.encode("utf-8")) for g in shingles(words(article.text), SHINGLE)}
 
 
-def find_copies(articles: Sequence[Article], params: CopyParams | None = None) -> list[CopyLink]:
+CANDIDATES = ("auto", "all", "lsh")
+
+
+def find_copies(
+    articles: Sequence[Article], params: CopyParams | None = None, *, candidates: str = "auto"
+) -> list[CopyLink]:
     """Copy and partial-overlap links between ``articles``.
 
     Each link points from the later (or later-listed, on equal dates) article to the one
     taken as its original; within a copy group every member links to the same original.
+
+    ``candidates``: which pairs are compared: ``"all"`` pairs, the pairs of the ``"lsh"``
+    index, or (``"auto"``) all up to ``EXACT_UP_TO`` articles and LSH beyond. A part of a
+    larger batch that holds whole LSH buckets (``storybrief.spark`` sends each group of
+    colliding articles to one task) gives with ``"lsh"`` exactly the links the whole batch
+    gives between its articles.
     """
+    if candidates not in CANDIDATES:
+        raise ConfigError(f"candidates must be one of {list(CANDIDATES)}, got {candidates!r}")
     params = params or CopyParams()
     n = len(articles)
     if n < 2:
@@ -114,7 +130,7 @@ def find_copies(articles: Sequence[Article], params: CopyParams | None = None) -
 
     large: list[list[int]] = []
     pairs: list[tuple[int, int]]
-    if n <= EXACT_UP_TO:
+    if candidates == "all" or (candidates == "auto" and n <= EXACT_UP_TO):
         pairs = all_pairs(distinct)
     else:
         found: set[tuple[int, int]] = set()

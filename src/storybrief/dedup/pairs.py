@@ -58,6 +58,15 @@ def all_pairs(members: Sequence[int]) -> list[tuple[int, int]]:
     return list(combinations(sorted(members), 2))
 
 
+def lsh_bands() -> tuple[int, int]:
+    """(bands, rows per band) of the LSH index: those ``MinHashLSH`` picks for
+    ``LSH_THRESHOLD`` and ``NUM_PERM``."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
 def lsh_buckets(sets: dict[int, set[int]], *, seed: int) -> Iterator[list[int]]:
     """The buckets of a MinHash LSH index over ``sets`` (index -> shingles) with more than
     one member, band by band; members in index order.
@@ -65,10 +74,7 @@ def lsh_buckets(sets: dict[int, set[int]], *, seed: int) -> Iterator[list[int]]:
     The bands are those ``MinHashLSH`` chooses for ``LSH_THRESHOLD``; a bucket is the
     members whose signature rows in one band are equal, which is how the index files them.
     """
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    bands, rows = lsh.b, lsh.r
+    bands, rows = lsh_bands()
     ids = sorted(sets)
     if not ids:
         return

@@ -42,6 +42,7 @@ __all__ = [
     "Unextracted",
     "iter_articles",
     "iter_inputs",
+    "read_jsonl_line",
     "read_articles",
 ]
 
@@ -291,6 +292,18 @@ def _read_jsonl_stream(
                 yield item
     except UnicodeDecodeError as exc:
         yield Rejected(f"<stdin>:{number + 1}", f"not UTF-8 ({exc.reason}); input stops here")
+
+
+def read_jsonl_line(
+    line: str, *, number: int, origin: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Article | Rejected | None:
+    """One line of a JSONL feed read as ``storybrief ingest`` reads it (HTML extracted):
+    an article, a rejection naming ``origin``, or ``None`` for a blank line. For readers
+    that split a feed themselves (``storybrief.spark``)."""
+    if len(line.encode("utf-8", "replace")) > max_bytes:
+        return Rejected(origin, f"line is over the size limit of {max_bytes} bytes")
+    item = _jsonl_line(line, number=number, origin=origin)
+    return cast("Article | Rejected | None", item)
 
 
 def _jsonl_line(
