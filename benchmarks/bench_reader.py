@@ -112,8 +112,9 @@ def main() -> None:
 
     import httpx
 
+    from storybrief.pipeline import brief_story
     from storybrief.reader.briefs import warm
-    from storybrief.store import brief_story, open_store
+    from storybrief.store import open_store
     from storybrief.store.extras import connection
 
     load_before = os.getloadavg()[0]
