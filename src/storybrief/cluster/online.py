@@ -18,109 +18,17 @@ resume an interrupted ingest and end where an uninterrupted one would.
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from itertools import islice
-from operator import itemgetter
-from typing import TypeVar
 
 import numpy as np
 
 from storybrief.cluster.features import NUM_BUCKETS, parse_time, term_counts
-from storybrief.errors import ConfigError
+from storybrief.cluster.state import Assignment, ClusterParams, StoryState, top_items
 from storybrief.model import Article
 
-K = TypeVar("K", int, str)
-
-
-def _top(items: Iterable[tuple[K, float]], n: int) -> list[tuple[K, float]]:
-    """The ``n`` heaviest (term, weight) pairs, ties to the smaller term: the order of
-    ``sorted(key=lambda kv: (-kv[1], kv[0]))``, from two key-less sorts (stable, in C).
-
-    From many pairs (a story's centroid), only those at least as heavy as the ``n``-th
-    heaviest weight can be among the first ``n``: those few are sorted, not all.
-    """
-    items = list(items)
-    if len(items) > 4 * n:
-        cutoff = heapq.nlargest(n, map(itemgetter(1), items))[-1]
-        items = [kv for kv in items if kv[1] >= cutoff]
-    return sorted(sorted(items), key=itemgetter(1), reverse=True)[:n]
-
-
-@dataclass(frozen=True)
-class ClusterParams:
-    """Parameters of the online clusterer, validated on construction."""
-
-    # Best mean B-cubed F1 on ECB+ dev over file order and three shuffles (0.25-0.3 are
-    # within 0.01); lower merges two same-kind events, higher splits stories.
-    threshold: float = 0.275
-    window_days: float = 14.0
-    half_life_days: float = 7.0
-    # Share of the similarity given to names (see features.py); the rest to all words.
-    name_weight: float = 0.5
-    # Terms kept per story centroid and indexed per story: bounded work and memory.
-    centroid_terms: int = 300
-    index_terms: int = 30
-    query_terms: int = 20
-    # Most recently updated stories read per index term, and stories scored in full.
-    max_postings: int = 200
-    max_candidates: int = 40
-    # Stories kept in memory; the least recently updated beyond this are retired.
-    max_active: int = 20000
-
-    def __post_init__(self) -> None:
-        if not 0.0 < self.threshold < 1.0:
-            raise ConfigError(f"threshold must be in (0, 1), got {self.threshold}")
-        for name in ("window_days", "half_life_days"):
-            if not getattr(self, name) > 0:
-                raise ConfigError(
-                    f"{name} must be a positive number of days, got {getattr(self, name)}"
-                )
-        if not 0.0 <= self.name_weight <= 1.0:
-            raise ConfigError(f"name_weight must be in [0, 1], got {self.name_weight}")
-        for name in (
-            "centroid_terms",
-            "index_terms",
-            "query_terms",
-            "max_postings",
-            "max_candidates",
-            "max_active",
-        ):
-            value = getattr(self, name)
-            if not isinstance(value, int) or value < 1:
-                raise ConfigError(f"{name} must be a positive integer, got {value!r}")
-        if self.index_terms > self.centroid_terms:
-            raise ConfigError(
-                f"index_terms ({self.index_terms}) must not exceed centroid_terms "
-                f"({self.centroid_terms})"
-            )
-
-
-@dataclass
-class StoryState:
-    """One story as the clusterer sees it: a centroid and a time span."""
-
-    id: str
-    centroid: dict[int, float]  # all words
-    norm: float
-    names: dict[int, float]  # names only
-    names_norm: float
-    size: int
-    first_ts: float | None
-    last_ts: float | None
-    updated: int  # sequence number of the last article added: orders the index
-    top: tuple[int, ...] = field(default=())
-
-
-@dataclass(frozen=True)
-class Assignment:
-    """Where one article went: its story, whether it started it, and the similarity."""
-
-    story: str
-    new: bool
-    similarity: float
+__all__ = ["Assignment", "ClusterParams", "StoryClusterer", "StoryState"]
 
 
 class StoryClusterer:
@@ -296,7 +204,7 @@ class StoryClusterer:
         self, vec: dict[int, float], names: dict[int, float], ts: float | None
     ) -> tuple[StoryState | None, float]:
         p = self.params
-        query = _top([*vec.items(), *names.items()], p.query_terms)
+        query = top_items([*vec.items(), *names.items()], p.query_terms)
         votes: dict[str, float] = {}
         get = votes.get
         postings = self._postings
@@ -305,7 +213,7 @@ class StoryClusterer:
             if posting:
                 for sid in islice(reversed(posting), p.max_postings):
                     votes[sid] = get(sid, 0.0) + weight
-        ranked = _top(votes.items(), p.max_candidates)
+        ranked = top_items(votes.items(), p.max_candidates)
         best: StoryState | None = None
         best_sim = 0.0
         for sid, _ in ranked:
@@ -361,8 +269,8 @@ class StoryClusterer:
     def _index(self, story: StoryState) -> None:
         """Point the story's top terms at it, most recently updated last."""
         n = self.params.index_terms
-        top = _top(story.centroid.items(), n)
-        top_names = _top(story.names.items(), n)
+        top = top_items(story.centroid.items(), n)
+        top_names = top_items(story.names.items(), n)
         new_top = tuple(dict.fromkeys(k for k, _ in (*top, *top_names)))
         self._unindex(story)
         for key in new_top:
