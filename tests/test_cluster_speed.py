@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storybrief.cluster.features import crc, crcs, term_id
-from storybrief.cluster.state import top_items as _top
+from storybrief.cluster.online import _top
 from storybrief.store import copies as cp
 
 terms = st.text(min_size=0, max_size=12)

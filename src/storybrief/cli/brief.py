@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from storybrief.cli import main
+from storybrief.cli.app import main
 from storybrief.cli.errors import fail, finish, report_inputs
 from storybrief.cli.options import (
     brief_options,
@@ -63,20 +63,20 @@ def brief_command(
     Exit status: 0 on success, 1 when some inputs were rejected (the brief covers the
     rest), 2 when there was nothing usable, a usage error or a store error.
     """
-    from storybrief import pipeline
+    from storybrief.pipeline import brief, brief_story
     from storybrief.render import render
 
     if story is not None:
         if inputs or per_story:
             raise click.UsageError("give either INPUTS or --story, not both")
-        result = pipeline.brief_story(db, story, options=options)
+        result = brief_story(db, story, options=options)
     elif not inputs:
         raise click.UsageError("no INPUT given (a file, a folder, or - for stdin)")
     elif per_story:
         _per_story(inputs, options, max_bytes, fmt, output)
         return
     else:
-        result = pipeline.brief(inputs, options=options, max_bytes=max_bytes)
+        result = brief(inputs, options=options, max_bytes=max_bytes)
     report_inputs(result.rejected, _notices(result))
     if not result.articles:
         fail("no usable article in the input")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from storybrief.cli import main
+from storybrief.cli.app import main
 from storybrief.cli.errors import LibraryError
 
 

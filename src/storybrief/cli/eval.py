@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from storybrief.cli import main
+from storybrief.cli.app import main
 from storybrief.cli.errors import exit_with
 
 FORMATS = ("md", "json")

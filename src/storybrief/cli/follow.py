@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 import click
 
-from storybrief.cli import main
+from storybrief.cli.app import main
 from storybrief.cli.errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, exit_with
 from storybrief.cli.options import db_option
 

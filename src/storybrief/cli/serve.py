@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from storybrief.cli import main
+from storybrief.cli.app import main
 from storybrief.cli.errors import LibraryError
 from storybrief.cli.options import db_option
 from storybrief.service.settings import (

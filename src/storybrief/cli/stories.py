@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from storybrief.cli import main
+from storybrief.cli.app import main
 from storybrief.cli.errors import fail, finish, report_inputs
 from storybrief.cli.options import db_option, max_bytes_option, output_options, write_output
 from storybrief.render.stories import render_stories

@@ -25,7 +25,8 @@ from itertools import islice
 import numpy as np
 
 from storybrief.cluster.features import NUM_BUCKETS, parse_time, term_counts
-from storybrief.cluster.state import Assignment, ClusterParams, StoryState, top_items
+from storybrief.cluster.state import Assignment, ClusterParams, StoryState
+from storybrief.cluster.state import top_items as _top
 from storybrief.model import Article
 
 __all__ = ["Assignment", "ClusterParams", "StoryClusterer", "StoryState"]
@@ -204,7 +205,7 @@ class StoryClusterer:
         self, vec: dict[int, float], names: dict[int, float], ts: float | None
     ) -> tuple[StoryState | None, float]:
         p = self.params
-        query = top_items([*vec.items(), *names.items()], p.query_terms)
+        query = _top([*vec.items(), *names.items()], p.query_terms)
         votes: dict[str, float] = {}
         get = votes.get
         postings = self._postings
@@ -213,7 +214,7 @@ class StoryClusterer:
             if posting:
                 for sid in islice(reversed(posting), p.max_postings):
                     votes[sid] = get(sid, 0.0) + weight
-        ranked = top_items(votes.items(), p.max_candidates)
+        ranked = _top(votes.items(), p.max_candidates)
         best: StoryState | None = None
         best_sim = 0.0
         for sid, _ in ranked:
@@ -269,8 +270,8 @@ class StoryClusterer:
     def _index(self, story: StoryState) -> None:
         """Point the story's top terms at it, most recently updated last."""
         n = self.params.index_terms
-        top = top_items(story.centroid.items(), n)
-        top_names = top_items(story.names.items(), n)
+        top = _top(story.centroid.items(), n)
+        top_names = _top(story.names.items(), n)
         new_top = tuple(dict.fromkeys(k for k, _ in (*top, *top_names)))
         self._unindex(story)
         for key in new_top:

@@ -18,11 +18,11 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
-from storybrief import __version__
 from storybrief.budget import DEFAULT_WORDS, check_words
 from storybrief.reader.data import ReaderData
 from storybrief.reader.schema import StoryList, StoryPage
 from storybrief.reader.view import StoryView, span
+from storybrief.version import __version__
 
 HERE = Path(__file__).parent
 PER_PAGE = 50

@@ -70,11 +70,11 @@ def install_api(app: Any, db: str | Path | None, settings: ServiceSettings) -> N
     from fastapi import Body, Header, HTTPException, Query
     from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 
-    from storybrief import __version__
     from storybrief.pipeline import brief_articles, brief_story
     from storybrief.render import render
     from storybrief.render.html import POLICY
     from storybrief.store import open_store
+    from storybrief.version import __version__
 
     def respond(result: Brief, fmt: Format) -> Any:
         if fmt == "json":

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from storybrief.budget import DEFAULT_WORDS
 from storybrief.eval.trust.gold import (
     ClusterGold,
     PolnearArticle,
@@ -124,7 +125,7 @@ def evaluate_trust(
     clusters: Sequence[str] | None = None,
     limit: int | None = None,
     polnear_limit: int | None = None,
-    words: int = 150,
+    words: int = DEFAULT_WORDS,
     progress: Progress | None = None,
 ) -> TrustReport:
     """Brief every annotated cluster and PolNeAR article of the chosen parts and score them."""
