@@ -16,6 +16,7 @@ import numpy as np
 import snowballstemmer
 from scipy import sparse
 
+from storybrief.lang.speech import ACCORDING_TO, QUOTE_SPEAKER_VERBS, verb_pattern
 from storybrief.model import Segments
 from storybrief.text import STOPWORDS, words
 
@@ -153,9 +154,7 @@ def _is_candidate(sentence: str, n_words: int) -> bool:
 
 
 _QUOTE_OPEN = re.compile(r"^\s*[\"“‘]")
-_ATTRIBUTION = re.compile(
-    r"\b(?:said|says|say|told|tells|added|adds|asked|wrote|writes|tweeted|according to)\b", re.I
-)
+_ATTRIBUTION = re.compile(verb_pattern(QUOTE_SPEAKER_VERBS, ACCORDING_TO), re.I)
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 
 
