@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from storybrief.text import RUNS
+
 # Phrases of placeholder pages, by what they are. A page is one when the lines holding
 # them make most of its words (a real report about the Internet Archive has other lines).
 PLACEHOLDERS: dict[str, re.Pattern[str]] = {
@@ -40,7 +42,6 @@ _PROMO = re.compile(
     r"|click (?:here|below)|sign the petition)\b",
     re.I,
 )
-_WORD = re.compile(r"[^\W_]+")
 # A short page is judged whole; a long one is a real article that mentions such things.
 SHORT = 250
 TEASERS = 5
@@ -51,7 +52,7 @@ def not_an_article(text: str) -> str | None:
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     if not lines:
         return None
-    counts = [len(_WORD.findall(ln)) for ln in lines]
+    counts = [len(RUNS.findall(ln)) for ln in lines]
     total = sum(counts) or 1
     if total <= SHORT:
         for reason, rx in PLACEHOLDERS.items():
