@@ -13,9 +13,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import snowballstemmer
 from scipy import sparse
 
+from storybrief.lang import list_stemmer
 from storybrief.lang.speech import ACCORDING_TO, QUOTE_SPEAKER_VERBS, verb_pattern
 from storybrief.model import Segments
 from storybrief.text import STOPWORDS, words
@@ -27,13 +27,14 @@ MAX_WORDS = 70
 # A question mark at the end, before any closing quotes and one added full stop.
 _QUESTION_END = re.compile(r"\?[\"'”’]*\.?[\"'”’]*\s*$")
 
-# Snowball's English stemmer (the C build, PyStemmer, when installed): "added"/"add",
-# "plans"/"plan" must match for citations and redundancy to see the same statement.
-_STEMMER = snowballstemmer.stemmer("english")
+# Snowball's English stemmer (the language layer's, the C build when installed):
+# "added"/"add", "plans"/"plan" must match for citations and redundancy to see the same
+# statement.
+_STEM_WORDS = list_stemmer("en")
 
 
 def analyzer(text: str) -> list[str]:
-    return _STEMMER.stemWords([w for w in words(text) if w not in STOPWORDS and len(w) > 1])
+    return _STEM_WORDS([w for w in words(text) if w not in STOPWORDS and len(w) > 1])
 
 
 @dataclass
