@@ -82,14 +82,14 @@ def stemmer(lang: str | None) -> Callable[[str], str]:
     """A Snowball stemmer of one lower-case word for ``lang``; the word itself where Snowball
     has no stemmer (Chinese, Japanese, Thai words are not inflected that way)."""
     snowball = _snowball(lang)
-    return _identity if snowball is None else snowball.stemWord  # type: ignore[no-any-return]
+    return _identity if snowball is None else snowball.stemWord
 
 
 @lru_cache(maxsize=64)
 def list_stemmer(lang: str | None) -> Callable[[list[str]], list[str]]:
     """``stemmer(lang)`` for a list of words at once (one call into Snowball's C build)."""
     snowball = _snowball(lang)
-    return _identities if snowball is None else snowball.stemWords  # type: ignore[no-any-return]
+    return _identities if snowball is None else snowball.stemWords
 
 
 def _snowball(lang: str | None) -> Any:
