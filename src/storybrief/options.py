@@ -50,7 +50,7 @@ class BriefOptions:
         if self.ner not in NER_BACKENDS:
             raise ConfigError(f"ner must be one of {', '.join(NER_BACKENDS)}; got {self.ner!r:.40}")
 
-    def but(self, **changes: Any) -> BriefOptions:
+    def updated(self, **changes: Any) -> BriefOptions:
         """These options with the given fields changed (``None`` leaves a field as it is),
         validated again."""
         given = {k: v for k, v in changes.items() if v is not None}

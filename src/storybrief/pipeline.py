@@ -123,7 +123,7 @@ def _options(
 ) -> BriefOptions:
     """The options of one call: ``options`` (else the defaults) with the keywords given."""
     base = options if options is not None else BriefOptions()
-    return base.but(words=words, analysis=analyze, summarizer=summarizer, ner=ner)
+    return base.updated(words=words, analysis=analyze, summarizer=summarizer, ner=ner)
 
 
 def _unique_ids(articles: list[Article]) -> list[Article]:

@@ -120,7 +120,7 @@ def brief_options(func: F) -> F:
     def command(*args: Any, **kwargs: Any) -> Any:
         from storybrief.options import BriefOptions
 
-        kwargs["options"] = BriefOptions().but(
+        kwargs["options"] = BriefOptions().updated(
             words=kwargs.pop("words"),
             summarizer=kwargs.pop("summarizer"),
             analysis=False if kwargs.pop("no_analysis") else None,
