@@ -62,24 +62,20 @@ BACKWARD = {
     ("ingest", "clean"): "HTML extraction picks its method by the prose the cleaner's line "
     "judge finds in each candidate text (ingest/extract.py)",
 }
-# Until the store split (branch corestore) lands; that split removes each of these.
+# Left by the store split, to go with a one-line change in store/briefs.py
+# (``from storybrief.version import __version__``).
 STORE_SPLIT = {
-    ("store", "pipeline"): "store.brief_story briefs through the pipeline",
     ("store", "__init__"): "store/briefs.py reads __version__ from the facade, not "
     "storybrief.version",
 }
-TEMPORARY_GLOBALS = {"cluster/features.py"}  # _LAST, shared with the store's copy signatures
-TEMPORARY_PRIVATE = {
-    # cluster/features.py is reworked by the store split; its helpers go public after it.
-    ("storybrief.cluster.channels", "storybrief.cluster.features"),
-}
-# Over MAX_LINES until the store split, which cuts it by concern.
-LONG_MODULES = {"store/sqlite.py"}
+TEMPORARY_GLOBALS: set[str] = set()
+TEMPORARY_PRIVATE: set[tuple[str, str]] = set()
+LONG_MODULES: set[str] = set()
 # Module-level containers a function may change: registries, filled by their ``register``.
 REGISTRIES = {("eval/systems.py", "SYSTEMS")}
 # The literal 150 where it is no word budget.
 NOT_A_BUDGET_150 = {"eval/gate.py": "the trafilatura-eval subset size"}
-TEMPORARY_150 = {"store/__init__.py"}  # store.brief_story, removed by the store split
+TEMPORARY_150: set[str] = set()
 
 
 @cache
