@@ -61,7 +61,7 @@ def speed(ner: str, n: int = 100, repeat: int = 3) -> tuple[int, int, float] | N
     analyze(segment(articles[:2]), ner=ner)  # warm up (loads spaCy once)
     segments = segment(articles)
     best = min(_timed(segments, ner) for _ in range(repeat))
-    return len(articles), sum(a.words for a in articles), best
+    return len(articles), sum(a.word_count for a in articles), best
 
 
 def _timed(segments: Segments, ner: str) -> float:

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from storybrief.eval.clustering import evaluate_clustering  # noqa: E402
 from storybrief.eval.datasets import (  # noqa: E402
-    DEFAULT_WORDS,
+    DATASET_WORDS,
     EXTRACTION_SETS,
     data_root,
     load_clusters,
@@ -236,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
         limit = sub.get(ds) or args.limit
         print(f"summaries: {ds}", file=sys.stderr, flush=True)
         rep = evaluate_summaries(
-            load_clusters(ds, limit=limit), words=DEFAULT_WORDS[ds], dataset=ds, progress=_progress
+            load_clusters(ds, limit=limit), words=DATASET_WORDS[ds], dataset=ds, progress=_progress
         )
         part = summary_table(rep) + "\n\n" + margins(rep)
         for metric in ("rouge2", "rouge1"):
@@ -288,8 +288,8 @@ def main(argv: list[str] | None = None) -> int:
             f"- data: {data_root()} (read in place)",
             f"- command: `{command}`",
             f"- subset: {'quick (gate subset)' if args.quick else (f'first {args.limit} clusters per summarization dataset' if args.limit else 'full data')}",
-            f"- budgets: Multi-News {DEFAULT_WORDS['multinews']} words, NeuS "
-            f"{DEFAULT_WORDS['neus']} words; NeuS reference = title + roundup",
+            f"- budgets: Multi-News {DATASET_WORDS['multinews']} words, NeuS "
+            f"{DATASET_WORDS['neus']} words; NeuS reference = title + roundup",
             "- ROUGE: rouge-score, F1, Porter stemming, a tokenizer that keeps non-ASCII words "
             "(identical to rouge-score's on ASCII text), ROUGE-Lsum on one sentence a line",
             "- intervals: 95% percentile bootstrap, 1000 resamples, fixed seed",

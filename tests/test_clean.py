@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 from builders import article
 from conftest import shared_path
 from storybrief.clean import clean_article, clean_text, repair
+from storybrief.clean import furniture as furniture_mod
 from storybrief.clean import layout as layout_mod
 from storybrief.clean import lexicon as lx
-from storybrief.clean import lines as lines_mod
 from storybrief.clean.lines import is_terminal
 from storybrief.errors import NoArticleError
 from storybrief.ingest import read_articles
@@ -299,7 +299,7 @@ def test_repair_is_idempotent(text: str) -> None:
 # Text that reads like news with debris: words of the lexicons, phrases, quotes, mojibake, and
 # the characters that case-insensitive matching equates with ASCII letters (İ ı ſ K).
 FRAGMENTS = sorted(lx.UI_WORDS | lx.CTA_VERBS | lx.MARKETING_WORDS) + [
-    *lines_mod._UI_PHRASE_NEEDLES, *lx.ATTRIBUTION_NEEDLES, *lx.CREDIT_NEEDLES, "Sign Up",
+    *furniture_mod._UI_PHRASE_NEEDLES, *lx.ATTRIBUTION_NEEDLES, *lx.CREDIT_NEEDLES, "Sign Up",
     "READ MORE", "(Photo by AP)", "Getty Images", "ſaid", "İmage", "phıto", "\u212aeep", "sIgn ıN",
     "donâ€™t", "Ã©", "’", "“", "”", "—", "…", '"', "«", "!", ".", ":", ")", " ", "\n", "é", "\x1b",
 ]  # fmt: skip
@@ -325,11 +325,11 @@ def test_ftfy_by_line_is_ftfy(text: str) -> None:
 def test_prefilters_never_miss_a_match(text: str) -> None:
     low = text.lower()
     if lx.ATTRIBUTION.search(text):
-        assert lines_mod._attributed(text, low)
+        assert furniture_mod._attributed(text, low)
     if lx.CREDIT.search(text):
         assert lx.may_match(text, low, lx.CREDIT_NEEDLES)
-    if lines_mod._UI_PHRASES.search(text):
-        assert lx.may_match(text, low, lines_mod._UI_PHRASE_NEEDLES)
+    if furniture_mod._UI_PHRASES.search(text):
+        assert lx.may_match(text, low, furniture_mod._UI_PHRASE_NEEDLES)
 
 
 @settings(max_examples=300, deadline=None)
@@ -383,10 +383,18 @@ def test_a_listing_whose_items_end_with_their_sites_is_an_article() -> None:
     items = [
         f"VISIT the {name} fair on the river meadows, where growers show {crop} and local "
         f"bands play every evening until late in the month; www.{name.lower()}-fair.example."
-        for name, crop in (("Ashford", "apples"), ("Belton", "pears"), ("Corley", "plums"),
-                           ("Dunmore", "quinces"))
+        for name, crop in (
+            ("Ashford", "apples"),
+            ("Belton", "pears"),
+            ("Corley", "plums"),
+            ("Dunmore", "quinces"),
+        )
     ]
     assert not_an_article("\n".join(items)) is None
-    promo = ["Follow us on www.example.org", "Subscribe to our letters", "Like us @paper",
-             "Sign up at https://paper.example/join"]
+    promo = [
+        "Follow us on www.example.org",
+        "Subscribe to our letters",
+        "Like us @paper",
+        "Sign up at https://paper.example/join",
+    ]
     assert not_an_article("\n".join(promo)) == "links and sign-up lines"

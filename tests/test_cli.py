@@ -175,3 +175,80 @@ def test_brief_of_a_stored_story_honours_no_analysis_and_summarizer(tmp_path: Pa
     lead = brief_articles(articles, summarizer="lead", analyze=False, clean=False)
     assert [s["text"] for s in flagged["summary"]] == [s.text for s in lead.summary]
     assert flagged["summary"] != default["summary"]
+
+
+# --- every flag of `brief --story` reaches the brief -----------------------------------
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    """(db, id of its largest story): the example ingested once for the tests below."""
+    from storybrief.store import open_store
+
+    db = str(tmp_path_factory.mktemp("story") / "s.db")
+    assert CliRunner().invoke(main, ["ingest", "--db", db, "--no-progress", EXAMPLE]).exit_code == 0
+    with open_store(db, create=False) as store:
+        return db, store.stories(order="largest")[0].id
+
+
+def _story_json(stored: tuple[str, str], *flags: str) -> dict:
+    db, sid = stored
+    result = CliRunner().invoke(main, ["brief", "--db", db, "--story", sid, "-f", "json", *flags])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("flags", "options"),
+    [
+        ((), {}),
+        (("--words", "40"), {"words": 40}),
+        (("-w", "5"), {"words": 5}),  # the library's rule (at least 1), not a CLI one
+        (("--no-analysis",), {"analysis": False}),
+        (("--summarizer", "lead"), {"summarizer": "lead"}),
+        (("--summarizer", "centroid", "--words", "60"), {"summarizer": "centroid", "words": 60}),
+        (("--ner", "rules"), {"ner": "rules"}),
+        (("--ner", "auto"), {"ner": "auto"}),
+    ],
+    ids=lambda v: " ".join(v) if isinstance(v, tuple) else None,
+)
+def test_every_brief_flag_applies_to_a_stored_story(
+    stored: tuple[str, str], flags: tuple[str, ...], options: dict
+) -> None:
+    import storybrief
+    from storybrief.options import BriefOptions
+
+    got = _story_json(stored, *flags)
+    want = storybrief.brief_story(stored[0], stored[1], options=BriefOptions(**options))
+    assert got == json.loads(json.dumps(want.to_dict()))
+    assert got["words"] == options.get("words", BriefOptions().words)
+    assert (got["analysis"] is None) == (options.get("analysis") is False)
+
+
+def test_brief_story_formats_and_output_file(stored: tuple[str, str], tmp_path: Path) -> None:
+    db, sid = stored
+    md = CliRunner().invoke(main, ["brief", "--db", db, "--story", sid])
+    assert md.exit_code == 0 and md.stdout.startswith("# ")
+    page = tmp_path / "b.html"
+    html = CliRunner().invoke(main, ["brief", "--db", db, "--story", sid, "-f", "html", "-o", page])
+    assert html.exit_code == 0 and page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (("--words", "0"), "at least 1"),
+        (("--words", "ten"), "ten"),
+        (("--summarizer", "nope"), "choose one of"),
+        (("--ner", "nope"), "ner must be one of"),
+        ((EXAMPLE,), "not both"),
+        (("--per-story",), "not both"),
+    ],
+)
+def test_bad_story_flags_exit_2_with_one_line(
+    stored: tuple[str, str], extra: tuple[str, ...], message: str
+) -> None:
+    db, sid = stored
+    result = CliRunner().invoke(main, ["brief", "--db", db, "--story", sid, *extra])
+    assert result.exit_code == 2 and message in result.output
+    assert "Traceback" not in result.output

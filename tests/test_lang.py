@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from storybrief.cluster import cluster_articles, split_by_language
@@ -136,3 +138,17 @@ def test_clustering_never_merges_across_languages() -> None:
     groups = cluster_articles(arts)
     assert ["a1"] in groups and any({"a0", "a2"} <= set(g) for g in groups)
     assert split_by_language(arts[:1] + arts[2:]) == [arts[:1] + arts[2:]]
+
+
+def test_every_stages_speech_verbs_are_parts_of_the_one_lexicon() -> None:
+    from storybrief.lang import speech
+
+    for part in (
+        speech.PERSON_SAY_VERBS,
+        speech.REPORTED_SPEECH_VERBS,
+        speech.QUOTE_SPEAKER_VERBS,
+    ):
+        assert part <= speech.SAY_VERBS, sorted(part - speech.SAY_VERBS)
+    pattern = re.compile(speech.verb_pattern({"said"}, speech.ACCORDING_TO), re.IGNORECASE)
+    assert pattern.search("as the mayor SAID.") and pattern.search("According to Kim")
+    assert not pattern.search("a saidy word")

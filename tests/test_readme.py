@@ -95,7 +95,12 @@ def test_readme_block_runs_as_written(index: int, workdir: Path) -> None:
         script.write_text(code, encoding="utf-8")
         cmd = [sys.executable, str(script)]
     result = subprocess.run(
-        cmd, cwd=tmp_path, env=_env(), capture_output=True, text=True, timeout=BLOCK_TIMEOUT,
+        cmd,
+        cwd=tmp_path,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=BLOCK_TIMEOUT,
         check=False,
     )
     assert result.returncode == 0, f"block {index} ({kind}):\n{code}\n---\n{result.stderr[-3000:]}"

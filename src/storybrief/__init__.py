@@ -6,10 +6,8 @@ boilerplate) -> ``dedup`` (recognise republished copies) -> ``cluster`` (group i
 -> ``render`` (Markdown, JSON, HTML).
 """
 
-__version__ = "0.1.0"
-
-from storybrief.errors import InputError, StorybriefError  # noqa: E402
-from storybrief.model import (  # noqa: E402
+from storybrief.errors import InputError, StorybriefError
+from storybrief.model import (
     Analysis,
     Article,
     Brief,
@@ -20,12 +18,15 @@ from storybrief.model import (  # noqa: E402
     Sentence,
     Story,
 )
-from storybrief.pipeline import brief, brief_articles, brief_story, brief_texts  # noqa: E402
+from storybrief.options import BriefOptions
+from storybrief.pipeline import brief, brief_articles, brief_story, brief_texts
+from storybrief.version import __version__
 
 __all__ = [
     "Analysis",
     "Article",
     "Brief",
+    "BriefOptions",
     "BriefSentence",
     "Citation",
     "CopyLink",

@@ -11,9 +11,14 @@ from collections.abc import Iterator
 
 import blingfire
 
-# Words: letters/digits in any script, with inner apostrophes and hyphens kept.
-WORD_PATTERN = r"[^\W_]+(?:['’\-][^\W_]+)*"
+# Words: letters/digits in any script, with inner apostrophes and hyphens kept. The one
+# word pattern: every tokenizer of the package is this, or built on it.
+RUN_PATTERN = r"[^\W_]+"
+WORD_PATTERN = RUN_PATTERN + r"(?:['’\-]" + RUN_PATTERN + r")*"
 _WORD = re.compile(WORD_PATTERN, re.UNICODE)
+# Runs of letters and digits: a word's parts ("don't" is "don" and "t"), for counts that
+# need no joiners (how long a line is, ROUGE's tokens).
+RUNS = re.compile(RUN_PATTERN)
 _PARA = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 _SPACE = re.compile(r"\s+")
 

@@ -5,33 +5,15 @@ Lower-case throughout; callers compare ``token.lower()``.
 
 from __future__ import annotations
 
+from storybrief.lang.speech import PERSON_SAY_VERBS as PERSON_SAY_VERBS
+from storybrief.lang.speech import SAY_VERBS as SAY_VERBS
+
 
 def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-# Verbs that introduce speech; "reported"/"according to" name a medium, not a speaker. A
-# capitalised word right before one of these is voted a person by the name rules.
-PERSON_SAY_VERBS = word_set(
-    """
-    said says say told tells added adds stated declared explained noted insisted warned
-    stressed emphasised emphasized remarked replied continued asked urged announced wrote
-    tweeted recalled acknowledged admitted claimed argued conceded vowed promised predicted
-    cautioned confirmed called
-    """
-)
-# Every verb an attribution may use (organisations and media too: "the ministry
-# countered", "CNN reported").
-SAY_VERBS = PERSON_SAY_VERBS | word_set(
-    """
-    responded responds countered echoed observed exclaimed concluded concludes notes
-    explains insists warns argues claims recalls writes posted quipped joked shouted yelled
-    wondered suggested agreed asserted maintained testified reiterated reported reports
-    pleaded asks remarks replies comments commented concedes admits acknowledges announces
-    declares states stresses urges vows predicts cautions confirms lamented laments mocked
-    mocks boasted boasts bragged scoffed sighed
-    """
-)
+# Speech verbs: one lexicon for every stage (``storybrief.lang.speech``).
 # Role words that make a title before a name ("Regional governor Elena Marsh").
 ROLES = word_set(
     """

@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 
 from storybrief.clean import clean_article
 from storybrief.errors import InputError
-from storybrief.ingest.dates import parse_time
 from storybrief.model import Article, Notice, Rejected
+from storybrief.timestamps import parse_time
 
 
 @dataclass(frozen=True)

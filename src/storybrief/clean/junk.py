@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from storybrief.text import RUNS
+
 # Phrases of placeholder pages, by what they are. A page is one when the lines holding
 # them make most of its words (a real report about the Internet Archive has other lines).
 PLACEHOLDERS: dict[str, re.Pattern[str]] = {
@@ -40,7 +42,6 @@ _PROMO = re.compile(
     r"|click (?:here|below)|sign the petition)\b",
     re.I,
 )
-_WORD = re.compile(r"[^\W_]+")
 # A short page is judged whole; a long one is a real article that mentions such things.
 SHORT = 250
 # A promotion line is short: a long line that names a web address is a sentence (an events
@@ -54,7 +55,7 @@ def not_an_article(text: str) -> str | None:
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     if not lines:
         return None
-    counts = [len(_WORD.findall(ln)) for ln in lines]
+    counts = [len(RUNS.findall(ln)) for ln in lines]
     total = sum(counts) or 1
     if total <= SHORT:
         for reason, rx in PLACEHOLDERS.items():
@@ -62,9 +63,7 @@ def not_an_article(text: str) -> str | None:
             if hit and hit >= 0.4 * total:
                 return reason
         promo = sum(
-            1
-            for ln, n in zip(lines, counts, strict=True)
-            if n <= PROMO_WORDS and _PROMO.search(ln)
+            1 for ln, n in zip(lines, counts, strict=True) if n <= PROMO_WORDS and _PROMO.search(ln)
         )
         if len(lines) >= 4 and promo >= 0.65 * len(lines):
             return "links and sign-up lines"

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from storybrief.lang.speech import ACCORDING_TO, REPORTED_SPEECH_VERBS, verb_pattern
+
 
 def word_set(text: str) -> frozenset[str]:
     """A set of words written as one whitespace-separated string (easy to read and edit)."""
@@ -74,9 +76,7 @@ SITE_WORDS = frozenset(word_set("our us we we're"))
 # Verbs of attribution: a line with one of these (or a quotation) is reported speech, which
 # may well contain "you" or an imperative without being page furniture.
 ATTRIBUTION = re.compile(
-    r"\b(?:said|says|say|told|tells|added|adds|according to|asked|wrote|writes|stated|"
-    r"explained|noted|argued|insisted|warned|claimed|announced|reported|reports)\b|[“”\"«»]",
-    re.IGNORECASE,
+    verb_pattern(REPORTED_SPEECH_VERBS, ACCORDING_TO) + r"|[“”\"«»]", re.IGNORECASE
 )
 
 # Any of these quotation marks is an ATTRIBUTION match; any other match holds one of the

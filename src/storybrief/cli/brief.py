@@ -3,34 +3,26 @@ brief per story of a mixed input (``--per-story``)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from storybrief.cli import main
-from storybrief.cli.errors import EXIT_OK, EXIT_PARTIAL, fail, report_inputs
-from storybrief.cli.options import db_option, max_bytes_option, output_options, write_output
+from storybrief.cli.app import main
+from storybrief.cli.errors import fail, finish, report_inputs
+from storybrief.cli.options import (
+    brief_options,
+    db_option,
+    max_bytes_option,
+    output_options,
+    write_output,
+)
 from storybrief.model import Brief, Notice
+from storybrief.options import BriefOptions
 
 
 @main.command("brief")
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True, readable=False))
-@click.option(
-    "-w",
-    "--words",
-    type=click.IntRange(min=10),
-    default=150,
-    show_default=True,
-    help="Word budget of the brief.",
-)
-@click.option(
-    "--summarizer",
-    default="default",
-    show_default=True,
-    help="Sentence selection method: default (centroid + support), lead.",
-)
-@click.option("--no-analysis", is_flag=True, help="Skip quotes, entities, dates and disagreements.")
+@brief_options
 @click.option(
     "--per-story",
     is_flag=True,
@@ -39,13 +31,15 @@ from storybrief.model import Brief, Notice
 )
 @max_bytes_option
 @db_option
-@click.option("--story", help="With --db: brief this stored story (see `storybrief stories`).")
+@click.option(
+    "--story",
+    help="With --db: brief this stored story (see `storybrief stories`); the other brief "
+    "options apply to it as well.",
+)
 @output_options
 def brief_command(
     inputs: tuple[str, ...],
-    words: int,
-    summarizer: str,
-    no_analysis: bool,
+    options: BriefOptions,
     per_story: bool,
     max_bytes: int,
     db: str | None,
@@ -67,32 +61,27 @@ def brief_command(
       storybrief brief --db news.db --story s12
 
     Exit status: 0 on success, 1 when some inputs were rejected (the brief covers the
-    rest), 2 when there was nothing usable.
+    rest), 2 when there was nothing usable, a usage error or a store error.
     """
-    from storybrief.pipeline import brief as run_brief
+    from storybrief.pipeline import brief, brief_story
     from storybrief.render import render
 
-    analyze = not no_analysis
     if story is not None:
         if inputs or per_story:
             raise click.UsageError("give either INPUTS or --story, not both")
-        from storybrief.pipeline import brief_story
-
-        result = brief_story(db, story, words=words, analyze=analyze, summarizer=summarizer)
+        result = brief_story(db, story, options=options)
     elif not inputs:
         raise click.UsageError("no INPUT given (a file, a folder, or - for stdin)")
     elif per_story:
-        _per_story(inputs, words, summarizer, analyze, max_bytes, fmt, output)
+        _per_story(inputs, options, max_bytes, fmt, output)
         return
     else:
-        result = run_brief(
-            inputs, words=words, analyze=analyze, summarizer=summarizer, max_bytes=max_bytes
-        )
+        result = brief(inputs, options=options, max_bytes=max_bytes)
     report_inputs(result.rejected, _notices(result))
     if not result.articles:
         fail("no usable article in the input")
     write_output(render(result, fmt), output)
-    sys.exit(EXIT_PARTIAL if result.rejected else EXIT_OK)
+    finish(result.rejected)
 
 
 def _notices(result: Brief) -> list[Notice]:
@@ -100,13 +89,7 @@ def _notices(result: Brief) -> list[Notice]:
 
 
 def _per_story(
-    inputs: tuple[str, ...],
-    words: int,
-    summarizer: str,
-    analyze: bool,
-    max_bytes: int,
-    fmt: str,
-    output: str,
+    inputs: tuple[str, ...], options: BriefOptions, max_bytes: int, fmt: str, output: str
 ) -> None:
     from storybrief.pipeline import brief_stories
     from storybrief.render import render
@@ -114,9 +97,7 @@ def _per_story(
 
     if fmt == "html" and (output == "-" or not Path(output).is_dir()):
         raise click.UsageError("--per-story --format html makes one page per story: give -o DIR")
-    result = brief_stories(
-        inputs, words=words, analyze=analyze, summarizer=summarizer, max_bytes=max_bytes
-    )
+    result = brief_stories(inputs, options=options, max_bytes=max_bytes)
     report_inputs(result.rejected, result.notices)
     if not result.briefs:
         fail("no usable article in the input")
@@ -125,4 +106,4 @@ def _per_story(
             write_output(render(b, fmt), str(Path(output) / f"{b.story}.{fmt}"))
     else:
         write_output(render_briefs(result, fmt), output)
-    sys.exit(EXIT_PARTIAL if result.rejected else EXIT_OK)
+    finish(result.rejected)

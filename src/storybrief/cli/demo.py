@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from storybrief.cli import main
-from storybrief.errors import StorybriefError
+from storybrief.cli.app import main
+from storybrief.cli.errors import LibraryError
 
 
 @main.command("demo")
@@ -50,10 +50,8 @@ def demo_command(folder: str, db: str, port: int, open_browser: bool) -> None:
                 webbrowser.open(url)
             uvicorn.run(create_app(db), host="127.0.0.1", port=port, log_level="warning")
     except OSError as exc:
-        raise click.ClickException(f"cannot start the demo: {exc}") from exc
+        raise LibraryError(f"cannot start the demo: {exc}") from exc
     except ImportError as exc:
-        raise click.ClickException(
+        raise LibraryError(
             "the demo's reader needs the service extra: pip install -e '.[service]'"
         ) from exc
-    except StorybriefError as exc:
-        raise click.ClickException(str(exc)) from exc

@@ -3,14 +3,20 @@
 Scripts tell a partial failure from a success: ``0`` success; ``1`` some inputs were
 rejected (each named on stderr) and the rest were used; ``2`` nothing usable, a usage
 error, or a store that could not be read or written (busy included: the message says when
-to try again). Every ``StorybriefError`` that reaches the command line becomes one line on
-stderr and status 2, never a traceback.
+to try again); ``130`` stopped by Ctrl-C. Commands never call ``sys.exit`` nor catch the
+library's exceptions themselves:
+
+- a ``StorybriefError`` (an option the library refuses, an unreadable store, ...) and an
+  ``OSError`` (a file that cannot be written, a port in use) become one line
+  ``storybrief: error: ...`` on stderr and status 2;
+- ``finish(rejected)`` ends a command that used some inputs (status 1 if any was rejected)
+  and ``fail(message)`` one that has nothing to show.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import IO, Any
+from collections.abc import Iterable, Sized
+from typing import IO, Any, NoReturn
 
 import click
 
@@ -20,6 +26,7 @@ from storybrief.model import Notice, Rejected
 EXIT_OK = 0
 EXIT_PARTIAL = 1
 EXIT_FAILED = 2
+EXIT_INTERRUPTED = 130
 
 
 class LibraryError(click.ClickException):
@@ -32,12 +39,13 @@ class LibraryError(click.ClickException):
 
 
 class Group(click.Group):
-    """The ``storybrief`` group: a library error from any command becomes a ``LibraryError``."""
+    """The ``storybrief`` group: a library error from any command becomes a
+    ``LibraryError`` here, never a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except StorybriefError as exc:
+        except (StorybriefError, OSError) as exc:
             raise LibraryError(str(exc)) from exc
 
 
@@ -49,6 +57,18 @@ def report_inputs(rejected: Iterable[Rejected], notices: Iterable[Notice] = ()) 
         click.echo(f"storybrief: warning: {n.origin}: {n.message}", err=True)
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     """Nothing usable: say so and exit with status 2."""
     raise LibraryError(message)
+
+
+def finish(rejected: Sized, *, used: bool = True) -> NoReturn:
+    """End a command: 0, or 1 when some inputs were ``rejected`` (2 when none was ``used``)."""
+    if not rejected:
+        raise click.exceptions.Exit(EXIT_OK)
+    raise click.exceptions.Exit(EXIT_PARTIAL if used else EXIT_FAILED)
+
+
+def exit_with(status: int) -> NoReturn:
+    """End a command with one of the statuses above (``follow``'s, which counts sources)."""
+    raise click.exceptions.Exit(status)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 from typing import Any
 
 import click
 
-from storybrief.cli import main
+from storybrief.cli.app import main
+from storybrief.cli.errors import exit_with
 
 FORMATS = ("md", "json")
 
@@ -97,12 +97,12 @@ def summaries_command(
       storybrief eval summaries --dataset neus --limit 50
       storybrief eval summaries --dataset mine.jsonl --words 120 --systems storybrief,lead
     """
-    from storybrief.eval.datasets import DEFAULT_WORDS, load_clusters
+    from storybrief.eval.datasets import DATASET_WORDS, load_clusters
     from storybrief.eval.summaries import evaluate_summaries
     from storybrief.eval.tables import paired_table, summary_table
 
     names = [s.strip() for s in systems.split(",") if s.strip()] if systems else None
-    budget = words or DEFAULT_WORDS.get(dataset, 100)
+    budget = words or DATASET_WORDS.get(dataset, 100)
     clusters = load_clusters(dataset, root=data, limit=limit)
     report = evaluate_summaries(
         clusters, words=budget, systems=names, dataset=dataset, progress=_progress
@@ -223,18 +223,15 @@ def trust_command(
     from storybrief.eval.datasets import data_root
     from storybrief.eval.trust import evaluate_trust, trust_table
 
-    try:
-        report = evaluate_trust(
-            data_root(data),
-            part=part,
-            polnear_part=polnear_part,
-            ner=ner,
-            limit=limit,
-            polnear_limit=polnear_limit,
-            progress=_progress,
-        )
-    except StorybriefError as exc:
-        raise click.ClickException(str(exc)) from exc
+    report = evaluate_trust(
+        data_root(data),
+        part=part,
+        polnear_part=polnear_part,
+        ner=ner,
+        limit=limit,
+        polnear_limit=polnear_limit,
+        progress=_progress,
+    )
     payload = {"part": part, "polnear": polnear_part, "ner": ner, "metrics": report.metrics()}
     _emit(fmt, trust_table(report), payload)
 
@@ -245,7 +242,7 @@ def gate_command(data: str | None) -> None:
     """Check storybrief's scores on the fixed subset against the pinned floors (exit 1 if below)."""
     from storybrief.eval.gate import run_gate
 
-    sys.exit(run_gate(root=data, echo=click.echo))
+    exit_with(run_gate(root=data, echo=click.echo))
 
 
 @eval_group.command("update-floors")
@@ -255,4 +252,4 @@ def update_floors_command(allow_lower: bool, data: str | None) -> None:
     """Rewrite the gate's floors from a fresh run; refuses to lower one unless --allow-lower."""
     from storybrief.eval.gate import run_gate
 
-    sys.exit(run_gate(update=True, allow_lower=allow_lower, root=data, echo=click.echo))
+    exit_with(run_gate(update=True, allow_lower=allow_lower, root=data, echo=click.echo))

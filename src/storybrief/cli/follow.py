@@ -10,11 +10,10 @@ from datetime import UTC, datetime
 
 import click
 
-from storybrief.cli import main
+from storybrief.cli.app import main
+from storybrief.cli.errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, exit_with
 from storybrief.cli.options import db_option
-from storybrief.errors import StorybriefError
 
-EXIT_OK, EXIT_PARTIAL, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 130
 _EVERY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.IGNORECASE)
 _UNIT = {"": 60, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -111,21 +110,18 @@ def follow_command(
     from storybrief.follow import FetchSettings, FollowSettings, follow_once
 
     interval = parse_every(every) if every else None
-    try:
-        settings = FollowSettings(
-            fetch=FetchSettings(
-                timeout=timeout,
-                delay=delay,
-                retries=retries,
-                max_bytes=max_bytes,
-                robots=robots,
-                allow=allow,
-            ),
-            max_per_source=max_per_source,
-            warm=warm,
-        )
-    except StorybriefError as exc:
-        raise click.UsageError(str(exc)) from exc
+    settings = FollowSettings(
+        fetch=FetchSettings(
+            timeout=timeout,
+            delay=delay,
+            retries=retries,
+            max_bytes=max_bytes,
+            robots=robots,
+            allow=allow,
+        ),
+        max_per_source=max_per_source,
+        warm=warm,
+    )
 
     def log(line: str) -> None:
         click.echo(f"storybrief: {line}", err=True)
@@ -164,11 +160,8 @@ def follow_command(
             time.sleep(interval)
     except KeyboardInterrupt:
         click.echo("storybrief: stopped; run again to resume (stored articles are kept)", err=True)
-        sys.exit(EXIT_INTERRUPTED)
-    except StorybriefError as exc:
-        click.echo(f"storybrief: {exc}", err=True)
-        sys.exit(EXIT_FAILED)
-    sys.exit(status)
+        exit_with(EXIT_INTERRUPTED)
+    exit_with(status)
 
 
 @main.command("sources")
@@ -182,12 +175,8 @@ def sources_command(db: str | None, as_json: bool) -> None:
     from storybrief.store.extras import connection
     from storybrief.store.sources import all_sources
 
-    try:
-        with open_store(db, create=False) as store:
-            rows = all_sources(connection(store))
-    except StorybriefError as exc:
-        click.echo(f"storybrief: {exc}", err=True)
-        sys.exit(EXIT_FAILED)
+    with open_store(db, create=False) as store:
+        rows = all_sources(connection(store))
     if as_json:
         for row in rows:
             click.echo(json.dumps(row.to_dict(), ensure_ascii=False))

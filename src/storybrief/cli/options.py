@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable
@@ -87,3 +88,44 @@ def write_output(text: str, output: str) -> None:
         with open(output, "w", encoding="utf-8") as fh:
             fh.write(text)
         click.echo(f"wrote {output}", err=True)
+
+
+def brief_options(func: F) -> F:
+    """``--words``, ``--summarizer``, ``--no-analysis`` and ``--ner``, handed to the command
+    as one ``BriefOptions`` (``options``), validated by the library's one rule."""
+    from storybrief.budget import DEFAULT_WORDS
+
+    func = click.option(
+        "--ner",
+        default=None,
+        help="Entity recognition: rules (default), auto (spaCy when installed), spacy.",
+    )(func)
+    func = click.option(
+        "--no-analysis", is_flag=True, help="Skip quotes, entities, dates and disagreements."
+    )(func)
+    func = click.option(
+        "--summarizer",
+        default=None,
+        help="Sentence selection method: default (centroid + support), centroid, learned, lead.",
+    )(func)
+    func = click.option(
+        "-w",
+        "--words",
+        type=int,
+        default=None,
+        help=f"Word budget of the brief (a whole number, at least 1)  [default: {DEFAULT_WORDS}]",
+    )(func)
+
+    @functools.wraps(func)
+    def command(*args: Any, **kwargs: Any) -> Any:
+        from storybrief.options import BriefOptions
+
+        kwargs["options"] = BriefOptions().updated(
+            words=kwargs.pop("words"),
+            summarizer=kwargs.pop("summarizer"),
+            analysis=False if kwargs.pop("no_analysis") else None,
+            ner=kwargs.pop("ner"),
+        )
+        return func(*args, **kwargs)
+
+    return command  # type: ignore[return-value]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from storybrief.cli import main
+from storybrief.cli.app import main
+from storybrief.cli.errors import LibraryError
 from storybrief.cli.options import db_option
-from storybrief.errors import StorybriefError
 from storybrief.service.settings import (
     DEFAULT_MAX_ARTICLE_BYTES,
     DEFAULT_MAX_ARTICLES,
@@ -106,11 +106,9 @@ def serve_command(
         )
         app = create_app(db, settings=settings)
     except ImportError as exc:
-        raise click.ClickException(
+        raise LibraryError(
             "the HTTP service needs FastAPI and uvicorn: pip install 'storybrief[service]'"
         ) from exc
-    except StorybriefError as exc:
-        raise click.UsageError(str(exc)) from exc
     uvicorn.run(
         app,
         host=host,

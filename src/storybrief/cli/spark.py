@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from storybrief.cli import main
+from storybrief.budget import DEFAULT_WORDS, MIN_WORDS
+from storybrief.cli.app import main
 from storybrief.cli.errors import EXIT_OK, EXIT_PARTIAL, fail, report_inputs
 
 
@@ -31,8 +32,8 @@ from storybrief.cli.errors import EXIT_OK, EXIT_PARTIAL, fail, report_inputs
 @click.option(
     "-w",
     "--words",
-    type=click.IntRange(min=10),
-    default=150,
+    type=click.IntRange(min=MIN_WORDS),
+    default=DEFAULT_WORDS,
     show_default=True,
     help="Word budget of each brief.",
 )

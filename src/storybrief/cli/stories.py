@@ -4,13 +4,12 @@ articles."""
 from __future__ import annotations
 
 import json
-import sys
 from typing import Any
 
 import click
 
-from storybrief.cli import main
-from storybrief.cli.errors import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, fail, report_inputs
+from storybrief.cli.app import main
+from storybrief.cli.errors import fail, finish, report_inputs
 from storybrief.cli.options import db_option, max_bytes_option, output_options, write_output
 from storybrief.render.stories import render_stories
 
@@ -100,9 +99,7 @@ def ingest_command(
         f"{len(report.rejected)} rejected in {report.seconds:.1f}s",
         err=True,
     )
-    stored = report.added + report.copies + report.skipped
-    if report.rejected:
-        sys.exit(EXIT_PARTIAL if stored else EXIT_FAILED)
+    finish(report.rejected, used=bool(report.added + report.copies + report.skipped))
 
 
 @main.command("recluster")
@@ -208,16 +205,12 @@ def cluster_command(
       storybrief cluster articles/ --format json
       storybrief cluster feed.jsonl --method online --threshold 0.3
     """
-    from storybrief.clean.batch import clean_articles
-    from storybrief.ingest import read_articles
-    from storybrief.pipeline import group_stories
+    from storybrief.pipeline import find_stories
 
-    raw, rejected = read_articles(list(inputs), max_bytes=max_bytes)
-    cleaned = clean_articles(raw, rejected=rejected)
     params: dict[str, Any] = {} if threshold is None else {"threshold": threshold}
-    found = [s for s, _ in group_stories(cleaned.articles, method=method, **params)]
-    report_inputs(cleaned.rejected, cleaned.notices)
-    if not cleaned.articles:
+    found = find_stories(list(inputs), max_bytes=max_bytes, method=method, **params)
+    report_inputs(found.rejected, found.notices)
+    if not found.articles:
         fail("no usable article in the input")
-    write_output(render_stories(found, fmt), output)
-    sys.exit(EXIT_PARTIAL if cleaned.rejected else EXIT_OK)
+    write_output(render_stories(found.stories, fmt), output)
+    finish(found.rejected)

@@ -102,7 +102,7 @@ def pair_graph(articles: Sequence[Article], params: BatchParams) -> PairGraph:
         half_life_days=params.half_life_days,
     )
     rows, cols, at = _undirected(nb)
-    lengths = np.array([a.words for a in articles], dtype=np.float64)
+    lengths = np.array([a.word_count for a in articles], dtype=np.float64)
     features = _features(vectors, nb, rows, cols, at, lengths)
     return PairGraph(vectors.n, rows, cols, features)
 

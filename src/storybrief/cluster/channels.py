@@ -64,12 +64,12 @@ def number_counts(text: str) -> dict[int, float]:
     return hashed_counts(counts, "#:")
 
 
-def lead_of(text: str, words: int = LEAD_WORDS) -> str:
-    """The start of ``text`` up to its ``words``-th whitespace-separated token."""
+def lead_of(text: str, lead_words: int = LEAD_WORDS) -> str:
+    """The start of ``text`` up to its ``lead_words``-th whitespace-separated token."""
     end = 0
     for i, match in enumerate(_LEAD_END.finditer(text)):
         end = match.end()
-        if i + 1 >= words:
+        if i + 1 >= lead_words:
             break
     return text[:end]
 

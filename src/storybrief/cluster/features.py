@@ -218,7 +218,8 @@ _SUBLINEAR = [0.0] + [1.0 + math.log(n) for n in range(1, 64)]
 
 
 def hashed_counts(counts: dict[str, int], prefix: str) -> dict[int, float]:
-    """Term counts as hashed buckets (``prefix`` + term) -> sublinear frequencies."""
+    """Term counts as sublinear weights of their hashed buckets (``prefix`` names the
+    channel: "" words, "N:" names, "#:" numbers)."""
     out: dict[int, float] = {}
     get = out.get
     sub = _SUBLINEAR

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from storybrief.eval.clustering import PRF, ari, bcubed, evaluate_clustering, groups_to_labels
 from storybrief.eval.datasets import (
-    DEFAULT_WORDS,
+    DATASET_WORDS,
     Cluster,
     Page,
     StoryDoc,
@@ -25,7 +25,7 @@ from storybrief.eval.summaries import SummaryReport, SystemResult, evaluate_summ
 from storybrief.eval.systems import SYSTEMS, System, get_systems, register
 
 __all__ = [
-    "DEFAULT_WORDS",
+    "DATASET_WORDS",
     "PRF",
     "SYSTEMS",
     "Cluster",

@@ -20,7 +20,7 @@ from storybrief.errors import ConfigError, InputError, MalformedInputError
 SUMMARY_DATASETS = ("multinews", "neus")
 # Default budgets sit near each reference set's median length (Multi-News ~236 words,
 # NeuS title + roundup ~65), so no system is judged at a length its reference never has.
-DEFAULT_WORDS = {"multinews": 250, "neus": 70}
+DATASET_WORDS = {"multinews": 250, "neus": 70}
 # Multi-News joins an article's paragraphs with " \n \n " and, in the original release,
 # articles with "|||||"; both become paragraph breaks.
 _MN_BREAK = re.compile(r"\s*\n\s*\n\s*|\s*\|\|\|\|\|\s*")

@@ -77,7 +77,7 @@ def measure(
     """storybrief's gate metrics on the subsets: (values, reasons for those not measured)."""
     from storybrief.eval.clustering import evaluate_clustering
     from storybrief.eval.datasets import (
-        DEFAULT_WORDS,
+        DATASET_WORDS,
         data_root,
         load_clusters,
         load_extraction_set,
@@ -93,7 +93,7 @@ def measure(
         clusters = load_clusters(ds, root=root, limit=sub[ds])
         # Out of fold: each cluster briefed with the sentence scorer that never saw it.
         rep = evaluate_summaries(
-            clusters, words=DEFAULT_WORDS[ds], systems=["storybrief-oof"], dataset=ds, resamples=10
+            clusters, words=DATASET_WORDS[ds], systems=["storybrief-oof"], dataset=ds, resamples=10
         )
         r = rep.result("storybrief-oof")
         for m in ("rouge1", "rouge2", "rougeLsum"):

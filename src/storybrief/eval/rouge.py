@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storybrief.errors import ConfigError
-from storybrief.text import split_sentences
+from storybrief.text import RUNS, split_sentences
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeLsum")
 
 # Same split points as rouge-score's ``[^a-z0-9]+`` but Unicode-aware: underscores and
 # punctuation separate, letters and digits of any script are kept.
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_TOKEN = RUNS
 _ASCII_TOKEN = re.compile(r"^[a-z0-9]+$")
 # A whitespace token counts as a word for the budget when it holds a letter or digit,
 # so a stray dash or bullet costs nothing.

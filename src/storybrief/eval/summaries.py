@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from storybrief.budget import check_words
 from storybrief.errors import ConfigError
 from storybrief.eval.datasets import Cluster
 from storybrief.eval.rouge import ROUGE_TYPES, Rouge, as_sentences, truncate_words
@@ -108,8 +109,7 @@ def evaluate_summaries(
     progress: Callable[[str, int, int], None] | None = None,
 ) -> SummaryReport:
     """Run ``systems`` (all registered by default) on ``clusters`` and score them."""
-    if words < 1:
-        raise ConfigError(f"words must be a positive number of words, got {words}")
+    check_words(words)
     rouge = Rouge(use_stemmer=True)
     refs = [as_sentences(c.reference) for c in clusters]
     results = []

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from storybrief.eval.cv import DEFAULT_FOLDS, DEFAULT_SEED, group_folds
-from storybrief.eval.datasets import DEFAULT_WORDS, Cluster, load_clusters
+from storybrief.eval.datasets import DATASET_WORDS, Cluster, load_clusters
 from storybrief.eval.rouge import UnicodeTokenizer
 from storybrief.summarize.selection import (
     FEATURES,
@@ -151,7 +151,7 @@ def train(
     *, root: str | Path | None = None, k: int = DEFAULT_FOLDS, seed: int = DEFAULT_SEED
 ) -> dict[str, Any]:
     clusters = load_clusters(DATASET, root=root)
-    words = DEFAULT_WORDS[DATASET]
+    words = DATASET_WORDS[DATASET]
     items = examples(clusters, words)
     folds = group_folds([c.id for c in clusters], k=k, seed=seed)
     out: dict[str, Any] = {}

@@ -22,8 +22,8 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
 
-from storybrief import __version__
 from storybrief.errors import ConfigError, FetchError, RefusedAddressError
+from storybrief.version import __version__
 
 USER_AGENT = f"storybrief/{__version__} (news reader; follows feeds its operator chose)"
 ROBOTS_AGENT = "storybrief"

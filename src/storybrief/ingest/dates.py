@@ -1,83 +1,22 @@
-"""Publication dates to ISO 8601: ``YYYY-MM-DD``, or a full datetime when the input has a time."""
+"""Publication dates found on a page, in its address or in a dateline; reading a date
+given as text is ``storybrief.timestamps`` (``normalize_date``, ``parse_time``, re-exported
+here)."""
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
+from datetime import datetime
 
-_HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-# Relative expressions ("3 hours ago", "yesterday") depend on when they were read: resolving
-# them against today's clock would make ingest non-deterministic, so they stay unparsed.
-_DATEPARSER_SETTINGS = {
-    "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
-    "REQUIRE_PARTS": ["day", "month", "year"],
-    "PREFER_DAY_OF_MONTH": "first",
-    "RETURN_AS_TIMEZONE_AWARE": False,
-}
+from storybrief.timestamps import ISO_DATE, normalize_date, parse_time
 
-
-def normalize_date(value: object) -> str | None:
-    """ISO form of ``value`` when it parses as an absolute date; else the input, stripped.
-
-    Unparseable values are kept as given rather than dropped: the reader may still make
-    sense of "Spring 2019", and nothing is lost.
-    """
-    if value is None:
-        return None
-    text = str(value).strip()
-    if not text:
-        return None
-    parsed = _parse(text)
-    if parsed is None:
-        return text
-    if _HAS_TIME.search(text):
-        return parsed.isoformat(timespec="seconds")
-    return parsed.date().isoformat()
-
-
-def _parse(text: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        pass
-    if _ISO_DATE.fullmatch(text[:10]):
-        try:
-            return datetime.fromisoformat(text[:10])
-        except ValueError:
-            return None
-    try:
-        return parsedate_to_datetime(text)  # RFC 2822, as in RSS feeds
-    except (TypeError, ValueError, IndexError):
-        pass
-    import dateparser  # slow to import; only needed for free-form dates
-
-    cleaned = re.sub(r"\s*\|\s*", " ", text)
-    try:
-        return dateparser.parse(cleaned, languages=["en"], settings=_DATEPARSER_SETTINGS)
-    except Exception:  # dateparser raises assorted errors on odd input; a date is optional
-        return None
-
-
-def parse_time(value: str | None) -> float | None:
-    """Days since the epoch of an ISO 8601 or RFC 2822 date (what ``normalize_date`` gives
-    for any date it reads); ``None`` when absent or unreadable. Dates without a zone are UTC."""
-    if not value:
-        return None
-    text = value.strip()
-    dt: datetime | None = None
-    try:
-        dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            dt = parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
-            return None
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=UTC)
-    return dt.timestamp() / 86400.0
-
+__all__ = [
+    "dateline_date",
+    "normalize_date",
+    "parse_time",
+    "publication_date",
+    "sane_date",
+    "url_date",
+]
 
 # --- publication dates found on a page -------------------------------------------------
 
@@ -96,7 +35,7 @@ _DATELINE_CHARS = 200
 
 def sane_date(iso: str | None, *, today: datetime | None = None) -> str | None:
     """``iso`` when it is an ISO date between the web's first day and tomorrow, else None."""
-    if not iso or not _ISO_DATE.match(iso):
+    if not iso or not ISO_DATE.match(iso):
         return None
     now = today or datetime.now()
     latest = now.date().toordinal() + _FUTURE_SLACK_DAYS

@@ -7,6 +7,7 @@ Public API (other stages use these names only)::
     tokens(text, lang)            lower-cased words; Chinese/Japanese/Thai segmented
     sentences(text, lang)         sentences; English exactly as storybrief.text splits them
     stemmer(lang)(word)           Snowball stem (identity where Snowball has none)
+    list_stemmer(lang)(words)     the same for a list of words at once
     stopwords(lang)               frozenset of lower-case stop words
     quote_pairs(lang), QUOTE_MARKS
     month_names(lang), weekday_names(lang)   lower-case name -> number (CLDR)
@@ -26,6 +27,7 @@ from storybrief.lang.detect import detect_language
 from storybrief.lang.lexicon import (
     LANGUAGES,
     QUOTE_MARKS,
+    list_stemmer,
     month_names,
     quote_pairs,
     stemmer,
@@ -53,6 +55,7 @@ __all__ = [
     "quote_pairs",
     "segmenter_available",
     "sentences",
+    "list_stemmer",
     "stemmer",
     "stopwords",
     "tokens",

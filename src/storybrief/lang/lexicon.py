@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 from storybrief.text import STOPWORDS
 
@@ -80,17 +81,34 @@ def stopwords(lang: str | None) -> frozenset[str]:
 def stemmer(lang: str | None) -> Callable[[str], str]:
     """A Snowball stemmer of one lower-case word for ``lang``; the word itself where Snowball
     has no stemmer (Chinese, Japanese, Thai words are not inflected that way)."""
+    snowball = _snowball(lang)
+    return _identity if snowball is None else snowball.stemWord
+
+
+@lru_cache(maxsize=64)
+def list_stemmer(lang: str | None) -> Callable[[list[str]], list[str]]:
+    """``stemmer(lang)`` for a list of words at once (one call into Snowball's C build)."""
+    snowball = _snowball(lang)
+    return _identities if snowball is None else snowball.stemWords
+
+
+def _snowball(lang: str | None) -> Any:
+    """Snowball's stemmer for ``lang`` (PyStemmer's C build when installed), or None."""
     name = _SNOWBALL.get(lang or "en")
     if name is None:
-        return _identity
+        return None
     try:
         import Stemmer  # type: ignore[import-not-found,unused-ignore]  # PyStemmer, C build
 
-        return Stemmer.Stemmer(name).stemWord  # type: ignore[no-any-return,unused-ignore]
+        return Stemmer.Stemmer(name)
     except (ImportError, KeyError):
         import snowballstemmer
 
-        return snowballstemmer.stemmer(name).stemWord  # type: ignore[no-any-return,unused-ignore]
+        return snowballstemmer.stemmer(name)
+
+
+def _identities(words: list[str]) -> list[str]:
+    return list(words)
 
 
 def _identity(word: str) -> str:

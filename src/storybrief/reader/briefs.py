@@ -7,13 +7,12 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
+from storybrief.budget import DEFAULT_WORDS
 from storybrief.errors import UnknownStoryError
 from storybrief.model import Brief
 from storybrief.pipeline import brief_story
 from storybrief.store.briefs import load_brief, save_brief
 from storybrief.store.search import story_fingerprint
-
-DEFAULT_WORDS = 150
 
 
 def cached_brief(

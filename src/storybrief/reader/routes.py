@@ -18,10 +18,11 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
-from storybrief import __version__
+from storybrief.budget import DEFAULT_WORDS, check_words
 from storybrief.reader.data import ReaderData
 from storybrief.reader.schema import StoryList, StoryPage
 from storybrief.reader.view import StoryView, span
+from storybrief.version import __version__
 
 HERE = Path(__file__).parent
 PER_PAGE = 50
@@ -148,10 +149,13 @@ def install_reader(app: Any, db: str | Path | None) -> ReaderData:
         tags=["reader"],
     )
     async def get_story(
-        request: Request, story_id: str, words: int = Query(150, ge=10, le=2000)
+        request: Request,
+        story_id: str,
+        words: int = Query(DEFAULT_WORDS, description="the word budget, at least 1"),
     ) -> Any:
         """One story: its brief with citations, quotes, disagreements, timeline and sources
         (``/stories/ID.json`` for JSON)."""
+        check_words(words)  # the library's one rule, before any cache is read
         as_json = story_id.endswith(".json")
         story_id = story_id.removesuffix(".json")
         fmt = "json" if wants_json(request, as_json) else "html"

@@ -169,7 +169,7 @@ def _sources(brief: Brief) -> list[str]:
         )
         out.append(
             f'<details class="src" id="src{n}"><summary>[{n}] {label} {" ".join(notes)}'
-            f'<span class="tag"> · {a.words} words{removed}</span></summary>'
+            f'<span class="tag"> · {a.word_count} words{removed}</span></summary>'
             f'<p class="sentences">{sentences}</p></details>'
         )
     lines, chars = removed_summary(brief)

@@ -50,7 +50,7 @@ def render_markdown(brief: Brief) -> str:
             line += f" <{url}>"
         elif article.url:
             line += f" ({esc(article.url)})"
-        line += f" ({article.words} words"
+        line += f" ({article.word_count} words"
         if article.removed_lines:
             line += f"; {len(article.removed_lines)} boilerplate lines removed"
         line += ")"

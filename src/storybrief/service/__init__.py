@@ -25,9 +25,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from storybrief import __version__
 from storybrief.errors import ConfigError
 from storybrief.service.settings import ServiceSettings, is_loopback
+from storybrief.version import __version__
 
 __all__ = ["ServiceSettings", "create_app", "is_loopback"]
 

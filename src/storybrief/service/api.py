@@ -10,13 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
+from storybrief.budget import DEFAULT_WORDS
 from storybrief.errors import InputError, TooLargeError
 from storybrief.model import Article, Brief, Rejected
+from storybrief.options import BriefOptions
 from storybrief.service.guard import check_write, served
 from storybrief.service.settings import ServiceSettings
 
 Format = Literal["json", "md", "html"]
-BRIEF_EXAMPLE = {"articles": [{"id": "a", "title": "...", "text": "..."}], "words": 150}
+BRIEF_EXAMPLE = {"articles": [{"id": "a", "title": "...", "text": "..."}], "words": DEFAULT_WORDS}
 
 
 def parse_records(
@@ -68,12 +70,12 @@ def install_api(app: Any, db: str | Path | None, settings: ServiceSettings) -> N
     from fastapi import Body, Header, HTTPException, Query
     from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 
-    from storybrief import __version__
     from storybrief.pipeline import brief_articles, brief_story
     from storybrief.render import render
     from storybrief.render.html import POLICY
     from storybrief.store import open_store
     from storybrief.stream import ingest_into
+    from storybrief.version import __version__
 
     def respond(result: Brief, fmt: Format) -> Any:
         if fmt == "json":
@@ -95,14 +97,12 @@ def install_api(app: Any, db: str | Path | None, settings: ServiceSettings) -> N
     ) -> Any:
         """Brief the posted articles as one story. Bad articles are listed in
         ``rejected``; the rest are still briefed."""
-        words = payload.get("words", 150)
-        if isinstance(words, bool) or not isinstance(words, int) or words < 1:
-            raise HTTPException(422, f"'words' must be a positive integer, got {words!r}"[:200])
+        options = BriefOptions(words=payload.get("words", DEFAULT_WORDS), analysis=analyze)
         articles, rejected = parse_records(payload.get("articles"), settings)
         if not articles:
             detail = "; ".join(str(r) for r in rejected[:20])
             raise HTTPException(422, f"no usable article: {detail}")
-        result = brief_articles(articles, words=words, analyze=analyze, rejected=rejected)
+        result = brief_articles(articles, options=options, rejected=rejected)
         return respond(result, format)
 
     @app.post("/ingest", tags=["store"])
@@ -152,8 +152,8 @@ def install_api(app: Any, db: str | Path | None, settings: ServiceSettings) -> N
     @app.get("/stories/{story_id}/brief", tags=["store"])
     def get_story_brief(
         story_id: str,
-        words: int = Query(150, ge=10, le=2000),
+        words: int = Query(DEFAULT_WORDS, description="the word budget, at least 1"),
         format: Format = Query("json"),  # noqa: A002
     ) -> Any:
         """One stored story's brief."""
-        return respond(brief_story(db, story_id, words=words), format)
+        return respond(brief_story(db, story_id, options=BriefOptions(words=words)), format)

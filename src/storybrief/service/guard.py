@@ -206,9 +206,7 @@ def install_error_handlers(app: Any) -> None:
             headers = {"Retry-After": str(max(1, math.ceil(exc.retry_after)))}
         elif isinstance(exc, UnknownStoryError):
             status = 404
-        elif isinstance(exc, ConfigError):
-            status = 400
-        elif isinstance(exc, InputError):
+        elif isinstance(exc, ConfigError | InputError):  # a request's option or input
             status = 422
         elif isinstance(exc, StoreError):
             status = 503

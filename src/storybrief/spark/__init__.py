@@ -14,22 +14,9 @@ rest of storybrief imports without it (the ``spark`` extra).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from storybrief.spark.job import TABLES, SparkRun, run_corpus
 from storybrief.spark.options import FORMATS, SparkOptions
 from storybrief.spark.session import MISSING, require_pyspark, spark_session
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    """``storybrief spark`` as a program (``python -m storybrief.spark INPUT... --out DIR``;
-    the file ``spark-submit`` runs)."""
-    import sys
-
-    from storybrief.cli import main as cli
-
-    cli.main(args=["spark", *(sys.argv[1:] if argv is None else argv)], prog_name="storybrief")
-
 
 __all__ = [
     "FORMATS",
@@ -37,7 +24,6 @@ __all__ = [
     "TABLES",
     "SparkOptions",
     "SparkRun",
-    "main",
     "require_pyspark",
     "run_corpus",
     "spark_session",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from storybrief.budget import DEFAULT_WORDS, check_words
 from storybrief.errors import ConfigError
 
 FORMATS = ("parquet", "jsonl")
@@ -18,7 +19,7 @@ class SparkOptions:
     # analysis); without, the articles, copies and stories tables are written alone.
     briefs: bool = True
     analyze: bool = True
-    words: int = 150
+    words: int = DEFAULT_WORDS
     # Dated articles are clustered in blocks of this many days (each block also holds the
     # next ``window_days`` of articles, so every pair the batch clusterer would compare is
     # compared in one block). 28 days: twice the window, so the overlap costs half a block.
@@ -30,8 +31,7 @@ class SparkOptions:
     def __post_init__(self) -> None:
         if self.fmt not in FORMATS:
             raise ConfigError(f"format must be one of {list(FORMATS)}, got {self.fmt!r}")
-        if self.words < 1:
-            raise ConfigError(f"words must be a positive number of words, got {self.words}")
+        check_words(self.words)  # the one budget rule (storybrief.budget)
         if not self.block_days > 0:
             raise ConfigError(f"block_days must be a positive number, got {self.block_days}")
         if self.undated_block < 2:

@@ -7,8 +7,8 @@ import json
 import sqlite3
 import time
 
-from storybrief import __version__
 from storybrief.model import SCHEMA_VERSION, Brief
+from storybrief.version import __version__
 
 
 def cache_key(fingerprint: str) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from storybrief.budget import DEFAULT_WORDS, check_words
 from storybrief.errors import ConfigError
 from storybrief.model import BriefSentence, Segments
 from storybrief.summarize.centroid import CentroidSummarizer, reading_order
@@ -69,13 +70,12 @@ class SummaryResult:
 def summarize(
     segments: Segments,
     *,
-    words: int = 150,
+    words: int = DEFAULT_WORDS,
     method: str | Summarizer = "default",
 ) -> SummaryResult:
     """Pick brief sentences from a segmented story within ``words`` words and cite their
     sources (``storybrief.segment.segment`` makes ``segments``)."""
-    if words < 1:
-        raise ConfigError(f"words must be a positive number of words, got {words}")
+    check_words(words)
     summarizer = get_summarizer(method) if isinstance(method, str) else method
     table = build_table(segments)
     rows = summarizer.select(table, words)

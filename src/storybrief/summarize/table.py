@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 import numpy as np
-import snowballstemmer
 from scipy import sparse
 
+from storybrief.lang import list_stemmer
+from storybrief.lang.speech import ACCORDING_TO, QUOTE_SPEAKER_VERBS, verb_pattern
 from storybrief.model import Segments
 from storybrief.text import STOPWORDS, words
 
@@ -29,13 +30,14 @@ MAX_WORDS = 70
 # A question mark at the end, before any closing quotes and one added full stop.
 _QUESTION_END = re.compile(r"\?[\"'”’]*\.?[\"'”’]*\s*$")
 
-# Snowball's English stemmer (the C build, PyStemmer, when installed): "added"/"add",
-# "plans"/"plan" must match for citations and redundancy to see the same statement.
-_STEMMER = snowballstemmer.stemmer("english")
+# Snowball's English stemmer (the language layer's, the C build when installed):
+# "added"/"add", "plans"/"plan" must match for citations and redundancy to see the same
+# statement.
+_STEM_WORDS = list_stemmer("en")
 
 
 def analyzer(text: str) -> list[str]:
-    return _STEMMER.stemWords([w for w in words(text) if w not in STOPWORDS and len(w) > 1])
+    return _STEM_WORDS([w for w in words(text) if w not in STOPWORDS and len(w) > 1])
 
 
 @dataclass
@@ -161,9 +163,7 @@ def _is_candidate(sentence: str, n_words: int) -> bool:
 
 
 _QUOTE_OPEN = re.compile(r"^\s*[\"“‘]")
-_ATTRIBUTION = re.compile(
-    r"\b(?:said|says|say|told|tells|added|adds|asked|wrote|writes|tweeted|according to)\b", re.I
-)
+_ATTRIBUTION = re.compile(verb_pattern(QUOTE_SPEAKER_VERBS, ACCORDING_TO), re.I)
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 
 

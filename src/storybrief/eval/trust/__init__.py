@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from storybrief.budget import DEFAULT_WORDS
 from storybrief.eval.trust.gold import (
     ClusterGold,
     PolnearArticle,
@@ -77,7 +78,7 @@ def metrics(mn: Tally, pn: Tally) -> dict[str, float]:
     return out
 
 
-def _articles(gold: ClusterGold) -> list[Article]:
+def gold_articles(gold: ClusterGold) -> list[Article]:
     from storybrief.eval.datasets import multinews_document
 
     return [
@@ -124,7 +125,7 @@ def evaluate_trust(
     clusters: Sequence[str] | None = None,
     limit: int | None = None,
     polnear_limit: int | None = None,
-    words: int = 150,
+    words: int = DEFAULT_WORDS,
     progress: Progress | None = None,
 ) -> TrustReport:
     """Brief every annotated cluster and PolNeAR article of the chosen parts and score them."""
@@ -137,7 +138,7 @@ def evaluate_trust(
     golds = golds[:limit] if limit else golds
     per: dict[str, Tally] = {}
     for k, gold in enumerate(golds, 1):
-        brief = brief_articles(_articles(gold), words=words, analyze=True, ner=ner)
+        brief = brief_articles(gold_articles(gold), words=words, analyze=True, ner=ner)
         per[gold.id] = score_cluster(gold, brief, _fact_rows(gold, brief))
         if progress:
             progress("multinews", k, len(golds))

@@ -12,9 +12,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from storybrief.text import RUNS
+
 _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 _SPACE = re.compile(r"\s+")
-_WORD = re.compile(r"[^\W_]+")
 
 
 def fold(text: str) -> str:
@@ -22,7 +23,7 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+    return RUNS.findall(fold(text))
 
 
 class SentenceIndex:
@@ -37,7 +38,7 @@ class SentenceIndex:
             self.starts.append(pos)
             pos += len(s) + 1
         self.text = " ".join(folded)
-        self._words = [set(_WORD.findall(s)) for s in folded]
+        self._words = [set(RUNS.findall(s)) for s in folded]
 
     def find(self, snippet: str, *, min_share: float = 0.6) -> list[int]:
         """Indices of the sentences holding ``snippet`` (empty if cleaning dropped it)."""
@@ -49,7 +50,7 @@ class SentenceIndex:
             first = bisect_right(self.starts, at) - 1
             last = bisect_right(self.starts, at + len(target) - 1) - 1
             return list(range(first, last + 1))
-        wanted = set(_WORD.findall(target))
+        wanted = set(RUNS.findall(target))
         if not wanted:
             return []
         share = [len(wanted & w) / len(wanted) for w in self._words]
@@ -65,5 +66,5 @@ def overlaps(text: str, snippet: str, *, min_share: float = 0.6) -> bool:
         return False
     if b in a or a in b:
         return True
-    want = set(_WORD.findall(b))
-    return bool(want) and len(want & set(_WORD.findall(a))) / len(want) >= min_share
+    want = set(RUNS.findall(b))
+    return bool(want) and len(want & set(RUNS.findall(a))) / len(want) >= min_share

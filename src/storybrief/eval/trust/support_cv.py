@@ -69,12 +69,12 @@ def story_table(gold: ClusterGold) -> tuple[SentenceTable, list[int]]:
     copies, segment)."""
     from storybrief.clean.batch import clean_articles
     from storybrief.dedup import find_copies
-    from storybrief.eval.trust import _articles
+    from storybrief.eval.trust import gold_articles
     from storybrief.lang import one_language
     from storybrief.segment import segment
     from storybrief.summarize.table import build_table
 
-    kept, _ = one_language(list(clean_articles(_articles(gold)).articles), "auto")
+    kept, _ = one_language(list(clean_articles(gold_articles(gold)).articles), "auto")
     table = build_table(segment(kept, find_copies(kept)))
     return table, [int(a[1:].split("~")[0]) for a in table.article_ids]
 
