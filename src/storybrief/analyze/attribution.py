@@ -18,6 +18,7 @@ paragraph's earlier quote, or, opening a paragraph, the previous paragraph's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -123,9 +124,14 @@ def words_of(text: str) -> list[str]:
             and (out[-1].lower() in ABBREVIATED or (len(out[-1]) == 1 and out[-1].isupper()))
         ):
             out[-1] += "."
+            if len(out) > 1 and INITIALS.fullmatch(out[-2]) and len(out[-1]) == 2:
+                out[-2:] = [out[-2] + out[-1]]  # "U.S.", "D.C.": one word, no name
         else:
             out.append(t)
     return out
+
+
+INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
 def np_word(t: str, first: bool) -> bool:
@@ -148,7 +154,15 @@ def leading_np(toks: Sequence[str]) -> list[str]:
     while k < len(toks):
         t = toks[k]
         low = t.lower().rstrip(".")
-        if np_word(t, not np) or (np and (low in CONNECT or low == "of")):
+        if np_word(t, not np) or (
+            np
+            and (
+                low in CONNECT
+                or low == "of"
+                # "A spokesperson for Conyers"
+                or (low == "for" and np[-1].lower() in SPOKES and k + 1 < len(toks))
+            )
+        ):
             np.append(t)
             k += 1
             continue

@@ -24,6 +24,7 @@ from storybrief.analyze.attribution import (
 )
 from storybrief.analyze.lexicon import SAY_VERBS
 from storybrief.analyze.resolver import Resolver
+from storybrief.text import STOPWORDS
 
 
 def after(resolver: Resolver, text: str) -> Attribution:
@@ -65,11 +66,24 @@ def after(resolver: Resolver, text: str) -> Attribution:
             return NONE
         if t.lower() in SAY_VERBS:
             np = [w for w in toks[:k] if w.lower() not in SKIP]
-            if not np or not (np[0][0].isupper() or np[0].lower() in PRONOUNS | DETERMINERS):
+            if not np or not (
+                np[0][0].isupper() or np[0].lower() in PRONOUNS | DETERMINERS or _described(np)
+            ):
                 return NONE
             found = resolver.phrase(np)
             return weak(found) if t.lower() in MEDIUM_VERBS else found
     return NONE
+
+
+def _described(np: list[str]) -> bool:
+    """A name after a few lower-case words that say who the person is ("fan Jordan
+    Deuschleman", "mom Mona Lisa Harding", "special prosecutor Jakob Buch-Jepsen")."""
+    first = next((k for k, w in enumerate(np) if w[:1].isupper()), None)
+    return (
+        first is not None
+        and 0 < first <= 3
+        and all(w.isalpha() and w.lower() not in STOPWORDS for w in np[:first])
+    )
 
 
 def trim_np(words: list[str]) -> list[str]:

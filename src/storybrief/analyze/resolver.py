@@ -13,6 +13,7 @@ from storybrief.analyze.attribution import (
     CALENDAR,
     CONNECT,
     GROUPS,
+    INITIALS,
     NONE,
     NOT_NAME,
     ORG_NOUNS,
@@ -220,9 +221,11 @@ class Resolver:
         for k, w in enumerate(words):
             low = w.lower().rstrip(".")
             possessive = w.endswith(("’s", "'s"))
-            initial = len(w) == 2 and w[0].isupper() and w[1] == "." and start is not None
+            dotted = w.endswith(".") and INITIALS.fullmatch(w) is not None
+            initial = dotted and start is not None  # "Louis C.K.", "Angelo L."
             name_like = initial or (
-                w[:1].isupper()
+                not (dotted and len(w) > 2)  # "U.S. website The Onion", "D.C."
+                and w[:1].isupper()
                 and not {low, low[:-2] if possessive else low} & NOT_NAME
                 and not (start is None and self._common(low))
             )
