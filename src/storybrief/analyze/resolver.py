@@ -227,7 +227,7 @@ class Resolver:
                 not (dotted and len(w) > 2)  # "U.S. website The Onion", "D.C."
                 and w[:1].isupper()
                 and not {low, low[:-2] if possessive else low} & NOT_NAME
-                and not (start is None and self._common(low))
+                and not (start is None and not dotted and self._common(low))
             )
             if name_like:
                 start = k if start is None else start
