@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from storybrief.analyze.attribution import (
     CLAUSE_STOP,
+    CONNECT,
+    SPOKES,
     DETERMINERS,
     END,
     MEDIUM_VERBS,
@@ -22,7 +24,7 @@ from storybrief.analyze.attribution import (
     weak,
     words_of,
 )
-from storybrief.analyze.lexicon import SAY_VERBS
+from storybrief.analyze.lexicon import ROLES, SAY_VERBS
 from storybrief.analyze.resolver import Resolver
 from storybrief.text import STOPWORDS
 
@@ -128,6 +130,43 @@ def before(resolver: Resolver, text: str) -> Attribution:
         # "Said Dorothy Poynter, who grew up with Ali, ...": the speaker follows the verb.
         return resolver.phrase(trim_np([t for t in toks[upto + 1 :] if t not in END]))
     np = leading_np(toks[start:upto])
+    if verbs:
+        left = np_left(toks, start, upto)
+        if left and (not np or start + len(np) < upto - len(left)):
+            # The verb's own subject stands right before it, later than the clause's
+            # ("a woman asked for a photo and Clinton said", "The Council on ... Executive
+            # Director Nihad Awad says", "as Joel Pollak of Breitbart observed").
+            np = left
     if not np:
         return Attribution(bool(verbs), None)
     return resolver.phrase(np)
+
+
+def np_left(toks: list[str], start: int, verb: int) -> list[str]:
+    """The name phrase right before a speech verb (past adverbs such as "also"): names,
+    initials, role words and "of" inside them; empty unless it holds a name."""
+    k = verb - 1
+    while k >= start and toks[k].lower() in SKIP:
+        k -= 1
+    end = k + 1
+    while k >= start:
+        t = toks[k]
+        low = t.lower().rstrip(".")
+        if (t[:1].isupper() and low not in STOPWORDS) or low in ROLES or low in SPOKES:
+            k -= 1
+        elif low in CONNECT or low == "of":
+            if k - 1 < start or not toks[k - 1][:1].isupper():
+                break
+            k -= 1
+        else:
+            break
+    np = toks[k + 1 : end]
+    while np and not np[0][:1].isupper():
+        np = np[1:]
+    if "of" in np:
+        head = np[: np.index("of")]
+        if any(w[:1].isupper() and w.lower() not in ROLES for w in head):
+            np = head  # "Joel Pollak of Breitbart California"
+    if not any(w[:1].isupper() and w.lower().rstrip(".") not in ROLES for w in np):
+        return []
+    return np
