@@ -19,6 +19,7 @@ from pathlib import Path
 from storybrief.analyze import analyze
 from storybrief.eval.trust.align import overlaps
 from storybrief.eval.trust.gold import load_clusters, load_polnear
+from storybrief.eval.trust.score import best_quote, speaker_is
 from storybrief.model import Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,8 +48,10 @@ def _cached(cache: Path, key: str, articles: list[Article]):
     return seg
 
 
-def _speaker_is(speaker, last):
-    return bool(speaker) and last.casefold() in speaker.casefold()
+def _match(quotes, snippet, first: bool):
+    if first:  # the scorer's rule before 2026-12-02: the first quote that overlaps
+        return next((q for q in quotes if overlaps(q.text, snippet)), None)
+    return best_quote(quotes, snippet)
 
 
 def main() -> None:
@@ -59,6 +62,7 @@ def main() -> None:
     ap.add_argument("--ner", default="auto")
     ap.add_argument("--cache", default="/tmp/quotes-devloop-cache")
     ap.add_argument("--errors", default=None)
+    ap.add_argument("--first-match", action="store_true", help="the scorer's old match rule")
     args = ap.parse_args()
     cache = Path(args.cache)
     cache.mkdir(parents=True, exist_ok=True)
@@ -82,16 +86,11 @@ def main() -> None:
                 continue
             t[0] += 1
             snippet = gold.documents[g.span.doc][g.span.start : g.span.end]
-            hit = next(
-                (
-                    q
-                    for q in quotes
-                    if any(doc_of.get(c.article) == g.span.doc for c in q.citations)
-                    and overlaps(q.text, snippet)
-                ),
-                None,
-            )
-            ok = hit is not None and _speaker_is(hit.speaker, g.speaker_last)
+            mine = [
+                q for q in quotes if any(doc_of.get(c.article) == g.span.doc for c in q.citations)
+            ]
+            hit = _match(mine, snippet, args.first_match)
+            ok = hit is not None and speaker_is(hit.speaker, g.speaker_last)
             if hit is not None:
                 t[1] += 1
                 t[2] += bool(hit.speaker)
@@ -110,7 +109,7 @@ def main() -> None:
         t = tally["pn"]
         for g in art.quotes:
             t[0] += 1
-            hit = next((q for q in quotes if overlaps(q.text, g.text)), None)
+            hit = _match(quotes, g.text, args.first_match)
             if hit is None:
                 if err:
                     ctx = art.text[max(0, g.start - 300) : g.end + 200].replace("\n", " / ")
@@ -119,8 +118,8 @@ def main() -> None:
             t[1] += 1
             t[2] += bool(hit.speaker)
             if g.speaker_last:
-                t[3] += _speaker_is(hit.speaker, g.speaker_last)
-                if err and not _speaker_is(hit.speaker, g.speaker_last):
+                t[3] += speaker_is(hit.speaker, g.speaker_last)
+                if err and not speaker_is(hit.speaker, g.speaker_last):
                     ctx = art.text[max(0, g.start - 300) : g.end + 200].replace("\n", " / ")
                     err.write(
                         f"== PN {art.name} src={g.source!r} got={hit.speaker!r}\n{ctx}\n\n"
