@@ -138,6 +138,7 @@ def np_word(t: str, first: bool) -> bool:
     low = t.lower().rstrip(".")
     return (
         (t[:1].isupper() and (low not in STOPWORDS or low in PRONOUNS))
+        or (low in PRONOUNS and first)  # "Addressing the attackers, he said:"
         or low in ROLES
         or low in SPOKES
         or (low in DETERMINERS and first)
