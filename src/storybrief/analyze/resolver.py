@@ -90,8 +90,13 @@ class Resolver:
 
     def _parse(self, sentence: str, persons: Sequence[str], orgs: Sequence[str]) -> None:
         bare = outside_quotes(sentence)
-        self.seen([p for p in persons if p.split()[-1] in bare], orgs)
         np = subject(bare)
+        # "He denied ... Salon ...": a pronoun subject keeps meaning the one it meant, above
+        # the names its sentence mentions.
+        kept = self.pronoun(np[0]) if np and np[0].lower() in PRONOUNS else None
+        self.seen([p for p in persons if p.split()[-1] in bare], orgs)
+        if kept:
+            self._push(kept)
         if np and np[0].lower() not in PRONOUNS:
             who = self.phrase(np).speaker
             # The subject of a speech verb speaks, whatever kind the recogniser gave it
