@@ -105,7 +105,15 @@ MEDIUM_VERBS = frozenset(["reported", "reports"])
 NONE = Attribution(False, None)
 
 
-NOT_NAME = TITLE_ABBREVIATIONS | ROLES | DETERMINERS | STOPWORDS
+# Party and side words: a speaker described by them ("the Kansas Republican") is someone
+# named before, never a person called "Republican".
+SIDES = word_set(
+    """
+    republican republicans democrat democrats democratic gop conservative conservatives
+    liberal liberals labour tory tories libertarian progressive
+    """
+)
+NOT_NAME = TITLE_ABBREVIATIONS | ROLES | DETERMINERS | STOPWORDS | SIDES
 ABBREVIATED = TITLE_ABBREVIATIONS | word_set(
     """
     jr sr st inc co corp ltd no vs u s

@@ -129,6 +129,12 @@ def before(resolver: Resolver, text: str) -> Attribution:
     if verbs and start == upto:
         # "Said Dorothy Poynter, who grew up with Ali, ...": the speaker follows the verb.
         return resolver.phrase(trim_np([t for t in toks[upto + 1 :] if t not in END]))
+    if not verbs and toks[-1] == ":":
+        # "Pollsters agree - Carl Bialik:", "doesn't surprise Republican pollster Daron
+        # Shaw:": a name right before the colon introduces the quote.
+        left = np_left(toks, 0, len(toks) - 1)
+        if left:
+            return resolver.phrase(left)
     np = leading_np(toks[start:upto])
     if verbs:
         left = np_left(toks, start, upto)
@@ -148,6 +154,18 @@ def np_left(toks: list[str], start: int, verb: int) -> list[str]:
     k = verb - 1
     while k >= start and toks[k].lower() in SKIP:
         k -= 1
+    if k > start and toks[k] == ",":
+        # An appositive name: "One of the founders of The Robin Collective, Brandy Wright,
+        # said"; a description there ("Sean Spicer, the press secretary, said") is left to
+        # the clause's subject.
+        j = next((i for i in range(k - 1, start - 1, -1) if toks[i] == ","), None)
+        inner = toks[j + 1 : k] if j is not None else []
+        if 2 <= len(inner) <= 4 and all(
+            (w[:1].isupper() and w.lower() not in STOPWORDS) or w.lower() in CONNECT
+            for w in inner
+        ):
+            return inner
+        return []
     end = k + 1
     while k >= start:
         t = toks[k]
