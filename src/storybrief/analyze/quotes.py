@@ -123,7 +123,12 @@ def find_quotes(
                         resolver.read(doc.sentences[i], *names.get((doc.id, i), ([], [])))
                 read = max(read, s_start)
                 inner = " ".join(text[start + 1 : end].split()).strip(" ,;:")
-                limit = spans[n + 1][0] if n + 1 < len(spans) else len(text)
+                # The attribution runs up to the next real quote: a quoted title inside it
+                # ('wrote TV producer and "Lucifer" showrunner Joe Henderson') is part of it.
+                limit = next(
+                    (a for a, b in spans[n + 1 :] if len(text[a + 1 : b].split()) >= MIN_WORDS),
+                    len(text),
+                )
                 who = after(
                     resolver,
                     text[

@@ -7,6 +7,7 @@ company" is; ``phrase`` turns a speaker phrase found by ``cues`` into a speaker 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from storybrief.analyze.attribution import (
@@ -29,8 +30,20 @@ from storybrief.analyze.lexicon import ROLES, SAY_VERBS
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.tokens import Tokenizer
 
+# Head words of a description that means a person named before ("the designer admitted").
+PERSON_NOUNS = ROLES | frozenset(
+    """
+    designer star man woman boy girl father mother son daughter husband wife teen teenager
+    player singer musician artist filmmaker director veteran survivor victim witness suspect
+    mountaineer climber entrepreneur comedian host
+    """.split()
+)
 # Sentences before a quote parsed for who a pronoun may mean (see Resolver.read).
 PENDING = 6
+
+
+# An Arabic name's particle joined to it: "Riad al-Asaad", "Ahmed el-Tayeb".
+_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|abd)-[A-Z]")
 
 
 class Resolver:
@@ -91,12 +104,19 @@ class Resolver:
     def _parse(self, sentence: str, persons: Sequence[str], orgs: Sequence[str]) -> None:
         bare = outside_quotes(sentence)
         np = subject(bare)
-        # "He denied ... Salon ...": a pronoun subject keeps meaning the one it meant, above
-        # the names its sentence mentions.
-        kept = self.pronoun(np[0]) if np and np[0].lower() in PRONOUNS else None
+        # "He denied ... Salon ...", "During an interview with John Heilpern, the designer
+        # admitted": a pronoun or description subject means someone named before, not the
+        # names its own sentence mentions; it stays the likeliest "he" of the next sentence.
+        kept = None
+        head = np[: np.index(",")] if "," in np else np
+        if np and np[0].lower() in PRONOUNS:
+            kept = self.pronoun(np[0])
+        elif head and head[0].lower() in ("the", "this") and head[-1].lower() in PERSON_NOUNS:
+            kept = self.phrase(np).speaker
         self.seen([p for p in persons if p.split()[-1] in bare], orgs)
-        if kept:
+        if kept and self.index.kind.get(kept) != "organization":
             self._push(kept)
+            return
         if np and np[0].lower() not in PRONOUNS:
             who = self.phrase(np).speaker
             # The subject of a speech verb speaks, whatever kind the recogniser gave it
@@ -144,6 +164,17 @@ class Resolver:
         while len(parts) > 1 and self._is_place(parts[0]):
             parts = parts[1:]  # "Joplin, Mo., Mayor Melodee Colbert-Kean"
         head, rest = parts[0], parts[1:]
+        if rest and head[0].lower() in ("the", "a", "an", "one"):
+            # "the leader of the center-left opposition, Pierluigi Bersani, said"
+            for p in rest:
+                named = self._name(p)
+                if (
+                    named
+                    and not named[3]
+                    and self.index.kind.get(named[0]) not in ("place", "organization")
+                    and all(w.lower().rstrip(".") in ROLES | TITLE_ABBREVIATIONS for w in p[: named[1]])
+                ):
+                    return Attribution(True, named[0], role_text(head) or " ".join(head[:8]))
         speaker, role = self._head(head)
         if speaker is None:
             # "a spokeswoman, Bernice Ho, said": the name is the appositive.
@@ -228,7 +259,7 @@ class Resolver:
             possessive = w.endswith(("’s", "'s"))
             dotted = w.endswith(".") and INITIALS.fullmatch(w) is not None
             initial = dotted and start is not None  # "Louis C.K.", "Angelo L."
-            name_like = initial or (
+            name_like = initial or (start is not None and _PARTICLE.match(w) is not None) or (
                 not (dotted and len(w) > 2)  # "U.S. website The Onion", "D.C."
                 and w[:1].isupper()
                 and not {low, low[:-2] if possessive else low} & NOT_NAME
