@@ -31,7 +31,7 @@ from storybrief.text import STOPWORDS
 
 def after(resolver: Resolver, text: str) -> Attribution:
     """An attribution right after a quote: ``, Kim said`` / ``said Kim`` / ``he added``."""
-    toks = words_of(text)[:40]
+    toks = no_parens(words_of(text))[:40]
     if toks[:1] in (["—"], ["–"]) and len(toks) > 1 and toks[1][:1].isupper():
         # A dash and a name: "— Julia Louis-Dreyfus, on having won ..."
         np = [t for t in toks[1:] if t not in END][: toks.index(",") - 1 if "," in toks else None]
@@ -88,6 +88,23 @@ def _described(np: list[str]) -> bool:
     )
 
 
+def no_parens(toks: list[str]) -> list[str]:
+    """Tokens without short parentheses ("Sen. Bernie Sanders (I-Vt.) said")."""
+    if "(" not in toks:
+        return toks
+    out: list[str] = []
+    k = 0
+    while k < len(toks):
+        if toks[k] == "(":
+            close = next((j for j in range(k + 1, min(len(toks), k + 8)) if toks[j] == ")"), None)
+            if close is not None:
+                k = close + 1
+                continue
+        out.append(toks[k])
+        k += 1
+    return out
+
+
 def trim_np(words: list[str]) -> list[str]:
     """The speaker phrase after an inverted verb, without a trailing clause ("said Kim,
     who ...", "said Kim in a statement")."""
@@ -120,7 +137,7 @@ def before(resolver: Resolver, text: str) -> Attribution:
                 np.append(t)
             if np:
                 return resolver.phrase(np)
-    toks = words_of(text)
+    toks = no_parens(words_of(text))
     if not toks:
         return NONE
     verbs = [k for k, t in enumerate(toks) if t.lower() in SAY_VERBS]
