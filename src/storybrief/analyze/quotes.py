@@ -157,6 +157,12 @@ def find_quotes(
                     and prev_para[0] == p - 1
                 ):
                     who = prev_para[1]
+                if not who.found and not text[:start].strip() and p - 1 in paras:
+                    # A paragraph that is only a quote, after one about someone ("Valastro
+                    # praised Christie's leadership ..."): the one the story was about.
+                    last_one = resolver.last_person
+                    if last_one and index.kind.get(last_one) == "person":
+                        who = Attribution(True, last_one)
                 resolver.spoke(who.speaker)
                 if who.found:
                     last = who
@@ -188,7 +194,8 @@ def _attribution_end(text: str, offsets: list[tuple[int, int, int]], close: int,
         return s_end
     nxt = next(((a, b) for a, b, _ in offsets if a > close), None)
     if nxt is not None and (
-        len(text[nxt[0] : nxt[1]].split()) <= 8 or text[nxt[0] : nxt[0] + 1] in ("—", "–")
+        len(text[nxt[0] : nxt[1]].split()) <= 8
+        or text[nxt[0] : nxt[0] + 1] in ("—", "–")
     ):
         return nxt[1]  # also '"…" — Louis C.K., on why his show succeeded'
     return s_end
