@@ -66,7 +66,7 @@ def after(resolver: Resolver, text: str) -> Attribution:
     for k, t in enumerate(toks[:30]):
         if t in END or t in ("“", '"'):
             return NONE
-        if t.lower() in SAY_VERBS:
+        if is_verb(t, k == 0):
             np = [w for w in toks[:k] if w.lower() not in SKIP]
             if not np or not (
                 np[0][0].isupper() or np[0].lower() in PRONOUNS | DETERMINERS or _described(np)
@@ -86,6 +86,12 @@ def _described(np: list[str]) -> bool:
         and 0 < first <= 3
         and all(w.isalpha() and w.lower() not in STOPWORDS for w in np[:first])
     )
+
+
+def is_verb(t: str, first: bool) -> bool:
+    """A speech verb: written in lower case unless it opens the text ("the United States"
+    has no verb "States"; "Said Dorothy Poynter, ..." has one)."""
+    return t.lower() in SAY_VERBS and (first or not t[:1].isupper())
 
 
 def no_parens(toks: list[str]) -> list[str]:
@@ -140,7 +146,7 @@ def before(resolver: Resolver, text: str) -> Attribution:
     toks = no_parens(words_of(text))
     if not toks:
         return NONE
-    verbs = [k for k, t in enumerate(toks) if t.lower() in SAY_VERBS]
+    verbs = [k for k, t in enumerate(toks) if is_verb(t, k == 0)]
     upto = verbs[-1] if verbs else len(toks)
     start = clause_start(toks, upto)
     if verbs and start == upto:

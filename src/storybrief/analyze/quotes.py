@@ -204,10 +204,12 @@ def _attribution_end(text: str, offsets: list[tuple[int, int, int]], close: int,
 def _same_remark(a: _Found, b: _Found) -> bool:
     if a.text == b.text:
         return a.speaker == b.speaker or None in (a.speaker, b.speaker)
-    if a.doc.id == b.doc.id and a.text not in b.text and b.text not in a.text:
+    if a.doc.id == b.doc.id:
         # One article's quotes are its remarks in turn: two of one speaker sharing words
-        # ("the evidence", "improper purpose") are still two remarks.
-        return False
+        # ("the evidence", "improper purpose") are still two remarks, and a phrase echoed
+        # inside a longer quote ("back of the queue") is not that quote.
+        short, long_ = sorted((a.text, b.text), key=len)
+        return short in long_ and len(short) >= len(long_) / 2
     n, share = overlap(set(a.stems), set(b.stems))
     if a.speaker and b.speaker:
         # Tuned on the invented examples: translations keep 4+ key words of about 10.
@@ -261,7 +263,12 @@ def quotes(
         )
         text = _SPACE.sub(" ", best.text)
         speakers = Counter(f.speaker for f in c if f.speaker)
-        speaker = speakers.most_common(1)[0][0] if speakers else None
+        # Most versions agree; a tie goes to the speaker of the longest version.
+        speaker = (
+            max(speakers, key=lambda s: (speakers[s], max(len(f.text) for f in c if f.speaker == s)))
+            if speakers
+            else None
+        )
         roles = Counter(f.role for f in c if f.role and f.speaker == speaker)
         role = roles.most_common(1)[0][0] if roles else None
         cites = sorted(
