@@ -161,7 +161,11 @@ def find_quotes(
                     # A paragraph that is only a quote, after one about someone ("Valastro
                     # praised Christie's leadership ..."): the one the story was about.
                     last_one = resolver.last_person
-                    if last_one and index.kind.get(last_one) == "person":
+                    if (
+                        last_one
+                        and index.kind.get(last_one) == "person"
+                        and _about(doc, paras[p - 1], names, last_one)
+                    ):
                         who = Attribution(True, last_one)
                 resolver.spoke(who.speaker)
                 if who.found:
@@ -185,6 +189,15 @@ def find_quotes(
                 last = intro if intro.speaker else last
             prev_para = (p, last) if last.speaker else None
     return found
+
+
+def _about(doc: Doc, idxs: list[int], names: SentenceNames, person: str) -> bool:
+    """Whether a paragraph is about ``person``: it names them, or its last sentence opens
+    with "He"/"She" (who, then, is the one last named)."""
+    if any(person in names.get((doc.id, i), ([], []))[0] for i in idxs):
+        return True
+    first = doc.sentences[idxs[-1]].split(maxsplit=1)[:1]
+    return bool(first) and first[0] in ("He", "She")
 
 
 def _attribution_end(text: str, offsets: list[tuple[int, int, int]], close: int, s_end: int) -> int:
