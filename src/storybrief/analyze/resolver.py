@@ -29,6 +29,7 @@ from storybrief.analyze.attribution import (
 from storybrief.analyze.lexicon import ROLES, SAY_VERBS
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.tokens import Tokenizer
+from storybrief.text import STOPWORDS
 
 # Head words of a description that means a person named before ("the designer admitted").
 PERSON_NOUNS = ROLES | frozenset(
@@ -131,6 +132,9 @@ class Resolver:
             self._push(speaker)
 
     def _push(self, person: str) -> None:
+        low = person.lower()
+        if " " not in person and (low in STOPWORDS or self._common(low)):
+            return  # "Although", "Born", "Help": a capitalised sentence opener, no one
         recent = self._recent
         if recent and recent[0] == person:
             return
@@ -295,6 +299,8 @@ class Resolver:
             parts[-1] = parts[-1][:-2]
         surface = " ".join(parts)
         resolved = self.index.find_person(surface)
+        if resolved is not None and parts[-1].lower() not in resolved.lower():
+            resolved = None  # "Alfonse M" for "Alfonse M. D'Amato": keep the surname said
         if resolved is None or " " not in resolved:
             longer = self._surname(surface)
             resolved = longer if longer != surface else resolved
