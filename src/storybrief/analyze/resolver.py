@@ -43,6 +43,16 @@ PERSON_NOUNS = ROLES | frozenset(
 PENDING = 6
 
 
+# Capitalised sentence openers the recogniser may take for a name ("Although ...,",
+# "Born in Santo Domingo, ..."): never a speaker unless the story lists them as a name.
+_OPENERS = frozenset(
+    """
+    Although Though Born Help Image Nowhere Despite Unlike Like Meanwhile Still Yet Also
+    Instead Indeed Even Perhaps Maybe Only Just Soon Later Earlier Now Then Today Asked
+    Estimates Signs Conceding Speaking Writing Asked Told Photo Video Watch Read Click
+    Caption Courtesy
+    """.split()
+)
 # An Arabic name's particle joined to it: "Riad al-Asaad", "Ahmed el-Tayeb".
 _PARTICLE = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|abd)-[A-Z]")
 
@@ -305,7 +315,13 @@ class Resolver:
             longer = self._surname(surface)
             resolved = longer if longer != surface else resolved
         if resolved is None:
-            resolved = self.index.resolve(surface) or surface
+            resolved = self.index.resolve(surface)
+            if resolved is None and a == 0 and b == 1 and not self.index.kind:
+                resolved = surface
+            elif resolved is None and (a > 0 or b > 1 or surface not in _OPENERS):
+                resolved = surface
+        if resolved is None:
+            return None
         return resolved, a, b, possessive
 
     def _surname(self, surface: str) -> str:
