@@ -257,8 +257,17 @@ class Resolver:
             rest = " ".join(words[end:]) or None
             if self.index.kind.get(name) == "organization":
                 return name, rest
+            spokes = next((w for w in words[end:] if w.lower() in SPOKES), None)
+            if spokes:
+                return f"{spokes.lower()} for {name}", rest  # not the one they speak for
             return None, rest
         title = words[:start]
+        low_title = [w.lower() for w in title]
+        spokes = next((w for w in low_title if w in SPOKES), None)
+        if spokes and "for" in low_title and self.index.kind.get(name) != "organization":
+            # "A spokesperson for Conyers told KPRC": the spokesperson speaks, not Conyers.
+            return f"{spokes} for {name}", None
+
         role = " ".join(title) if any(w.lower().rstrip(".") in ROLES for w in title) else None
         return name, role
 
