@@ -304,6 +304,17 @@ class Resolver:
         if not runs:
             return None
         plain = [r for r in runs if not r[2]] or runs
+        low_words = [w.lower() for w in words]
+        if "of" in low_words:
+            # The phrase's head comes before "of": "Archbishop Aris Shirvanian of the
+            # Armenian Patriarchate", "Joel Pollak of Breitbart California".
+            cut = low_words.index("of")
+            head_runs = [r for r in plain if r[1] <= cut]
+            if head_runs and any(
+                r[1] - r[0] >= 2 or self.index.kind.get(" ".join(words[r[0] : r[1]])) == "person"
+                for r in head_runs
+            ):
+                plain = head_runs
         titled = [
             r
             for r in plain
