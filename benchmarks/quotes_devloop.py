@@ -68,7 +68,7 @@ def main() -> None:
     cache.mkdir(parents=True, exist_ok=True)
     from storybrief.eval.datasets import multinews_document
 
-    err = open(args.errors, "w", encoding="utf-8") if args.errors else None
+    err = open(args.errors, "w", encoding="utf-8") if args.errors else None  # noqa: SIM115
     t0 = time.perf_counter()
     tally = {"mn": [0, 0, 0, 0], "pn": [0, 0, 0, 0]}  # gold, found, attributed, right
     golds = load_clusters(DATA, part="tune")[: args.clusters]
@@ -121,9 +121,7 @@ def main() -> None:
                 t[3] += speaker_is(hit.speaker, g.speaker_last)
                 if err and not speaker_is(hit.speaker, g.speaker_last):
                     ctx = art.text[max(0, g.start - 300) : g.end + 200].replace("\n", " / ")
-                    err.write(
-                        f"== PN {art.name} src={g.source!r} got={hit.speaker!r}\n{ctx}\n\n"
-                    )
+                    err.write(f"== PN {art.name} src={g.source!r} got={hit.speaker!r}\n{ctx}\n\n")
             else:
                 tally.setdefault("pn_unscored", [0])[0] += 1
     unscored = tally.get("pn_unscored", [0])[0]

@@ -85,6 +85,92 @@ CONJUNCTIONS = frozenset(["and", "but", "so", "or", "yet", "then", "also"])
 CLAUSE_STOP = frozenset([";", ":", "(", ")", "—", "–"])
 
 
+# Head words of a description that means a person named before ("the designer admitted").
+PERSON_NOUNS = ROLES | frozenset(
+    [
+        "designer",
+        "star",
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "father",
+        "mother",
+        "son",
+        "daughter",
+        "husband",
+        "wife",
+        "teen",
+        "teenager",
+        "player",
+        "singer",
+        "musician",
+        "artist",
+        "filmmaker",
+        "director",
+        "veteran",
+        "survivor",
+        "victim",
+        "witness",
+        "suspect",
+        "mountaineer",
+        "climber",
+        "entrepreneur",
+        "comedian",
+        "host",
+    ]
+)
+# Capitalised sentence openers the recogniser may take for a name ("Although ...,",
+# "Born in Santo Domingo, ..."): never a speaker unless the story lists them as a name.
+OPENERS = frozenset(
+    [
+        "Although",
+        "Though",
+        "Born",
+        "Help",
+        "Image",
+        "Nowhere",
+        "Despite",
+        "Unlike",
+        "Like",
+        "Meanwhile",
+        "Still",
+        "Yet",
+        "Also",
+        "Instead",
+        "Indeed",
+        "Even",
+        "Perhaps",
+        "Maybe",
+        "Only",
+        "Just",
+        "Soon",
+        "Later",
+        "Earlier",
+        "Now",
+        "Then",
+        "Today",
+        "Asked",
+        "Estimates",
+        "Signs",
+        "Conceding",
+        "Speaking",
+        "Writing",
+        "Asked",
+        "Told",
+        "Photo",
+        "Video",
+        "Watch",
+        "Read",
+        "Click",
+        "Caption",
+        "Courtesy",
+    ]
+)
+# An Arabic name's particle joined to it: "Riad al-Asaad", "Ahmed el-Tayeb".
+PARTICLE = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|abd)-[A-Z]")
+
+
 @dataclass(frozen=True)
 class Attribution:
     found: bool  # an attribution stands there, even if it names no one ("a source said")

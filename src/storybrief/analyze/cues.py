@@ -11,13 +11,13 @@ from __future__ import annotations
 from storybrief.analyze.attribution import (
     CLAUSE_STOP,
     CONNECT,
-    SPOKES,
     DETERMINERS,
     END,
     MEDIUM_VERBS,
     NONE,
     PRONOUNS,
     SKIP,
+    SPOKES,
     Attribution,
     clause_start,
     leading_np,
@@ -184,8 +184,7 @@ def np_left(toks: list[str], start: int, verb: int) -> list[str]:
         j = next((i for i in range(k - 1, start - 1, -1) if toks[i] == ","), None)
         inner = toks[j + 1 : k] if j is not None else []
         if 2 <= len(inner) <= 4 and all(
-            (w[:1].isupper() and w.lower() not in STOPWORDS) or w.lower() in CONNECT
-            for w in inner
+            (w[:1].isupper() and w.lower() not in STOPWORDS) or w.lower() in CONNECT for w in inner
         ):
             return inner
         return []

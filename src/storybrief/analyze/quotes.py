@@ -207,8 +207,7 @@ def _attribution_end(text: str, offsets: list[tuple[int, int, int]], close: int,
         return s_end
     nxt = next(((a, b) for a, b, _ in offsets if a > close), None)
     if nxt is not None and (
-        len(text[nxt[0] : nxt[1]].split()) <= 8
-        or text[nxt[0] : nxt[0] + 1] in ("—", "–")
+        len(text[nxt[0] : nxt[1]].split()) <= 8 or text[nxt[0] : nxt[0] + 1] in ("—", "–")
     ):
         return nxt[1]  # also '"…" — Louis C.K., on why his show succeeded'
     return s_end
@@ -278,7 +277,9 @@ def quotes(
         speakers = Counter(f.speaker for f in c if f.speaker)
         # Most versions agree; a tie goes to the speaker of the longest version.
         speaker = (
-            max(speakers, key=lambda s: (speakers[s], max(len(f.text) for f in c if f.speaker == s)))
+            max(
+                speakers, key=lambda s: (speakers[s], max(len(f.text) for f in c if f.speaker == s))
+            )
             if speakers
             else None
         )

@@ -7,7 +7,6 @@ company" is; ``phrase`` turns a speaker phrase found by ``cues`` into a speaker 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from storybrief.analyze.attribution import (
@@ -17,7 +16,10 @@ from storybrief.analyze.attribution import (
     INITIALS,
     NONE,
     NOT_NAME,
+    OPENERS,
     ORG_NOUNS,
+    PARTICLE,
+    PERSON_NOUNS,
     PRONOUNS,
     SPOKES,
     TITLE_ABBREVIATIONS,
@@ -31,30 +33,8 @@ from storybrief.analyze.names import NameIndex
 from storybrief.analyze.tokens import Tokenizer
 from storybrief.text import STOPWORDS
 
-# Head words of a description that means a person named before ("the designer admitted").
-PERSON_NOUNS = ROLES | frozenset(
-    """
-    designer star man woman boy girl father mother son daughter husband wife teen teenager
-    player singer musician artist filmmaker director veteran survivor victim witness suspect
-    mountaineer climber entrepreneur comedian host
-    """.split()
-)
 # Sentences before a quote parsed for who a pronoun may mean (see Resolver.read).
 PENDING = 6
-
-
-# Capitalised sentence openers the recogniser may take for a name ("Although ...,",
-# "Born in Santo Domingo, ..."): never a speaker unless the story lists them as a name.
-_OPENERS = frozenset(
-    """
-    Although Though Born Help Image Nowhere Despite Unlike Like Meanwhile Still Yet Also
-    Instead Indeed Even Perhaps Maybe Only Just Soon Later Earlier Now Then Today Asked
-    Estimates Signs Conceding Speaking Writing Asked Told Photo Video Watch Read Click
-    Caption Courtesy
-    """.split()
-)
-# An Arabic name's particle joined to it: "Riad al-Asaad", "Ahmed el-Tayeb".
-_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|abd)-[A-Z]")
 
 
 class Resolver:
@@ -186,7 +166,9 @@ class Resolver:
                     named
                     and not named[3]
                     and self.index.kind.get(named[0]) not in ("place", "organization")
-                    and all(w.lower().rstrip(".") in ROLES | TITLE_ABBREVIATIONS for w in p[: named[1]])
+                    and all(
+                        w.lower().rstrip(".") in ROLES | TITLE_ABBREVIATIONS for w in p[: named[1]]
+                    )
                 ):
                     return Attribution(True, named[0], role_text(head) or " ".join(head[:8]))
         speaker, role = self._head(head)
@@ -282,11 +264,15 @@ class Resolver:
             possessive = w.endswith(("’s", "'s"))
             dotted = w.endswith(".") and INITIALS.fullmatch(w) is not None
             initial = dotted and start is not None  # "Louis C.K.", "Angelo L."
-            name_like = initial or (start is not None and _PARTICLE.match(w) is not None) or (
-                not (dotted and len(w) > 2)  # "U.S. website The Onion", "D.C."
-                and w[:1].isupper()
-                and not {low, low[:-2] if possessive else low} & NOT_NAME
-                and not (start is None and not dotted and self._common(low))
+            name_like = (
+                initial
+                or (start is not None and PARTICLE.match(w) is not None)
+                or (
+                    not (dotted and len(w) > 2)  # "U.S. website The Onion", "D.C."
+                    and w[:1].isupper()
+                    and not {low, low[:-2] if possessive else low} & NOT_NAME
+                    and not (start is None and not dotted and self._common(low))
+                )
             )
             if name_like:
                 start = k if start is None else start
@@ -336,9 +322,7 @@ class Resolver:
             resolved = longer if longer != surface else resolved
         if resolved is None:
             resolved = self.index.resolve(surface)
-            if resolved is None and a == 0 and b == 1 and not self.index.kind:
-                resolved = surface
-            elif resolved is None and (a > 0 or b > 1 or surface not in _OPENERS):
+            if resolved is None and (a > 0 or b > 1 or surface not in OPENERS):
                 resolved = surface
         if resolved is None:
             return None

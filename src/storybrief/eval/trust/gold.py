@@ -189,9 +189,8 @@ def _name_head(source: str) -> str | None:
     Reince Priebus" gives "Priebus", "Joel Pollak of Breitbart California" gives "Pollak").
     ``None`` for a pronoun or a description ("the Indiana governor", "the Christie
     supporter": last word lower case)."""
-    head = re.sub(r"\([^)]*\)", " ", source).split(",")[0]
-    head = re.split(r"\s+of\s+", head)[0].replace("’s", "").replace("'s", "").split()
-    head = [w.rstrip("’'") for w in head]
+    phrase = re.split(r"\s+of\s+", re.sub(r"\([^)]*\)", " ", source).split(",")[0])[0]
+    head = [w.rstrip("’'") for w in phrase.replace("’s", "").replace("'s", "").split()]
     if (
         not head
         or not head[-1]
