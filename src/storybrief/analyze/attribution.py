@@ -18,6 +18,7 @@ paragraph's earlier quote, or, opening a paragraph, the previous paragraph's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -84,6 +85,92 @@ CONJUNCTIONS = frozenset(["and", "but", "so", "or", "yet", "then", "also"])
 CLAUSE_STOP = frozenset([";", ":", "(", ")", "—", "–"])
 
 
+# Head words of a description that means a person named before ("the designer admitted").
+PERSON_NOUNS = ROLES | frozenset(
+    [
+        "designer",
+        "star",
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "father",
+        "mother",
+        "son",
+        "daughter",
+        "husband",
+        "wife",
+        "teen",
+        "teenager",
+        "player",
+        "singer",
+        "musician",
+        "artist",
+        "filmmaker",
+        "director",
+        "veteran",
+        "survivor",
+        "victim",
+        "witness",
+        "suspect",
+        "mountaineer",
+        "climber",
+        "entrepreneur",
+        "comedian",
+        "host",
+    ]
+)
+# Capitalised sentence openers the recogniser may take for a name ("Although ...,",
+# "Born in Santo Domingo, ..."): never a speaker unless the story lists them as a name.
+OPENERS = frozenset(
+    [
+        "Although",
+        "Though",
+        "Born",
+        "Help",
+        "Image",
+        "Nowhere",
+        "Despite",
+        "Unlike",
+        "Like",
+        "Meanwhile",
+        "Still",
+        "Yet",
+        "Also",
+        "Instead",
+        "Indeed",
+        "Even",
+        "Perhaps",
+        "Maybe",
+        "Only",
+        "Just",
+        "Soon",
+        "Later",
+        "Earlier",
+        "Now",
+        "Then",
+        "Today",
+        "Asked",
+        "Estimates",
+        "Signs",
+        "Conceding",
+        "Speaking",
+        "Writing",
+        "Asked",
+        "Told",
+        "Photo",
+        "Video",
+        "Watch",
+        "Read",
+        "Click",
+        "Caption",
+        "Courtesy",
+    ]
+)
+# An Arabic name's particle joined to it: "Riad al-Asaad", "Ahmed el-Tayeb".
+PARTICLE = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|abd)-[A-Z]")
+
+
 @dataclass(frozen=True)
 class Attribution:
     found: bool  # an attribution stands there, even if it names no one ("a source said")
@@ -104,7 +191,15 @@ MEDIUM_VERBS = frozenset(["reported", "reports"])
 NONE = Attribution(False, None)
 
 
-NOT_NAME = TITLE_ABBREVIATIONS | ROLES | DETERMINERS | STOPWORDS
+# Party and side words: a speaker described by them ("the Kansas Republican") is someone
+# named before, never a person called "Republican".
+SIDES = word_set(
+    """
+    republican republicans democrat democrats democratic gop conservative conservatives
+    liberal liberals labour tory tories libertarian progressive
+    """
+)
+NOT_NAME = TITLE_ABBREVIATIONS | ROLES | DETERMINERS | STOPWORDS | SIDES
 ABBREVIATED = TITLE_ABBREVIATIONS | word_set(
     """
     jr sr st inc co corp ltd no vs u s
@@ -123,15 +218,21 @@ def words_of(text: str) -> list[str]:
             and (out[-1].lower() in ABBREVIATED or (len(out[-1]) == 1 and out[-1].isupper()))
         ):
             out[-1] += "."
+            if len(out) > 1 and INITIALS.fullmatch(out[-2]) and len(out[-1]) == 2:
+                out[-2:] = [out[-2] + out[-1]]  # "U.S.", "D.C.": one word, no name
         else:
             out.append(t)
     return out
+
+
+INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
 def np_word(t: str, first: bool) -> bool:
     low = t.lower().rstrip(".")
     return (
         (t[:1].isupper() and (low not in STOPWORDS or low in PRONOUNS))
+        or (low in PRONOUNS and first)  # "Addressing the attackers, he said:"
         or low in ROLES
         or low in SPOKES
         or (low in DETERMINERS and first)
@@ -148,7 +249,15 @@ def leading_np(toks: Sequence[str]) -> list[str]:
     while k < len(toks):
         t = toks[k]
         low = t.lower().rstrip(".")
-        if np_word(t, not np) or (np and (low in CONNECT or low == "of")):
+        if np_word(t, not np) or (
+            np
+            and (
+                low in CONNECT
+                or low == "of"
+                # "A spokesperson for Conyers"
+                or (low == "for" and np[-1].lower() in SPOKES and k + 1 < len(toks))
+            )
+        ):
             np.append(t)
             k += 1
             continue

@@ -10,25 +10,28 @@ from __future__ import annotations
 
 from storybrief.analyze.attribution import (
     CLAUSE_STOP,
+    CONNECT,
     DETERMINERS,
     END,
     MEDIUM_VERBS,
     NONE,
     PRONOUNS,
     SKIP,
+    SPOKES,
     Attribution,
     clause_start,
     leading_np,
     weak,
     words_of,
 )
-from storybrief.analyze.lexicon import SAY_VERBS
+from storybrief.analyze.lexicon import ROLES, SAY_VERBS
 from storybrief.analyze.resolver import Resolver
+from storybrief.text import STOPWORDS
 
 
 def after(resolver: Resolver, text: str) -> Attribution:
     """An attribution right after a quote: ``, Kim said`` / ``said Kim`` / ``he added``."""
-    toks = words_of(text)[:40]
+    toks = no_parens(words_of(text))[:40]
     if toks[:1] in (["—"], ["–"]) and len(toks) > 1 and toks[1][:1].isupper():
         # A dash and a name: "— Julia Louis-Dreyfus, on having won ..."
         np = [t for t in toks[1:] if t not in END][: toks.index(",") - 1 if "," in toks else None]
@@ -63,13 +66,49 @@ def after(resolver: Resolver, text: str) -> Attribution:
     for k, t in enumerate(toks[:30]):
         if t in END or t in ("“", '"'):
             return NONE
-        if t.lower() in SAY_VERBS:
+        if is_verb(t, k == 0):
             np = [w for w in toks[:k] if w.lower() not in SKIP]
-            if not np or not (np[0][0].isupper() or np[0].lower() in PRONOUNS | DETERMINERS):
+            if not np or not (
+                np[0][0].isupper() or np[0].lower() in PRONOUNS | DETERMINERS or _described(np)
+            ):
                 return NONE
             found = resolver.phrase(np)
             return weak(found) if t.lower() in MEDIUM_VERBS else found
     return NONE
+
+
+def _described(np: list[str]) -> bool:
+    """A name after a few lower-case words that say who the person is ("fan Jordan
+    Deuschleman", "mom Mona Lisa Harding", "special prosecutor Jakob Buch-Jepsen")."""
+    first = next((k for k, w in enumerate(np) if w[:1].isupper()), None)
+    return (
+        first is not None
+        and 0 < first <= 3
+        and all(w.isalpha() and w.lower() not in STOPWORDS for w in np[:first])
+    )
+
+
+def is_verb(t: str, first: bool) -> bool:
+    """A speech verb: written in lower case unless it opens the text ("the United States"
+    has no verb "States"; "Said Dorothy Poynter, ..." has one)."""
+    return t.lower() in SAY_VERBS and (first or not t[:1].isupper())
+
+
+def no_parens(toks: list[str]) -> list[str]:
+    """Tokens without short parentheses ("Sen. Bernie Sanders (I-Vt.) said")."""
+    if "(" not in toks:
+        return toks
+    out: list[str] = []
+    k = 0
+    while k < len(toks):
+        if toks[k] == "(":
+            close = next((j for j in range(k + 1, min(len(toks), k + 8)) if toks[j] == ")"), None)
+            if close is not None:
+                k = close + 1
+                continue
+        out.append(toks[k])
+        k += 1
+    return out
 
 
 def trim_np(words: list[str]) -> list[str]:
@@ -104,16 +143,70 @@ def before(resolver: Resolver, text: str) -> Attribution:
                 np.append(t)
             if np:
                 return resolver.phrase(np)
-    toks = words_of(text)
+    toks = no_parens(words_of(text))
     if not toks:
         return NONE
-    verbs = [k for k, t in enumerate(toks) if t.lower() in SAY_VERBS]
+    verbs = [k for k, t in enumerate(toks) if is_verb(t, k == 0)]
     upto = verbs[-1] if verbs else len(toks)
     start = clause_start(toks, upto)
     if verbs and start == upto:
         # "Said Dorothy Poynter, who grew up with Ali, ...": the speaker follows the verb.
         return resolver.phrase(trim_np([t for t in toks[upto + 1 :] if t not in END]))
+    if not verbs and toks[-1] == ":":
+        # "Pollsters agree - Carl Bialik:", "doesn't surprise Republican pollster Daron
+        # Shaw:": a name right before the colon introduces the quote.
+        left = np_left(toks, 0, len(toks) - 1)
+        if left:
+            return resolver.phrase(left)
     np = leading_np(toks[start:upto])
+    if verbs:
+        left = np_left(toks, start, upto)
+        if left and (not np or start + len(np) < upto - len(left)):
+            # The verb's own subject stands right before it, later than the clause's
+            # ("a woman asked for a photo and Clinton said", "The Council on ... Executive
+            # Director Nihad Awad says", "as Joel Pollak of Breitbart observed").
+            np = left
     if not np:
         return Attribution(bool(verbs), None)
     return resolver.phrase(np)
+
+
+def np_left(toks: list[str], start: int, verb: int) -> list[str]:
+    """The name phrase right before a speech verb (past adverbs such as "also"): names,
+    initials, role words and "of" inside them; empty unless it holds a name."""
+    k = verb - 1
+    while k >= start and toks[k].lower() in SKIP:
+        k -= 1
+    if k > start and toks[k] == ",":
+        # An appositive name: "One of the founders of The Robin Collective, Brandy Wright,
+        # said"; a description there ("Sean Spicer, the press secretary, said") is left to
+        # the clause's subject.
+        j = next((i for i in range(k - 1, start - 1, -1) if toks[i] == ","), None)
+        inner = toks[j + 1 : k] if j is not None else []
+        if 2 <= len(inner) <= 4 and all(
+            (w[:1].isupper() and w.lower() not in STOPWORDS) or w.lower() in CONNECT for w in inner
+        ):
+            return inner
+        return []
+    end = k + 1
+    while k >= start:
+        t = toks[k]
+        low = t.lower().rstrip(".")
+        if (t[:1].isupper() and low not in STOPWORDS) or low in ROLES or low in SPOKES:
+            k -= 1
+        elif low in CONNECT or low == "of":
+            if k - 1 < start or not toks[k - 1][:1].isupper():
+                break
+            k -= 1
+        else:
+            break
+    np = toks[k + 1 : end]
+    while np and not np[0][:1].isupper():
+        np = np[1:]
+    if "of" in np:
+        head = np[: np.index("of")]
+        if any(w[:1].isupper() and w.lower() not in ROLES for w in head):
+            np = head  # "Joel Pollak of Breitbart California"
+    if not any(w[:1].isupper() and w.lower().rstrip(".") not in ROLES for w in np):
+        return []
+    return np

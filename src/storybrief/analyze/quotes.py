@@ -123,9 +123,12 @@ def find_quotes(
                         resolver.read(doc.sentences[i], *names.get((doc.id, i), ([], [])))
                 read = max(read, s_start)
                 inner = " ".join(text[start + 1 : end].split()).strip(" ,;:")
-                if len(inner.split()) < MIN_WORDS:
-                    continue
-                limit = spans[n + 1][0] if n + 1 < len(spans) else len(text)
+                # The attribution runs up to the next real quote: a quoted title inside it
+                # ('wrote TV producer and "Lucifer" showrunner Joe Henderson') is part of it.
+                limit = next(
+                    (a for a, b in spans[n + 1 :] if len(text[a + 1 : b].split()) >= MIN_WORDS),
+                    len(text),
+                )
                 who = after(
                     resolver,
                     text[
@@ -134,6 +137,13 @@ def find_quotes(
                         )
                     ],
                 )
+                if len(inner.split()) < MIN_WORDS:
+                    # Too short to list ('"It's fine," Trump said.'), but its attribution
+                    # names who speaks the paragraph's next quote.
+                    if who.speaker and not who.weak:
+                        resolver.spoke(who.speaker)
+                        last = who
+                    continue
                 if not who.found or who.weak:
                     first = before(resolver, outside_quotes(text[s_start:start]))
                     if first.speaker or not who.found:
@@ -147,6 +157,16 @@ def find_quotes(
                     and prev_para[0] == p - 1
                 ):
                     who = prev_para[1]
+                if not who.found and not text[:start].strip() and p - 1 in paras:
+                    # A paragraph that is only a quote, after one about someone ("Valastro
+                    # praised Christie's leadership ..."): the one the story was about.
+                    last_one = resolver.last_person
+                    if (
+                        last_one
+                        and index.kind.get(last_one) == "person"
+                        and _about(doc, paras[p - 1], names, last_one)
+                    ):
+                        who = Attribution(True, last_one)
                 resolver.spoke(who.speaker)
                 if who.found:
                     last = who
@@ -171,20 +191,37 @@ def find_quotes(
     return found
 
 
+def _about(doc: Doc, idxs: list[int], names: SentenceNames, person: str) -> bool:
+    """Whether a paragraph is about ``person``: it names them, or its last sentence opens
+    with "He"/"She" (who, then, is the one last named)."""
+    if any(person in names.get((doc.id, i), ([], []))[0] for i in idxs):
+        return True
+    first = doc.sentences[idxs[-1]].split(maxsplit=1)[:1]
+    return bool(first) and first[0] in ("He", "She")
+
+
 def _attribution_end(text: str, offsets: list[tuple[int, int, int]], close: int, s_end: int) -> int:
     """Where an attribution after a quote may end: its sentence's end, or, when the quote
     closes its sentence ('"... missing." Trump said.'), the end of a short next sentence."""
     if text[close + 1 : s_end].strip():
         return s_end
     nxt = next(((a, b) for a, b, _ in offsets if a > close), None)
-    if nxt is not None and len(text[nxt[0] : nxt[1]].split()) <= 8:
-        return nxt[1]
+    if nxt is not None and (
+        len(text[nxt[0] : nxt[1]].split()) <= 8 or text[nxt[0] : nxt[0] + 1] in ("—", "–")
+    ):
+        return nxt[1]  # also '"…" — Louis C.K., on why his show succeeded'
     return s_end
 
 
 def _same_remark(a: _Found, b: _Found) -> bool:
     if a.text == b.text:
         return a.speaker == b.speaker or None in (a.speaker, b.speaker)
+    if a.doc.id == b.doc.id:
+        # One article's quotes are its remarks in turn: two of one speaker sharing words
+        # ("the evidence", "improper purpose") are still two remarks, and a phrase echoed
+        # inside a longer quote ("back of the queue") is not that quote.
+        short, long_ = sorted((a.text, b.text), key=len)
+        return short in long_ and len(short) >= len(long_) / 2
     n, share = overlap(set(a.stems), set(b.stems))
     if a.speaker and b.speaker:
         # Tuned on the invented examples: translations keep 4+ key words of about 10.
@@ -238,7 +275,14 @@ def quotes(
         )
         text = _SPACE.sub(" ", best.text)
         speakers = Counter(f.speaker for f in c if f.speaker)
-        speaker = speakers.most_common(1)[0][0] if speakers else None
+        # Most versions agree; a tie goes to the speaker of the longest version.
+        speaker = (
+            max(
+                speakers, key=lambda s: (speakers[s], max(len(f.text) for f in c if f.speaker == s))
+            )
+            if speakers
+            else None
+        )
         roles = Counter(f.role for f in c if f.role and f.speaker == speaker)
         role = roles.most_common(1)[0][0] if roles else None
         cites = sorted(

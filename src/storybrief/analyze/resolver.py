@@ -13,9 +13,13 @@ from storybrief.analyze.attribution import (
     CALENDAR,
     CONNECT,
     GROUPS,
+    INITIALS,
     NONE,
     NOT_NAME,
+    OPENERS,
     ORG_NOUNS,
+    PARTICLE,
+    PERSON_NOUNS,
     PRONOUNS,
     SPOKES,
     TITLE_ABBREVIATIONS,
@@ -27,6 +31,7 @@ from storybrief.analyze.attribution import (
 from storybrief.analyze.lexicon import ROLES, SAY_VERBS
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.tokens import Tokenizer
+from storybrief.text import STOPWORDS
 
 # Sentences before a quote parsed for who a pronoun may mean (see Resolver.read).
 PENDING = 6
@@ -89,8 +94,20 @@ class Resolver:
 
     def _parse(self, sentence: str, persons: Sequence[str], orgs: Sequence[str]) -> None:
         bare = outside_quotes(sentence)
-        self.seen([p for p in persons if p.split()[-1] in bare], orgs)
         np = subject(bare)
+        # "He denied ... Salon ...", "During an interview with John Heilpern, the designer
+        # admitted": a pronoun or description subject means someone named before, not the
+        # names its own sentence mentions; it stays the likeliest "he" of the next sentence.
+        kept = None
+        head = np[: np.index(",")] if "," in np else np
+        if np and np[0].lower() in PRONOUNS:
+            kept = self.pronoun(np[0])
+        elif head and head[0].lower() in ("the", "this") and head[-1].lower() in PERSON_NOUNS:
+            kept = self.phrase(np).speaker
+        self.seen([p for p in persons if p.split()[-1] in bare], orgs)
+        if kept and self.index.kind.get(kept) != "organization":
+            self._push(kept)
+            return
         if np and np[0].lower() not in PRONOUNS:
             who = self.phrase(np).speaker
             # The subject of a speech verb speaks, whatever kind the recogniser gave it
@@ -105,6 +122,9 @@ class Resolver:
             self._push(speaker)
 
     def _push(self, person: str) -> None:
+        low = person.lower()
+        if " " not in person and (low in STOPWORDS or self._common(low)):
+            return  # "Although", "Born", "Help": a capitalised sentence opener, no one
         recent = self._recent
         if recent and recent[0] == person:
             return
@@ -138,6 +158,19 @@ class Resolver:
         while len(parts) > 1 and self._is_place(parts[0]):
             parts = parts[1:]  # "Joplin, Mo., Mayor Melodee Colbert-Kean"
         head, rest = parts[0], parts[1:]
+        if rest and head[0].lower() in ("the", "a", "an", "one"):
+            # "the leader of the center-left opposition, Pierluigi Bersani, said"
+            for p in rest:
+                named = self._name(p)
+                if (
+                    named
+                    and not named[3]
+                    and self.index.kind.get(named[0]) not in ("place", "organization")
+                    and all(
+                        w.lower().rstrip(".") in ROLES | TITLE_ABBREVIATIONS for w in p[: named[1]]
+                    )
+                ):
+                    return Attribution(True, named[0], role_text(head) or " ".join(head[:8]))
         speaker, role = self._head(head)
         if speaker is None:
             # "a spokeswoman, Bernice Ho, said": the name is the appositive.
@@ -206,8 +239,17 @@ class Resolver:
             rest = " ".join(words[end:]) or None
             if self.index.kind.get(name) == "organization":
                 return name, rest
+            spokes = next((w for w in words[end:] if w.lower() in SPOKES), None)
+            if spokes:
+                return f"{spokes.lower()} for {name}", rest  # not the one they speak for
             return None, rest
         title = words[:start]
+        low_title = [w.lower() for w in title]
+        spokes = next((w for w in low_title if w in SPOKES), None)
+        if spokes and "for" in low_title and self.index.kind.get(name) != "organization":
+            # "A spokesperson for Conyers told KPRC": the spokesperson speaks, not Conyers.
+            return f"{spokes} for {name}", None
+
         role = " ".join(title) if any(w.lower().rstrip(".") in ROLES for w in title) else None
         return name, role
 
@@ -220,11 +262,17 @@ class Resolver:
         for k, w in enumerate(words):
             low = w.lower().rstrip(".")
             possessive = w.endswith(("’s", "'s"))
-            initial = len(w) == 2 and w[0].isupper() and w[1] == "." and start is not None
-            name_like = initial or (
-                w[:1].isupper()
-                and not {low, low[:-2] if possessive else low} & NOT_NAME
-                and not (start is None and self._common(low))
+            dotted = w.endswith(".") and INITIALS.fullmatch(w) is not None
+            initial = dotted and start is not None  # "Louis C.K.", "Angelo L."
+            name_like = (
+                initial
+                or (start is not None and PARTICLE.match(w) is not None)
+                or (
+                    not (dotted and len(w) > 2)  # "U.S. website The Onion", "D.C."
+                    and w[:1].isupper()
+                    and not {low, low[:-2] if possessive else low} & NOT_NAME
+                    and not (start is None and not dotted and self._common(low))
+                )
             )
             if name_like:
                 start = k if start is None else start
@@ -242,6 +290,17 @@ class Resolver:
         if not runs:
             return None
         plain = [r for r in runs if not r[2]] or runs
+        low_words = [w.lower() for w in words]
+        if "of" in low_words:
+            # The phrase's head comes before "of": "Archbishop Aris Shirvanian of the
+            # Armenian Patriarchate", "Joel Pollak of Breitbart California".
+            cut = low_words.index("of")
+            head_runs = [r for r in plain if r[1] <= cut]
+            if head_runs and any(
+                r[1] - r[0] >= 2 or self.index.kind.get(" ".join(words[r[0] : r[1]])) == "person"
+                for r in head_runs
+            ):
+                plain = head_runs
         titled = [
             r
             for r in plain
@@ -256,11 +315,17 @@ class Resolver:
             parts[-1] = parts[-1][:-2]
         surface = " ".join(parts)
         resolved = self.index.find_person(surface)
+        if resolved is not None and parts[-1].lower() not in resolved.lower():
+            resolved = None  # "Alfonse M" for "Alfonse M. D'Amato": keep the surname said
         if resolved is None or " " not in resolved:
             longer = self._surname(surface)
             resolved = longer if longer != surface else resolved
         if resolved is None:
-            resolved = self.index.resolve(surface) or surface
+            resolved = self.index.resolve(surface)
+            if resolved is None and (a > 0 or b > 1 or surface not in OPENERS):
+                resolved = surface
+        if resolved is None:
+            return None
         return resolved, a, b, possessive
 
     def _surname(self, surface: str) -> str:

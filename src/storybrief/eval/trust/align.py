@@ -68,3 +68,15 @@ def overlaps(text: str, snippet: str, *, min_share: float = 0.6) -> bool:
         return True
     want = set(RUNS.findall(b))
     return bool(want) and len(want & set(RUNS.findall(a))) / len(want) >= min_share
+
+
+def share(text: str, snippet: str) -> float:
+    """How fully ``text`` states ``snippet``: 1 when one holds the other, else the share of
+    the snippet's words found in the text."""
+    a, b = fold(text), fold(snippet)
+    if not a or not b:
+        return 0.0
+    if b in a or a in b:
+        return 1.0
+    want = set(RUNS.findall(b))
+    return len(want & set(RUNS.findall(a))) / len(want) if want else 0.0

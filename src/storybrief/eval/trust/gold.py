@@ -183,14 +183,20 @@ class PolnearArticle:
 
 
 def _name_head(source: str) -> str | None:
-    """The surname of a named source: the last word of the longest run of capitalised
-    words before the first comma ("76-year-old Morton Blackwell, founder of ..." gives
-    "Blackwell", "Vermont Sen. Bernie Sanders" gives "Sanders"). ``None`` for a pronoun or
-    a description ("the Indiana governor", "the Christie supporter": last word lower case)."""
-    head = (
-        re.sub(r"\([^)]*\)", " ", source).split(",")[0].replace("’s", "").replace("'s", "").split()
-    )
-    if not head or head[-1][0].islower() or (len(head) == 1 and head[0].lower() in _PRONOUNS):
+    """The surname of a named source: the last word of the last run of capitalised words
+    before the first comma and the first "of" (the phrase's head: "76-year-old Morton
+    Blackwell, founder of ..." gives "Blackwell", "Republican National Committee chairman
+    Reince Priebus" gives "Priebus", "Joel Pollak of Breitbart California" gives "Pollak").
+    ``None`` for a pronoun or a description ("the Indiana governor", "the Christie
+    supporter": last word lower case)."""
+    phrase = re.split(r"\s+of\s+", re.sub(r"\([^)]*\)", " ", source).split(",")[0])[0]
+    head = [w.rstrip("’'") for w in phrase.replace("’s", "").replace("'s", "").split()]
+    if (
+        not head
+        or not head[-1]
+        or head[-1][0].islower()
+        or (len(head) == 1 and head[0].lower() in _PRONOUNS)
+    ):
         return None
     runs: list[list[str]] = [[]]
     for w in head:
@@ -199,8 +205,8 @@ def _name_head(source: str) -> str | None:
             runs[-1].append(w)
         elif runs[-1]:
             runs.append([])
-    best = max(runs, key=len)
-    return best[-1] if best else None
+    best = [r for r in runs if r]
+    return best[-1][-1] if best else None
 
 
 def _brat(path: Path) -> tuple[dict[str, list[tuple[int, int]]], list[dict[str, str]]]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 
-from storybrief.eval.trust.align import SentenceIndex, fold, overlaps, words
+from storybrief.eval.trust.align import SentenceIndex, fold, overlaps, share, words
 from storybrief.eval.trust.gold import ClusterGold, CopyLink, PolnearArticle, Span
-from storybrief.model import Brief, BriefSentence, Citation
+from storybrief.model import Brief, BriefSentence, Citation, Quote
 
 
 @dataclass
@@ -219,21 +219,20 @@ def _score_quotes(view: _View, gold: ClusterGold, t: Tally) -> None:
             continue
         t.quotes_gold += 1
         snippet = gold.documents[g.span.doc][g.span.start : g.span.end]
-        hit = next(
-            (
+        hit = best_quote(
+            [
                 q
                 for q in quotes
                 if any(view.doc_of.get(c.article) == g.span.doc for c in q.citations)
-                and overlaps(q.text, snippet)
-            ),
-            None,
+            ],
+            snippet,
         )
         if hit is None:
             continue
         t.quotes_found += 1
         t.quotes_attributed += bool(hit.speaker)
         t.speakers_scored += 1
-        t.speakers_right += _speaker_is(hit.speaker, g.speaker_last)
+        t.speakers_right += speaker_is(hit.speaker, g.speaker_last)
     for q in quotes:
         t.support_checked += 1
         t.support_errors += q.support > _origins(view, gold, q.citations)
@@ -303,21 +302,34 @@ def score_polnear(article: PolnearArticle, brief: Brief) -> Tally:
     t.quotes_predicted = len(quotes)
     for g in article.quotes:
         t.quotes_gold += 1
-        hit = next((q for q in quotes if overlaps(q.text, g.text)), None)
+        hit = best_quote(quotes, g.text)
         if hit is None:
             continue
         t.quotes_found += 1
         t.quotes_attributed += bool(hit.speaker)
         if g.speaker_last:
             t.speakers_scored += 1
-            t.speakers_right += _speaker_is(hit.speaker, g.speaker_last)
+            t.speakers_right += speaker_is(hit.speaker, g.speaker_last)
         elif g.antecedent_last:
             t.pronouns_scored += 1
-            t.pronouns_right += _speaker_is(hit.speaker, g.antecedent_last)
+            t.pronouns_right += speaker_is(hit.speaker, g.antecedent_last)
     return t
 
 
-def _speaker_is(speaker: str | None, last: str) -> bool:
+def best_quote(quotes: Sequence[Quote], snippet: str) -> Quote | None:
+    """The quote that states ``snippet`` most fully (the first of equals), if any states
+    it: a short echo of a phrase ("back of the queue") must not stand for the long quote
+    that holds it."""
+    best, top = None, 0.0
+    for q in quotes:
+        if overlaps(q.text, snippet):
+            got = share(q.text, snippet)
+            if got > top:
+                best, top = q, got
+    return best
+
+
+def speaker_is(speaker: str | None, last: str) -> bool:
     return bool(speaker) and last.casefold() in speaker.casefold()  # type: ignore[union-attr]
 
 
