@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from storybrief.analyze.dates import DATE_WORDS, find_dates
-from storybrief.analyze.lexicon import CLAUSE_WORDS, NUMBER_WORDS, ORDINALS
+from storybrief.analyze.lexicon import (
+    CLAUSE_WORDS,
+    MONTH_NUMBERS,
+    NUMBER_WORDS,
+    ORDINALS,
+    WEEKDAYS,
+)
 from storybrief.analyze.tokens import Context
 from storybrief.text import STOPWORDS
 
@@ -43,7 +49,8 @@ _NUM = (
     + r")\b(?![\d,.]*\d)(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m)\b)?"
     r"(?P<pct>\s*%|\s+percent|\s+per\s+cent)?"
 )
-_NUM_RX = re.compile(r"(?<![\w\-.,])" + _NUM + r"(?![\w-]*-\d)", re.I)
+# Not inside a time of day ("5:35 p.m."), a ratio or a score ("3-2"), a decimal or a code.
+_NUM_RX = re.compile(r"(?<![\w\-.,:#/])" + _NUM + r"(?![\w-]*-\d)(?!:\d|/\d)", re.I)
 # "a month", "an hour": the article is a number only before a time unit.
 _A_TIME_RX = re.compile(
     r"(?<![\w\-.,])(?P<approx>(?:"
@@ -71,6 +78,24 @@ _CLAUSE = CLAUSE_WORDS
 _OFFSET = {"after": "after", "later": "after", "before": "before", "earlier": "before",
            "ago": "before", "since": "since"}  # fmt: skip
 WINDOW = 5
+# Unit words as written, one name per unit: "8,013 m" and "8,027-meter" measure alike.
+_UNIT_NAMES = {
+    "m": "meter", "meters": "meter", "metre": "meter", "metres": "meter", "meter": "meter",
+    "ft": "foot", "feet": "foot", "foot": "foot", "km": "kilometer", "kilometre": "kilometer",
+    "kilometres": "kilometer", "kilometers": "kilometer", "mi": "mile", "miles": "mile",
+    "kg": "kilogram", "kilograms": "kilogram", "lb": "pound", "lbs": "pound",
+}  # fmt: skip
+# A number right after a capitalised word names a thing ("Flight 214", "Apollo 11",
+# "Route 66", "Windows 10"), it counts nothing; months and weekdays are dates, hedges and
+# sentence-initial words ("About 40") are not names.
+_NOT_IDENTIFIER = frozenset(
+    [*MONTH_NUMBERS, *WEEKDAYS, *(w for w in _APPROX), "the", "a", "an", "at", "in", "on"]
+)
+_IDENT_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][\w.’'-]*)\s+$")
+# Lower-case words that make the number after them a label, not an amount.
+_LABEL_WORDS = frozenset(["flight", "no", "no.", "number", "route", "page", "room", "gate",
+                          "chapter", "section", "article", "amendment", "precinct", "apartment",
+                          "apt", "suite", "unit", "bus", "line", "interstate", "highway"])  # fmt: skip
 # Cheap pre-checks on the sentence's lower-cased word set: most sentences state no number,
 # and a set lookup costs far less than a case-insensitive alternation scanned per sentence.
 _DIGIT = re.compile(r"\d")
@@ -137,10 +162,12 @@ def _unit_after(
             break
         if t[0].isupper() and not unit and skipped < 3:
             skipped += 1
-        elif t[0].islower():
+        elif t[0].islower() or (not unit and low in _UNIT_NAMES):
             if unit and (low.endswith(("ed", "ing")) or ctx.stem(low).isupper()):
                 break  # a verb after the noun: "15 people died"
-            unit.append(ctx.stem(low))
+            if not unit and (low.endswith("ed") or (len(low) == 1 and low not in _UNIT_NAMES)):
+                break  # "Flight 214 carried", "5 p.m.": no unit
+            unit.append(_UNIT_NAMES.get(low) or ctx.stem(low))
             if len(unit) == 1:
                 last = b
         else:
@@ -166,6 +193,30 @@ def _anchored(rx: re.Pattern[str], sentence: str, cores: Sequence[int]) -> list[
                 done = m.end()
                 break
     return out
+
+
+def _is_label(sentence: str, start: int) -> bool:
+    """Whether the number at ``start`` names a thing ("Flight 214", "page 3") rather than
+    counting one."""
+    lo = max(0, start - 40)
+    before = sentence[lo:start]
+    m = _IDENT_BEFORE.search(before)
+    if m and lo + m.start(1) > 0 and m.group(1).lower().rstrip(".") not in _NOT_IDENTIFIER:
+        return True
+    prev = before.split()
+    return bool(prev) and prev[-1].lower() in _LABEL_WORDS
+
+
+_COMPOUND = re.compile(r"-([a-z]+)\b(?!-)")
+
+
+def _compound_unit(ctx: Context, sentence: str, end: int) -> tuple[frozenset[str], int] | None:
+    """The unit of a hyphenated measure: "a 5,500-word letter", "the 8,027-meter peak"."""
+    m = _COMPOUND.match(sentence, end)
+    if m is None:
+        return None
+    low = m.group(1)
+    return frozenset({_UNIT_NAMES.get(low) or ctx.stem(low)}), m.end()
 
 
 def _interval(v: float, approx: str | None) -> tuple[float, float]:
@@ -242,7 +293,9 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
             unit = frozenset({m.group("cur") or "%"})
             end, kind = m.end(), "number"
         else:
-            unit, end = _unit_after(ctx, toks, m.end())
+            if not approx and _is_label(sentence, m.start()):
+                continue
+            unit, end = _compound_unit(ctx, sentence, m.end()) or _unit_after(ctx, toks, m.end())
             kind = "count"
             if not unit:
                 continue  # a bare number: too little to say what it counts
