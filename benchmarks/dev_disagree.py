@@ -71,7 +71,7 @@ def main() -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--part", default="tune", choices=["tune", "report", "all"])
     p.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared" / "data"))
-    p.add_argument("--ner", default="rules")
+    p.add_argument("--ner", default="auto")
     p.add_argument("--folds", type=int, default=0)
     p.add_argument("--cluster", action="append", default=[])
     p.add_argument("-v", "--verbose", action="store_true")

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from storybrief.analyze.ages import age_claims
+from storybrief.analyze.days import day_claims
 from storybrief.analyze.docs import Doc
 from storybrief.analyze.lexicon import CLAUSE_WORDS, NEGATORS
 from storybrief.analyze.mentions import Mention
@@ -60,6 +62,14 @@ MAX_POSTING = 40
 MAX_PAIRS = 20_000
 # Content words of a predicate's complement compared for a negation ("suing *for cash*").
 COMPLEMENT = 4
+# Common names of one country or body written two ways (lower case, dots dropped);
+# initialisms ("US" / "United States") are matched by rule, not listed.
+ALIASES = {
+    "us": "united states", "usa": "united states", "america": "united states",
+    "united states of america": "united states", "uk": "united kingdom",
+    "britain": "united kingdom", "great britain": "united kingdom", "un": "united nations",
+    "eu": "european union", "uae": "united arab emirates", "holland": "netherlands",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -173,6 +183,7 @@ def disagreements(
     ]
     nodes: dict[tuple[int, int], tuple[_Sent, Value, str]] = {}
     edges: list[tuple[tuple[int, int], tuple[int, int], bool]] = []
+    together: set[frozenset[str]] | None = None
     for x, y in _candidates(sents):
         a, b = sents[x], sents[y]
         both = a.numeric and b.numeric
@@ -188,13 +199,73 @@ def disagreements(
                 nodes[(x, p)], nodes[(y, q)] = (a, va, va.kind), (b, vb, vb.kind)
                 edges.append(((x, p), (y, q), compatible(va, vb)))
         if a.mentions and b.mentions and n >= 3 and share >= 0.45:
-            _name_edges(x, y, a, b, index, nodes, edges)
+            if together is None:
+                together = _named_together(sents, index)
+            _name_edges(x, y, a, b, index, together, nodes, edges)
         _negation_edge(x, y, a, b, n, share, nodes, edges)
+    _age_edges(sents, index, nodes, edges)
     return sides(ctx, nodes, edges, groups)
 
 
-def _name_edges(x: int, y: int, a: _Sent, b: _Sent, index: NameIndex, nodes, edges) -> None:
-    """Two names of one kind in the same slot ("built in Tampere" / "built in Oulu")."""
+def _age_edges(sents: Sequence[_Sent], index: NameIndex, nodes, edges) -> None:
+    """One person's age, or the weekday of one event in a person's story, across sources
+    (``ages``, ``days``): anchored on the person, not on shared words."""
+    by_key: dict[tuple[str, str], list[tuple[int, int, Value]]] = defaultdict(list)
+    for x, s in enumerate(sents):
+        if not s.numeric:
+            continue
+        before = range(max(0, x - 2), x)
+        earlier = [sents[k] for k in before if sents[k].doc is s.doc]
+        args = (s.text, s.mentions, [e.mentions for e in earlier], [e.text for e in earlier], index)
+        for k, claim in enumerate(age_claims(*args)):
+            by_key[("age", claim.person)].append((x, 300 + k, claim.value))
+        for k, day in enumerate(day_claims(*args)):
+            by_key[("day", day.key)].append((x, 400 + k, day.value))
+    for (kind, _), claims in by_key.items():
+        if len({sents[x].doc.group for x, _, _ in claims}) < 2:
+            continue
+        x0, p0, v0 = claims[0]
+        nodes[(x0, p0)] = (sents[x0], v0, kind)
+        for x, p, v in claims[1:]:
+            nodes[(x, p)] = (sents[x], v, kind)
+            edges.append(((x0, p0), (x, p), v.norm == v0.norm))
+
+
+def _named_together(sents: Sequence[_Sent], index: NameIndex) -> set[frozenset[str]]:
+    """Pairs of names some sentence of the story names together: "Woodland Park, Colorado"
+    or "the United Kingdom (UK)" says they are no rival answers to one question."""
+    out: set[frozenset[str]] = set()
+    for s in sents:
+        if len(s.mentions) < 2:
+            continue
+        canon = sorted({c for m in s.mentions if (c := index.resolve(m.surface))})
+        out.update(frozenset((p, q)) for i, p in enumerate(canon) for q in canon[i + 1 :])
+    return out
+
+
+def _same_name(a: str, b: str) -> bool:
+    """One name written two ways: an alias ("UK" / "Britain"), an initialism ("US" /
+    "United States") or a shared word ("Sarah Sanders" / "Sarah Huckabee Sanders")."""
+    ka, kb = a.lower().replace(".", ""), b.lower().replace(".", "")
+    if ALIASES.get(ka, ka) == ALIASES.get(kb, kb):
+        return True
+    if set(ka.split()) & set(kb.split()):
+        return True
+    for short, long in ((ka, kb), (kb, ka)):
+        words = [w for w in long.replace("-", " ").split() if w not in ("of", "the", "and")]
+        if len(words) >= 2 and short.replace(" ", "") == "".join(w[0] for w in words):
+            return True
+    return False
+
+
+def _name_edges(
+    x: int, y: int, a: _Sent, b: _Sent, index: NameIndex, together, nodes, edges
+) -> None:
+    """Two names of one kind in the same slot ("built in Tampere" / "built in Oulu").
+
+    Never places: without a gazetteer "in Colorado" / "in Woodland Park" (containment)
+    looks like "in Tampere" / "in Oulu"; never two names a sentence of the story names
+    together, nor one name written two ways."""
     names_a, names_b = a.names(index), b.names(index)
     a_canon = {c for c, *_ in names_a}
     b_canon = {c for c, *_ in names_b}
@@ -202,8 +273,8 @@ def _name_edges(x: int, y: int, a: _Sent, b: _Sent, index: NameIndex, nodes, edg
         for q, (cb, kb, sb, vb) in enumerate(names_b):
             if ka != kb or sa != sb or ca == cb or cb in a_canon or ca in b_canon:
                 continue
-            if set(ca.lower().split()) & set(cb.lower().split()):
-                continue  # "Sarah Sanders" / "Sarah Huckabee Sanders": one name
+            if ka == "place" or _same_name(ca, cb) or frozenset((ca, cb)) in together:
+                continue
             local, _ = overlap(set(va.context), set(vb.context))
             if local >= 2:
                 kx, ky = (x, 100 + p), (y, 100 + q)
