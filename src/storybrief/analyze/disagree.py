@@ -33,7 +33,7 @@ from scipy import sparse
 from storybrief.analyze.ages import age_claims
 from storybrief.analyze.days import day_claims
 from storybrief.analyze.docs import Doc
-from storybrief.analyze.lexicon import CLAUSE_WORDS, NEGATORS
+from storybrief.analyze.lexicon import CLAUSE_WORDS, NEGATORS, WEEKDAYS
 from storybrief.analyze.mentions import Mention
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.sides import sides
@@ -52,6 +52,8 @@ from storybrief.text import STOPWORDS
 _SKIP_AFTER_NEG = frozenset(["be", "been", "being", "yet", "even", "always", "ever"])
 _NEG_RX = re.compile(r"(?<![\w'’-])(?:not|no|never|cannot|[^\W_]+n['’]t)(?![\w]|['’-]\w)", re.I)
 _ENDS = frozenset([".", "!", "?"])
+_WEEKDAYS = frozenset(WEEKDAYS)
+_YEAR = re.compile(r"(?<![\d,.$])(?:19|20)\d\d(?![\d,])")
 # Words too common in a story to find candidate pairs with (share of its sentences).
 MAX_DF = 0.25
 # ... and at most this many: a word in more sentences names the story, not one fact, and
@@ -94,6 +96,16 @@ class _Sent:
         self._values: list[Value] | None = None
         self._stems: frozenset[str] | None = None
         self._names: list[tuple[str, str, str, Value]] | None = None
+        self._when: frozenset[str] | None = None
+
+    @property
+    def when(self) -> frozenset[str]:
+        """The weekdays and years the sentence names: two sentences naming different ones
+        report different moments ("four killed on Tuesday" / "125 died on Monday")."""
+        if self._when is None:
+            low = self.ctx.tokenizer.lower_words(self.text)
+            self._when = frozenset((low & _WEEKDAYS) | set(_YEAR.findall(self.text)))
+        return self._when
 
     @property
     def values(self) -> list[Value]:
@@ -183,12 +195,14 @@ def disagreements(
     ]
     nodes: dict[tuple[int, int], tuple[_Sent, Value, str]] = {}
     edges: list[tuple[tuple[int, int], tuple[int, int], bool]] = []
-    together: set[frozenset[str]] | None = None
+    scored: list[tuple[float, tuple[int, int], tuple[int, int]]] = []
     for x, y in _candidates(sents):
         a, b = sents[x], sents[y]
         both = a.numeric and b.numeric
         # Values (and the value-free stems) only where both sentences may state one.
         n, share = overlap(a.stems, b.stems) if both else overlap(a.words, b.words)
+        if both and a.when and b.when and a.when.isdisjoint(b.when):
+            both = False  # different moments, different facts
         for p, va in enumerate(a.values if both else ()):
             for q, vb in enumerate(b.values):
                 if not comparable(va, vb):
@@ -196,15 +210,42 @@ def disagreements(
                 local, _ = overlap(set(va.context - va.unit), set(vb.context - vb.unit))
                 if not _aligned(local, n, share) or (va.kind == "rank" and local < 2):
                     continue
-                nodes[(x, p)], nodes[(y, q)] = (a, va, va.kind), (b, vb, vb.kind)
-                edges.append(((x, p), (y, q), compatible(va, vb)))
+                scored.append((local + 3 * share, (x, p), (y, q)))
         if a.mentions and b.mentions and n >= 3 and share >= 0.45:
-            if together is None:
-                together = _named_together(sents, index)
-            _name_edges(x, y, a, b, index, together, nodes, edges)
+            _name_edges(x, y, a, b, index, sents, nodes, edges)
         _negation_edge(x, y, a, b, n, share, nodes, edges)
+    for u, v in _mutual_best(scored, sents):
+        va, vb = sents[u[0]].values[u[1]], sents[v[0]].values[v[1]]
+        nodes[u], nodes[v] = (sents[u[0]], va, va.kind), (sents[v[0]], vb, vb.kind)
+        edges.append((u, v, compatible(va, vb)))
     _age_edges(sents, index, nodes, edges)
     return sides(ctx, nodes, edges, groups)
+
+
+def _mutual_best(
+    scored: Sequence[tuple[float, tuple[int, int], tuple[int, int]]], sents: Sequence[_Sent]
+) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The aligned value pairs where each value is the other's best-aligned value in the
+    other's article (a unique best): "125 people died across Syria" then meets "as
+    many as 125 people died across Syria", not every count of people in that article.
+    Without this, one article's several counts chain into one subject and hide the dispute
+    (or invent one)."""
+    best: dict[tuple[tuple[int, int], str], tuple[float, tuple[int, int] | None]] = {}
+    for score, u, v in scored:
+        for me, other in ((u, v), (v, u)):
+            key = (me, sents[other[0]].doc.id)
+            have = best.get(key)
+            if have is None or score > have[0]:
+                best[key] = (score, other)
+            elif score == have[0] and have[1] != other:
+                best[key] = (score, None)  # a tie: no unique best
+    out = []
+    for _, u, v in scored:
+        bu = best[(u, sents[v[0]].doc.id)][1]
+        bv = best[(v, sents[u[0]].doc.id)][1]
+        if bu == v and bv == u:
+            out.append((u, v))
+    return out
 
 
 def _age_edges(sents: Sequence[_Sent], index: NameIndex, nodes, edges) -> None:
@@ -231,16 +272,11 @@ def _age_edges(sents: Sequence[_Sent], index: NameIndex, nodes, edges) -> None:
             edges.append(((x0, p0), (x, p), v.norm == v0.norm))
 
 
-def _named_together(sents: Sequence[_Sent], index: NameIndex) -> set[frozenset[str]]:
-    """Pairs of names some sentence of the story names together: "Woodland Park, Colorado"
-    or "the United Kingdom (UK)" says they are no rival answers to one question."""
-    out: set[frozenset[str]] = set()
-    for s in sents:
-        if len(s.mentions) < 2:
-            continue
-        canon = sorted({c for m in s.mentions if (c := index.resolve(m.surface))})
-        out.update(frozenset((p, q)) for i, p in enumerate(canon) for q in canon[i + 1 :])
-    return out
+def _named_together(sents: Sequence[_Sent], a: str, b: str) -> bool:
+    """Whether some sentence of the story names both: "Woodland Park, Colorado" or "the
+    United Kingdom (UK)" says they are no rival answers to one question. Read from the
+    text, not the mentions (a backend may miss one of two adjacent names)."""
+    return any(a in s.text and b in s.text for s in sents)
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -259,13 +295,13 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def _name_edges(
-    x: int, y: int, a: _Sent, b: _Sent, index: NameIndex, together, nodes, edges
+    x: int, y: int, a: _Sent, b: _Sent, index: NameIndex, sents: Sequence[_Sent], nodes, edges
 ) -> None:
     """Two names of one kind in the same slot ("built in Tampere" / "built in Oulu").
 
-    Never places: without a gazetteer "in Colorado" / "in Woodland Park" (containment)
-    looks like "in Tampere" / "in Oulu"; never two names a sentence of the story names
-    together, nor one name written two ways."""
+    Never two names some sentence of the story names together (containment: "in
+    Colorado" / "in Woodland Park" where another says "Woodland Park, Colorado"), nor one
+    name written two ways ("Britain" / "UK")."""
     names_a, names_b = a.names(index), b.names(index)
     a_canon = {c for c, *_ in names_a}
     b_canon = {c for c, *_ in names_b}
@@ -273,7 +309,7 @@ def _name_edges(
         for q, (cb, kb, sb, vb) in enumerate(names_b):
             if ka != kb or sa != sb or ca == cb or cb in a_canon or ca in b_canon:
                 continue
-            if ka == "place" or _same_name(ca, cb) or frozenset((ca, cb)) in together:
+            if _same_name(ca, cb) or _named_together(sents, va.text, vb.text):
                 continue
             local, _ = overlap(set(va.context), set(vb.context))
             if local >= 2:
