@@ -75,7 +75,16 @@ def main() -> int:
     p.add_argument("--folds", type=int, default=0)
     p.add_argument("--cluster", action="append", default=[])
     p.add_argument("-v", "--verbose", action="store_true")
+    p.add_argument(
+        "--unannotated",
+        type=int,
+        default=0,
+        help="Instead: print the flags on N unannotated validation clusters (100 on), to read "
+        "false alarms by eye.",
+    )
     args = p.parse_args()
+    if args.unannotated:
+        return _unannotated(Path(args.data), args.unannotated, args.ner)
     golds = load_clusters(Path(args.data), part=None if args.part == "all" else args.part)
     if args.cluster:
         golds = [g for g in golds if g.id in args.cluster]
@@ -99,6 +108,26 @@ def main() -> int:
         ids = sorted(per, key=lambda c: int(c.rsplit("-", 1)[1]))
         for k in range(args.folds):
             _print(f"fold {k}", [per[c] for c in ids[k :: args.folds]])
+    return 0
+
+
+def _unannotated(root: Path, n: int, ner: str) -> int:
+    import json
+
+    from storybrief.eval.trust.gold import ClusterGold
+
+    with (root / "multinews" / "validation.jsonl").open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for _, line in zip(range(100 + n), fh, strict=False)][100:]
+    flags = 0
+    for row in rows:
+        gold = ClusterGold(row["id"], tuple(row["documents"]))
+        _, segments = _prepared(gold)
+        for d in _disagreements(segments, ner):
+            flags += 1
+            print(f"== {gold.id} [{d.kind}] {d.subject}")
+            for s in d.sides:
+                print(f"     {s.value!r} ({len(s.citations)}x) {s.text[:200]}")
+    print(f"{flags} flags on {len(rows)} clusters")
     return 0
 
 

@@ -33,7 +33,7 @@ from scipy import sparse
 from storybrief.analyze.ages import age_claims
 from storybrief.analyze.days import day_claims
 from storybrief.analyze.docs import Doc
-from storybrief.analyze.lexicon import CLAUSE_WORDS, NEGATORS, WEEKDAYS
+from storybrief.analyze.lexicon import CLAUSE_WORDS, MONTHS, NEGATORS, WEEKDAYS
 from storybrief.analyze.mentions import Mention
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.sides import sides
@@ -52,7 +52,9 @@ from storybrief.text import STOPWORDS
 _SKIP_AFTER_NEG = frozenset(["be", "been", "being", "yet", "even", "always", "ever"])
 _NEG_RX = re.compile(r"(?<![\w'’-])(?:not|no|never|cannot|[^\W_]+n['’]t)(?![\w]|['’-]\w)", re.I)
 _ENDS = frozenset([".", "!", "?"])
+# Weekdays and month names (written capitalised: "may" and "march" are verbs too).
 _WEEKDAYS = frozenset(WEEKDAYS)
+_MOMENTS = _WEEKDAYS | MONTHS
 _YEAR = re.compile(r"(?<![\d,.$])(?:19|20)\d\d(?![\d,])")
 # Words too common in a story to find candidate pairs with (share of its sentences).
 MAX_DF = 0.25
@@ -97,15 +99,36 @@ class _Sent:
         self._stems: frozenset[str] | None = None
         self._names: list[tuple[str, str, str, Value]] | None = None
         self._when: frozenset[str] | None = None
+        self._common: frozenset[str] | None = None
 
     @property
     def when(self) -> frozenset[str]:
         """The weekdays and years the sentence names: two sentences naming different ones
         report different moments ("four killed on Tuesday" / "125 died on Monday")."""
         if self._when is None:
-            low = self.ctx.tokenizer.lower_words(self.text)
-            self._when = frozenset((low & _WEEKDAYS) | set(_YEAR.findall(self.text)))
+            caps = {t.lower() for t in self.ctx.tokenizer.words(self.text) if t[0].isupper()}
+            self._when = frozenset((caps & _MOMENTS) | set(_YEAR.findall(self.text)))
         return self._when
+
+    @property
+    def common(self) -> frozenset[str]:
+        """Stems of the words written in lower case: common nouns and verbs, the property
+        words that can anchor a value ("jackpot", "killed"), unlike names."""
+        if self._common is None:
+            self._common = frozenset(
+                self.ctx.stem(t) for t in self.ctx.tokenizer.words(self.text) if t[0].islower()
+            )
+        return self._common
+
+    def names_near(self, v: Value, index: NameIndex) -> list[str]:
+        """Names (canonical) within 40 characters of a value: what it is the value of
+        ("the $2 billion deal for Oculus")."""
+        out = []
+        for m in self.mentions:
+            at = self.text.find(m.surface)
+            if at >= 0 and at + len(m.surface) > v.start - 40 and at < v.end + 40:
+                out.append(index.resolve(m.surface) or m.surface)
+        return out
 
     @property
     def values(self) -> list[Value]:
@@ -201,14 +224,17 @@ def disagreements(
         both = a.numeric and b.numeric
         # Values (and the value-free stems) only where both sentences may state one.
         n, share = overlap(a.stems, b.stems) if both else overlap(a.words, b.words)
-        if both and a.when and b.when and a.when.isdisjoint(b.when):
+        if both and _different_moments(a.when, b.when):
             both = False  # different moments, different facts
         for p, va in enumerate(a.values if both else ()):
             for q, vb in enumerate(b.values):
                 if not comparable(va, vb):
                     continue
-                local, _ = overlap(set(va.context - va.unit), set(vb.context - vb.unit))
+                shared = (va.context & vb.context) - va.unit - vb.unit
+                local = len(shared)
                 if not _aligned(local, n, share) or (va.kind == "rank" and local < 2):
+                    continue
+                if not _anchored(a, b, va, vb, shared, index):
                     continue
                 scored.append((local + 3 * share, (x, p), (y, q)))
         if a.mentions and b.mentions and n >= 3 and share >= 0.45:
@@ -220,6 +246,40 @@ def disagreements(
         edges.append((u, v, compatible(va, vb)))
     _age_edges(sents, index, nodes, edges)
     return sides(ctx, nodes, edges, groups)
+
+
+def _different_moments(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both name a weekday (or a month, or a year) and share none of that kind: "Tuesday"
+    and "June 4" may be one day, "Tuesday" and "Monday" are not."""
+    for kind in (_WEEKDAYS, MONTHS, None):
+        ka = {w for w in a if (w in kind if kind is not None else w.isdigit())}
+        kb = {w for w in b if (w in kind if kind is not None else w.isdigit())}
+        if ka and kb and ka.isdisjoint(kb):
+            return True
+    return False
+
+
+def _anchored(
+    a: _Sent, b: _Sent, va: Value, vb: Value, shared: frozenset[str], index: NameIndex
+) -> bool:
+    """Both values are of one property of one thing: a shared common word next to both
+    (the property: "jackpot", "killed"; names and weekdays anchor nothing), and no rival
+    names next to them ("the $2 billion deal for Oculus" / "bought WhatsApp in a $19
+    billion deal": each names a thing the other sentence does not)."""
+    if not shared & a.common & b.common:
+        return False
+    own_a = [n for n in a.names_near(va, index) if not _named_in(n, b, index)]
+    own_b = [n for n in b.names_near(vb, index) if not _named_in(n, a, index)]
+    return not (own_a and own_b)
+
+
+def _named_in(name: str, s: _Sent, index: NameIndex) -> bool:
+    """Whether sentence ``s`` names ``name`` in some form ("Korea" in "North Korean", "US"
+    for "United States")."""
+    first = name.split()[0]
+    if first in s.text or name in s.text:
+        return True
+    return any(_same_name(name, index.resolve(m.surface) or m.surface) for m in s.mentions)
 
 
 def _mutual_best(

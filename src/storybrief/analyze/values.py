@@ -207,6 +207,31 @@ def _is_label(sentence: str, start: int) -> bool:
     return bool(prev) and prev[-1].lower() in _LABEL_WORDS
 
 
+_PART_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\d|[a-z]+\b)", re.I)
+_PART_BEFORE = re.compile(r"\b(?:\d[\d,.]*|[a-z]+)\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?$", re.I)
+_COMPOUND_BEFORE = re.compile(r"\b(?:hundred|thousand|million|billion)\s+(?:and\s+)?$", re.I)
+_LABEL_UNITS = frozenset(["block"])
+
+
+def _in_part(sentence: str, m: re.Match[str]) -> bool:
+    """A number in "three of the eight charges" (part and whole: no rival values) or inside
+    a spelled-out number ("one hundred and three")."""
+    start, end = m.start("num"), m.end()
+    before = sentence[max(0, start - 30) : start]
+    if _COMPOUND_BEFORE.search(before):
+        return True
+    after = _PART_AFTER.match(sentence, end)
+    if after and _is_number(sentence[after.end() - 1 :]):
+        return True
+    before_m = _PART_BEFORE.search(before)
+    return bool(before_m) and _is_number(before_m.group(0).split()[0])
+
+
+def _is_number(text: str) -> bool:
+    word = text.split()[0].strip(",.").lower() if text.split() else ""
+    return bool(word) and (word[0].isdigit() or word in _WORDNUM)
+
+
 _COMPOUND = re.compile(r"-([a-z]+)\b(?!-)")
 
 
@@ -293,12 +318,12 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
             unit = frozenset({m.group("cur") or "%"})
             end, kind = m.end(), "number"
         else:
-            if not approx and _is_label(sentence, m.start()):
+            if not approx and (_is_label(sentence, m.start()) or _in_part(sentence, m)):
                 continue
             unit, end = _compound_unit(ctx, sentence, m.end()) or _unit_after(ctx, toks, m.end())
             kind = "count"
-            if not unit:
-                continue  # a bare number: too little to say what it counts
+            if not unit or unit & _LABEL_UNITS:
+                continue  # a bare number (too little to say what it counts), "3000 block"
         lo, hi = _interval(v, approx)
         out.append(
             Value(
@@ -371,7 +396,9 @@ def comparable(a: Value, b: Value) -> bool:
     if a.kind == "duration":
         ia, ib = _TIME_ORDER.index(next(iter(a.unit))), _TIME_ORDER.index(next(iter(b.unit)))
         # Hours and years are never the same span in a report; neighbouring units may be.
-        return a.frame == b.frame and abs(ia - ib) <= 1
+        # Ages belong to a person and are compared person by person (``ages``): "her
+        # 2-year-old son" is no rival of "21-year-old Charisse Stinson".
+        return a.frame == b.frame != "age" and abs(ia - ib) <= 1
     if a.kind == "date":
         return a.frame == b.frame and len(a.norm) == len(b.norm)
     return bool(a.unit & b.unit)
