@@ -54,6 +54,8 @@ _NEG_RX = re.compile(r"(?<![\w'’-])(?:not|no|never|cannot|[^\W_]+n['’]t)(?![
 _ENDS = frozenset([".", "!", "?"])
 # Weekdays and month names (written capitalised: "may" and "march" are verbs too).
 _WEEKDAYS = frozenset(WEEKDAYS)
+# A value's own scale word ("$359 million") is written in lower case but anchors nothing.
+_SCALE_WORDS = frozenset(["thousand", "million", "millions", "billion", "billions", "trillion"])
 _MOMENTS = _WEEKDAYS | MONTHS
 _YEAR = re.compile(r"(?<![\d,.$])(?:19|20)\d\d(?![\d,])")
 # Words too common in a story to find candidate pairs with (share of its sentences).
@@ -116,7 +118,9 @@ class _Sent:
         words that can anchor a value ("jackpot", "killed"), unlike names."""
         if self._common is None:
             self._common = frozenset(
-                self.ctx.stem(t) for t in self.ctx.tokenizer.words(self.text) if t[0].islower()
+                self.ctx.stem(t)
+                for t in self.ctx.tokenizer.words(self.text)
+                if t[0].islower() and t not in _SCALE_WORDS
             )
         return self._common
 

@@ -59,9 +59,14 @@ _A_TIME_RX = re.compile(
     re.I,
 )
 _TIME_RX = re.compile(
-    r"\s*-?\s*(?P<half>and\s+a\s+half\s+)?(?P<tu>second|minute|hour|day|week|month|year|decade)s?\b(?P<old>-old|\s+old)?",
+    r"\s*-?\s*(?P<half>and\s+a\s+half\s+)?(?P<tu>second|minute|hour|day|week|month|year|decade|min|hr)s?\b(?P<old>-old|\s+old)?",
     re.I,
 )
+# Signs written before a number: "≥30 min" is "at least 30 minutes".
+_SIGNS = {"≥": "at least", ">": "more than", "≤": "up to", "<": "less than", "~": "about"}
+_TIME_ABBR = {"min": "minute", "hr": "hour"}
+# "1 hour, 30 minutes": one running time, not two.
+_THEN_MINUTES = re.compile(r",?\s*(?:and\s+)?(?P<n>\d{1,2})\s*(?:minute|min)s?\b", re.I)
 # Where a number can start: a digit run's first digit, a number word, "a"/"an" before a
 # time unit; ``_anchored`` tries the full patterns only there.
 _DIGIT_CORE = re.compile(r"(?<![\d,.])\d")
@@ -269,6 +274,7 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
         return []
     toks = ctx.tokenizer.tokens(sentence)
     out: list[Value] = []
+    consumed = 0
     for m in matches:
         raw = m.group("num").lower()
         v = (
@@ -280,11 +286,20 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
         )
         if m.group("scale"):
             v *= _SCALE[m.group("scale").lower()]
+        if m.start() < consumed:
+            continue
+        sign = _SIGNS.get(sentence[m.start() - 1 : m.start()]) if m.start() else None
         tm = _TIME_RX.match(sentence, m.end())
-        approx = m.group("approx")
+        approx = m.group("approx") or sign
+        if raw in ("a", "an") and sentence[max(0, m.start() - 5) : m.start()].lower() == "half ":
+            v = 0.5  # "half an hour"
         if tm:
-            unit = tm.group("tu").lower()
+            unit = _TIME_ABBR.get(tm.group("tu").lower(), tm.group("tu").lower())
             days = (v + (0.5 if tm.group("half") else 0)) * _TIME[unit]
+            then = _THEN_MINUTES.match(sentence, tm.end()) if unit == "hour" else None
+            if then:
+                days += int(then.group("n")) * _TIME["minute"]
+                unit, consumed = "minute", then.end()
             lo, hi = _interval(days, approx)
             rest = sentence[tm.end() :].split()
             prev = sentence[: m.start()].split()
@@ -304,9 +319,9 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
                     frame,
                     lo,
                     hi,
-                    sentence[m.start() : tm.end()],
+                    sentence[m.start() : max(tm.end(), consumed)],
                     m.start(),
-                    tm.end(),
+                    max(tm.end(), consumed),
                     f"{days:g} days",
                     local_context(ctx, toks, m.start(), tm.end()),
                 )  # fmt: skip
@@ -386,7 +401,9 @@ def compatible(a: Value, b: Value) -> bool:
     """Whether two values of one kind and unit can both be true."""
     if a.kind == "date":
         return a.norm.startswith(b.norm) or b.norm.startswith(a.norm)
-    return a.low <= b.high and b.low <= a.high
+    # A relative slack of 1e-9: "half an hour" and "30 minutes" are one span in floats too.
+    eps = 1e-9 * max(abs(a.low), abs(b.low), 1e-12)
+    return a.low <= b.high + eps and b.low <= a.high + eps
 
 
 def comparable(a: Value, b: Value) -> bool:
