@@ -82,9 +82,10 @@ def main() -> int:
         help="Instead: print the flags on N unannotated validation clusters (100 on), to read "
         "false alarms by eye.",
     )
+    p.add_argument("--first", type=int, default=100, help="First unannotated cluster.")
     args = p.parse_args()
     if args.unannotated:
-        return _unannotated(Path(args.data), args.unannotated, args.ner)
+        return _unannotated(Path(args.data), args.unannotated, args.ner, args.first)
     golds = load_clusters(Path(args.data), part=None if args.part == "all" else args.part)
     if args.cluster:
         golds = [g for g in golds if g.id in args.cluster]
@@ -111,13 +112,13 @@ def main() -> int:
     return 0
 
 
-def _unannotated(root: Path, n: int, ner: str) -> int:
+def _unannotated(root: Path, n: int, ner: str, first: int = 100) -> int:
     import json
 
     from storybrief.eval.trust.gold import ClusterGold
 
     with (root / "multinews" / "validation.jsonl").open(encoding="utf-8") as fh:
-        rows = [json.loads(line) for _, line in zip(range(100 + n), fh, strict=False)][100:]
+        rows = [json.loads(line) for _, line in zip(range(first + n), fh, strict=False)][first:]
     flags = 0
     for row in rows:
         gold = ClusterGold(row["id"], tuple(row["documents"]))

@@ -246,6 +246,10 @@ def disagreements(
         _negation_edge(x, y, a, b, n, share, nodes, edges)
     for u, v in _mutual_best(scored, sents):
         va, vb = sents[u[0]].values[u[1]], sents[v[0]].values[v[1]]
+        if not compatible(va, vb) and (
+            _states(sents[v[0]], va, vb) or _states(sents[u[0]], vb, va)
+        ):
+            continue  # each sentence also states the other's value: a list, not a dispute
         nodes[u], nodes[v] = (sents[u[0]], va, va.kind), (sents[v[0]], vb, vb.kind)
         edges.append((u, v, compatible(va, vb)))
     _age_edges(sents, index, nodes, edges)
@@ -284,6 +288,12 @@ def _named_in(name: str, s: _Sent, index: NameIndex) -> bool:
     if first in s.text or name in s.text:
         return True
     return any(_same_name(name, index.resolve(m.surface) or m.surface) for m in s.mentions)
+
+
+def _states(s: _Sent, v: Value, besides: Value) -> bool:
+    """Whether sentence ``s`` states a value comparable and compatible with ``v`` (other
+    than ``besides``): "16 hours to map, four hours' travel" holds both of a pair."""
+    return any(w is not besides and comparable(v, w) and compatible(v, w) for w in s.values)
 
 
 def _mutual_best(
@@ -358,6 +368,10 @@ def _same_name(a: str, b: str) -> bool:
     return False
 
 
+def _word_in(name: str, text: str) -> bool:
+    return any(len(w) > 3 and w in text for w in name.split())
+
+
 def _name_edges(
     x: int, y: int, a: _Sent, b: _Sent, index: NameIndex, sents: Sequence[_Sent], nodes, edges
 ) -> None:
@@ -375,6 +389,8 @@ def _name_edges(
                 continue
             if _same_name(ca, cb) or _named_together(sents, va.text, vb.text):
                 continue
+            if _word_in(ca, b.text) or _word_in(cb, a.text):
+                continue  # "second only to Ratzinger" / "Bergoglio was elected": both named
             local, _ = overlap(set(va.context), set(vb.context))
             if local >= 2:
                 kx, ky = (x, 100 + p), (y, 100 + q)

@@ -213,7 +213,7 @@ def _is_label(sentence: str, start: int) -> bool:
 
 
 _PART_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\d|[a-z]+\b)", re.I)
-_PART_BEFORE = re.compile(r"\b(?:\d[\d,.]*|[a-z]+)\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?$", re.I)
+_PART_BEFORE = re.compile(r"\b(?:\d[\d,.]*|[a-z]+)s?\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?$", re.I)
 _COMPOUND_BEFORE = re.compile(r"\b(?:hundred|thousand|million|billion)\s+(?:and\s+)?$", re.I)
 _LABEL_UNITS = frozenset(["block"])
 
@@ -232,9 +232,13 @@ def _in_part(sentence: str, m: re.Match[str]) -> bool:
     return bool(before_m) and _is_number(before_m.group(0).split()[0])
 
 
+_FRACTIONS = frozenset(["half", "quarter", "third", "fifth", "tenth", "percent", "much", "most"])
+
+
 def _is_number(text: str) -> bool:
     word = text.split()[0].strip(",.").lower() if text.split() else ""
-    return bool(word) and (word[0].isdigit() or word in _WORDNUM)
+    word = word[:-1] if word.endswith("s") and word[:-1] in _FRACTIONS else word
+    return bool(word) and (word[0].isdigit() or word in _WORDNUM or word in _FRACTIONS)
 
 
 _COMPOUND = re.compile(r"-([a-z]+)\b(?!-)")
@@ -329,11 +333,13 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
             continue
         if raw.isdigit() and len(raw) == 4 and 1900 <= v <= 2099:
             continue  # a year (dates are handled below)
+        if _in_part(sentence, m):
+            continue
         if m.group("cur") or m.group("pct"):
             unit = frozenset({m.group("cur") or "%"})
             end, kind = m.end(), "number"
         else:
-            if not approx and (_is_label(sentence, m.start()) or _in_part(sentence, m)):
+            if not approx and _is_label(sentence, m.start()):
                 continue
             unit, end = _compound_unit(ctx, sentence, m.end()) or _unit_after(ctx, toks, m.end())
             kind = "count"
@@ -418,4 +424,10 @@ def comparable(a: Value, b: Value) -> bool:
         return a.frame == b.frame != "age" and abs(ia - ib) <= 1
     if a.kind == "date":
         return a.frame == b.frame and len(a.norm) == len(b.norm)
+    # "120 miles" is a length, "154 square miles" an area.
+    if bool(a.unit & _POWERS) != bool(b.unit & _POWERS):
+        return False
     return bool(a.unit & b.unit)
+
+
+_POWERS = frozenset(["squar", "square", "cubic"])
