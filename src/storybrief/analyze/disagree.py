@@ -274,8 +274,15 @@ def _anchored(
     (the property: "jackpot", "killed"; names and weekdays anchor nothing), and no rival
     names next to them ("the $2 billion deal for Oculus" / "bought WhatsApp in a $19
     billion deal": each names a thing the other sentence does not)."""
-    if not shared & a.common & b.common:
+    common = shared & a.common & b.common
+    if not common:
         return False
+    if va.kind == "number" and len(common) < 2:
+        # Money and shares say least about what they measure ("$2 billion deal" /
+        # "$19 billion deal"): a second common word or one name beside both values.
+        near_a, near_b = set(a.names_near(va, index)), set(b.names_near(vb, index))
+        if not near_a & near_b:
+            return False
     own_a = [n for n in a.names_near(va, index) if not _named_in(n, b, index)]
     own_b = [n for n in b.names_near(vb, index) if not _named_in(n, a, index)]
     return not (own_a and own_b)
