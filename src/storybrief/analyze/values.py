@@ -64,6 +64,11 @@ _TIME_RX = re.compile(
 )
 # Signs written before a number: "≥30 min" is "at least 30 minutes".
 _SIGNS = {"≥": "at least", ">": "more than", "≤": "up to", "<": "less than", "~": "about"}
+_RANGE = re.compile(
+    r"\s*(?:–|—|to)\s*[$€£]?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m)\b)?",
+    re.I,
+)
 _TIME_ABBR = {"min": "minute", "hr": "hour"}
 # "1 hour, 30 minutes": one running time, not two.
 _THEN_MINUTES = re.compile(r",?\s*(?:and\s+)?(?P<n>\d{1,2})\s*(?:minute|min)s?\b", re.I)
@@ -335,9 +340,18 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
             continue  # a year (dates are handled below)
         if _in_part(sentence, m):
             continue
+        top = None
+        if m.group("cur") and (r := _RANGE.match(sentence, m.end())):
+            # "$27–30 million", "$27 million to $30 million": one value, a range.
+            scale = r.group("scale") or m.group("scale")
+            factor = _SCALE[scale.lower()] if scale else 1.0
+            if not m.group("scale"):
+                v *= factor
+            top = float(r.group("num").replace(",", "")) * factor
+            consumed = r.end()
         if m.group("cur") or m.group("pct"):
             unit = frozenset({m.group("cur") or "%"})
-            end, kind = m.end(), "number"
+            end, kind = (consumed if top else m.end()), "number"
         else:
             if not approx and _is_label(sentence, m.start()):
                 continue
@@ -346,6 +360,8 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
             if not unit or unit & _LABEL_UNITS:
                 continue  # a bare number (too little to say what it counts), "3000 block"
         lo, hi = _interval(v, approx)
+        if top is not None and top > v:
+            lo, hi = lo, _interval(top, approx)[1]
         out.append(
             Value(
                 kind,
