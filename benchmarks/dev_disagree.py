@@ -160,7 +160,7 @@ def _show(gold, view: _View, found, t: Tally) -> None:
     for c in gold.conflicts:
         print(f"  GOLD [{c.kind}] {c.values}")
         for sp in c.sides:
-            print(f"     d{sp.doc}: {gold.documents[sp.doc][sp.start:sp.end][:160]}")
+            print(f"     d{sp.doc}: {gold.documents[sp.doc][sp.start : sp.end][:160]}")
 
 
 if __name__ == "__main__":

@@ -39,6 +39,11 @@ _PRONOUN_WAS = re.compile(r"^(?:He|She)\s+was\s+" + _AGE + r"(?:\s+years\s+old)?
 _OTHER_TIME = re.compile(
     r"\b(?:when|turned|turns|turning|would\s+have|at\s+the\s+time|birthday|until|since)\b", re.I
 )
+# What every form above needs: the cheap test most sentences fail.
+_MAYBE = re.compile(
+    r"\d-year-old|\baged\s+\d|\bat\s+(?:the\s+age\s+of\s+|age\s+)?\d|, \d|\(\s*\d|^(?:He|She) was \d",
+    re.I,
+)
 _PRONOUN_START = re.compile(r"^(?:He|She|His|Her)\b")
 # Ages people have; a larger number after "aged" or "at" is something else.
 MAX_AGE = 115
@@ -57,7 +62,9 @@ def _value(person: str, age: int, text: str, start: int, end: int) -> Value:
                  f"{person}|{age}", frozenset())  # fmt: skip
 
 
-def people_in(text: str, mentions: Sequence[Mention], index: NameIndex) -> list[tuple[str, int, int]]:
+def people_in(
+    text: str, mentions: Sequence[Mention], index: NameIndex
+) -> list[tuple[str, int, int]]:
     out = []
     for m in mentions:
         canon = index.resolve(m.surface)
@@ -77,7 +84,7 @@ def age_claims(
 ) -> list[AgeClaim]:
     """The ages ``text`` states, each with its person; ``earlier`` are the mentions of the
     article's preceding sentences (nearest last), for "He was 35."."""
-    if not any(ch.isdigit() for ch in text) or _OTHER_TIME.search(text):
+    if _MAYBE.search(text) is None or _OTHER_TIME.search(text):
         return []
     people = people_in(text, mentions, index)
     out: list[AgeClaim] = []

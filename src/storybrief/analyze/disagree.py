@@ -341,6 +341,8 @@ def _age_edges(sents: Sequence[_Sent], index: NameIndex, nodes, edges) -> None:
         args = (s.text, s.mentions, [e.mentions for e in earlier], [e.text for e in earlier], index)
         for k, claim in enumerate(age_claims(*args)):
             by_key[("age", claim.person)].append((x, 300 + k, claim.value))
+        if s.ctx.tokenizer.lower_words(s.text).isdisjoint(_WEEKDAYS):
+            continue
         for k, day in enumerate(day_claims(*args)):
             by_key[("day", day.key)].append((x, 400 + k, day.value))
     for (kind, _), claims in by_key.items():

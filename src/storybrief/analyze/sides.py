@@ -89,7 +89,9 @@ def sides(ctx: Context, nodes, edges, groups) -> tuple[Disagreement, ...]:
         )
         if kind in ("age", "day"):
             who = group[0][1].norm.split("|")[0]
-            subject = f"{who}'s age" if kind == "age" else f"the day {who} {_EVENT[group[0][1].frame]}"
+            subject = (
+                f"{who}'s age" if kind == "age" else f"the day {who} {_EVENT[group[0][1].frame]}"
+            )
         else:
             subject = _subject(ctx, sides[0][0], sides[1][0])
         if kind == "date":

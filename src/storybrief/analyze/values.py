@@ -217,8 +217,12 @@ def _is_label(sentence: str, start: int) -> bool:
     return bool(prev) and prev[-1].lower() in _LABEL_WORDS
 
 
-_PART_AFTER = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\d|[a-z]+\b)", re.I)
-_PART_BEFORE = re.compile(r"\b(?:\d[\d,.]*|[a-z]+)s?\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?$", re.I)
+_PART_AFTER = re.compile(
+    r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<whole>\d[\d,.]*|[a-z]+\b)", re.I
+)
+_PART_BEFORE = re.compile(
+    r"\b(?:\d[\d,.]*|[a-z]+)s?\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?$", re.I
+)
 _COMPOUND_BEFORE = re.compile(r"\b(?:hundred|thousand|million|billion)\s+(?:and\s+)?$", re.I)
 _LABEL_UNITS = frozenset(["block"])
 
@@ -231,10 +235,10 @@ def _in_part(sentence: str, m: re.Match[str]) -> bool:
     if _COMPOUND_BEFORE.search(before):
         return True
     after = _PART_AFTER.match(sentence, end)
-    if after and _is_number(sentence[after.end() - 1 :]):
+    if after and _is_number(after.group("whole")):
         return True
     before_m = _PART_BEFORE.search(before)
-    return bool(before_m) and _is_number(before_m.group(0).split()[0])
+    return before_m is not None and _is_number(before_m.group(0).split()[0])
 
 
 _FRACTIONS = frozenset(["half", "quarter", "third", "fifth", "tenth", "percent", "much", "most"])

@@ -43,7 +43,9 @@ _PROMO = re.compile(
 _WORD = re.compile(r"[^\W_]+")
 # A video page's description opens with its upload date ("Published on Dec 29, 2016"):
 # the text under it is the uploader's blurb and links, not a report.
-_VIDEO_PAGE = re.compile(r"(?:Published|Uploaded|Streamed live) on [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}$")
+_VIDEO_PAGE = re.compile(
+    r"(?:Published|Uploaded|Streamed live) on [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}$"
+)
 # A short page is judged whole; a long one is a real article that mentions such things.
 SHORT = 250
 # A page of one sentence and at most this many words is a teaser, not a report (the
