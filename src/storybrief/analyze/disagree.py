@@ -48,6 +48,7 @@ from storybrief.analyze.days import day_claims
 from storybrief.analyze.docs import Doc
 from storybrief.analyze.lexicon import CLAUSE_WORDS, MONTHS, NEGATORS, WEEKDAYS
 from storybrief.analyze.mentions import Mention
+from storybrief.analyze.name_sides import name_edges, same_name, slot_names
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.sides import sides
 from storybrief.analyze.tokens import Context, overlap
@@ -55,7 +56,6 @@ from storybrief.analyze.values import (
     Value,
     comparable,
     compatible,
-    local_context,
     may_state_value,
     values,
 )
@@ -81,14 +81,6 @@ MAX_POSTING = 40
 MAX_PAIRS = 20_000
 # Content words of a predicate's complement compared for a negation ("suing *for cash*").
 COMPLEMENT = 4
-# Common names of one country or body written two ways (lower case, dots dropped);
-# initialisms ("US" / "United States") are matched by rule, not listed.
-ALIASES = {
-    "us": "united states", "usa": "united states", "america": "united states",
-    "united states of america": "united states", "uk": "united kingdom",
-    "britain": "united kingdom", "great britain": "united kingdom", "un": "united nations",
-    "eu": "european union", "uae": "united arab emirates", "holland": "netherlands",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -164,7 +156,7 @@ class _Sent:
 
     def names(self, index: NameIndex) -> list[tuple[str, str, str, Value]]:
         if self._names is None:
-            self._names = _names(self.ctx, self.text, self.mentions, index)
+            self._names = slot_names(self.ctx, self.text, self.mentions, index)
         return self._names
 
 
@@ -255,7 +247,7 @@ def disagreements(
                     continue
                 scored.append((local + 3 * share, (x, p), (y, q)))
         if a.mentions and b.mentions and n >= 3 and share >= 0.45:
-            _name_edges(x, y, a, b, index, sents, nodes, edges)
+            name_edges(x, y, a, b, index, sents, nodes, edges)
         _negation_edge(x, y, a, b, n, share, nodes, edges)
     for u, v in _mutual_best(scored, sents):
         va, vb = sents[u[0]].values[u[1]], sents[v[0]].values[v[1]]
@@ -307,7 +299,7 @@ def _named_in(name: str, s: _Sent, index: NameIndex) -> bool:
     first = name.split()[0]
     if first in s.text or name in s.text:
         return True
-    return any(_same_name(name, index.resolve(m.surface) or m.surface) for m in s.mentions)
+    return any(same_name(name, index.resolve(m.surface) or m.surface) for m in s.mentions)
 
 
 def _states(s: _Sent, v: Value, besides: Value) -> bool:
@@ -366,80 +358,6 @@ def _age_edges(sents: Sequence[_Sent], index: NameIndex, nodes, edges) -> None:
         for x, p, v in claims[1:]:
             nodes[(x, p)] = (sents[x], v, kind)
             edges.append(((x0, p0), (x, p), v.norm == v0.norm))
-
-
-def _named_together(sents: Sequence[_Sent], a: str, b: str) -> bool:
-    """Whether some sentence of the story names both: "Woodland Park, Colorado" or "the
-    United Kingdom (UK)" says they are no rival answers to one question. Read from the
-    text, not the mentions (a backend may miss one of two adjacent names)."""
-    return any(a in s.text and b in s.text for s in sents)
-
-
-def _same_name(a: str, b: str) -> bool:
-    """One name written two ways: an alias ("UK" / "Britain"), an initialism ("US" /
-    "United States") or a shared word ("Sarah Sanders" / "Sarah Huckabee Sanders")."""
-    ka, kb = a.lower().replace(".", ""), b.lower().replace(".", "")
-    if ALIASES.get(ka, ka) == ALIASES.get(kb, kb):
-        return True
-    if set(ka.split()) & set(kb.split()):
-        return True
-    for short, long in ((ka, kb), (kb, ka)):
-        words = [w for w in long.replace("-", " ").split() if w not in ("of", "the", "and")]
-        if len(words) >= 2 and short.replace(" ", "") == "".join(w[0] for w in words):
-            return True
-    return False
-
-
-def _word_in(name: str, text: str) -> bool:
-    return any(len(w) > 3 and w in text for w in name.split())
-
-
-def _name_edges(
-    x: int, y: int, a: _Sent, b: _Sent, index: NameIndex, sents: Sequence[_Sent], nodes, edges
-) -> None:
-    """Two names of one kind in the same slot ("built in Tampere" / "built in Oulu").
-
-    Never two names some sentence of the story names together (containment: "in
-    Colorado" / "in Woodland Park" where another says "Woodland Park, Colorado"), nor one
-    name written two ways ("Britain" / "UK")."""
-    names_a, names_b = a.names(index), b.names(index)
-    a_canon = {c for c, *_ in names_a}
-    b_canon = {c for c, *_ in names_b}
-    for p, (ca, ka, sa, va) in enumerate(names_a):
-        for q, (cb, kb, sb, vb) in enumerate(names_b):
-            if ka != kb or sa != sb or ca == cb or cb in a_canon or ca in b_canon:
-                continue
-            if _same_name(ca, cb) or _named_together(sents, va.text, vb.text):
-                continue
-            if _word_in(ca, b.text) or _word_in(cb, a.text):
-                continue  # "second only to Ratzinger" / "Bergoglio was elected": both named
-            local, _ = overlap(set(va.context), set(vb.context))
-            if local >= 2:
-                kx, ky = (x, 100 + p), (y, 100 + q)
-                nodes[kx], nodes[ky] = (a, va, "name"), (b, vb, "name")
-                edges.append((kx, ky, False))
-
-
-def _names(
-    ctx: Context, text: str, mentions: Sequence[Mention], index: NameIndex
-) -> list[tuple[str, str, str, Value]]:
-    out = []
-    toks = ctx.tokenizer.tokens(text)
-    for m in mentions:
-        canon = index.resolve(m.surface)
-        at = text.find(m.surface)
-        if canon is None or at < 0:
-            continue
-        kind = index.kind.get(canon, "other")
-        if kind == "other":
-            continue
-        prev = [t for t, a, _ in toks if a < at]
-        slot = prev[-1].lower() if prev else ""
-        end = at + len(m.surface)
-        around = local_context(ctx, toks, at, end)
-        out.append((canon, kind, slot, Value("name", frozenset(), "", 0, 0, m.surface, at, end,
-                                             canon, around)))  # fmt: skip
-    return out
 
 
 def _candidates(sents: Sequence[_Sent]) -> list[tuple[int, int]]:
