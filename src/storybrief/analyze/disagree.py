@@ -48,8 +48,9 @@ from storybrief.analyze.days import day_claims
 from storybrief.analyze.docs import Doc
 from storybrief.analyze.lexicon import CLAUSE_WORDS, MONTHS, NEGATORS, WEEKDAYS
 from storybrief.analyze.mentions import Mention
-from storybrief.analyze.name_sides import name_edges, same_name, slot_names
+from storybrief.analyze.name_sides import name_edges, slot_names
 from storybrief.analyze.names import NameIndex
+from storybrief.analyze.pairing import anchored, different_moments, mutual_best, states
 from storybrief.analyze.sides import sides
 from storybrief.analyze.tokens import Context, overlap
 from storybrief.analyze.values import (
@@ -233,7 +234,7 @@ def disagreements(
         both = a.numeric and b.numeric
         # Values (and the value-free stems) only where both sentences may state one.
         n, share = overlap(a.stems, b.stems) if both else overlap(a.words, b.words)
-        if both and _different_moments(a.when, b.when):
+        if both and different_moments(a.when, b.when):
             both = False  # different moments, different facts
         for p, va in enumerate(a.values if both else ()):
             for q, vb in enumerate(b.values):
@@ -243,95 +244,20 @@ def disagreements(
                 local = len(shared)
                 if not _aligned(local, n, share) or (va.kind == "rank" and local < 2):
                     continue
-                if not _anchored(a, b, va, vb, shared, index):
+                if not anchored(a, b, va, vb, shared, index):
                     continue
                 scored.append((local + 3 * share, (x, p), (y, q)))
         if a.mentions and b.mentions and n >= 3 and share >= 0.45:
             name_edges(x, y, a, b, index, sents, nodes, edges)
         _negation_edge(x, y, a, b, n, share, nodes, edges)
-    for u, v in _mutual_best(scored, sents):
+    for u, v in mutual_best(scored, sents):
         va, vb = sents[u[0]].values[u[1]], sents[v[0]].values[v[1]]
-        if not compatible(va, vb) and (
-            _states(sents[v[0]], va, vb) or _states(sents[u[0]], vb, va)
-        ):
+        if not compatible(va, vb) and (states(sents[v[0]], va, vb) or states(sents[u[0]], vb, va)):
             continue  # each sentence also states the other's value: a list, not a dispute
         nodes[u], nodes[v] = (sents[u[0]], va, va.kind), (sents[v[0]], vb, vb.kind)
         edges.append((u, v, compatible(va, vb)))
     _age_edges(sents, index, nodes, edges)
     return sides(ctx, nodes, edges, groups)
-
-
-def _different_moments(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Both name a weekday (or a month, or a year) and share none of that kind: "Tuesday"
-    and "June 4" may be one day, "Tuesday" and "Monday" are not."""
-    for kind in (_WEEKDAYS, MONTHS, None):
-        ka = {w for w in a if (w in kind if kind is not None else w.isdigit())}
-        kb = {w for w in b if (w in kind if kind is not None else w.isdigit())}
-        if ka and kb and ka.isdisjoint(kb):
-            return True
-    return False
-
-
-def _anchored(
-    a: _Sent, b: _Sent, va: Value, vb: Value, shared: frozenset[str], index: NameIndex
-) -> bool:
-    """Both values are of one property of one thing: a shared common word next to both
-    (the property: "jackpot", "killed"; names and weekdays anchor nothing), and no rival
-    names next to them ("the $2 billion deal for Oculus" / "bought WhatsApp in a $19
-    billion deal": each names a thing the other sentence does not)."""
-    common = shared & a.common & b.common
-    if not common:
-        return False
-    if va.kind == "number" and len(common) < 2:
-        # Money and shares say least about what they measure ("$2 billion deal" /
-        # "$19 billion deal"): a second common word or one name beside both values.
-        near_a, near_b = set(a.names_near(va, index)), set(b.names_near(vb, index))
-        if not near_a & near_b:
-            return False
-    own_a = [n for n in a.names_near(va, index) if not _named_in(n, b, index)]
-    own_b = [n for n in b.names_near(vb, index) if not _named_in(n, a, index)]
-    return not (own_a and own_b)
-
-
-def _named_in(name: str, s: _Sent, index: NameIndex) -> bool:
-    """Whether sentence ``s`` names ``name`` in some form ("Korea" in "North Korean", "US"
-    for "United States")."""
-    first = name.split()[0]
-    if first in s.text or name in s.text:
-        return True
-    return any(same_name(name, index.resolve(m.surface) or m.surface) for m in s.mentions)
-
-
-def _states(s: _Sent, v: Value, besides: Value) -> bool:
-    """Whether sentence ``s`` states a value comparable and compatible with ``v`` (other
-    than ``besides``): "16 hours to map, four hours' travel" holds both of a pair."""
-    return any(w is not besides and comparable(v, w) and compatible(v, w) for w in s.values)
-
-
-def _mutual_best(
-    scored: Sequence[tuple[float, tuple[int, int], tuple[int, int]]], sents: Sequence[_Sent]
-) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """The aligned value pairs where each value is the other's best-aligned value in the
-    other's article (a unique best): "125 people died across Syria" then meets "as
-    many as 125 people died across Syria", not every count of people in that article.
-    Without this, one article's several counts chain into one subject and hide the dispute
-    (or invent one)."""
-    best: dict[tuple[tuple[int, int], str], tuple[float, tuple[int, int] | None]] = {}
-    for score, u, v in scored:
-        for me, other in ((u, v), (v, u)):
-            key = (me, sents[other[0]].doc.id)
-            have = best.get(key)
-            if have is None or score > have[0]:
-                best[key] = (score, other)
-            elif score == have[0] and have[1] != other:
-                best[key] = (score, None)  # a tie: no unique best
-    out = []
-    for _, u, v in scored:
-        bu = best[(u, sents[v[0]].doc.id)][1]
-        bv = best[(v, sents[u[0]].doc.id)][1]
-        if bu == v and bv == u:
-            out.append((u, v))
-    return out
 
 
 def _age_edges(sents: Sequence[_Sent], index: NameIndex, nodes, edges) -> None:

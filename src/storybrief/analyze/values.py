@@ -17,12 +17,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from storybrief.analyze.dates import DATE_WORDS, find_dates
+from storybrief.analyze.labels import LABEL_UNITS, UNIT_NAMES, compound_unit, in_part, is_label
 from storybrief.analyze.lexicon import (
     CLAUSE_WORDS,
-    MONTH_NUMBERS,
     NUMBER_WORDS,
     ORDINALS,
-    WEEKDAYS,
 )
 from storybrief.analyze.tokens import Context
 from storybrief.text import STOPWORDS
@@ -88,24 +87,6 @@ _CLAUSE = CLAUSE_WORDS
 _OFFSET = {"after": "after", "later": "after", "before": "before", "earlier": "before",
            "ago": "before", "since": "since"}  # fmt: skip
 WINDOW = 5
-# Unit words as written, one name per unit: "8,013 m" and "8,027-meter" measure alike.
-_UNIT_NAMES = {
-    "m": "meter", "meters": "meter", "metre": "meter", "metres": "meter", "meter": "meter",
-    "ft": "foot", "feet": "foot", "foot": "foot", "km": "kilometer", "kilometre": "kilometer",
-    "kilometres": "kilometer", "kilometers": "kilometer", "mi": "mile", "miles": "mile",
-    "kg": "kilogram", "kilograms": "kilogram", "lb": "pound", "lbs": "pound",
-}  # fmt: skip
-# A number right after a capitalised word names a thing ("Flight 214", "Apollo 11",
-# "Route 66", "Windows 10"), it counts nothing; months and weekdays are dates, hedges and
-# sentence-initial words ("About 40") are not names.
-_NOT_IDENTIFIER = frozenset(
-    [*MONTH_NUMBERS, *WEEKDAYS, *(w for w in _APPROX), "the", "a", "an", "at", "in", "on"]
-)
-_IDENT_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][\w.’'-]*)\s+$")
-# Lower-case words that make the number after them a label, not an amount.
-_LABEL_WORDS = frozenset(["flight", "no", "no.", "number", "route", "page", "room", "gate",
-                          "chapter", "section", "article", "amendment", "precinct", "apartment",
-                          "apt", "suite", "unit", "bus", "line", "interstate", "highway"])  # fmt: skip
 # Cheap pre-checks on the sentence's lower-cased word set: most sentences state no number,
 # and a set lookup costs far less than a case-insensitive alternation scanned per sentence.
 _DIGIT = re.compile(r"\d")
@@ -172,12 +153,12 @@ def _unit_after(
             break
         if t[0].isupper() and not unit and skipped < 3:
             skipped += 1
-        elif t[0].islower() or (not unit and low in _UNIT_NAMES):
+        elif t[0].islower() or (not unit and low in UNIT_NAMES):
             if unit and (low.endswith(("ed", "ing")) or ctx.stem(low).isupper()):
                 break  # a verb after the noun: "15 people died"
-            if not unit and (low.endswith("ed") or (len(low) == 1 and low not in _UNIT_NAMES)):
+            if not unit and (low.endswith("ed") or (len(low) == 1 and low not in UNIT_NAMES)):
                 break  # "Flight 214 carried", "5 p.m.": no unit
-            unit.append(_UNIT_NAMES.get(low) or ctx.stem(low))
+            unit.append(UNIT_NAMES.get(low) or ctx.stem(low))
             if len(unit) == 1:
                 last = b
         else:
@@ -203,63 +184,6 @@ def _anchored(rx: re.Pattern[str], sentence: str, cores: Sequence[int]) -> list[
                 done = m.end()
                 break
     return out
-
-
-def _is_label(sentence: str, start: int) -> bool:
-    """Whether the number at ``start`` names a thing ("Flight 214", "page 3") rather than
-    counting one."""
-    lo = max(0, start - 40)
-    before = sentence[lo:start]
-    m = _IDENT_BEFORE.search(before)
-    if m and lo + m.start(1) > 0 and m.group(1).lower().rstrip(".") not in _NOT_IDENTIFIER:
-        return True
-    prev = before.split()
-    return bool(prev) and prev[-1].lower() in _LABEL_WORDS
-
-
-_PART_AFTER = re.compile(
-    r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<whole>\d[\d,.]*|[a-z]+\b)", re.I
-)
-_PART_BEFORE = re.compile(
-    r"\b(?:\d[\d,.]*|[a-z]+)s?\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?$", re.I
-)
-_COMPOUND_BEFORE = re.compile(r"\b(?:hundred|thousand|million|billion)\s+(?:and\s+)?$", re.I)
-_LABEL_UNITS = frozenset(["block"])
-
-
-def _in_part(sentence: str, m: re.Match[str]) -> bool:
-    """A number in "three of the eight charges" (part and whole: no rival values) or inside
-    a spelled-out number ("one hundred and three")."""
-    start, end = m.start("num"), m.end()
-    before = sentence[max(0, start - 30) : start]
-    if _COMPOUND_BEFORE.search(before):
-        return True
-    after = _PART_AFTER.match(sentence, end)
-    if after and _is_number(after.group("whole")):
-        return True
-    before_m = _PART_BEFORE.search(before)
-    return before_m is not None and _is_number(before_m.group(0).split()[0])
-
-
-_FRACTIONS = frozenset(["half", "quarter", "third", "fifth", "tenth", "percent", "much", "most"])
-
-
-def _is_number(text: str) -> bool:
-    word = text.split()[0].strip(",.").lower() if text.split() else ""
-    word = word[:-1] if word.endswith("s") and word[:-1] in _FRACTIONS else word
-    return bool(word) and (word[0].isdigit() or word in _WORDNUM or word in _FRACTIONS)
-
-
-_COMPOUND = re.compile(r"-([a-z]+)\b(?!-)")
-
-
-def _compound_unit(ctx: Context, sentence: str, end: int) -> tuple[frozenset[str], int] | None:
-    """The unit of a hyphenated measure: "a 5,500-word letter", "the 8,027-meter peak"."""
-    m = _COMPOUND.match(sentence, end)
-    if m is None:
-        return None
-    low = m.group(1)
-    return frozenset({_UNIT_NAMES.get(low) or ctx.stem(low)}), m.end()
 
 
 def _interval(v: float, approx: str | None) -> tuple[float, float]:
@@ -342,7 +266,7 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
             continue
         if raw.isdigit() and len(raw) == 4 and 1900 <= v <= 2099:
             continue  # a year (dates are handled below)
-        if _in_part(sentence, m):
+        if in_part(sentence, m):
             continue
         top = None
         if m.group("cur") and (r := _RANGE.match(sentence, m.end())):
@@ -357,11 +281,11 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
             unit = frozenset({m.group("cur") or "%"})
             end, kind = (consumed if top else m.end()), "number"
         else:
-            if not approx and _is_label(sentence, m.start()):
+            if not approx and is_label(sentence, m.start()):
                 continue
-            unit, end = _compound_unit(ctx, sentence, m.end()) or _unit_after(ctx, toks, m.end())
+            unit, end = compound_unit(ctx, sentence, m.end()) or _unit_after(ctx, toks, m.end())
             kind = "count"
-            if not unit or unit & _LABEL_UNITS:
+            if not unit or unit & LABEL_UNITS:
                 continue  # a bare number (too little to say what it counts), "3000 block"
         lo, hi = _interval(v, approx)
         if top is not None and top > v:
