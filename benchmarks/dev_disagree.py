@@ -82,7 +82,7 @@ def main() -> int:
         help="Instead: print the flags on N unannotated validation clusters (100 on), to read "
         "false alarms by eye.",
     )
-    p.add_argument("--first", type=int, default=100, help="First unannotated cluster.")
+    p.add_argument("--first", type=int, default=100, help="First unannotated cluster (-1: NeuS).")
     args = p.parse_args()
     if args.unannotated:
         return _unannotated(Path(args.data), args.unannotated, args.ner, args.first)
@@ -119,6 +119,13 @@ def _unannotated(root: Path, n: int, ner: str, first: int = 100) -> int:
 
     with (root / "multinews" / "validation.jsonl").open(encoding="utf-8") as fh:
         rows = [json.loads(line) for _, line in zip(range(first + n), fh, strict=False)][first:]
+    if first < 0:  # NeuS clusters (left, centre, right) instead
+        from storybrief.eval.datasets import load_clusters as load_summary_clusters
+
+        rows = [
+            {"id": f"neus-{k}", "documents": list(c.documents)}
+            for k, c in enumerate(load_summary_clusters("neus", root=root, limit=n))
+        ]
     flags = 0
     for row in rows:
         gold = ClusterGold(row["id"], tuple(row["documents"]))

@@ -26,6 +26,13 @@ ALIASES = {
 }  # fmt: skip
 
 
+# The words before a name that make it the answer to one question (where, from where, to
+# whom, by whom). A title ("Leader Mitch McConnell" / "Leader Chuck Schumer"), an
+# article ("the Senate" / "the House") or the sentence start names who acts, and stories
+# name many actors: two of them are no rival answers.
+SLOTS = frozenset(["in", "at", "from", "near", "to", "by", "into", "outside", "inside"])
+
+
 def _named_together(sents: Sequence[Any], a: str, b: str) -> bool:
     """Whether some sentence of the story names both: "Woodland Park, Colorado" or "the
     United Kingdom (UK)" says they are no rival answers to one question. Read from the
@@ -42,9 +49,11 @@ def same_name(a: str, b: str) -> bool:
     if set(ka.split()) & set(kb.split()):
         return True
     for short, long in ((ka, kb), (kb, ka)):
-        words = [w for w in long.replace("-", " ").split() if w not in ("of", "the", "and")]
-        if len(words) >= 2 and short.replace(" ", "") == "".join(w[0] for w in words):
-            return True
+        all_words = long.replace("-", " ").split()
+        words = [w for w in all_words if w not in ("of", "the", "and")]
+        initials = {"".join(w[0] for w in words), "".join(w[0] for w in all_words)}
+        if len(words) >= 2 and short.replace(" ", "") in initials:
+            return True  # "US", "DOE" (Department of Education)
     return False
 
 
@@ -65,7 +74,14 @@ def name_edges(
     b_canon = {c for c, *_ in names_b}
     for p, (ca, ka, sa, va) in enumerate(names_a):
         for q, (cb, kb, sb, vb) in enumerate(names_b):
-            if ka != kb or sa != sb or ca == cb or cb in a_canon or ca in b_canon:
+            if (
+                ka != kb
+                or sa != sb
+                or sa not in SLOTS
+                or ca == cb
+                or cb in a_canon
+                or ca in b_canon
+            ):
                 continue
             if same_name(ca, cb) or _named_together(sents, va.text, vb.text):
                 continue

@@ -288,6 +288,11 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
             if not unit or unit & LABEL_UNITS:
                 continue  # a bare number (too little to say what it counts), "3000 block"
         lo, hi = _interval(v, approx)
+        if "." in raw and not m.group("pct"):
+            # "$1.4 trillion" is rounded: it stands for 1.35-1.45 trillion ("$1.37 trillion").
+            scale = _SCALE[m.group("scale").lower()] if m.group("scale") else 1.0
+            half = 0.5 * 10 ** -len(raw.split(".")[1]) * scale
+            lo, hi = lo - half, hi + half
         if top is not None and top > v:
             lo, hi = lo, _interval(top, approx)[1]
         out.append(
@@ -368,6 +373,10 @@ def comparable(a: Value, b: Value) -> bool:
         return a.frame == b.frame != "age" and abs(ia - ib) <= 1
     if a.kind == "date":
         return a.frame == b.frame and len(a.norm) == len(b.norm)
+    # "$900 billion" (a package) and "$2,000" (a check) are no two values of one thing.
+    small, big = sorted((a.low, b.low))
+    if a.kind == "number" and small > 0 and big / small > 100:
+        return False
     # "120 miles" is a length, "154 square miles" an area.
     if bool(a.unit & _POWERS) != bool(b.unit & _POWERS):
         return False
