@@ -46,7 +46,7 @@ from scipy import sparse
 from storybrief.analyze.ages import age_claims
 from storybrief.analyze.days import day_claims
 from storybrief.analyze.docs import Doc
-from storybrief.analyze.lexicon import CLAUSE_WORDS, MONTHS, NEGATORS, WEEKDAYS
+from storybrief.analyze.lexicon import CLAUSE_WORDS, MONTHS, NEGATORS, SAY_VERBS, WEEKDAYS
 from storybrief.analyze.mentions import Mention
 from storybrief.analyze.name_sides import name_edges, slot_names
 from storybrief.analyze.names import NameIndex
@@ -345,9 +345,14 @@ def _negation_edge(x, y, a: _Sent, b: _Sent, n, share, nodes, edges) -> None:
     Scoped to the predicate: the negated word must occur in the other sentence, and what
     follows it in its clause (its object or complement) must recur after the asserted one.
     "was not injured in the second half" / "was injured in the second half" conflict;
-    "isn't suing for cash" / "is suing" do not (the denial is about the cash).
+    "isn't suing for cash" / "is suing" do not (the denial is about the cash). A denial
+    someone is reported to make ("he said he didn't kiss her") answers a claim in the
+    story, it is no disagreement between the sources.
     """
     if (a.negation is None) == (b.negation is None) or n < 4 or share < 0.6:
+        return
+    neg_sent = a if a.negation else b
+    if not neg_sent.ctx.tokenizer.lower_words(neg_sent.text).isdisjoint(SAY_VERBS):
         return
     neg, pos, kneg, kpos = (a, b, x, y) if a.negation else (b, a, y, x)
     found = neg.negation
