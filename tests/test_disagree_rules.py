@@ -88,17 +88,23 @@ def test_aliases_and_containment_are_no_name_conflicts() -> None:
 
 
 def test_different_days_are_different_facts() -> None:
-    assert kinds(
-        "Four people were killed across the country on Tuesday, activists said.",
-        "At least 125 people were killed across the country on Monday, activists said.",
-    ) == []
+    assert (
+        kinds(
+            "Four people were killed across the country on Tuesday, activists said.",
+            "At least 125 people were killed across the country on Monday, activists said.",
+        )
+        == []
+    )
 
 
 def test_a_list_in_both_is_no_dispute() -> None:
-    assert kinds(
-        "Each mission lasts a day: 16 hours on the sea floor and four hours to surface.",
-        "Each mission takes a day: 16 hours mapping the sea floor and four hours of travel.",
-    ) == []
+    assert (
+        kinds(
+            "Each mission lasts a day: 16 hours on the sea floor and four hours to surface.",
+            "Each mission takes a day: 16 hours mapping the sea floor and four hours of travel.",
+        )
+        == []
+    )
 
 
 def test_video_pages_and_teasers_are_no_articles() -> None:

@@ -72,8 +72,12 @@ def not_an_article(text: str) -> str | None:
         if len(lines) >= 4 and sum(1 for ln in lines if _PROMO.search(ln)) >= 0.65 * len(lines):
             return "links and sign-up lines"
     # One sentence under a section label ("Features"): a teaser for another page.
-    prose = [ln for ln, n in zip(lines, counts, strict=True) if n > 3]
-    if len(prose) == 1 and total <= TEASER_WORDS and len(_SENTENCE_END.findall(prose[0])) <= 1:
+    if (
+        len(lines) == 2
+        and counts[0] <= 2
+        and total <= TEASER_WORDS
+        and len(_SENTENCE_END.findall(lines[1])) <= 1
+    ):
         return "a one-sentence teaser"
     # A list of other stories' teasers, each cut off with an ellipsis.
     teasers = sum(1 for ln in lines if ln.endswith(("...", "…")) and len(ln.split()) >= 6)
