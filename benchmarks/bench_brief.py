@@ -39,10 +39,18 @@ MULTINEWS = ROOT.parent / "shared" / "data" / "multinews" / "validation.jsonl"
 
 
 def build_cluster(n: int, seed: int = 0) -> list[str]:
+    """``n`` articles: pages cleaning rejects as no article (crawl notices, video pages)
+    are left out, so ``storybrief brief`` reads every file and exits 0."""
+    from storybrief.clean.junk import not_an_article
+
     docs: list[str] = []
     with MULTINEWS.open(encoding="utf-8") as fh:
         for line in fh:
-            docs.extend(d for d in json.loads(line)["documents"] if len(d.split()) > 50)
+            docs.extend(
+                d
+                for d in json.loads(line)["documents"]
+                if len(d.split()) > 50 and not_an_article(d) is None
+            )
     rng = random.Random(seed)
     out = docs[:n]
     while len(out) < n:

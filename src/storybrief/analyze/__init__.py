@@ -10,8 +10,9 @@
   that mention each, main actors first (``names``, ``ner``);
 - ``timeline``: dated statements, their time expressions resolved against each article's
   publication date, merged across sources (``dates``);
-- ``disagreements``: values (numbers, counts, durations, dates, names, negation) that
-  independent sources state differently about the same thing (``disagree``).
+- ``disagreements``: values (numbers, counts, durations, dates, names, negation, a
+  person's age, the weekday of an event) that independent sources state differently about
+  the same thing (``disagree``, ``ages``, ``days``).
 
 Every ``Citation`` is (article id, sentence index in that article), and the cited
 sentence holds the quote (or its part, for a quote running over several sentences), the

@@ -9,14 +9,27 @@
    injured" does not), so different facts about different things never meet.
 3. Values of one kind that measure the same unit (``values.comparable``) and cannot both
    be true (``values.compatible``: hedges such as "about" and "more than" widen a value)
-   disagree. Names disagree when two names of one kind fill the same slot ("built in
-   Tampere" / "built in Oulu") of closely aligned sentences; polarity when one of two
-   near-identical sentences negates the verb the other asserts *with the same complement*
-   ("was not injured in the second half" / "was injured in the second half", never
-   "isn't suing for cash" / "is suing").
+   disagree, when they are of one property of one thing: a common word next to both
+   values (the property: "jackpot", "killed"; money needs two, or one name beside both),
+   no rival names beside them ("the $2 billion deal for Oculus" / "bought WhatsApp in a
+   $19 billion deal"), no different weekdays, months or years in the two sentences
+   (different moments), and each the other's best-aligned value in the other article (so
+   one article's several counts never chain into one subject). Labels ("Flight 214"),
+   times of day, street blocks, parts of wholes ("three of the eight charges") and lists
+   that both sentences hold are no values or no dispute. Names disagree when two names of
+   one kind fill the same slot ("built in Tampere" / "built in Oulu") of closely aligned
+   sentences, unless they are one name written two ways ("UK" / "Britain", "US" /
+   "United States") or some sentence of the story names both ("Woodland Park,
+   Colorado": containment); polarity when one of two near-identical sentences negates the
+   verb the other asserts *with the same complement* ("was not injured in the second
+   half" / "was injured in the second half", never "isn't suing for cash" / "is suing").
+   A person's age (``ages``) and the weekday of one event in a person's story (``days``)
+   are anchored on the person instead of on shared words.
 4. Mentions linked by aligned pairs form one subject; its values, merged where compatible,
    are the sides, each citing every sentence (copies included) that states it.
 
+Measured on the trust annotation's tune split with ``benchmarks/dev_disagree.py`` (which
+also prints the flags on unannotated clusters, to read false alarms by eye).
 Thresholds favour precision: a missed disagreement costs less than a false alarm.
 """
 
@@ -30,17 +43,20 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from storybrief.analyze.ages import age_claims
+from storybrief.analyze.days import day_claims
 from storybrief.analyze.docs import Doc
-from storybrief.analyze.lexicon import CLAUSE_WORDS, NEGATORS
+from storybrief.analyze.lexicon import CLAUSE_WORDS, MONTHS, NEGATORS, SAY_VERBS, WEEKDAYS
 from storybrief.analyze.mentions import Mention
+from storybrief.analyze.name_sides import name_edges, slot_names
 from storybrief.analyze.names import NameIndex
+from storybrief.analyze.pairing import anchored, different_moments, mutual_best, states
 from storybrief.analyze.sides import sides
 from storybrief.analyze.tokens import Context, overlap
 from storybrief.analyze.values import (
     Value,
     comparable,
     compatible,
-    local_context,
     may_state_value,
     values,
 )
@@ -50,6 +66,12 @@ from storybrief.text import STOPWORDS
 _SKIP_AFTER_NEG = frozenset(["be", "been", "being", "yet", "even", "always", "ever"])
 _NEG_RX = re.compile(r"(?<![\w'’-])(?:not|no|never|cannot|[^\W_]+n['’]t)(?![\w]|['’-]\w)", re.I)
 _ENDS = frozenset([".", "!", "?"])
+# Weekdays and month names (written capitalised: "may" and "march" are verbs too).
+_WEEKDAYS = frozenset(WEEKDAYS)
+# A value's own scale word ("$359 million") is written in lower case but anchors nothing.
+_SCALE_WORDS = frozenset(["thousand", "million", "millions", "billion", "billions", "trillion"])
+_MOMENTS = _WEEKDAYS | MONTHS
+_YEAR = re.compile(r"(?<![\d,.$])(?:19|20)\d\d(?![\d,])")
 # Words too common in a story to find candidate pairs with (share of its sentences).
 MAX_DF = 0.25
 # ... and at most this many: a word in more sentences names the story, not one fact, and
@@ -84,6 +106,39 @@ class _Sent:
         self._values: list[Value] | None = None
         self._stems: frozenset[str] | None = None
         self._names: list[tuple[str, str, str, Value]] | None = None
+        self._when: frozenset[str] | None = None
+        self._common: frozenset[str] | None = None
+
+    @property
+    def when(self) -> frozenset[str]:
+        """The weekdays and years the sentence names: two sentences naming different ones
+        report different moments ("four killed on Tuesday" / "125 died on Monday")."""
+        if self._when is None:
+            caps = {t.lower() for t in self.ctx.tokenizer.words(self.text) if t[0].isupper()}
+            self._when = frozenset((caps & _MOMENTS) | set(_YEAR.findall(self.text)))
+        return self._when
+
+    @property
+    def common(self) -> frozenset[str]:
+        """Stems of the words written in lower case: common nouns and verbs, the property
+        words that can anchor a value ("jackpot", "killed"), unlike names."""
+        if self._common is None:
+            self._common = frozenset(
+                self.ctx.stem(t)
+                for t in self.ctx.tokenizer.words(self.text)
+                if t[0].islower() and t not in _SCALE_WORDS
+            )
+        return self._common
+
+    def names_near(self, v: Value, index: NameIndex) -> list[str]:
+        """Names (canonical) within 40 characters of a value: what it is the value of
+        ("the $2 billion deal for Oculus")."""
+        out = []
+        for m in self.mentions:
+            at = self.text.find(m.surface)
+            if at >= 0 and at + len(m.surface) > v.start - 40 and at < v.end + 40:
+                out.append(index.resolve(m.surface) or m.surface)
+        return out
 
     @property
     def values(self) -> list[Value]:
@@ -102,7 +157,7 @@ class _Sent:
 
     def names(self, index: NameIndex) -> list[tuple[str, str, str, Value]]:
         if self._names is None:
-            self._names = _names(self.ctx, self.text, self.mentions, index)
+            self._names = slot_names(self.ctx, self.text, self.mentions, index)
         return self._names
 
 
@@ -173,64 +228,62 @@ def disagreements(
     ]
     nodes: dict[tuple[int, int], tuple[_Sent, Value, str]] = {}
     edges: list[tuple[tuple[int, int], tuple[int, int], bool]] = []
+    scored: list[tuple[float, tuple[int, int], tuple[int, int]]] = []
     for x, y in _candidates(sents):
         a, b = sents[x], sents[y]
         both = a.numeric and b.numeric
         # Values (and the value-free stems) only where both sentences may state one.
         n, share = overlap(a.stems, b.stems) if both else overlap(a.words, b.words)
+        if both and different_moments(a.when, b.when):
+            both = False  # different moments, different facts
         for p, va in enumerate(a.values if both else ()):
             for q, vb in enumerate(b.values):
                 if not comparable(va, vb):
                     continue
-                local, _ = overlap(set(va.context - va.unit), set(vb.context - vb.unit))
+                shared = (va.context & vb.context) - va.unit - vb.unit
+                local = len(shared)
                 if not _aligned(local, n, share) or (va.kind == "rank" and local < 2):
                     continue
-                nodes[(x, p)], nodes[(y, q)] = (a, va, va.kind), (b, vb, vb.kind)
-                edges.append(((x, p), (y, q), compatible(va, vb)))
+                if not anchored(a, b, va, vb, shared, index):
+                    continue
+                scored.append((local + 3 * share, (x, p), (y, q)))
         if a.mentions and b.mentions and n >= 3 and share >= 0.45:
-            _name_edges(x, y, a, b, index, nodes, edges)
+            name_edges(x, y, a, b, index, sents, nodes, edges)
         _negation_edge(x, y, a, b, n, share, nodes, edges)
+    for u, v in mutual_best(scored, sents):
+        va, vb = sents[u[0]].values[u[1]], sents[v[0]].values[v[1]]
+        if not compatible(va, vb) and (states(sents[v[0]], va, vb) or states(sents[u[0]], vb, va)):
+            continue  # each sentence also states the other's value: a list, not a dispute
+        nodes[u], nodes[v] = (sents[u[0]], va, va.kind), (sents[v[0]], vb, vb.kind)
+        edges.append((u, v, compatible(va, vb)))
+    _age_edges(sents, index, nodes, edges)
     return sides(ctx, nodes, edges, groups)
 
 
-def _name_edges(x: int, y: int, a: _Sent, b: _Sent, index: NameIndex, nodes, edges) -> None:
-    """Two names of one kind in the same slot ("built in Tampere" / "built in Oulu")."""
-    names_a, names_b = a.names(index), b.names(index)
-    a_canon = {c for c, *_ in names_a}
-    b_canon = {c for c, *_ in names_b}
-    for p, (ca, ka, sa, va) in enumerate(names_a):
-        for q, (cb, kb, sb, vb) in enumerate(names_b):
-            if ka != kb or sa != sb or ca == cb or cb in a_canon or ca in b_canon:
-                continue
-            if set(ca.lower().split()) & set(cb.lower().split()):
-                continue  # "Sarah Sanders" / "Sarah Huckabee Sanders": one name
-            local, _ = overlap(set(va.context), set(vb.context))
-            if local >= 2:
-                kx, ky = (x, 100 + p), (y, 100 + q)
-                nodes[kx], nodes[ky] = (a, va, "name"), (b, vb, "name")
-                edges.append((kx, ky, False))
-
-
-def _names(
-    ctx: Context, text: str, mentions: Sequence[Mention], index: NameIndex
-) -> list[tuple[str, str, str, Value]]:
-    out = []
-    toks = ctx.tokenizer.tokens(text)
-    for m in mentions:
-        canon = index.resolve(m.surface)
-        at = text.find(m.surface)
-        if canon is None or at < 0:
+def _age_edges(sents: Sequence[_Sent], index: NameIndex, nodes, edges) -> None:
+    """One person's age, or the weekday of one event in a person's story, across sources
+    (``ages``, ``days``): anchored on the person, not on shared words."""
+    by_key: dict[tuple[str, str], list[tuple[int, int, Value]]] = defaultdict(list)
+    for x, s in enumerate(sents):
+        if not s.numeric:
             continue
-        kind = index.kind.get(canon, "other")
-        if kind == "other":
+        before = range(max(0, x - 2), x)
+        earlier = [sents[k] for k in before if sents[k].doc is s.doc]
+        args = (s.text, s.mentions, [e.mentions for e in earlier], [e.text for e in earlier], index)
+        for k, claim in enumerate(age_claims(*args)):
+            by_key[("age", claim.person)].append((x, 300 + k, claim.value))
+        if s.ctx.tokenizer.lower_words(s.text).isdisjoint(_WEEKDAYS):
             continue
-        prev = [t for t, a, _ in toks if a < at]
-        slot = prev[-1].lower() if prev else ""
-        end = at + len(m.surface)
-        around = local_context(ctx, toks, at, end)
-        out.append((canon, kind, slot, Value("name", frozenset(), "", 0, 0, m.surface, at, end,
-                                             canon, around)))  # fmt: skip
-    return out
+        for k, day in enumerate(day_claims(*args)):
+            by_key[("day", day.key)].append((x, 400 + k, day.value))
+    for (kind, _), claims in by_key.items():
+        if len({sents[x].doc.group for x, _, _ in claims}) < 2:
+            continue
+        x0, p0, v0 = claims[0]
+        nodes[(x0, p0)] = (sents[x0], v0, kind)
+        for x, p, v in claims[1:]:
+            nodes[(x, p)] = (sents[x], v, kind)
+            edges.append(((x0, p0), (x, p), v.norm == v0.norm))
 
 
 def _candidates(sents: Sequence[_Sent]) -> list[tuple[int, int]]:
@@ -292,9 +345,14 @@ def _negation_edge(x, y, a: _Sent, b: _Sent, n, share, nodes, edges) -> None:
     Scoped to the predicate: the negated word must occur in the other sentence, and what
     follows it in its clause (its object or complement) must recur after the asserted one.
     "was not injured in the second half" / "was injured in the second half" conflict;
-    "isn't suing for cash" / "is suing" do not (the denial is about the cash).
+    "isn't suing for cash" / "is suing" do not (the denial is about the cash). A denial
+    someone is reported to make ("he said he didn't kiss her") answers a claim in the
+    story, it is no disagreement between the sources.
     """
     if (a.negation is None) == (b.negation is None) or n < 4 or share < 0.6:
+        return
+    neg_sent = a if a.negation else b
+    if not neg_sent.ctx.tokenizer.lower_words(neg_sent.text).isdisjoint(SAY_VERBS):
         return
     neg, pos, kneg, kpos = (a, b, x, y) if a.negation else (b, a, y, x)
     found = neg.negation

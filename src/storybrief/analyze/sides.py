@@ -62,7 +62,7 @@ def sides(ctx: Context, nodes, edges, groups) -> tuple[Disagreement, ...]:
         for item in group:
             s, v, kind = item
             for side in sides:
-                if kind in ("name", "negation"):
+                if kind in ("name", "negation", "age", "day"):
                     same = side[0][1].norm == v.norm
                 else:
                     same = all(compatible(v, w) for _, w, _ in side)
@@ -87,11 +87,21 @@ def sides(ctx: Context, nodes, edges, groups) -> tuple[Disagreement, ...]:
             )
             for side in sides
         )
-        subject = _subject(ctx, sides[0][0], sides[1][0])
+        if kind in ("age", "day"):
+            who = group[0][1].norm.split("|")[0]
+            subject = (
+                f"{who}'s age" if kind == "age" else f"the day {who} {_EVENT[group[0][1].frame]}"
+            )
+        else:
+            subject = _subject(ctx, sides[0][0], sides[1][0])
         if kind == "date":
             subject += " (" + " vs ".join(side[0][1].norm for side in sides) + ")"
         out.append(Disagreement(subject, _kind(group[0][1]), built))
     return tuple(out)
+
+
+_EVENT = {"vanish": "went missing", "reported": "was reported missing", "found": "was found",
+          "die": "died", "arrest": "was arrested", "born": "was born"}  # fmt: skip
 
 
 def _kind(v: Value) -> str:

@@ -17,7 +17,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from storybrief.analyze.dates import DATE_WORDS, find_dates
-from storybrief.analyze.lexicon import CLAUSE_WORDS, NUMBER_WORDS, ORDINALS
+from storybrief.analyze.labels import LABEL_UNITS, UNIT_NAMES, compound_unit, in_part, is_label
+from storybrief.analyze.lexicon import (
+    CLAUSE_WORDS,
+    NUMBER_WORDS,
+    ORDINALS,
+)
 from storybrief.analyze.tokens import Context
 from storybrief.text import STOPWORDS
 
@@ -43,7 +48,8 @@ _NUM = (
     + r")\b(?![\d,.]*\d)(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m)\b)?"
     r"(?P<pct>\s*%|\s+percent|\s+per\s+cent)?"
 )
-_NUM_RX = re.compile(r"(?<![\w\-.,])" + _NUM + r"(?![\w-]*-\d)", re.I)
+# Not inside a time of day ("5:35 p.m."), a ratio or a score ("3-2"), a decimal or a code.
+_NUM_RX = re.compile(r"(?<![\w\-.,:#/])" + _NUM + r"(?![\w-]*-\d)(?!:\d|/\d)", re.I)
 # "a month", "an hour": the article is a number only before a time unit.
 _A_TIME_RX = re.compile(
     r"(?<![\w\-.,])(?P<approx>(?:"
@@ -52,9 +58,19 @@ _A_TIME_RX = re.compile(
     re.I,
 )
 _TIME_RX = re.compile(
-    r"\s*-?\s*(?P<half>and\s+a\s+half\s+)?(?P<tu>second|minute|hour|day|week|month|year|decade)s?\b(?P<old>-old|\s+old)?",
+    r"\s*-?\s*(?P<half>and\s+a\s+half\s+)?(?P<tu>second|minute|hour|day|week|month|year|decade|min|hr)s?\b(?P<old>-old|\s+old)?",
     re.I,
 )
+# Signs written before a number: "≥30 min" is "at least 30 minutes".
+_SIGNS = {"≥": "at least", ">": "more than", "≤": "up to", "<": "less than", "~": "about"}
+_RANGE = re.compile(
+    r"\s*(?:–|—|to)\s*[$€£]?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m)\b)?",
+    re.I,
+)
+_TIME_ABBR = {"min": "minute", "hr": "hour"}
+# "1 hour, 30 minutes": one running time, not two.
+_THEN_MINUTES = re.compile(r",?\s*(?:and\s+)?(?P<n>\d{1,2})\s*(?:minute|min)s?\b", re.I)
 # Where a number can start: a digit run's first digit, a number word, "a"/"an" before a
 # time unit; ``_anchored`` tries the full patterns only there.
 _DIGIT_CORE = re.compile(r"(?<![\d,.])\d")
@@ -137,10 +153,12 @@ def _unit_after(
             break
         if t[0].isupper() and not unit and skipped < 3:
             skipped += 1
-        elif t[0].islower():
+        elif t[0].islower() or (not unit and low in UNIT_NAMES):
             if unit and (low.endswith(("ed", "ing")) or ctx.stem(low).isupper()):
                 break  # a verb after the noun: "15 people died"
-            unit.append(ctx.stem(low))
+            if not unit and (low.endswith("ed") or (len(low) == 1 and low not in UNIT_NAMES)):
+                break  # "Flight 214 carried", "5 p.m.": no unit
+            unit.append(UNIT_NAMES.get(low) or ctx.stem(low))
             if len(unit) == 1:
                 last = b
         else:
@@ -193,6 +211,7 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
         return []
     toks = ctx.tokenizer.tokens(sentence)
     out: list[Value] = []
+    consumed = 0
     for m in matches:
         raw = m.group("num").lower()
         v = (
@@ -204,11 +223,20 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
         )
         if m.group("scale"):
             v *= _SCALE[m.group("scale").lower()]
+        if m.start() < consumed:
+            continue
+        sign = _SIGNS.get(sentence[m.start() - 1 : m.start()]) if m.start() else None
         tm = _TIME_RX.match(sentence, m.end())
-        approx = m.group("approx")
+        approx = m.group("approx") or sign
+        if raw in ("a", "an") and sentence[max(0, m.start() - 5) : m.start()].lower() == "half ":
+            v = 0.5  # "half an hour"
         if tm:
-            unit = tm.group("tu").lower()
+            unit = _TIME_ABBR.get(tm.group("tu").lower(), tm.group("tu").lower())
             days = (v + (0.5 if tm.group("half") else 0)) * _TIME[unit]
+            then = _THEN_MINUTES.match(sentence, tm.end()) if unit == "hour" else None
+            if then:
+                days += int(then.group("n")) * _TIME["minute"]
+                unit, consumed = "minute", then.end()
             lo, hi = _interval(days, approx)
             rest = sentence[tm.end() :].split()
             prev = sentence[: m.start()].split()
@@ -228,9 +256,9 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
                     frame,
                     lo,
                     hi,
-                    sentence[m.start() : tm.end()],
+                    sentence[m.start() : max(tm.end(), consumed)],
                     m.start(),
-                    tm.end(),
+                    max(tm.end(), consumed),
                     f"{days:g} days",
                     local_context(ctx, toks, m.start(), tm.end()),
                 )  # fmt: skip
@@ -238,15 +266,35 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
             continue
         if raw.isdigit() and len(raw) == 4 and 1900 <= v <= 2099:
             continue  # a year (dates are handled below)
+        if in_part(sentence, m):
+            continue
+        top = None
+        if m.group("cur") and (r := _RANGE.match(sentence, m.end())):
+            # "$27–30 million", "$27 million to $30 million": one value, a range.
+            scale = r.group("scale") or m.group("scale")
+            factor = _SCALE[scale.lower()] if scale else 1.0
+            if not m.group("scale"):
+                v *= factor
+            top = float(r.group("num").replace(",", "")) * factor
+            consumed = r.end()
         if m.group("cur") or m.group("pct"):
             unit = frozenset({m.group("cur") or "%"})
-            end, kind = m.end(), "number"
+            end, kind = (consumed if top else m.end()), "number"
         else:
-            unit, end = _unit_after(ctx, toks, m.end())
+            if not approx and is_label(sentence, m.start()):
+                continue
+            unit, end = compound_unit(ctx, sentence, m.end()) or _unit_after(ctx, toks, m.end())
             kind = "count"
-            if not unit:
-                continue  # a bare number: too little to say what it counts
+            if not unit or unit & LABEL_UNITS:
+                continue  # a bare number (too little to say what it counts), "3000 block"
         lo, hi = _interval(v, approx)
+        if "." in raw and not m.group("pct"):
+            # "$1.4 trillion" is rounded: it stands for 1.35-1.45 trillion ("$1.37 trillion").
+            scale = _SCALE[m.group("scale").lower()] if m.group("scale") else 1.0
+            half = 0.5 * 10 ** -len(raw.split(".")[1]) * scale
+            lo, hi = lo - half, hi + half
+        if top is not None and top > v:
+            lo, hi = lo, _interval(top, approx)[1]
         out.append(
             Value(
                 kind,
@@ -308,7 +356,9 @@ def compatible(a: Value, b: Value) -> bool:
     """Whether two values of one kind and unit can both be true."""
     if a.kind == "date":
         return a.norm.startswith(b.norm) or b.norm.startswith(a.norm)
-    return a.low <= b.high and b.low <= a.high
+    # A relative slack of 1e-9: "half an hour" and "30 minutes" are one span in floats too.
+    eps = 1e-9 * max(abs(a.low), abs(b.low), 1e-12)
+    return a.low <= b.high + eps and b.low <= a.high + eps
 
 
 def comparable(a: Value, b: Value) -> bool:
@@ -318,7 +368,19 @@ def comparable(a: Value, b: Value) -> bool:
     if a.kind == "duration":
         ia, ib = _TIME_ORDER.index(next(iter(a.unit))), _TIME_ORDER.index(next(iter(b.unit)))
         # Hours and years are never the same span in a report; neighbouring units may be.
-        return a.frame == b.frame and abs(ia - ib) <= 1
+        # Ages belong to a person and are compared person by person (``ages``): "her
+        # 2-year-old son" is no rival of "21-year-old Charisse Stinson".
+        return a.frame == b.frame != "age" and abs(ia - ib) <= 1
     if a.kind == "date":
         return a.frame == b.frame and len(a.norm) == len(b.norm)
+    # "$900 billion" (a package) and "$2,000" (a check) are no two values of one thing.
+    small, big = sorted((a.low, b.low))
+    if a.kind == "number" and small > 0 and big / small > 100:
+        return False
+    # "120 miles" is a length, "154 square miles" an area.
+    if bool(a.unit & _POWERS) != bool(b.unit & _POWERS):
+        return False
     return bool(a.unit & b.unit)
+
+
+_POWERS = frozenset(["squar", "square", "cubic"])

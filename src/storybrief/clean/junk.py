@@ -42,11 +42,20 @@ _PROMO = re.compile(
     r"|click (?:here|below)|sign the petition)\b",
     re.I,
 )
+# A video page's description opens with its upload date ("Published on Dec 29, 2016"):
+# the text under it is the uploader's blurb and links, not a report.
+_VIDEO_PAGE = re.compile(
+    r"(?:Published|Uploaded|Streamed live) on [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}$"
+)
 # A short page is judged whole; a long one is a real article that mentions such things.
 SHORT = 250
 # A promotion line is short: a long line that names a web address is a sentence (an events
 # listing ends each item with its site).
 PROMO_WORDS = 20
+# A page of one sentence and at most this many words is a teaser, not a report (the
+# shortest real reports in the annotated clusters run to two sentences and 33 words).
+TEASER_WORDS = 40
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?(?:\s|$)")
 TEASERS = 5
 
 
@@ -55,6 +64,8 @@ def not_an_article(text: str) -> str | None:
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     if not lines:
         return None
+    if _VIDEO_PAGE.match(lines[0]):
+        return "a video page's description"
     counts = [len(RUNS.findall(ln)) for ln in lines]
     total = sum(counts) or 1
     if total <= SHORT:
@@ -67,6 +78,14 @@ def not_an_article(text: str) -> str | None:
         )
         if len(lines) >= 4 and promo >= 0.65 * len(lines):
             return "links and sign-up lines"
+    # One sentence under a section label ("Features"): a teaser for another page.
+    if (
+        len(lines) == 2
+        and counts[0] <= 2
+        and total <= TEASER_WORDS
+        and len(_SENTENCE_END.findall(lines[1])) <= 1
+    ):
+        return "a one-sentence teaser"
     # A list of other stories' teasers, each cut off with an ellipsis.
     teasers = sum(1 for ln in lines if ln.endswith(("...", "…")) and len(ln.split()) >= 6)
     if teasers >= TEASERS and teasers >= 0.6 * len(lines):

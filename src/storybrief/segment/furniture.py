@@ -26,6 +26,7 @@ _PATTERNS = [
     r"\bmedia caption\b",
     r"\b(?:photo|image|credit|photograph)\s*:\s*\S+",
     r"\(photo:",
+    r"\([A-Z][^()/]{1,60}/[^()]{1,60}\)\s*$",  # "(Victoria Walker/The Washington Post)"
     r"^\s*in this (?:photo|image|undated|handout|file)\b",
     r"^\s*(?:this|a|an|the)\s+(?:\w+\s+)?(?:photo|image|picture|photograph|video)\b(?: \w+){0,3} (?:shows|released|from|taken|provided|shown)\b",
     r"^\s*photograph (?:from|by)\b",
@@ -46,6 +47,7 @@ _PATTERNS = [
     r"^\s*correction\s*:",
     r"\ban earlier version of this (?:story|article|report)\b",
     r"\bthis (?:story|article|report) has been (?:updated|corrected|revised)\b",
+    r"^\s*this (?:story|article|report|post) (?:is|was) (?:updated|corrected|revised)\b",
     r"^\s*editor[’']s note\s*:",
     r"^\s*(?:updated|last updated|published|posted)\b[^.]{0,40}\d",
     # Read-more, related, widgets, sign-ups, sharing.
@@ -64,6 +66,8 @@ _PATTERNS = [
     r"\b(?:copyright|©)\s*(?:\d{4}|©)",
     r"\ball rights reserved\b",
     r"\bjust watched\b",
+    r"^\s*(?:story highlights|top stories)\b",
+    r"\blive on periscope\b",
     r"\breplay more videos\b",
     r"\bmedia playback is unsupported\b",
     # Social embeds: "... — Name (@handle) June 20, 2017", "A post shared by ...".
@@ -85,7 +89,7 @@ NEEDLES = (
     "listen", "click", "sign up", "subscribe", "newsletter", "follow", "share", "advertis",
     "continued", "©", "copyright", "rights reserved", "just watched", "replay", "media",
     "@", "pic.twitter", "post shared", "http", "...", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday",
+    "thursday", "friday", "saturday", "sunday", "highlights", "top stories", "periscope",
 )  # fmt: skip
 
 

@@ -1,0 +1,145 @@
+"""A person's age as a sentence states it, tied to the person rather than to the words
+around it.
+
+Two reports of one person's age rarely share their wording ("Colin Kroll, 34, was found"
+/ "… has died. He was 35."), so the overlap tests of ``disagree`` never pair them; the
+person is the anchor instead. Only forms that state an age now are read: the appositive
+("Kroll, 34,", "Kroll (34)"), "34-year-old Colin Kroll", "Kroll, a 34-year-old …", "died at
+(the age of) 34", "aged 34", and "He/She was 34 (years old)." for the person last named.
+A sentence that dates the age to another moment ("when", "turned", "would have been",
+"at the time", "birthday") states no current age and is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storybrief.analyze.mentions import Mention
+from storybrief.analyze.names import NameIndex
+from storybrief.analyze.values import Value
+
+_AGE = r"(?P<age>\d{1,3})"
+# After the name.
+_APPOSITIVE = re.compile(r",\s*(?:aged\s+)?" + _AGE + r"\s*(?:,|\.\s*$|;|\s+and\b|\s+who\b)")
+_BRACKET = re.compile(r"\s*\(\s*(?:age\s+|aged\s+)?" + _AGE + r"\s*\)")
+_DESCRIBED = re.compile(r",\s*(?:a|an|the)\s+" + _AGE + r"-year-old\b")
+# Before the name: "34-year-old co-founder Colin Kroll".
+_BEFORE = re.compile(_AGE + r"-year-old\s+(?:[\w-]+\s+){0,3}$")
+# Anywhere in the sentence, for its subject.
+_DIED_AT = re.compile(
+    r"\b(?:died|dies|dead|killed|passed away)\s+at\s+(?:the\s+age\s+of\s+|age\s+)?"
+    + _AGE
+    + r"\b(?![.:,]?\d|\s*(?:%|percent|p\.|a\.|years?\s+ago|o'clock))",
+    re.I,
+)
+_AGED = re.compile(r"\baged\s+" + _AGE + r"\b(?!\s*(?:-|to|and)\s*\d)", re.I)
+_PRONOUN_WAS = re.compile(r"^(?:He|She)\s+was\s+" + _AGE + r"(?:\s+years\s+old)?\s*[.!]?\s*$")
+_OTHER_TIME = re.compile(
+    r"\b(?:when|turned|turns|turning|would\s+have|at\s+the\s+time|birthday|until|since)\b", re.I
+)
+# What every form above needs: the cheap test most sentences fail.
+_MAYBE = re.compile(
+    r"\d-year-old|\baged\s+\d|\bat\s+(?:the\s+age\s+of\s+|age\s+)?\d|, \d|\(\s*\d|^(?:He|She) was \d",
+    re.I,
+)
+_PRONOUN_START = re.compile(r"^(?:He|She|His|Her)\b")
+# Ages people have; a larger number after "aged" or "at" is something else.
+MAX_AGE = 115
+# How far back "He was 35." looks for the person it means (sentences of the same article).
+LOOKBACK = 2
+
+
+@dataclass(frozen=True)
+class AgeClaim:
+    person: str  # canonical name
+    value: Value
+
+
+def _value(person: str, age: int, text: str, start: int, end: int) -> Value:
+    return Value("age", frozenset({"year"}), "age", age, age, text[start:end], start, end,
+                 f"{person}|{age}", frozenset())  # fmt: skip
+
+
+def people_in(
+    text: str, mentions: Sequence[Mention], index: NameIndex
+) -> list[tuple[str, int, int]]:
+    out = []
+    for m in mentions:
+        canon = index.resolve(m.surface)
+        at = text.find(m.surface)
+        if canon is None or at < 0 or index.kind.get(canon) not in ("person", "other"):
+            continue
+        out.append((canon, at, at + len(m.surface)))
+    return sorted(out, key=lambda t: t[1])
+
+
+def age_claims(
+    text: str,
+    mentions: Sequence[Mention],
+    earlier: Sequence[Sequence[Mention]],
+    earlier_texts: Sequence[str],
+    index: NameIndex,
+) -> list[AgeClaim]:
+    """The ages ``text`` states, each with its person; ``earlier`` are the mentions of the
+    article's preceding sentences (nearest last), for "He was 35."."""
+    if _MAYBE.search(text) is None or _OTHER_TIME.search(text):
+        return []
+    people = people_in(text, mentions, index)
+    out: list[AgeClaim] = []
+    seen: set[int] = set()
+
+    def add(person: str, m: re.Match[str], base: int = 0) -> None:
+        age = int(m.group("age"))
+        start = base + m.start("age")
+        if 0 < age <= MAX_AGE and start not in seen:
+            seen.add(start)
+            out.append(AgeClaim(person, _value(person, age, text, start, base + m.end("age"))))
+
+    for canon, a, b in people:
+        for rx in (_APPOSITIVE, _BRACKET, _DESCRIBED):
+            m = rx.match(text, b)
+            if m:
+                add(canon, m)
+        m = _BEFORE.search(text[max(0, a - 60) : a])
+        if m:
+            add(canon, m, max(0, a - 60))
+    for rx in (_DIED_AT, _AGED, _PRONOUN_WAS):
+        for m in rx.finditer(text):
+            subject = person_before(text, m.start(), mentions, earlier, earlier_texts, index)
+            if subject is not None:
+                add(subject, m)
+    return out
+
+
+def person_before(
+    text: str,
+    at: int,
+    mentions: Sequence[Mention],
+    earlier: Sequence[Sequence[Mention]],
+    earlier_texts: Sequence[str],
+    index: NameIndex,
+) -> str | None:
+    """Whom a statement at offset ``at`` is about: the first person named before it in the
+    sentence, or, for a sentence that names nobody and opens with he/she/his/her, the one
+    person named in the sentences just before."""
+    people = people_in(text, mentions, index)
+    first = next((c for c, a, _ in people if a < at), None)
+    if first is not None or people or not _PRONOUN_START.match(text):
+        return first
+    return _last_person(earlier, earlier_texts, index)
+
+
+def _last_person(
+    earlier: Sequence[Sequence[Mention]], texts: Sequence[str], index: NameIndex
+) -> str | None:
+    """The person last named in the few sentences before, if only one person is named
+    there (two people leave "he" open)."""
+    for mentions, text in list(zip(earlier, texts, strict=True))[-LOOKBACK:][::-1]:
+        people = {c for c, _, _ in people_in(text, mentions, index)}
+        if len(people) == 1:
+            return next(iter(people))
+        if people:
+            return None
+    return None

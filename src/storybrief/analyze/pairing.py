@@ -1,0 +1,90 @@
+"""Whether two aligned values are of one property of one thing, and which pairs to keep.
+
+Sentences are ``disagree``'s: anything with ``text``, ``mentions``, ``values``, ``common``,
+``doc`` and ``names_near(value, index)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from storybrief.analyze.lexicon import MONTHS, WEEKDAYS
+from storybrief.analyze.name_sides import same_name
+from storybrief.analyze.names import NameIndex
+from storybrief.analyze.values import Value, comparable, compatible
+
+_WEEKDAYS = frozenset(WEEKDAYS)
+
+
+def different_moments(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both name a weekday (or a month, or a year) and share none of that kind: "Tuesday"
+    and "June 4" may be one day, "Tuesday" and "Monday" are not."""
+    for kind in (_WEEKDAYS, MONTHS, None):
+        ka = {w for w in a if (w in kind if kind is not None else w.isdigit())}
+        kb = {w for w in b if (w in kind if kind is not None else w.isdigit())}
+        if ka and kb and ka.isdisjoint(kb):
+            return True
+    return False
+
+
+def anchored(
+    a: Any, b: Any, va: Value, vb: Value, shared: frozenset[str], index: NameIndex
+) -> bool:
+    """Both values are of one property of one thing: a shared common word next to both
+    (the property: "jackpot", "killed"; names and weekdays anchor nothing), and no rival
+    names next to them ("the $2 billion deal for Oculus" / "bought WhatsApp in a $19
+    billion deal": each names a thing the other sentence does not)."""
+    common = shared & a.common & b.common
+    if not common:
+        return False
+    if va.kind == "number" and len(common) < 2:
+        # Money and shares say least about what they measure ("$2 billion deal" /
+        # "$19 billion deal"): a second common word or one name beside both values.
+        near_a, near_b = set(a.names_near(va, index)), set(b.names_near(vb, index))
+        if not near_a & near_b:
+            return False
+    own_a = [n for n in a.names_near(va, index) if not _named_in(n, b, index)]
+    own_b = [n for n in b.names_near(vb, index) if not _named_in(n, a, index)]
+    return not (own_a and own_b)
+
+
+def _named_in(name: str, s: Any, index: NameIndex) -> bool:
+    """Whether sentence ``s`` names ``name`` in some form ("Korea" in "North Korean", "US"
+    for "United States")."""
+    first = name.split()[0]
+    if first in s.text or name in s.text:
+        return True
+    return any(same_name(name, index.resolve(m.surface) or m.surface) for m in s.mentions)
+
+
+def states(s: Any, v: Value, besides: Value) -> bool:
+    """Whether sentence ``s`` states a value comparable and compatible with ``v`` (other
+    than ``besides``): "16 hours to map, four hours' travel" holds both of a pair."""
+    return any(w is not besides and comparable(v, w) and compatible(v, w) for w in s.values)
+
+
+def mutual_best(
+    scored: Sequence[tuple[float, tuple[int, int], tuple[int, int]]], sents: Sequence[Any]
+) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The aligned value pairs where each value is the other's best-aligned value in the
+    other's article (a unique best): "125 people died across Syria" then meets "as
+    many as 125 people died across Syria", not every count of people in that article.
+    Without this, one article's several counts chain into one subject and hide the dispute
+    (or invent one)."""
+    best: dict[tuple[tuple[int, int], str], tuple[float, tuple[int, int] | None]] = {}
+    for score, u, v in scored:
+        for me, other in ((u, v), (v, u)):
+            key = (me, sents[other[0]].doc.id)
+            have = best.get(key)
+            if have is None or score > have[0]:
+                best[key] = (score, other)
+            elif score == have[0] and have[1] != other:
+                best[key] = (score, None)  # a tie: no unique best
+    out = []
+    for _, u, v in scored:
+        bu = best[(u, sents[v[0]].doc.id)][1]
+        bv = best[(v, sents[u[0]].doc.id)][1]
+        if bu == v and bv == u:
+            out.append((u, v))
+    return out

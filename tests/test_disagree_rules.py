@@ -1,0 +1,116 @@
+"""Disagreement rules of issue 14, on invented sentences shaped like the real traps: what
+is one property of one thing (an age, an event's day, a salary) and what only looks like
+it (flight numbers, times of day, aliases, containment, parts of wholes, lists)."""
+
+from __future__ import annotations
+
+from storybrief.analyze import analyze
+from storybrief.analyze.tokens import Context
+from storybrief.analyze.values import compatible, values
+from storybrief.clean.junk import not_an_article
+from storybrief.model import Article, Disagreement
+from storybrief.segment import segment
+
+
+def flags(*texts: str) -> tuple[Disagreement, ...]:
+    articles = [Article(f"a{i}", t) for i, t in enumerate(texts)]
+    return analyze(segment(articles, ())).disagreements
+
+
+def kinds(*texts: str) -> list[str]:
+    return [d.kind for d in flags(*texts)]
+
+
+def vals(sentence: str) -> list[str]:
+    return [v.text for v in values(Context(), sentence, None)]
+
+
+def test_a_persons_age_is_compared_across_wordings() -> None:
+    (d,) = flags(
+        "Police said Tom Ridley, 33, left work early, a colleague said.",
+        "Tom Ridley has died, his family said. He was 32.",
+    )
+    assert d.kind == "age" and sorted(s.value for s in d.sides) == ["32", "33"]
+    assert "Tom Ridley" in d.subject
+
+
+def test_an_age_then_is_no_age_now() -> None:
+    assert "age" not in kinds(
+        "Tom Ridley, 33, said he was proud, a colleague said.",
+        "Tom Ridley said he was 20 when he joined, a colleague said.",
+    )
+
+
+def test_the_day_one_person_vanished() -> None:
+    (d,) = flags(
+        "Anna Kovac, a nurse, vanished on Friday after her shift, police said.",
+        "Anna Kovac went missing Saturday, her sister said.",
+    )
+    assert d.kind == "day" and {s.value for s in d.sides} == {"Friday", "Saturday"}
+
+
+def test_reported_missing_is_another_moment() -> None:
+    assert "day" not in kinds(
+        "Anna Kovac vanished on Friday, police said.",
+        "Anna Kovac was reported missing Saturday, police said.",
+    )
+
+
+def test_identifiers_and_times_are_no_counts() -> None:
+    assert vals("Asiana Flight 214 carried 4 pilots.") == ["4 pilots"]
+    assert vals("He died at 5:35 p.m. Wednesday.") == []
+    assert vals("It happened in the 3000 block of Main Street.") == []
+    assert vals("The judge threw out three of the eight charges.") == []
+
+
+def test_hyphenated_measures_and_ranges() -> None:
+    assert vals("a 5,500-word letter") == ["5,500-word"]
+    ctx = Context()
+    (a,) = values(ctx, "He will be paid $27–30 million.", None)
+    (b,) = values(ctx, "He will be paid about $20 million.", None)
+    (c,) = values(ctx, "He will be paid $28 million.", None)
+    assert not compatible(a, b) and compatible(a, c)
+    (h,) = values(ctx, "Running time: 1 hour, 30 minutes.", None)
+    (m,) = values(ctx, "Running time: 91 min.", None)
+    assert h.text == "1 hour, 30 minutes" and not compatible(h, m)
+
+
+def test_aliases_and_containment_are_no_name_conflicts() -> None:
+    assert "name" not in kinds(
+        "The Britain-based monitoring group said 18 soldiers were wounded in the clashes.",
+        "The UK-based monitoring group said 18 soldiers were wounded in the clashes.",
+    )
+    assert "name" not in kinds(
+        "The fossil is kept at the dinosaur museum in Colorado, curator Ann Lee said.",
+        "The fossil is kept at the dinosaur museum in Woodland Park, curator Ann Lee said.",
+        "Ann Lee runs the dinosaur museum in Woodland Park, Colorado.",
+    )
+
+
+def test_different_days_are_different_facts() -> None:
+    assert (
+        kinds(
+            "Four people were killed across the country on Tuesday, activists said.",
+            "At least 125 people were killed across the country on Monday, activists said.",
+        )
+        == []
+    )
+
+
+def test_a_list_in_both_is_no_dispute() -> None:
+    assert (
+        kinds(
+            "Each mission lasts a day: 16 hours on the sea floor and four hours to surface.",
+            "Each mission takes a day: 16 hours mapping the sea floor and four hours of travel.",
+        )
+        == []
+    )
+
+
+def test_video_pages_and_teasers_are_no_articles() -> None:
+    page = "Published on Dec 29, 2016\n\nThe host talks about the week.\n\nSubscribe: http://x.y"
+    assert not_an_article(page) == "a video page's description"
+    teaser = "Features\n\nAt the awards, actors will learn which lucky few will win a prize."
+    assert not_an_article(teaser) == "a one-sentence teaser"
+    report = "Officials said the bridge is closed. It will reopen in May, they said."
+    assert not_an_article(report) is None
