@@ -173,3 +173,20 @@ def test_description_only_in_the_head_or_cut_short_stays_out() -> None:
         _page_with_standfirst(shown=True, description=STANDFIRST[:60] + "..."), origin="cut.html"
     ).text
     assert STANDFIRST[:60] + "..." not in cut
+
+
+def test_an_archived_page_gives_its_article_not_the_archive_notice() -> None:
+    """A real page saved by the Internet Archive (trafilatura's evaluation set): one
+    extraction method returns the archive's crawl notice around it, which must not win
+    over the article the others find (the page once came back empty)."""
+    from conftest import shared_path
+
+    from storybrief.eval.datasets import load_snippet_pages
+    from storybrief.eval.extractors import storybrief_extract
+
+    shared_path("trafilatura-eval", "pages.jsonl.gz")
+    pages = load_snippet_pages()
+    page = next(p for p in pages if p.id == "archive.ordnungsrausch.com.orga-life.html")
+    text = storybrief_extract(page)
+    assert "crawl data" not in text
+    assert all(" ".join(s.split()) in " ".join(text.split()) for s in page.include)

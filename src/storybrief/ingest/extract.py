@@ -69,6 +69,8 @@ def extract_html(
         )
     import trafilatura  # heavy import, only for HTML inputs
 
+    from storybrief.clean.junk import not_an_article
+
     try:
         tree = trafilatura.load_html(html)
     except Exception as exc:  # lxml raises many kinds on broken markup
@@ -79,6 +81,10 @@ def extract_html(
     for method in methods:
         text = _run(method, tree, url)
         score = prose_and_furniture(text)
+        if score[0] and not_an_article(text):
+            # A placeholder the page wraps the article in (an archive's crawl notice, a
+            # player's error) is all furniture, however well it reads.
+            score = (0, score[0] + score[1])
         candidates.append((method, text, score))
         if score[0] >= ENOUGH_PROSE:
             break
