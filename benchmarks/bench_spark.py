@@ -317,6 +317,7 @@ def main() -> None:
     ap.add_argument("--driver-memory", default="3g")
     ap.add_argument("--no-write", action="store_true", help="do not update docs/BENCHMARKS.md")
     ap.add_argument("--table-only", action="store_true", help="the section from saved runs")
+    ap.add_argument("--note", default="", help="a paragraph added under the table")
     ap.add_argument("--one", nargs=2, metavar=("N", "MASTER"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     results_dir = WORK / "results"
@@ -341,7 +342,7 @@ def main() -> None:
                 print(f"running {n:,} on {master}", file=sys.stderr, flush=True)
                 subprocess.run(cmd, check=True)
     results = [json.loads(p.read_text()) for p in sorted(results_dir.glob("*.json"))]
-    text = table(results)
+    text = table(results) + (f"\n\n{args.note}" if args.note else "")
     print(text)
     if not args.no_write:
         from storybrief.eval.report import update_section
