@@ -36,12 +36,13 @@ from bench_stream import articles, plan, source_clusters  # noqa: E402
 
 def build_store(db: Path, n: int, seed: int) -> float:
     from storybrief.store import open_store
+    from storybrief.stream import ingest_into
 
     clusters = source_clusters()
     items = plan(n, len(clusters), seed)
     start = time.perf_counter()
     with open_store(db, batch=1000) as store:
-        store.ingest(articles(items, clusters, seed), progress=False)
+        ingest_into(store, articles(items, clusters, seed), progress=False)
     return time.perf_counter() - start
 
 
@@ -112,8 +113,9 @@ def main() -> None:
 
     import httpx
 
+    from storybrief import brief_story
     from storybrief.reader.briefs import warm
-    from storybrief.store import brief_story, open_store
+    from storybrief.store import open_store
     from storybrief.store.extras import connection
 
     load_before = os.getloadavg()[0]

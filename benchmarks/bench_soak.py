@@ -216,6 +216,7 @@ def soak(
     from tests.storecheck import check_store
 
     from storybrief.store import open_store
+    from storybrief.stream import ingest_into
 
     writers = 2 + http_writers
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -225,7 +226,7 @@ def soak(
         with open_store(ref) as store:  # what one writer alone stores
             from storybrief.ingest.formats import from_record
 
-            store.ingest([from_record(r, origin=r["id"]) for r in records], progress=False)
+            ingest_into(store, [from_record(r, origin=r["id"]) for r in records], progress=False)
         server = Server(db)
         figures: dict[str, Any] = {"articles": len(records), "writers": writers, "rounds": []}
         try:

@@ -121,6 +121,7 @@ def main() -> None:
 
     from storybrief.eval.clustering import ari, bcubed
     from storybrief.store import open_store
+    from storybrief.stream import ingest_into
 
     clusters = source_clusters()
     items = plan(args.n, len(clusters), args.seed)
@@ -142,7 +143,7 @@ def main() -> None:
         chunk = [a for _, a in zip(range(step), stream, strict=False)]
         making_wall += time.perf_counter() - t0
         making_cpu += time.process_time() - c0
-        store.ingest(chunk, progress=False, jobs=args.jobs)
+        ingest_into(store, chunk, progress=False, jobs=args.jobs)
         done += len(chunk)
         checkpoints.append(
             (

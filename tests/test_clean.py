@@ -375,3 +375,18 @@ def test_an_untitled_article_takes_its_headline_from_the_dropped_header() -> Non
     ):
         cleaned = clean_article(Article(id="c", text=header + "\n" + body))
         assert cleaned.title is None, header
+
+
+def test_a_listing_whose_items_end_with_their_sites_is_an_article() -> None:
+    from storybrief.clean.junk import not_an_article
+
+    items = [
+        f"VISIT the {name} fair on the river meadows, where growers show {crop} and local "
+        f"bands play every evening until late in the month; www.{name.lower()}-fair.example."
+        for name, crop in (("Ashford", "apples"), ("Belton", "pears"), ("Corley", "plums"),
+                           ("Dunmore", "quinces"))
+    ]
+    assert not_an_article("\n".join(items)) is None
+    promo = ["Follow us on www.example.org", "Subscribe to our letters", "Like us @paper",
+             "Sign up at https://paper.example/join"]
+    assert not_an_article("\n".join(promo)) == "links and sign-up lines"

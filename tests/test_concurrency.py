@@ -21,6 +21,7 @@ from storybrief.cli import main
 from storybrief.errors import StoreBusyError
 from storybrief.model import Article
 from storybrief.store import open_store
+from storybrief.stream import ingest_into
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -43,11 +44,11 @@ def test_a_writer_committing_between_another_writers_batches(tmp_path: Path) -> 
     def feed() -> Iterator[Article]:
         for i, article in enumerate(big):
             if i in (7, 20):  # between the big ingest's batches (of 5)
-                cron.ingest(small[: 1 + i % 2] if i == 7 else small[2:], progress=False)
+                ingest_into(cron, small[: 1 + i % 2] if i == 7 else small[2:], progress=False)
             yield article
 
     with open_store(db, batch=5) as store:
-        report = store.ingest(feed(), progress=False)
+        report = ingest_into(store, feed(), progress=False)
     cron.close()
     assert report.added == len(big) and not report.rejected
     assert check_store(db) == len(big) + len(small)
@@ -63,14 +64,17 @@ def test_a_batch_of_copies_never_writes_back_a_lower_story_counter(tmp_path: Pat
     ]
     others = [a for a, _ in corpus(3, 1, seed=4)]
     with open_store(db) as first:
-        first.ingest(originals, progress=False)
+        ingest_into(first, originals, progress=False)
         with open_store(db) as second:
-            second.ingest(others, progress=False)  # new stories the first has not seen
-        report = first.ingest(copies, progress=False)  # copies only: no new story
+            ingest_into(second, others, progress=False)  # new stories the first has not seen
+        report = ingest_into(first, copies, progress=False)  # copies only: no new story
     assert report.copies == len(copies)
     check_store(db)
     with open_store(db) as later:  # and the next new story gets a free id
-        assert later.ingest([a for a, _ in corpus(2, 1, seed=9)], progress=False).new_stories == 2
+        assert (
+            ingest_into(later, [a for a, _ in corpus(2, 1, seed=9)], progress=False).new_stories
+            == 2
+        )
     check_store(db)
 
 
@@ -78,7 +82,7 @@ def test_a_store_with_a_story_counter_left_too_low_heals_itself(tmp_path: Path) 
     # What a store written by an older storybrief could hold after racing writers.
     db = tmp_path / "s.db"
     with open_store(db) as store:
-        store.ingest([a for a, _ in corpus(4, 1)], progress=False)
+        ingest_into(store, [a for a, _ in corpus(4, 1)], progress=False)
     con = sqlite3.connect(db)
     state = json.loads(con.execute("SELECT value FROM meta WHERE key = 'state'").fetchone()[0])
     state["n_stories"] = 1
@@ -86,7 +90,7 @@ def test_a_store_with_a_story_counter_left_too_low_heals_itself(tmp_path: Path) 
     con.commit()
     con.close()
     with open_store(db) as store:
-        report = store.ingest([a for a, _ in corpus(3, 1, seed=8)], progress=False)
+        report = ingest_into(store, [a for a, _ in corpus(3, 1, seed=8)], progress=False)
     assert report.new_stories == 3
     check_store(db)
 
@@ -171,7 +175,7 @@ def test_a_busy_store_waits_a_bounded_time_then_says_so_in_one_line(tmp_path: Pa
         with open_store(db, busy_timeout=0.3) as store:
             start = time.monotonic()
             with pytest.raises(StoreBusyError) as caught:
-                store.ingest(items, progress=False)
+                ingest_into(store, items, progress=False)
             assert 0.25 < time.monotonic() - start < 5
         assert caught.value.retry_after > 0
         feed = write_jsonl(tmp_path / "feed.jsonl", corpus(2, 1))
@@ -201,5 +205,5 @@ def test_a_busy_store_waits_a_bounded_time_then_says_so_in_one_line(tmp_path: Pa
         holder.execute("ROLLBACK")
         holder.close()
     with open_store(db) as store:  # once the other writer is done, all goes on
-        assert store.ingest([a for a, _ in corpus(2, 1)], progress=False).added == 2
+        assert ingest_into(store, [a for a, _ in corpus(2, 1)], progress=False).added == 2
     check_store(db)

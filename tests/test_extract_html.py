@@ -141,3 +141,35 @@ def test_read_also_labels_in_other_languages_go(line: str) -> None:
 def test_a_first_name_before_a_colon_stays() -> None:
     line = "Lea: Ich finde, die Brücke hätte man schon vor Jahren reparieren müssen."
     assert line in clean_text(f"{PARAGRAPHS[0]}\n{line}\n{PARAGRAPHS[1]}", extracted=True).text
+
+
+STANDFIRST = (
+    "Walkers face a six-week detour while engineers replace two cracked supports of the "
+    "town's oldest crossing"
+)
+
+
+def _page_with_standfirst(*, shown: bool, description: str = STANDFIRST) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    dek = f"<div class='dek'>{STANDFIRST}</div>" if shown else ""
+    return (
+        "<html><head><title>Footbridge closed</title>"
+        f"<meta property='og:description' content=\"{description}\"></head><body>"
+        f"<header><h1>Footbridge closed for repairs</h1>{dek}</header>"
+        f"<article>{paragraphs}</article></body></html>"
+    )
+
+
+def test_standfirst_shown_under_the_headline_leads_the_text() -> None:
+    text = extract_html(_page_with_standfirst(shown=True), origin="dek.html").text
+    assert text.count(STANDFIRST) == 1
+    assert text.index(STANDFIRST) < text.index(PARAGRAPHS[0])
+
+
+def test_description_only_in_the_head_or_cut_short_stays_out() -> None:
+    hidden = extract_html(_page_with_standfirst(shown=False), origin="head.html").text
+    assert STANDFIRST not in hidden and PARAGRAPHS[0] in hidden
+    cut = extract_html(
+        _page_with_standfirst(shown=True, description=STANDFIRST[:60] + "..."), origin="cut.html"
+    ).text
+    assert STANDFIRST[:60] + "..." not in cut

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import struct
 import sys
 import tempfile
 from pathlib import Path
@@ -64,10 +65,35 @@ def _inputs() -> list[Any]:
     return out
 
 
+# Story vectors are float sums whose last bits move with the numeric libraries' versions
+# (numpy's summation order); they are pinned to 10 significant digits, everything else
+# exactly.
+VECTOR_COLUMNS = {"centroid", "names"}
+
+
+def _stable(row: tuple[Any, ...], columns: list[str]) -> tuple[Any, ...]:
+    out: list[Any] = []
+    for name, value in zip(columns, row, strict=True):
+        if isinstance(value, float):
+            value = f"{value:.10g}"
+        elif name in VECTOR_COLUMNS and isinstance(value, bytes):
+            n = len(value) // 12  # int32 keys, then float64 weights
+            keys = struct.unpack(f"<{n}i", value[: 4 * n])
+            weights = struct.unpack(f"<{n}d", value[4 * n :])
+            value = [(k, f"{w:.10g}") for k, w in zip(keys, weights, strict=True)]
+        out.append(value)
+    return tuple(out)
+
+
 def _tables(db: Path) -> dict[str, str]:
     con = sqlite3.connect(db)
     try:
-        return {name: _digest(repr(con.execute(sql).fetchall())) for name, sql in TABLES.items()}
+        out = {}
+        for name, sql in TABLES.items():
+            cursor = con.execute(sql)
+            columns = [d[0] for d in cursor.description]
+            out[name] = _digest(repr([_stable(row, columns) for row in cursor.fetchall()]))
+        return out
     finally:
         con.close()
 

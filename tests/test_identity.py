@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from storybrief.cli import main
 from storybrief.model import Article
 from storybrief.store import open_store
+from storybrief.stream import ingest_into
 
 DAY1 = [
     "The Holm river ferry restarted on Monday after a month of engine repairs, its operator said.",
@@ -56,7 +57,7 @@ def test_same_named_files_in_two_folders_are_both_stored(tmp_path: Path) -> None
         (tmp_path / "feed" / site / "article.txt").write_text(text, encoding="utf-8")
     db = tmp_path / "s.db"
     with open_store(db) as store:
-        report = store.ingest([tmp_path / "feed"], progress=False)
+        report = ingest_into(store, [tmp_path / "feed"], progress=False)
     assert report.added == 2
     assert _ids(db) == ["feed/siteA/article.txt", "feed/siteB/article.txt"]
 
@@ -64,8 +65,9 @@ def test_same_named_files_in_two_folders_are_both_stored(tmp_path: Path) -> None
 def test_a_different_text_under_a_stored_id_is_kept_under_a_new_id(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     with open_store(db) as store:
-        store.ingest([Article(id="story", text=DAY1[0])], progress=False)
-        report = store.ingest(
+        ingest_into(store, [Article(id="story", text=DAY1[0])], progress=False)
+        report = ingest_into(
+            store,
             [Article(id="story", text=DAY2[0]), Article(id="story", text=DAY2[1])],
             progress=False,
         )
@@ -79,7 +81,7 @@ def test_a_different_text_under_a_stored_id_is_kept_under_a_new_id(tmp_path: Pat
     assert _ids(db) == ["story", first.id, second.id]
     # The same texts again, under their first id: stored already, nothing changes.
     with open_store(db) as store:
-        again = store.ingest([Article(id="story", text=DAY2[0])], progress=False)
+        again = ingest_into(store, [Article(id="story", text=DAY2[0])], progress=False)
     assert again.skipped == 1 and again.outcomes[0].of == first.id
     assert len(_ids(db)) == 3
 
@@ -89,7 +91,7 @@ def test_jsonl_lines_without_ids_beside_a_file_of_the_same_stem(tmp_path: Path) 
     (tmp_path / "in" / "news.txt").write_text(DAY1[0], encoding="utf-8")
     (tmp_path / "in" / "news.jsonl").write_text(_jsonl(DAY2), encoding="utf-8")
     with open_store(tmp_path / "s.db") as store:
-        report = store.ingest([tmp_path / "in"], progress=False)
+        report = ingest_into(store, [tmp_path / "in"], progress=False)
     assert report.added == 3 and not report.renamed
 
 

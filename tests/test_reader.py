@@ -15,6 +15,7 @@ from conftest import ROOT  # noqa: E402
 from storybrief.model import Article  # noqa: E402
 from storybrief.service import create_app  # noqa: E402
 from storybrief.store import open_store  # noqa: E402
+from storybrief.stream import ingest_into  # noqa: E402
 
 HTML = {"accept": "text/html,application/xhtml+xml"}
 HOSTILE = Article(
@@ -34,8 +35,8 @@ HOSTILE = Article(
 
 def build_store(db: Path) -> None:
     with open_store(db) as store:
-        store.ingest([ROOT / "examples" / "bridge"], progress=False)
-        store.ingest([HOSTILE], progress=False)
+        ingest_into(store, [ROOT / "examples" / "bridge"], progress=False)
+        ingest_into(store, [HOSTILE], progress=False)
 
 
 @pytest.fixture
@@ -115,7 +116,7 @@ def test_hostile_article_is_text_everywhere(store: Path) -> None:
 def test_briefs_are_cached_and_refreshed_when_the_story_changes(tmp_path: Path) -> None:
     store = tmp_path / "bridge.db"  # bridge only: a later date would close its story
     with open_store(store) as s:
-        s.ingest([ROOT / "examples" / "bridge"], progress=False)
+        ingest_into(s, [ROOT / "examples" / "bridge"], progress=False)
     c = TestClient(create_app(store))
     sid = bridge_id(c)
     first = c.get(f"/stories/{sid}.json").json()
@@ -137,7 +138,7 @@ def test_briefs_are_cached_and_refreshed_when_the_story_changes(tmp_path: Path) 
         published="2024-03-14",
     )
     with open_store(store) as s:
-        s.ingest([late], progress=False)
+        ingest_into(s, [late], progress=False)
     later = c.get(f"/stories/{sid}.json").json()
     assert len(later["brief"]["articles"]) == len(first["brief"]["articles"]) + 1
     with sqlite3.connect(store) as conn:

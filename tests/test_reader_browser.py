@@ -19,6 +19,7 @@ from newsite import news_site  # noqa: E402
 from storybrief.follow import FetchSettings, FollowSettings, follow_once  # noqa: E402
 from storybrief.service import create_app  # noqa: E402
 from storybrief.store import open_store  # noqa: E402
+from storybrief.stream import ingest_into  # noqa: E402
 from test_reader import HOSTILE  # noqa: E402
 
 
@@ -26,12 +27,12 @@ from test_reader import HOSTILE  # noqa: E402
 def reader(tmp_path_factory):
     db = tmp_path_factory.mktemp("reader") / "news.db"
     with open_store(db) as store:
-        store.ingest([ROOT / "examples" / "bridge"], progress=False)
+        ingest_into(store, [ROOT / "examples" / "bridge"], progress=False)
     with news_site(shared_path("scrapinghub")) as site:
         fetch = FetchSettings(delay=0, timeout=2, retries=0, allow=("127.0.0.1/32",))
         follow_once(db, [site.url("/feeds/rss.xml")], settings=FollowSettings(fetch=fetch, warm=0))
     with open_store(db) as store:
-        store.ingest([HOSTILE], progress=False)
+        ingest_into(store, [HOSTILE], progress=False)
     with serve_app(create_app(db)) as base, chromium() as driver:
         driver.set_window_size(1100, 1400)
         yield base, driver

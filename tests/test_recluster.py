@@ -19,6 +19,7 @@ from storybrief.errors import ConfigError, StoreError
 from storybrief.eval.clustering import bcubed
 from storybrief.model import Article
 from storybrief.store import open_store
+from storybrief.stream import ingest_into
 
 
 def _ecb(n: int) -> tuple[list[Article], dict[str, str]]:
@@ -53,7 +54,7 @@ def _consistent(db: sqlite3.Connection) -> None:
 def test_recluster_gives_the_batch_groups_keeps_ids_and_is_stable(tmp_path: Path) -> None:
     articles, gold = _ecb(150)  # real reports: look-alike events, near copies
     with open_store(tmp_path / "s.db") as store:
-        store.ingest(articles, progress=False)
+        ingest_into(store, articles, progress=False)
         before = _stories(store.db)
         report = store.recluster()
         after = _stories(store.db)
@@ -97,14 +98,14 @@ def test_ingest_after_a_recluster_goes_on_as_from_the_saved_store(tmp_path: Path
     for reopen in (False, True):
         path = tmp_path / f"s{int(reopen)}.db"
         with open_store(path) as store:
-            store.ingest(first, progress=False)
+            ingest_into(store, first, progress=False)
             store.recluster()
             if not reopen:
-                store.ingest(rest, progress=False)
+                ingest_into(store, rest, progress=False)
                 dumps.append(_dump(store.db))
         if reopen:
             with open_store(path) as store:
-                store.ingest(rest, progress=False)
+                ingest_into(store, rest, progress=False)
                 dumps.append(_dump(store.db))
     assert dumps[0] == dumps[1]
 
@@ -113,15 +114,15 @@ def test_another_writers_recluster_makes_a_kept_clusterer_stale(tmp_path: Path) 
     articles, _ = _ecb(120)
     path = tmp_path / "s.db"
     with open_store(path) as writer:
-        writer.ingest(articles[:80], progress=False)
+        ingest_into(writer, articles[:80], progress=False)
         with open_store(path) as other:
             other.recluster()
-        writer.ingest(articles[80:], progress=False)
+        ingest_into(writer, articles[80:], progress=False)
         mixed = _dump(writer.db)
     with open_store(tmp_path / "t.db") as store:
-        store.ingest(articles[:80], progress=False)
+        ingest_into(store, articles[:80], progress=False)
         store.recluster()
-        store.ingest(articles[80:], progress=False)
+        ingest_into(store, articles[80:], progress=False)
         assert _dump(store.db) == mixed
         _consistent(store.db)
 
@@ -129,7 +130,7 @@ def test_another_writers_recluster_makes_a_kept_clusterer_stale(tmp_path: Path) 
 def test_since_leaves_older_stories_alone(tmp_path: Path) -> None:
     items = [a for a, _ in corpus(6, 3)]  # dated 2024-01-01 .. 2024-01-13
     with open_store(tmp_path / "s.db") as store:
-        store.ingest(items, progress=False)
+        ingest_into(store, items, progress=False)
         old = {
             row[0]: row
             for row in store.db.execute(
@@ -150,7 +151,7 @@ def test_since_leaves_older_stories_alone(tmp_path: Path) -> None:
 def test_too_many_articles_and_missing_store(tmp_path: Path) -> None:
     items = [a for a, _ in corpus(3, 3)]
     with open_store(tmp_path / "s.db") as store:
-        store.ingest(items, progress=False)
+        ingest_into(store, items, progress=False)
         before = _dump(store.db)
         with pytest.raises(ConfigError, match="at most 4"):
             store.recluster(max_articles=4)
@@ -162,7 +163,7 @@ def test_too_many_articles_and_missing_store(tmp_path: Path) -> None:
 def test_cli_recluster(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     with open_store(db) as store:
-        store.ingest([a for a, _ in corpus(4, 3)], progress=False)
+        ingest_into(store, [a for a, _ in corpus(4, 3)], progress=False)
     runner = CliRunner()
     result = runner.invoke(main, ["recluster", "--db", str(db)])
     assert result.exit_code == 0, result.output
@@ -185,15 +186,15 @@ def test_stores_resettle_as_they_go_and_end_the_same_however_the_feed_is_split(
     rows = [json.loads(line) for line in path.open(encoding="utf-8")][: 2 * settle.EVERY + 9]
     items = [Article(id=r["doc_id"], text=r["text"]) for r in rows]
     with open_store(tmp_path / "whole.db") as store:
-        store.ingest(items, progress=False)
+        ingest_into(store, items, progress=False)
         expected = _dump(store.db)
         groups = {frozenset(s.articles) for s in store.stories()}
     # the settles regrouped the online stories: fewer stories than one pass alone makes
     with open_store(tmp_path / "parts.db") as store:
         for start, end in ((0, 7), (7, settle.EVERY + 1), (settle.EVERY + 1, len(items))):
-            store.ingest(items[start:end], progress=False)
+            ingest_into(store, items[start:end], progress=False)
         assert _dump(store.db) == expected
     with monkeypatch.context() as m, open_store(tmp_path / "online.db") as store:
         m.setattr(settle, "EVERY", 10**9)
-        store.ingest(items, progress=False)
+        ingest_into(store, items, progress=False)
         assert len({frozenset(s.articles) for s in store.stories()}) > len(groups)

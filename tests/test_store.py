@@ -12,12 +12,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from tests.conftest import shared_path
+from tests.storecheck import check_store
 
+from storybrief import brief_story
 from storybrief.cli import main
 from storybrief.errors import ConfigError, StoreError, UnknownStoryError
 from storybrief.model import Article, Rejected
-from storybrief.store import IngestReport, brief_story, open_store
+from storybrief.store import IngestReport, open_store
 from storybrief.store.schema import SCHEMA_VERSION
+from storybrief.stream import ingest_into
 
 _SYL = ["ka", "lo", "mi", "ren", "dus", "ta", "vel", "or", "bri", "sen", "gal", "tho", "ur", "pe"]
 _GENERIC = [
@@ -132,7 +135,7 @@ def write_jsonl(path: Path, items: list[tuple[Article, str]]) -> Path:
 def test_ingest_groups_articles_into_stories(tmp_path: Path) -> None:
     items = corpus(4, 3)
     with open_store(tmp_path / "s.db", batch=5) as store:
-        report = store.ingest([a for a, _ in items], progress=False)
+        report = ingest_into(store, [a for a, _ in items], progress=False)
         assert report.added == 12 and report.new_stories == 4 and not report.rejected
         stories = store.stories(order="largest")
     gold = {a.id: g for a, g in items}
@@ -145,9 +148,9 @@ def test_ingest_groups_articles_into_stories(tmp_path: Path) -> None:
 def test_reingest_changes_nothing(tmp_path: Path) -> None:
     items = [a for a, _ in corpus(3, 2)]
     with open_store(tmp_path / "s.db") as store:
-        store.ingest(items, progress=False)
+        ingest_into(store, items, progress=False)
         before = _dump(store.db)
-        again = store.ingest(items, progress=False)
+        again = ingest_into(store, items, progress=False)
         assert replace(again, outcomes=()) == IngestReport(
             skipped=len(items), seconds=again.seconds
         )
@@ -156,7 +159,7 @@ def test_reingest_changes_nothing(tmp_path: Path) -> None:
         ]
         # Same text under another id is the same article too.
         renamed = [Article(id=a.id + "-new", text=a.text, title=a.title) for a in items[:2]]
-        assert store.ingest(renamed, progress=False).skipped == 2
+        assert ingest_into(store, renamed, progress=False).skipped == 2
         assert _dump(store.db) == before
 
 
@@ -169,8 +172,8 @@ def test_near_copy_joins_its_original_and_counts_once(tmp_path: Path) -> None:
         title=original.title,
     )
     with open_store(tmp_path / "s.db") as store:
-        store.ingest(items, progress=False)
-        report = store.ingest([copy], progress=False)
+        ingest_into(store, items, progress=False)
+        report = ingest_into(store, [copy], progress=False)
         assert report.copies == 1
         home = next(s for s in store.stories() if original.id in s.articles)
         assert "copy" in home.articles
@@ -190,9 +193,9 @@ def test_a_copy_republished_weeks_later_is_clustered_not_filed_as_a_copy(
     near = Article(id="near", text=text + " Reporting by the desk.", published="2024-03-02")
     late = Article(id="late", text=text + " From our archive.", published="2024-05-10")
     with open_store(tmp_path / "s.db") as store:
-        store.ingest([first], progress=False)
-        assert store.ingest([near], progress=False).copies == 1
-        report = store.ingest([late], progress=False)
+        ingest_into(store, [first], progress=False)
+        assert ingest_into(store, [near], progress=False).copies == 1
+        report = ingest_into(store, [late], progress=False)
         assert report.copies == 0 and report.new_stories == 1
         homes = {a: s.id for s in store.stories() for a in s.articles}
     assert homes["near"] == homes["first"] != homes["late"]
@@ -201,8 +204,10 @@ def test_a_copy_republished_weeks_later_is_clustered_not_filed_as_a_copy(
 def test_rejected_inputs_are_reported_not_fatal(tmp_path: Path) -> None:
     good = [a for a, _ in corpus(1, 2)]
     with open_store(tmp_path / "s.db") as store:
-        report = store.ingest(
-            [*good, Article(id="empty", text="   "), Rejected("x.html", "binary")], progress=False
+        report = ingest_into(
+            store,
+            [*good, Article(id="empty", text="   "), Rejected("x.html", "binary")],
+            progress=False,
         )
     assert report.added == 2
     assert {r.origin for r in report.rejected} == {"empty", "x.html"}
@@ -211,7 +216,7 @@ def test_rejected_inputs_are_reported_not_fatal(tmp_path: Path) -> None:
 def test_story_lookup_articles_and_brief(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     with open_store(db) as store:
-        store.ingest([a for a, _ in corpus(2, 3)], progress=False)
+        ingest_into(store, [a for a, _ in corpus(2, 3)], progress=False)
         story = store.stories(order="largest")[0]
         articles = store.articles(story.id)
         assert [a.id for a in articles] == list(story.articles)
@@ -225,7 +230,7 @@ def test_story_lookup_articles_and_brief(tmp_path: Path) -> None:
 
 def test_since_filters_and_orders(tmp_path: Path) -> None:
     with open_store(tmp_path / "s.db") as store:
-        store.ingest([a for a, _ in corpus(5, 2)], progress=False)
+        ingest_into(store, [a for a, _ in corpus(5, 2)], progress=False)
         everything = store.stories()
         lasts = [s.last_seen or "" for s in everything]
         assert lasts == sorted(lasts, reverse=True)
@@ -317,13 +322,13 @@ def test_ingests_in_parts_and_by_two_writers_match_one_ingest(tmp_path: Path) ->
     items = [a for a, _ in corpus(4, 3)]
     random.Random(3).shuffle(items)
     with open_store(tmp_path / "one.db") as store:
-        store.ingest(items, progress=False)
+        ingest_into(store, items, progress=False)
         expected = _dump(store.db)
     with open_store(tmp_path / "parts.db") as first:
-        first.ingest(items[:4], progress=False)
+        ingest_into(first, items[:4], progress=False)
         with open_store(tmp_path / "parts.db") as second:
-            second.ingest(items[4:8], progress=False)
-        first.ingest(items[8:], progress=False)
+            ingest_into(second, items[4:8], progress=False)
+        ingest_into(first, items[8:], progress=False)
         assert _dump(first.db) == expected
 
 
@@ -347,7 +352,7 @@ def test_ingest_in_worker_processes_ends_in_the_same_store(tmp_path: Path) -> No
     reports, dumps = [], []
     for jobs in (1, 2):
         with open_store(tmp_path / f"jobs{jobs}.db") as store:
-            reports.append(store.ingest(items, progress=False, jobs=jobs))
+            reports.append(ingest_into(store, items, progress=False, jobs=jobs))
             dumps.append(_dump(store.db))
     one, two = reports
     assert (one.added, one.copies, one.skipped, one.new_stories, one.rejected) == (
@@ -366,21 +371,23 @@ def test_jobs_must_be_a_positive_count(tmp_path: Path) -> None:
     with open_store(tmp_path / "s.db") as store:
         for jobs in (0, -1, 1.5, True):
             with pytest.raises(ConfigError, match="jobs"):
-                store.ingest([], progress=False, jobs=jobs)  # type: ignore[arg-type]
+                ingest_into(store, [], progress=False, jobs=jobs)  # type: ignore[arg-type]
 
 
 def test_a_store_of_schema_1_is_upgraded_on_open_and_goes_on_as_a_new_one(tmp_path: Path) -> None:
     items = [a for a, _ in corpus(4, 3)]
     with open_store(tmp_path / "new.db") as store:
-        store.ingest(items, progress=False)
+        ingest_into(store, items, progress=False)
         expected = _dump(store.db)
     with open_store(tmp_path / "old.db") as store:
-        store.ingest(items[:7], progress=False)
+        ingest_into(store, items[:7], progress=False)
     # Take the store back to schema 1: LSH rows without dates, indexed by key alone.
     db = sqlite3.connect(tmp_path / "old.db")
     db.executescript(
         "DROP INDEX lsh_key_ts; ALTER TABLE lsh DROP COLUMN ts; "
-        "ALTER TABLE articles DROP COLUMN raw_hash; "
+        "ALTER TABLE articles DROP COLUMN raw_hash; ALTER TABLE articles DROP COLUMN language; "
+        "ALTER TABLE articles DROP COLUMN published_source; "
+        "ALTER TABLE articles DROP COLUMN extraction; "
         "CREATE INDEX lsh_key ON lsh(key); UPDATE schema_version SET version = 1;"
     )
     db.close()
@@ -393,7 +400,7 @@ def test_a_store_of_schema_1_is_upgraded_on_open_and_goes_on_as_a_new_one(tmp_pa
             "WHERE lsh.ts IS NOT a.ts"
         ).fetchone()
         assert undated == (0,)
-        store.ingest(items[7:], progress=False)
+        ingest_into(store, items[7:], progress=False)
         assert _dump(store.db) == expected
 
 
@@ -404,7 +411,7 @@ def test_html_inputs_extracted_in_workers_end_in_the_same_store(tmp_path: Path) 
     reports, dumps = [], []
     for jobs in (1, 2):
         with open_store(tmp_path / f"html{jobs}.db") as store:
-            reports.append(store.ingest(inputs, progress=False, jobs=jobs))
+            reports.append(ingest_into(store, inputs, progress=False, jobs=jobs))
             dumps.append(_dump(store.db))
     assert reports[0].rejected == reports[1].rejected and reports[0].rejected
     assert reports[0].added == reports[1].added > 10
@@ -432,9 +439,9 @@ def test_lsh_rows_out_of_reach_are_dropped_without_changing_any_result(
 ) -> None:
     items = _months_of_news()
     with open_store(tmp_path / "pruned.db", batch=5) as store:
-        store.ingest(items, progress=False)
+        ingest_into(store, items, progress=False)
         pruned = _dump(store.db)
-        horizon = store._current_clusterer().horizon  # type: ignore[attr-defined]
+        horizon = store.clusterer().horizon  # type: ignore[attr-defined]
         assert horizon is not None
         oldest = store.db.execute("SELECT min(ts) FROM lsh").fetchone()[0]
         assert oldest >= horizon  # the index holds the reachable window only
@@ -445,11 +452,11 @@ def test_lsh_rows_out_of_reach_are_dropped_without_changing_any_result(
         assert late == [(items[-3].id,), (None,)]  # fresh-copy found; late-copy out of reach
     with open_store(tmp_path / "parts.db", batch=5) as store:
         for part in (items[:13], items[13:29], items[29:]):
-            store.ingest(part, progress=False)
+            ingest_into(store, part, progress=False)
         assert _dump(store.db) == pruned  # pruned at other moments, to the same end
-    monkeypatch.setattr("storybrief.store.sqlite.SQLiteStore._prune", lambda self, h: None)
+    monkeypatch.setattr("storybrief.store.copyindex.SQLiteCopyIndex.prune", lambda self, h: None)
     with open_store(tmp_path / "kept.db", batch=5) as store:
-        store.ingest(items, progress=False)
+        ingest_into(store, items, progress=False)
         kept = _dump(store.db)
     assert {k: v for k, v in kept.items() if k != "lsh"} == {
         k: v for k, v in pruned.items() if k != "lsh"
@@ -461,7 +468,7 @@ def test_an_age_counts_back_from_the_newest_article_in_the_store(tmp_path: Path)
     # The corpus is dated January 2024: "7d" is the week before its newest article, not
     # before today (which would leave an archive with no recent stories at all).
     with open_store(tmp_path / "s.db") as store:
-        store.ingest([a for a, _ in corpus(5, 2)], progress=False)
+        ingest_into(store, [a for a, _ in corpus(5, 2)], progress=False)
         everything = store.stories()
         newest = max(s.last_seen or "" for s in everything)
         recent = store.stories(since="1d")
@@ -469,3 +476,41 @@ def test_an_age_counts_back_from_the_newest_article_in_the_store(tmp_path: Path)
         cut = (date.fromisoformat(newest) - timedelta(days=1)).isoformat()
         assert all((s.last_seen or "") >= cut for s in recent)
         assert len(store.stories(since="30d")) == len(everything)
+
+
+def test_articles_come_back_with_their_language_date_source_and_extraction(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Bridge reopens</title>"
+        '<meta property="article:published_time" content="2024-03-05"></head><body><article>'
+        + "".join(f"<p>{a.text}</p>" for a, _ in corpus(1, 1))
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    given = Article(id="de1", text=corpus(2, 1)[1][0].text, language="de", published="2024-03-01")
+    with open_store(tmp_path / "s.db") as store:
+        ingest_into(store, [page, given], progress=False)
+        stored = {a.id: a for s in store.stories() for a in store.articles(s.id)}
+    html = next(a for a in stored.values() if a.id != "de1")
+    assert html.language == "en" and html.extraction and html.published_source == "page"
+    assert stored["de1"].language == "de"  # given with the article: kept, not detected
+
+
+def test_the_online_step_never_files_an_article_under_a_story_of_another_language(
+    tmp_path: Path,
+) -> None:
+    (a, _), (b, _), (c, _) = corpus(1, 3)
+    same = [replace(a, language="en"), replace(b, language="en"), replace(c, language=None)]
+    mixed = [replace(a, language="en"), replace(b, language="de"), replace(c, language=None)]
+    with open_store(tmp_path / "same.db") as store:
+        ingest_into(store, same, progress=False)
+        assert len(store.stories()) == 1  # one story, as the control
+    with open_store(tmp_path / "mixed.db") as store:
+        report = ingest_into(store, mixed, progress=False)
+        stories = {o.id: o.story for o in report.outcomes}
+        assert stories[b.id] != stories[a.id] and [o.new_story for o in report.outcomes][1]
+        for story in store.stories():  # the third's language is detected: it joins its own
+            assert len({x.language for x in store.articles(story.id)} - {None}) <= 1
+    check_store(tmp_path / "mixed.db")

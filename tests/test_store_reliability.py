@@ -16,6 +16,7 @@ import pytest
 from tests.test_store import _dump, corpus, write_jsonl
 
 from storybrief.store import open_store
+from storybrief.stream import ingest_into
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -153,7 +154,7 @@ def test_sigkill_midway_then_resume_matches_an_uninterrupted_run(tmp_path: Path,
 
     clean = tmp_path / "clean.db"
     with open_store(clean, batch=20) as store:
-        store.ingest(feed, progress=False)
+        ingest_into(store, feed, progress=False)
     a, b = sqlite3.connect(killed), sqlite3.connect(clean)
     try:
         assert _dump(a) == _dump(b)
@@ -173,7 +174,7 @@ def test_readers_keep_working_while_a_writer_ingests(tmp_path: Path) -> None:
     def write() -> None:
         try:
             with open_store(db, batch=10) as store:
-                store.ingest(articles, progress=False)
+                ingest_into(store, articles, progress=False)
         except BaseException as exc:  # noqa: BLE001 - reported by the test
             errors.append(exc)
         finally:

@@ -20,7 +20,7 @@ from storybrief.model import (  # noqa: E402
     Sentence,
     Story,
 )
-from storybrief.pipeline import brief, brief_articles, brief_texts  # noqa: E402
+from storybrief.pipeline import brief, brief_articles, brief_story, brief_texts  # noqa: E402
 
 __all__ = [
     "Analysis",
@@ -37,5 +37,6 @@ __all__ = [
     "__version__",
     "brief",
     "brief_articles",
+    "brief_story",
     "brief_texts",
 ]

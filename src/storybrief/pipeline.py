@@ -179,3 +179,31 @@ def brief_stories(
         for story, members in group_stories(cleaned.articles)
     )
     return StoryBriefs(briefs, cleaned.rejected, cleaned.notices)
+
+
+def brief_story(
+    db_path: str | Path | None,
+    story_id: str,
+    *,
+    words: int = DEFAULT_WORDS,
+    analyze: bool = True,
+    summarizer: str | Summarizer = "default",
+) -> Brief:
+    """The brief of one stored story, made from the articles the store returns (stored
+    cleaned: not cleaned again); raises ``UnknownStoryError`` for an unknown id."""
+    from storybrief.store import open_store
+
+    with open_store(db_path, create=False) as store:
+        story = store.story(story_id)
+        articles = store.articles(story_id)
+    result = brief_articles(
+        articles,
+        words=words,
+        analyze=analyze,
+        summarizer=summarizer,
+        clean=False,
+        story=story.id,
+    )
+    if story.title and not result.title:
+        result = replace(result, title=story.title)
+    return result

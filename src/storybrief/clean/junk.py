@@ -43,6 +43,9 @@ _PROMO = re.compile(
 _WORD = re.compile(r"[^\W_]+")
 # A short page is judged whole; a long one is a real article that mentions such things.
 SHORT = 250
+# A promotion line is short: a long line that names a web address is a sentence (an events
+# listing ends each item with its site).
+PROMO_WORDS = 20
 TEASERS = 5
 
 
@@ -58,7 +61,12 @@ def not_an_article(text: str) -> str | None:
             hit = sum(n for ln, n in zip(lines, counts, strict=True) if rx.search(ln))
             if hit and hit >= 0.4 * total:
                 return reason
-        if len(lines) >= 4 and sum(1 for ln in lines if _PROMO.search(ln)) >= 0.65 * len(lines):
+        promo = sum(
+            1
+            for ln, n in zip(lines, counts, strict=True)
+            if n <= PROMO_WORDS and _PROMO.search(ln)
+        )
+        if len(lines) >= 4 and promo >= 0.65 * len(lines):
             return "links and sign-up lines"
     # A list of other stories' teasers, each cut off with an ellipsis.
     teasers = sum(1 for ln in lines if ln.endswith(("...", "…")) and len(ln.split()) >= 6)

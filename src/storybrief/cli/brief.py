@@ -76,7 +76,7 @@ def brief_command(
     if story is not None:
         if inputs or per_story:
             raise click.UsageError("give either INPUTS or --story, not both")
-        from storybrief.store import brief_story
+        from storybrief.pipeline import brief_story
 
         result = brief_story(db, story, words=words, analyze=analyze, summarizer=summarizer)
     elif not inputs:

@@ -85,9 +85,10 @@ def ingest_command(
     or the store could not be written.
     """
     from storybrief.store import open_store
+    from storybrief.stream import ingest_into
 
     with open_store(db, batch=batch, busy_timeout=wait) as store:
-        report = store.ingest(list(inputs), progress=progress, jobs=jobs, max_bytes=max_bytes)
+        report = ingest_into(store, list(inputs), progress=progress, jobs=jobs, max_bytes=max_bytes)
         path = store.path  # type: ignore[attr-defined]
     report_inputs(report.rejected, report.notices)
     if report_path is not None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storybrief.cluster.features import _hashed, _lines, term_counts
+from storybrief.cluster.features import content_lines, hashed_counts, term_counts
 from storybrief.model import Article
 
 # A number written with digits, commas and points inside it ("3,000", "6.1"), not glued to
@@ -49,7 +49,7 @@ class Views:
 
 
 def _text(article: Article) -> str:
-    text = _lines(article.text)
+    text = content_lines(article.text)
     if article.title and not text.startswith(article.title):
         text = article.title + "\n" + text
     return text
@@ -61,7 +61,7 @@ def number_counts(text: str) -> dict[int, float]:
     for raw in _NUMBER.findall(text):
         key = raw.replace(",", "")
         counts[key] = counts.get(key, 0) + 1
-    return _hashed(counts, "#:")
+    return hashed_counts(counts, "#:")
 
 
 def lead_of(text: str, words: int = LEAD_WORDS) -> str:

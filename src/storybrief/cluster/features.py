@@ -54,7 +54,8 @@ def term_id(term: str) -> int:
     return crc(term) & _MASK
 
 
-def _lines(text: str) -> str:
+def content_lines(text: str) -> str:
+    """``text`` without its lines that start with a URL (``text`` itself when none does)."""
     # A first line holding only a URL (as scraped feeds often start) is no content.
     # Every _URL_ANY match holds "http" or "www" in any case: a substring test is much
     # cheaper than the case-blind search, so most texts skip the search.
@@ -82,20 +83,9 @@ class Tokens(NamedTuple):
         return list(filterfalse(_MARKS.__contains__, self.lower))
 
 
-# The last text tokenised: the store takes a new article's near-copy signature and then its
-# term counts, both from one pass over its text.
-_LAST: tuple[str, Tokens] = ("", Tokens([], [], True))
-
-
 def tokens(text: str) -> Tokens:
-    """``Tokens`` of ``text``; the last text's are kept for the next caller to reuse."""
-    global _LAST
-    last_text, last = _LAST
-    if text is last_text or text == last_text:
-        return last
-    result = _split(text.replace("’", "'"))
-    _LAST = (text, result)
-    return result
+    """``Tokens`` of ``text``."""
+    return _split(text.replace("’", "'"))
 
 
 # ASCII text without the regex (see ``text.ascii_words``): each segment mark becomes ".",
@@ -123,16 +113,22 @@ def _split(flat: str) -> Tokens:
     return Tokens(spaced.split(), spaced.lower().split(), True)
 
 
-def term_counts(article: Article) -> tuple[dict[int, float], dict[int, float]]:
-    """Hashed (words, names) -> sublinear counts of one article (title included once).
+def term_counts(
+    article: Article, *, text_tokens: Tokens | None = None
+) -> tuple[dict[int, float], dict[int, float]]:
+    """Hashed (words, names) -> sublinear counts of one article (title included once);
+    ``text_tokens``: ``tokens(article.text)`` when the caller has them already.
 
     Names are words capitalised inside a sentence, runs of them ("Betty Ford") and years
     mentioned in the text: the details that tell two events of one kind apart. Stop words
     and one-letter words (digits excepted) count as neither and end a run; so does the end
     of a segment (see ``_TOKEN``).
     """
-    text = _lines(article.text)
-    toks, lows, ascii = tokens(text)
+    text = content_lines(article.text)
+    # The caller's tokens of the text, when its lines were all kept.
+    if text_tokens is None or not (text is article.text or text == article.text):
+        text_tokens = tokens(text)
+    toks, lows, ascii = text_tokens
     if article.title and not text.startswith(article.title):
         # The title is its own segment: its tokens, a line break, then the text's.
         head = _split(article.title.replace("’", "'"))
@@ -150,7 +146,7 @@ def term_counts(article: Article) -> tuple[dict[int, float], dict[int, float]]:
         )
     for term in drop:
         counts.pop(term)
-    return _hashed(counts, ""), _hashed(_names(toks, lows, ascii, text), "N:")
+    return hashed_counts(counts, ""), hashed_counts(_names(toks, lows, ascii, text), "N:")
 
 
 # Lower-cased tokens that are no terms: stop words, and of one character all but digits.
@@ -221,7 +217,8 @@ def _positions(items: list[str], value: str) -> list[int]:
 _SUBLINEAR = [0.0] + [1.0 + math.log(n) for n in range(1, 64)]
 
 
-def _hashed(counts: dict[str, int], prefix: str) -> dict[int, float]:
+def hashed_counts(counts: dict[str, int], prefix: str) -> dict[int, float]:
+    """Term counts as hashed buckets (``prefix`` + term) -> sublinear frequencies."""
     out: dict[int, float] = {}
     get = out.get
     sub = _SUBLINEAR

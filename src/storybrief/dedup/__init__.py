@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from storybrief.dedup.pairs import (
     BUCKET_PAIRS_UP_TO,
@@ -32,7 +31,8 @@ from storybrief.dedup.pairs import (
     minhash,
     pivot_pairs,
 )
-from storybrief.errors import ConfigError
+from storybrief.dedup.rule import CopyParams
+from storybrief.dedup.signature import SHINGLE
 from storybrief.model import Article, CopyLink
 from storybrief.text import shingles, words
 
@@ -50,31 +50,6 @@ __all__ = [
     "minhash",
     "source_groups",
 ]
-
-SHINGLE = 5
-
-
-@dataclass(frozen=True)
-class CopyParams:
-    """Thresholds of copy detection, validated on construction."""
-
-    copy_jaccard: float = 0.5
-    # One article holding 80% of another's shingles is a republication with edits.
-    copy_containment: float = 0.8
-    # 20% shared shingles is several sentences for a news article: more than a quote.
-    partial_containment: float = 0.2
-    seed: int = 1
-
-    def __post_init__(self) -> None:
-        for name in ("copy_jaccard", "copy_containment", "partial_containment"):
-            value = getattr(self, name)
-            if not 0.0 < value <= 1.0:
-                raise ConfigError(f"{name} must be in (0, 1], got {value}")
-        if self.partial_containment > self.copy_containment:
-            raise ConfigError(
-                "partial_containment must not exceed copy_containment, got "
-                f"{self.partial_containment} > {self.copy_containment}"
-            )
 
 
 def article_shingles(article: Article) -> set[int]:
@@ -148,7 +123,7 @@ def find_copies(
         jac = inter / len(sets[i] | sets[j])
         ci, cj = inter / len(sets[i]), inter / len(sets[j])
         measured[(i, j)] = (jac, ci, cj)
-        if jac >= params.copy_jaccard or max(ci, cj) >= params.copy_containment:
+        if params.is_copy(jac, max(ci, cj)):
             union(i, j)
             return True
         return False
@@ -190,7 +165,7 @@ def find_copies(
             copies_of.setdefault(reps[frozenset(sets[i])], []).append(i)
     partial: list[tuple[int, int, CopyLink]] = []
     for (i, j), (jac, ci, cj) in measured.items():
-        if find(i) == find(j) or max(ci, cj) < params.partial_containment:
+        if find(i) == find(j) or not params.is_partial(max(ci, cj)):
             continue
         pairs_of = {(x, j) for x in copies_of[i]} | {(i, y) for y in copies_of[j]}
         for x, y in pairs_of:

@@ -123,12 +123,15 @@ def _store_groups(
     from pathlib import Path
 
     from storybrief.store import open_store
+    from storybrief.stream import ingest_into
 
     with (
         tempfile.TemporaryDirectory() as tmp,
         open_store(Path(tmp) / "eval.db", pair_model=model) as store,
     ):
-        store.ingest([Article(id=d.id, text=d.text, origin=d.id) for d in docs], progress=False)
+        ingest_into(
+            store, [Article(id=d.id, text=d.text, origin=d.id) for d in docs], progress=False
+        )
         if recluster:
             store.recluster()
         return [list(s.articles) for s in store.stories()]

@@ -242,6 +242,9 @@ class Fetcher:
             )
         finally:
             response.close()
+            # The pause counts from the end of this answer, so the host never sees two of
+            # our requests closer than the delay, however slow the network or this machine.
+            self._last[host] = time.monotonic()
 
     def _send_pinned(
         self, parts: SplitResult, port: int, addresses: list[Address], headers: dict[str, str]

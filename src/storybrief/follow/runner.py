@@ -27,6 +27,7 @@ from storybrief.model import Article
 from storybrief.store import default_path, open_store
 from storybrief.store import sources as state
 from storybrief.store.extras import connection
+from storybrief.stream import ingest_into
 
 Log = Callable[[str], None]
 
@@ -237,7 +238,7 @@ class _Round:
         )
 
     def _store(self, source: str, batch: list[tuple[str, Article]]) -> int:
-        result = self.store.ingest([a for _, a in batch], progress=False)
+        result = ingest_into(self.store, [a for _, a in batch], progress=False)
         reasons = {r.origin: r.reason for r in result.rejected}
         state.record_articles(
             self.db,

@@ -36,6 +36,8 @@ FURNITURE_WEIGHT = 1.0
 # A page without one sentence is an article still when it holds this much text that is
 # not page furniture (song lyrics, a list of dates): less is a menu or an error page.
 MIN_OTHER_TEXT = 200
+# A description shorter than this is a teaser line, not a standfirst.
+STANDFIRST_MIN_WORDS = 8
 
 METHODS = ("precision", "balanced", "recall", "baseline")
 _SETTINGS: dict[str, dict[str, Any]] = {
@@ -91,7 +93,47 @@ def extract_html(
     if best[2][0] == 0 and _rest(best) < MIN_OTHER_TEXT:
         tried = ", ".join(c[0] for c in candidates)
         raise NoArticleError(origin, f"no article prose found in the HTML page (tried {tried})")
-    return Extraction(best[1], best[0], page_metadata(tree, url, best[1]))
+    meta = page_metadata(tree, url, best[1])
+    text = with_standfirst(tree, best[1], meta.pop("description", None))
+    return Extraction(text, best[0], meta)
+
+
+def with_standfirst(tree: Any, text: str, description: str | None) -> str:
+    """``text`` with the page's standfirst (the lead under the headline) as its first
+    paragraph, when trafilatura left it out.
+
+    The standfirst is the page's description (``og:description`` and kin) when that same
+    text is also shown in the page's body: a description that only sits in the head, or a
+    short or cut one (ending in an ellipsis), is a teaser and stays out. trafilatura drops the lead of many
+    pages as header furniture (it sits beside the headline, outside the article element)."""
+    lead = " ".join((description or "").split())
+    if len(lead.split()) < STANDFIRST_MIN_WORDS or lead.endswith(("...", "…", "[…]")):
+        return text
+    flat = " ".join(text.split())
+    if lead in flat or lead[: len(lead) // 2] in flat:
+        return text
+    body = tree.find(".//body")
+    if body is None or lead not in _shown_text(body):
+        return text
+    return f"{lead}\n{text}" if text else lead
+
+
+def _shown_text(body: Any) -> str:
+    """The text a reader sees in ``body``, spaces normalised (no scripts, styles or
+    templates: a page's JSON-LD repeats its description there)."""
+    parts: list[str] = []
+    hidden = {"script", "style", "noscript", "template"}
+
+    def walk(node: Any) -> None:
+        if isinstance(node.tag, str) and node.tag.lower() not in hidden:
+            parts.append(node.text or "")
+            for child in node:
+                walk(child)
+        parts.append(node.tail or "")
+
+    for child in body:
+        walk(child)
+    return " ".join(" ".join(parts).split())
 
 
 def page_metadata(tree: Any, url: str | None, text: str = "") -> dict[str, Any]:
@@ -130,6 +172,7 @@ def page_metadata(tree: Any, url: str | None, text: str = "") -> dict[str, Any]:
     except Exception:  # noqa: BLE001 - metadata is optional: odd markup leaves it out
         return {}
     return {
+        "description": meta.description,
         "title": title,
         "url": page_url,
         "date": date,

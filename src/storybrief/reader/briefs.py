@@ -9,7 +9,7 @@ from pathlib import Path
 
 from storybrief.errors import UnknownStoryError
 from storybrief.model import Brief
-from storybrief.store import brief_story
+from storybrief.pipeline import brief_story
 from storybrief.store.briefs import load_brief, save_brief
 from storybrief.store.search import story_fingerprint
 

@@ -69,10 +69,11 @@ def install_api(app: Any, db: str | Path | None, settings: ServiceSettings) -> N
     from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 
     from storybrief import __version__
-    from storybrief.pipeline import brief_articles
+    from storybrief.pipeline import brief_articles, brief_story
     from storybrief.render import render
     from storybrief.render.html import POLICY
-    from storybrief.store import brief_story, open_store
+    from storybrief.store import open_store
+    from storybrief.stream import ingest_into
 
     def respond(result: Brief, fmt: Format) -> Any:
         if fmt == "json":
@@ -114,7 +115,7 @@ def install_api(app: Any, db: str | Path | None, settings: ServiceSettings) -> N
         check_write(settings, authorization)
         articles, rejected = parse_records(payload.get("articles"), settings, allow_empty=True)
         with open_store(db) as store:
-            report = store.ingest(articles, progress=False)
+            report = ingest_into(store, articles, progress=False)
         out: dict[str, Any] = report.to_dict()
         out["rejected"] = [r.to_dict() for r in rejected] + out.get("rejected", [])
         return out

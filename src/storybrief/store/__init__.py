@@ -1,24 +1,26 @@
 """Store: a persistent set of articles, grouped into stories online as they arrive.
 
 ``open_store(path)`` gives the default backend (SQLite: a file, nothing to start);
-``open_store(config={"type": "sqlite", "path": ...})`` names one explicitly. Stories are
-read with ``store.stories()`` / ``store.story(id)`` / ``store.articles(id)``, and briefed
-with ``brief_story(path, id)``.
+``open_store(config={"type": "sqlite", "path": ...})`` names one explicitly. Articles go
+in with ``storybrief.stream.ingest_into(store, inputs)``; stories are read with
+``store.stories()`` / ``store.story(id)`` / ``store.articles(id)``, and briefed by the
+pipeline (``storybrief.brief_story(path, id)``). The store imports no stage after cluster.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from storybrief.errors import ConfigError
-from storybrief.model import Brief
 from storybrief.store.base import IngestReport, Store, default_path
 from storybrief.store.sqlite import SQLiteStore
 
-# Backends by name, each a factory taking the config's other keys.
-STORES: dict[str, Callable[..., Store]] = {"sqlite": SQLiteStore}
+# Backends by name, each a factory taking the config's other keys (read-only: no
+# module-level state changes at run time).
+STORES: Mapping[str, Callable[..., Store]] = MappingProxyType({"sqlite": SQLiteStore})
 
 
 def open_store(
@@ -43,41 +45,11 @@ def open_store(
         raise ConfigError(f"invalid store option: {exc}") from None
 
 
-def brief_story(
-    db_path: str | Path | None,
-    story_id: str,
-    *,
-    words: int = 150,
-    analyze: bool = True,
-    summarizer: str = "default",
-) -> Brief:
-    """The brief of one stored story; raises ``UnknownStoryError`` for an unknown id."""
-    from storybrief.pipeline import brief_articles
-
-    with open_store(db_path, create=False) as store:
-        story = store.story(story_id)
-        articles = store.articles(story_id)
-    result = brief_articles(
-        articles,
-        words=words,
-        analyze=analyze,
-        summarizer=summarizer,
-        clean=False,
-        story=story.id,
-    )
-    if story.title and not result.title:
-        from dataclasses import replace
-
-        result = replace(result, title=story.title)
-    return result
-
-
 __all__ = [
     "STORES",
     "IngestReport",
     "SQLiteStore",
     "Store",
-    "brief_story",
     "default_path",
     "open_store",
 ]

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from storybrief.model import Article, Notice, Rejected, Story
+
+if TYPE_CHECKING:
+    from storybrief.store.prepared import Item, Stored
 
 DEFAULT_FILENAME = "storybrief.db"
 ENV_VAR = "STORYBRIEF_DB"
@@ -105,22 +108,25 @@ class ReclusterReport:
 
 
 class Store(ABC):
-    """A persistent set of articles grouped into stories as they arrive."""
+    """A persistent set of articles grouped into stories as they arrive.
+
+    A store takes prepared articles (``add``); reading inputs and preparing them is
+    ``storybrief.stream.ingest_into``'s work, which feeds any store."""
+
+    # Whether articles are cleaned before they are stored (else kept as given).
+    clean: bool = True
 
     @abstractmethod
-    def ingest(
-        self,
-        items: Iterable[IngestItem] | str | Path,
-        *,
-        progress: bool = True,
-        jobs: int = 1,
-        max_bytes: int = 10_000_000,
-    ) -> IngestReport:
-        """Add articles (or read input paths; ``max_bytes`` per article), clean,
-        deduplicate and assign each to a story, in arrival order. Re-ingesting what is
-        stored changes nothing; a text under an id another text has is stored under a new
-        id. ``jobs`` > 1 extracts HTML, cleans and fingerprints articles in that many
-        worker processes; the result is the same."""
+    def known(self, article: Article) -> Stored | None:
+        """``article`` as stored already (its id with the same input), else None: an
+        input that need not be prepared again."""
+
+    @abstractmethod
+    def add(self, items: Iterable[Item]) -> Iterator[tuple[IngestOutcome, tuple[Notice, ...]]]:
+        """Store prepared ``items`` (``store.prepared``), deduplicate and assign each
+        article to a story, in arrival order; each item's outcome with its notices, as
+        they are written. Re-adding what is stored changes nothing; a text under an id
+        another text has is stored under a new id."""
 
     @abstractmethod
     def recluster(self, *, since: str | None = None) -> ReclusterReport:

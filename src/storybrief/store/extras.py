@@ -11,6 +11,8 @@ by triggers on ``articles``: every ingest path updates it, whoever wrote the row
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from storybrief.errors import ConfigError
@@ -20,10 +22,11 @@ META_KEY = "extras_schema"
 
 # Steps that bring the extras from version N to N + 1 (0: none yet), each run once, in one
 # write transaction.
-STEPS: dict[int, tuple[str, ...]] = {
-    0: (
-        # A followed source: a feed, an OPML list, a sitemap or one article page.
-        """CREATE TABLE IF NOT EXISTS sources (
+STEPS: Mapping[int, tuple[str, ...]] = MappingProxyType(
+    {
+        0: (
+            # A followed source: a feed, an OPML list, a sitemap or one article page.
+            """CREATE TABLE IF NOT EXISTS sources (
             url TEXT PRIMARY KEY,
             kind TEXT,                      -- feed, opml, sitemap, page (once known)
             title TEXT,
@@ -35,35 +38,35 @@ STEPS: dict[int, tuple[str, ...]] = {
             failures INTEGER NOT NULL DEFAULT 0,
             articles INTEGER NOT NULL DEFAULT 0
         )""",
-        # Each article URL tried: a stored or rejected one is never fetched again.
-        """CREATE TABLE IF NOT EXISTS fetched (
+            # Each article URL tried: a stored or rejected one is never fetched again.
+            """CREATE TABLE IF NOT EXISTS fetched (
             url TEXT PRIMARY KEY,
             source TEXT,
             status TEXT NOT NULL,           -- stored, rejected (final) or error (retried)
             at REAL NOT NULL,
             error TEXT
         )""",
-        "CREATE INDEX IF NOT EXISTS articles_url ON articles(url)",
-        """CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(
+            "CREATE INDEX IF NOT EXISTS articles_url ON articles(url)",
+            """CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(
             title, text, content='articles', content_rowid='seq',
             tokenize='unicode61 remove_diacritics 2'
         )""",
-        """CREATE TRIGGER IF NOT EXISTS article_fts_insert AFTER INSERT ON articles BEGIN
+            """CREATE TRIGGER IF NOT EXISTS article_fts_insert AFTER INSERT ON articles BEGIN
             INSERT INTO article_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
         END""",
-        """CREATE TRIGGER IF NOT EXISTS article_fts_delete AFTER DELETE ON articles BEGIN
+            """CREATE TRIGGER IF NOT EXISTS article_fts_delete AFTER DELETE ON articles BEGIN
             INSERT INTO article_fts(article_fts, rowid, title, text)
             VALUES ('delete', old.seq, old.title, old.text);
         END""",
-        """CREATE TRIGGER IF NOT EXISTS article_fts_update AFTER UPDATE OF title, text
+            """CREATE TRIGGER IF NOT EXISTS article_fts_update AFTER UPDATE OF title, text
         ON articles BEGIN
             INSERT INTO article_fts(article_fts, rowid, title, text)
             VALUES ('delete', old.seq, old.title, old.text);
             INSERT INTO article_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
         END""",
-        "INSERT INTO article_fts(article_fts) VALUES ('rebuild')",
-        # A story's brief as JSON, valid while the story's articles are the same.
-        """CREATE TABLE IF NOT EXISTS brief_cache (
+            "INSERT INTO article_fts(article_fts) VALUES ('rebuild')",
+            # A story's brief as JSON, valid while the story's articles are the same.
+            """CREATE TABLE IF NOT EXISTS brief_cache (
             story TEXT NOT NULL,
             words INTEGER NOT NULL,
             fingerprint TEXT NOT NULL,
@@ -71,17 +74,18 @@ STEPS: dict[int, tuple[str, ...]] = {
             brief TEXT NOT NULL,
             PRIMARY KEY (story, words)
         )""",
-    ),
-    # The story list's two orders, as indexes: a stories row carries its clusterer state
-    # (centroid blobs), so sorting them by a scan read the whole table (8 ms a page at
-    # 10,000 articles; 0.3 ms through the index).
-    1: (
-        "CREATE INDEX IF NOT EXISTS stories_recent ON stories"
-        "(coalesce(last_ts, added) DESC, updated DESC)",
-        "CREATE INDEX IF NOT EXISTS stories_largest ON stories"
-        "(sources DESC, size DESC, updated DESC)",
-    ),
-}
+        ),
+        # The story list's two orders, as indexes: a stories row carries its clusterer state
+        # (centroid blobs), so sorting them by a scan read the whole table (8 ms a page at
+        # 10,000 articles; 0.3 ms through the index).
+        1: (
+            "CREATE INDEX IF NOT EXISTS stories_recent ON stories"
+            "(coalesce(last_ts, added) DESC, updated DESC)",
+            "CREATE INDEX IF NOT EXISTS stories_largest ON stories"
+            "(sources DESC, size DESC, updated DESC)",
+        ),
+    }
+)
 
 
 def version(db: sqlite3.Connection) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from types import MappingProxyType
 
 from storybrief.cluster.features import parse_time
 from storybrief.errors import ConfigError
@@ -11,7 +12,7 @@ from storybrief.model import Article
 from storybrief.text import split_sentences
 
 _RELATIVE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([dhw])\s*$", re.IGNORECASE)
-_UNIT_DAYS = {"d": 1.0, "h": 1 / 24, "w": 7.0}
+_UNIT_DAYS = MappingProxyType({"d": 1.0, "h": 1 / 24, "w": 7.0})
 TITLE_CHARS = 100
 
 

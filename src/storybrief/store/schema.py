@@ -1,27 +1,46 @@
-"""SQLite schema of the story store, and the codecs of its blobs.
+"""SQLite schema of the story store, its migrations, its ``meta`` table, and the codecs of
+its blobs.
 
-Versioned by ``schema_version``: a store written by a newer storybrief is refused with a
-clear message rather than misread.
+Versioned by ``schema_version``: a store written by an older storybrief is migrated on its
+first open, one written by a newer one is refused with a clear message rather than misread.
 """
 
 from __future__ import annotations
 
+import json
+import sqlite3
+from collections.abc import Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
 import numpy as np
 
-SCHEMA_VERSION = 3
+from storybrief.errors import ConfigError, StoreError
+
+SCHEMA_VERSION = 4
 
 # Statements that bring a store of version N up to N + 1, run in one transaction on open.
-MIGRATIONS: dict[int, tuple[str, ...]] = {
-    # 2: LSH rows carry their article's date (copy lookups skip out-of-window rows).
-    1: (
-        "ALTER TABLE lsh ADD COLUMN ts REAL",
-        "UPDATE lsh SET ts = (SELECT ts FROM articles WHERE articles.id = lsh.article)",
-        "DROP INDEX IF EXISTS lsh_key",
-        "CREATE INDEX IF NOT EXISTS lsh_key_ts ON lsh(key, ts)",
-    ),
-    # 3: articles keep a digest of their input as it came (re-runs skip them uncleaned).
-    2: ("ALTER TABLE articles ADD COLUMN raw_hash TEXT",),
-}
+MIGRATIONS: Mapping[int, tuple[str, ...]] = MappingProxyType(
+    {
+        # 2: LSH rows carry their article's date (copy lookups skip out-of-window rows).
+        1: (
+            "ALTER TABLE lsh ADD COLUMN ts REAL",
+            "UPDATE lsh SET ts = (SELECT ts FROM articles WHERE articles.id = lsh.article)",
+            "DROP INDEX IF EXISTS lsh_key",
+            "CREATE INDEX IF NOT EXISTS lsh_key_ts ON lsh(key, ts)",
+        ),
+        # 3: articles keep a digest of their input as it came (re-runs skip them uncleaned).
+        2: ("ALTER TABLE articles ADD COLUMN raw_hash TEXT",),
+        # 4: articles keep their language, where their date came from and how their text was
+        # extracted (unknown for articles stored before).
+        3: (
+            "ALTER TABLE articles ADD COLUMN language TEXT",
+            "ALTER TABLE articles ADD COLUMN published_source TEXT",
+            "ALTER TABLE articles ADD COLUMN extraction TEXT",
+        ),
+    }
+)
 
 DDL = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
@@ -39,7 +58,10 @@ CREATE TABLE IF NOT EXISTS articles (
     removed_chars INTEGER NOT NULL DEFAULT 0,
     shingles INTEGER NOT NULL,
     -- MinHash (uint32 x NUM_PERM), then a digest of the title and text as they came
-    signature BLOB NOT NULL, raw_hash TEXT
+    signature BLOB NOT NULL, raw_hash TEXT,
+    language TEXT,                      -- ISO 639-1, detected when cleaned
+    published_source TEXT,              -- record, page, url or text (see Article)
+    extraction TEXT                     -- the HTML extraction method, if any
 );
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story, seq);
 CREATE TABLE IF NOT EXISTS stories (
@@ -80,3 +102,78 @@ def decode_vector(blob: bytes | None) -> dict[int, float]:
     keys = np.frombuffer(blob, dtype=np.int32, count=n)
     values = np.frombuffer(blob, dtype=np.float64, offset=4 * n, count=n)
     return dict(zip(keys.tolist(), values.tolist(), strict=True))
+
+
+def meta(db: sqlite3.Connection, key: str) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def set_meta(db: sqlite3.Connection, key: str, value: object) -> None:
+    db.execute(
+        "INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, json.dumps(value) if not isinstance(value, str) else value),
+    )
+
+
+def init_schema(db: sqlite3.Connection, path: Path, params: dict[str, Any], *, given: bool) -> None:
+    """Create the store's tables, or migrate an older store's, keeping clustering
+    ``params`` (checked against the stored ones when ``given``: a store keeps its own)."""
+    if _ready(db, path, params if given else None):
+        return  # an existing store: readers take no write lock at all
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        _migrate(db)
+        for stmt in DDL.split(";"):
+            if stmt.strip():
+                db.execute(stmt)
+        if db.execute("SELECT version FROM schema_version").fetchone() is None:
+            db.execute("INSERT INTO schema_version VALUES (?)", (SCHEMA_VERSION,))
+        if meta(db, "params") is None:
+            set_meta(db, "params", json.dumps(params, sort_keys=True))
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    _ready(db, path, params if given else None)
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    """Bring a store written by an older storybrief up to ``SCHEMA_VERSION`` (inside the
+    caller's write transaction; once, on the first open)."""
+    if not db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+    ).fetchone():
+        return
+    row = db.execute("SELECT version FROM schema_version").fetchone()
+    if row is None:
+        return
+    for version in range(row[0], SCHEMA_VERSION):
+        for stmt in MIGRATIONS[version]:
+            db.execute(stmt)
+        db.execute("UPDATE schema_version SET version = ?", (version + 1,))
+
+
+def _ready(db: sqlite3.Connection, path: Path, params: dict[str, Any] | None) -> bool:
+    """Whether the store exists with a readable schema (and ``params``, when given)."""
+    if not db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+    ).fetchone():
+        return False
+    row = db.execute("SELECT version FROM schema_version").fetchone()
+    stored = meta(db, "params")
+    if row is None or stored is None:
+        return False
+    if row[0] > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} has store schema {row[0]}; this storybrief reads up to "
+            f"{SCHEMA_VERSION}: upgrade storybrief"
+        )
+    if row[0] < SCHEMA_VERSION:
+        return False  # an older store: migrated by the caller
+    if params is not None and json.loads(stored) != params:
+        raise ConfigError(
+            f"{path} was built with clustering parameters {stored}; a store keeps "
+            "its parameters: use a new --db to try others"
+        )
+    return True

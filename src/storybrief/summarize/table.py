@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 import snowballstemmer
@@ -18,6 +19,8 @@ from scipy import sparse
 
 from storybrief.model import Segments
 from storybrief.text import STOPWORDS, words
+
+T = TypeVar("T")
 
 # A brief sentence should be a full statement: very short lines are headings or captions,
 # very long ones are usually run-on lists or scraped navigation.
@@ -52,6 +55,9 @@ class SentenceTable:
     candidate: np.ndarray  # bool: may appear in the brief
     # Article index pairs that share a passage (dedup's "partial" links), smaller first.
     partial: frozenset[tuple[int, int]] = frozenset()
+    # Each row's terms in order (``analyzer``), as the TF-IDF read them: citations match
+    # bigrams on them without analysing the sentences again.
+    terms: tuple[tuple[str, ...], ...] = ()
 
     @property
     def n_groups(self) -> int:
@@ -78,7 +84,8 @@ def build_table(segments: Segments) -> SentenceTable:
             nw.append(k)
             grp.append(g)
             cand.append(not s.furniture and _is_candidate(s.text, k))
-    vectors = tfidf(texts, analyzer)
+    terms = tuple(tuple(analyzer(t)) for t in texts)
+    vectors = tfidf(terms, list)
     return SentenceTable(
         article_ids=ids,
         sentences=segments.texts(),
@@ -96,10 +103,11 @@ def build_table(segments: Segments) -> SentenceTable:
             for c in segments.copies
             if c.kind == "partial" and c.article in index_of and c.of in index_of
         ),
+        terms=terms,
     )
 
 
-def tfidf(texts: Sequence[str], analyze: Callable[[str], list[str]]) -> sparse.csr_matrix:
+def tfidf(texts: Sequence[T], analyze: Callable[[T], list[str]]) -> sparse.csr_matrix:
     """Unit rows of sublinear TF-IDF over ``texts``, fitted on them: the same numbers as
     scikit-learn's ``TfidfVectorizer(analyzer=analyze, sublinear_tf=True, dtype=float32)``
     (columns in sorted term order; tested against it), without importing scikit-learn,

@@ -218,6 +218,8 @@ def gate_metrics(root: str | Path, *, clusters: int, articles: int) -> dict[str,
         "trust/fact_citation_precision": m["multinews/fact_citation_precision"],
         "trust/fact_citation_recall": m["multinews/fact_citation_recall"],
         "trust/clean_sentence_share": 1 - mn.junk_sentences / max(1, mn.brief_sentences),
+        # Sentences and quotes whose support does not exceed their annotated origins.
+        "trust/support_exact_share": 1 - mn.support_errors / max(1, mn.support_checked),
     }
 
 

@@ -1,14 +1,13 @@
-"""Near-copy detection for the store: MinHash signatures with LSH bands kept in SQLite.
+"""Near-copy signatures for a stream: MinHash over word 5-gram shingles, and LSH band keys.
 
-``storybrief.dedup`` compares a batch in memory; a store grows without end, so here each
-article's signature is stored with its band keys (and date) in an indexed table, and a new
-article looks up only the articles that share a band and are in reach in time. Rows of
-articles older than the clusterer's horizon are dropped, so the table holds the recent
-weeks and undated articles: memory and lookup cost stay flat however large the store.
+``find_copies`` compares a batch in memory on exact shingle sets; a stream that grows
+without end keeps a fixed-size signature per article instead, files it under band keys in
+a copy index (``dedup.index``) and compares a newcomer only with the articles that share a
+band. Signatures are stored (the story store keeps them), so they must never change.
 
-Signatures use word 5-gram shingles (as ``dedup``) hashed with CRC-32 and permuted with
-numpy in one step: several times faster than datasketch's per-shingle SHA-1, which matters
-at hundreds of articles a second. 32 bands of 4 rows find pairs with Jaccard 0.5 with
+Shingles are word 5-grams (as ``find_copies``) hashed with CRC-32 and permuted with numpy
+in one step: several times faster than datasketch's per-shingle SHA-1, which matters at
+hundreds of articles a second. 32 bands of 4 rows find pairs with Jaccard 0.5 with
 probability 0.87 and pairs at 0.7 almost surely; candidates are then checked on the
 signatures themselves.
 """
@@ -17,27 +16,34 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Sequence
 
 import numpy as np
 
-from storybrief.cluster.features import crcs, tokens
-from storybrief.dedup import SHINGLE, CopyParams
-
+SHINGLE = 5
 NUM_PERM = 128
 BANDS = 32
 ROWS = NUM_PERM // BANDS
-# A fixed seed: signatures must compare equal across processes and versions of the store.
 _PRIME = np.uint64((1 << 61) - 1)
 _MAX = np.uint64(0xFFFFFFFF)
 _SHIFT = np.uint64(61)
-_rng = np.random.RandomState(1)
-_A = _rng.randint(1, (1 << 32) - 1, size=NUM_PERM, dtype=np.uint64)
-_B = _rng.randint(0, (1 << 32) - 1, size=NUM_PERM, dtype=np.uint64)
+
+
+def _permutation_constants(seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The (a, b) of each permutation, read-only. A fixed seed: signatures must compare
+    equal across processes and versions of the store."""
+    rng = np.random.RandomState(seed)
+    a = rng.randint(1, (1 << 32) - 1, size=NUM_PERM, dtype=np.uint64)
+    b = rng.randint(0, (1 << 32) - 1, size=NUM_PERM, dtype=np.uint64)
+    a.flags.writeable = b.flags.writeable = False
+    return a, b
+
+
+_A, _B = _permutation_constants(1)
 # Multipliers that combine SHINGLE word hashes into one shingle hash.
 _MIX = np.array([pow(1_000_003, SHINGLE - 1 - i, 1 << 32) for i in range(SHINGLE)], dtype=np.uint64)
 _MIX32 = _MIX.astype(np.uint32)
-
-COPY_JACCARD = CopyParams().copy_jaccard
+_MIX.flags.writeable = _MIX32.flags.writeable = False
 
 
 def _permuted_min(sh: np.ndarray) -> np.ndarray:
@@ -62,31 +68,32 @@ def _permuted_min(sh: np.ndarray) -> np.ndarray:
 _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 
 
-def _words(text: str) -> list[str]:
-    """``storybrief.text.words(text)``, as signatures have always taken them: the words of
-    the text lower-cased in one call when that keeps every character one character.
+def _words(text: str, words: Sequence[str]) -> Sequence[str]:
+    """``storybrief.text.words(text)``, as signatures have always taken them: ``words``
+    (the caller's lower-cased words of ``text``, ``cluster.features.tokens(text).words()``,
+    which term counts reuse), or the words of the text lower-cased in one call when that
+    keeps every character one character.
 
     The two differ only for a capital sigma, the one letter that lower-cases by its context
-    (a final sigma in a word can be a middle one in the text). Without one, these are the
-    words of ``features.tokens``, which term counts reuse.
+    (a final sigma in a word can be a middle one in the text).
     """
     if "Σ" in text:
         flat = text.replace("’", "'")
         lowered = flat.lower()
         if len(lowered) == len(flat):
             return _WORD.findall(lowered)
-    return tokens(text).words()
+    return words
 
 
-def _word_crcs(text: str) -> np.ndarray:
-    """CRC-32 of each word of ``_words(text)``, in order (uint32)."""
-    words = _words(text)
-    return np.fromiter(crcs(words), dtype=np.uint32, count=len(words))
+def _word_crcs(words: Sequence[str]) -> np.ndarray:
+    """CRC-32 of each word, in order (uint32)."""
+    return np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint32, count=len(words))
 
 
-def signature(text: str) -> tuple[int, np.ndarray]:
-    """(number of shingles, MinHash signature as uint32[NUM_PERM]) of ``text``."""
-    h = _word_crcs(text)
+def signature(text: str, words: Sequence[str]) -> tuple[int, np.ndarray]:
+    """(number of shingles, MinHash signature as uint32[NUM_PERM]) of ``text``, whose
+    lower-cased words (``cluster.features.tokens(text).words()``) are ``words``."""
+    h = _word_crcs(_words(text, words))
     if not len(h):
         return 0, np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
     if len(h) >= SHINGLE:
@@ -110,11 +117,7 @@ def band_keys(sig: np.ndarray) -> list[int]:
     return [(b << 32) | zlib.crc32(raw[b * step : (b + 1) * step]) for b in range(BANDS)]
 
 
-def jaccard(a: np.ndarray, b: np.ndarray) -> float:
-    """Estimated Jaccard similarity of the shingle sets behind two signatures."""
-    return float(np.count_nonzero(a == b)) / NUM_PERM
-
-
 def jaccards(a: np.ndarray, others: np.ndarray) -> np.ndarray:
-    """``jaccard(a, b)`` for each row ``b`` of ``others``, in one step."""
+    """Estimated Jaccard similarity of the shingle sets behind signature ``a`` and each row
+    of ``others``, in one step."""
     return np.count_nonzero(others == a, axis=1) / NUM_PERM

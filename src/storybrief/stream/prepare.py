@@ -1,8 +1,8 @@
 """The per-article work of an ingest that needs no store: HTML extraction, cleaning, the
-exact-text digest, the near-copy signature and the term counts. Each is a pure function of
-the article, so ``ingest --jobs N`` runs it in N worker processes while the one writer
-process looks up, clusters and stores, in arrival order: the store ends exactly as a
-one-process ingest leaves it.
+exact-text digest, the near-copy signature and the term counts (from one tokenisation of
+the text). Each is a pure function of the article, so ``ingest --jobs N`` runs it in N
+worker processes while the one writer process looks up, clusters and stores, in arrival
+order: the store ends exactly as a one-process ingest leaves it.
 
 On one core these steps are about half of an ingest's time (cleaning a quarter, the
 signature a fifth); the rest (copy lookup, online clustering, SQLite) is sequential by
@@ -11,7 +11,6 @@ nature, since each article's story depends on every article before it.
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
 import signal
@@ -21,14 +20,16 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from typing import NamedTuple
 
 import numpy as np
 
+from storybrief.clean.batch import clean_one
+from storybrief.cluster.features import term_counts, tokens
+from storybrief.dedup.signature import band_keys, signature
 from storybrief.errors import ConfigError, InputError
 from storybrief.ingest.formats import Unextracted
-from storybrief.model import Article, Notice, Rejected
-from storybrief.store import copies as cp
+from storybrief.model import Article, Rejected
+from storybrief.store.prepared import Prepared, digest_of, raw_digest_of
 
 # Articles a worker takes at a time, and chunks in flight per worker: enough to keep the
 # workers busy while the writer catches up, little enough that memory stays flat.
@@ -38,43 +39,11 @@ AHEAD = 3
 PARENT_POLL_S = 1.0
 
 
-class Prepared(NamedTuple):
-    """An article ready for the store (cleaned unless the store keeps text as given), or
-    the reason it was rejected (``article`` is then the input, for its id)."""
-
-    article: Article
-    rejected: tuple[str, str] | None  # (origin, reason)
-    digest: str
-    n_shingles: int
-    signature: np.ndarray
-    band_keys: list[int]
-    counts: tuple[dict[int, float], dict[int, float]] | None  # features.term_counts
-    raw_digest: str = ""  # of the input as it came (see ``raw_digest_of``)
-    notices: tuple[Notice, ...] = ()
-
-
-def digest_of(text: str) -> str:
-    """SHA-1 of the text with its whitespace collapsed, in lower case: equal digests mean
-    the same text, so re-ingesting it is a no-op."""
-    # " ".join(split()) is normalize_space (the same whitespace), several times faster.
-    return hashlib.sha1(" ".join(text.split()).lower().encode("utf-8")).hexdigest()
-
-
-def raw_digest_of(article: Article) -> str:
-    """SHA-1 of an input article's title and text exactly as they came: an article whose
-    id is stored with this digest is known to be stored before it is cleaned again, which
-    keeps a re-run of a large ingest as fast as reading its inputs."""
-    raw = f"{article.title or ''}\0{article.text}"
-    return hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 _NO_SIGNATURE = np.zeros(0, dtype=np.uint32)
 
 
 def prepare(article: Article, *, clean: bool, counts: bool) -> Prepared:
-    """Everything the store computes from ``article`` alone; term counts only if ``counts``."""
-    from storybrief.clean.batch import clean_one
-
+    """Everything the store needs from ``article`` alone; term counts only if ``counts``."""
     raw = raw_digest_of(article)
     result, notices = clean_one(article, clean=clean)
     if isinstance(result, Rejected):
@@ -82,20 +51,17 @@ def prepare(article: Article, *, clean: bool, counts: bool) -> Prepared:
             article, (result.origin, result.reason), "", 0, _NO_SIGNATURE, [], None, raw, notices
         )
     article = result
-    n_shingles, sig = cp.signature(article.text)
-    term_counts = None
-    if counts:
-        from storybrief.cluster.features import term_counts as count_terms
-
-        term_counts = count_terms(article)
+    # One tokenisation of the text for both the signature and the term counts.
+    words = tokens(article.text)
+    n_shingles, sig = signature(article.text, words.words())
     return Prepared(
         article,
         None,
         digest_of(article.text),
         n_shingles,
         sig,
-        cp.band_keys(sig),
-        term_counts,
+        band_keys(sig),
+        term_counts(article, text_tokens=words) if counts else None,
         raw,
         notices,
     )
@@ -134,8 +100,8 @@ def _watch_parent(parent: int) -> None:
 
 
 class Workers:
-    """A pool of ``jobs`` worker processes that prepare articles; kept by a store between
-    ingests (starting one costs a second or so of imports), closed with it."""
+    """A pool of ``jobs`` worker processes that prepare articles; kept by an ``Ingester``
+    between ingests (starting one costs a second or so of imports), closed with it."""
 
     def __init__(self, jobs: int) -> None:
         if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 2:
@@ -170,8 +136,8 @@ class Workers:
     def prepared(
         self, items: Iterable[Article | Rejected | Unextracted], *, clean: bool
     ) -> Iterator[Prepared | Rejected]:
-        """``prepare`` over ``items`` (HTML pages extracted first), in input order, a few chunks ahead of the consumer
-        (never the whole input at once)."""
+        """``prepare`` over ``items`` (HTML pages extracted first), in input order, a few
+        chunks ahead of the consumer (never the whole input at once)."""
         it = iter(items)
         ahead: deque[Future[list[Prepared | Rejected]]] = deque()
         try:

@@ -1,0 +1,128 @@
+"""Independent origins of a statement: how many sources stand behind some cited passages.
+
+Citations and quotes cite one passage in each of several articles; support counts where
+those passages come from. Passages are one origin when
+
+- their articles are copies of one text (dedup's copy group);
+- they print one text twice: a run of ``RUN`` words in common (a wire paragraph, a press
+  release or a post reprinted inside another article, with or without dedup finding the
+  share), one passage of ``QUOTE_WORDS`` words or more whole inside the other (a post
+  quoted), or one quotation of ``QUOTE_WORDS`` words or more (a statement reproduced);
+- their articles share a passage (dedup's partial link) and these passages are nearly
+  the same words (``SAME_WORDS``): the shared passage with small edits;
+- one relays the other: it credits a news outlet ("according to the Associated Press",
+  "Reuters reported") and holds nearly all the other's words (``RELAYED_WORDS``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Mapping, Sequence
+
+from storybrief.text import words
+
+# Eight words in the same order are a copied passage: independent reports of one event
+# share names and phrases, rarely a whole clause. (On the tune split of the trust
+# annotation every copied passage a brief cited shared at least this much.)
+RUN = 8
+QUOTE_WORDS = 6
+# Word-set Jaccard of two passages of articles that share text: the edited copy of one
+# passage ("request" for "petition", a clause dropped) stays above it.
+SAME_WORDS = 0.6
+# Share of the shorter passage's words found in the relaying one.
+RELAYED_WORDS = 0.8
+
+_QUOTED = re.compile(r"[“\"]([^”\"]{20,})[”\"]")
+_OUTLET = (
+    r"(?:the\s+)?(?:Associated\s+Press|AP|Reuters|AFP|Agence\s+France-Presse|Bloomberg|"
+    r"CNN|BBC|NBC|ABC|CBS|Fox\s+News|NPR|Politico|Axios|Salon|"
+    r"(?:[A-Z][\w.'’&-]*\s+){0,3}(?:Times|Post|Journal|News|Press|Tribune|Guardian|"
+    r"Telegraph|Herald|Gazette|Globe|Magazine|Daily|Mail|Sun|Star|Wire|Radio|TV|Network))"
+)
+_RELAY = re.compile(
+    rf"\b(?:according\s+to|reported\s+by|as\s+reported\s+by|told|via)\s+{_OUTLET}\b"
+    rf"|\b{_OUTLET}\s+(?:reported|reports|said|says|first\s+reported)\b"
+)
+
+
+def relays(sentence: str) -> bool:
+    """Whether a sentence credits what it says to a news outlet."""
+    return _RELAY.search(sentence) is not None
+
+
+def quotations(sentence: str) -> set[str]:
+    """The quoted passages of ``QUOTE_WORDS`` words or more, as normalised word strings."""
+    out = set()
+    for m in _QUOTED.finditer(sentence):
+        ws = words(m.group(1))
+        if len(ws) >= QUOTE_WORDS:
+            out.add(" ".join(ws))
+    return out
+
+
+def _runs(tokens: Sequence[str]) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i : i + RUN]) for i in range(len(tokens) - RUN + 1)}
+
+
+def _inside(a: Sequence[str], ja: str, b: Sequence[str], jb: str) -> bool:
+    """Whether the shorter of two passages, ``QUOTE_WORDS`` words or more, is whole in the
+    other (``ja``/``jb``: the words joined, with a space at each end)."""
+    if len(a) > len(b):
+        a, ja, b, jb = b, jb, a, ja
+    return len(a) >= QUOTE_WORDS and ja in jb
+
+
+def count_origins(
+    passages: Sequence[tuple[str, str]],
+    same_source: Callable[[str, str], bool],
+    shares_text: Collection[frozenset[str]] = (),
+) -> int:
+    """Independent origins of ``passages`` (article id, cited text).
+
+    ``same_source(a, b)``: whether two articles are copies of one text (dedup's groups);
+    ``shares_text``: the article pairs dedup links as sharing a passage.
+    """
+    n = len(passages)
+    if n < 2:
+        return n
+    tokens = [words(text) for _, text in passages]
+    sets = [set(t) for t in tokens]
+    runs = [_runs(t) for t in tokens]
+    joined = [f" {' '.join(t)} " for t in tokens]
+    quoted = [quotations(text) for _, text in passages]
+    relayed = [relays(text) for _, text in passages]
+    parent = list(range(n))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for i in range(n):
+        for j in range(i + 1, n):
+            (a, _), (b, _) = passages[i], passages[j]
+            common = len(sets[i] & sets[j])
+            jaccard = common / max(1, len(sets[i] | sets[j]))
+            contained = common / max(1, min(len(sets[i]), len(sets[j])))
+            one = (
+                a == b
+                or same_source(a, b)
+                or bool(runs[i] & runs[j])
+                or _inside(tokens[i], joined[i], tokens[j], joined[j])
+                or bool(quoted[i] & quoted[j])
+                or (frozenset((a, b)) in shares_text and jaccard >= SAME_WORDS)
+                or ((relayed[i] or relayed[j]) and contained >= RELAYED_WORDS)
+            )
+            if one:
+                parent[find(j)] = find(i)
+    return len({find(k) for k in range(n)})
+
+
+def origins_from_groups(
+    passages: Sequence[tuple[str, str]],
+    groups: Mapping[str, str],
+    shares_text: Collection[frozenset[str]] = (),
+) -> int:
+    """``count_origins`` with dedup's groups (article id -> its copy group's original)."""
+    return count_origins(passages, lambda a, b: groups.get(a, a) == groups.get(b, b), shares_text)
