@@ -33,6 +33,7 @@ from storybrief.dedup.pairs import (
 )
 from storybrief.dedup.rule import CopyParams
 from storybrief.dedup.signature import SHINGLE
+from storybrief.errors import ConfigError
 from storybrief.model import Article, CopyLink
 from storybrief.text import shingles, words
 
