@@ -55,6 +55,8 @@ def spark_session(
             # The JVM only moves rows between Python tasks here: the quick JIT tier and
             # one GC thread cost far less CPU than the defaults on a small machine.
             .config("spark.driver.extraJavaOptions", JAVA_OPTIONS)
+            # Workers forked from a daemon that has the stages imported (daemon.py).
+            .config("spark.python.daemon.module", "storybrief.spark.daemon")
         )
     builder = (
         builder.config("spark.ui.enabled", "false")
