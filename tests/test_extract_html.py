@@ -180,7 +180,6 @@ def test_an_archived_page_gives_its_article_not_the_archive_notice() -> None:
     extraction method returns the archive's crawl notice around it, which must not win
     over the article the others find (the page once came back empty)."""
     from conftest import shared_path
-
     from storybrief.eval.datasets import load_snippet_pages
     from storybrief.eval.extractors import storybrief_extract
 
