@@ -24,7 +24,9 @@ SHARED = ROOT.parent / "shared" / "data"
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 BLOCK = re.compile(r"^```(bash|python)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 # The setup part of the quick-start commands: this test runs inside that environment.
-SETUP = re.compile(r"^python3 -m venv \.venv && \. \.venv/bin/activate && pip install [^&]+&& ")
+SETUP = re.compile(
+    r"^python3 -m venv \.venv && \. \.venv/bin/activate && (?:pip install [^&]+&& )+"
+)
 # Lines that run the test suite or the linters: this test is part of that run.
 SELF = re.compile(r"^(python -m pytest|ruff |mypy)")
 
