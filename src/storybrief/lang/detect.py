@@ -12,6 +12,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from storybrief.lang.model_cache import load_identifier
+
 # Below this many letters a guess is noise ("Hallo" reads as Italian); below this
 # normalised probability the model is not sure enough to steer tokenisation or clustering.
 MIN_LETTERS = 20
@@ -23,11 +25,10 @@ _SAMPLE_CHARS = 600
 _ALIASES = {"nb": "no", "nn": "no", "wuu": "zh", "yue": "zh"}
 
 
-@lru_cache(maxsize=1)  # the model (~0.6 s to load), built once, on first use only
+@lru_cache(maxsize=1)  # the model, built once, on first use only
 def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    # Unpacking the bundled model costs ~0.6 s; the user cache makes that once per user.
+    return load_identifier(norm_probs=True)
 
 
 def detect_language(text: str, *, min_confidence: float = MIN_CONFIDENCE) -> str | None:
