@@ -65,3 +65,23 @@ def test_an_unnamed_source_described_by_place_or_party_is_no_place() -> None:
     )
     speakers = [q.speaker for q in analyzed([Article("x", text)]).quotes]
     assert speakers == ["a New Hampshire Republican", "a Clinton campaign official"]
+
+
+def test_mixed_quotation_marks_close_the_quote() -> None:
+    text = (
+        '"There are two people in this race with the money to do that,” said Rick Wilson, '
+        "a Republican strategist.\n\n"
+        "“It is an unusual thing to do in a campaign,“ said Larry Noble, an attorney."
+    )
+    speakers = [q.speaker for q in analyzed([Article("x", text)]).quotes]
+    assert speakers == ["Rick Wilson", "Larry Noble"]
+
+
+def test_attribution_cut_off_after_an_exclamation_inside_the_quote() -> None:
+    text = (
+        "White House official Denis McDonough praised the evacuation.\n\n"
+        '"Pat Kennedy is the greatest of them all!!!" McDonough wrote in a September 16, '
+        "2012 email to top State Department officials in Washington."
+    )
+    (q,) = analyzed([Article("x", text)]).quotes
+    assert q.speaker == "Denis McDonough"

@@ -20,8 +20,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
-from storybrief.analyze.attribution import NONE, Attribution, outside_quotes
-from storybrief.analyze.cues import after, before
+from storybrief.analyze.attribution import NONE, Attribution, outside_quotes, words_of
+from storybrief.analyze.cues import after, before, is_verb
 from storybrief.analyze.docs import Doc
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.resolver import Resolver, genders
@@ -35,6 +35,10 @@ MIN_WORDS = 4
 CANDIDATES = 12
 _OPENERS = {"“": "”", '"': '"', "‘": "’"}
 _OPEN_RX = re.compile('[“"‘]')
+_MIXED_CLOSE = {
+    "“": re.compile(r'[,.?!…][“"](?=\s|$)'),
+    '"': re.compile(r"[,.?!…][”“](?=\s|$)"),
+}
 # Names of each sentence, (article id, sentence index) -> (persons, organisations) in order.
 SentenceNames = dict[tuple[str, int], tuple[list[str], list[str]]]
 
@@ -74,6 +78,12 @@ def _spans(text: str) -> list[tuple[int, int]]:
                 twin = text.find("''", start + 1)  # '' typed for a closing mark
                 if twin >= 0 and (close < 0 or twin < close):
                     close = twin + 1
+                # The other kind of mark typed for the closing one ('"… compete,” said
+                # Paul Lindsay', '“It's unusual,“ said Larry Noble'): after the quote's
+                # last punctuation, before a space, as closing marks stand.
+                mixed = _MIXED_CLOSE[mark].search(text, start + 1)
+                if mixed is not None and (close < 0 or mixed.start() + 1 < close):
+                    close = mixed.start() + 1
         if close < 0:
             out.append((start, len(text)))
             break
@@ -149,6 +159,12 @@ def find_quotes(
                     first = before(resolver, outside_quotes(text[s_start:start]))
                     if first.speaker or not who.found:
                         who = first
+                if not who.speaker and not text[end + 1 : s_end].strip():
+                    # '"… greatest!!!" McDonough wrote in a September 16, 2012 email': a
+                    # sentence splitter cut the attribution off after "!", "?" or ".".
+                    nxt = _next_sentence(text, offsets, end)
+                    if nxt:
+                        who = after(resolver, nxt)
                 if not who.found and last.found:
                     who = last  # the paragraph's earlier quote: one speaker a paragraph
                 if (
@@ -212,6 +228,27 @@ def _attribution_end(text: str, offsets: list[tuple[int, int, int]], close: int,
     ):
         return nxt[1]  # also '"…" — Louis C.K., on why his show succeeded'
     return s_end
+
+
+def _next_sentence(text: str, offsets: list[tuple[int, int, int]], close: int) -> str:
+    """The sentence after a quote that closes its own, when it opens with a speaker and
+    a speech verb (see ``_speech_head``); else empty."""
+    nxt = next(((a, b) for a, b, _ in offsets if a > close), None)
+    if nxt is None or text[close + 1 : nxt[0]].strip():
+        return ""
+    sentence = text[nxt[0] : nxt[1]]
+    return sentence if _speech_head(sentence) else ""
+
+
+def _speech_head(sentence: str) -> bool:
+    """Whether a sentence opens with a speaker and a speech verb ("Trump told Britain's
+    ITV ...", "McDonough wrote in an email ..."): the attribution of the quote before it,
+    which a sentence splitter cut off after "?", "!" or "." inside the quotation marks."""
+    toks = words_of(sentence)[:6]
+    if not toks or not (toks[0][:1].isupper() or toks[0].lower() in ("he", "she")):
+        return False
+    verb = next((k for k in range(1, len(toks)) if is_verb(toks[k], False)), None)
+    return verb is not None and verb <= 4 and "," not in toks[:verb]
 
 
 def _same_remark(a: _Found, b: _Found) -> bool:
