@@ -85,3 +85,23 @@ def test_attribution_cut_off_after_an_exclamation_inside_the_quote() -> None:
     )
     (q,) = analyzed([Article("x", text)]).quotes
     assert q.speaker == "Denis McDonough"
+
+
+def test_speaker_after_a_sentence_that_runs_on_past_the_quote() -> None:
+    text = (
+        '"He is saying a lot of the right things to teachers" about fixing inequality, said '
+        "Marla Kilfoyle, executive director of the group.\n\n"
+        "Priebus later Thursday told Fox News: “Both of them are meeting next week to talk.”\n\n"
+        "“Would it be negotiable about the eleven million?” Hannity pressed."
+    )
+    speakers = [q.speaker for q in analyzed([Article("x", text)]).quotes]
+    assert speakers == ["Marla Kilfoyle", "Priebus", "Hannity"]
+
+
+def test_a_city_and_state_before_the_name() -> None:
+    text = (
+        "Joplin, Mo., Mayor Melodee Colbert-Kean, whose city was hit in 2011, said recovery "
+        'takes time.\n\n"There is no quick remedy for a disaster of this size," she said.'
+    )
+    (q,) = analyzed([Article("x", text)]).quotes
+    assert q.speaker == "Melodee Colbert-Kean"

@@ -21,6 +21,7 @@ from storybrief.analyze.attribution import (
     PARTICLE,
     PERSON_NOUNS,
     PRONOUNS,
+    QUOTE_VERBS,
     SPOKES,
     TITLE_ABBREVIATIONS,
     Attribution,
@@ -28,7 +29,7 @@ from storybrief.analyze.attribution import (
     subject,
     words_of,
 )
-from storybrief.analyze.lexicon import ROLES, SAY_VERBS
+from storybrief.analyze.lexicon import ROLES
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.tokens import Tokenizer
 from storybrief.text import STOPWORDS
@@ -114,7 +115,7 @@ class Resolver:
             who = self.phrase(np).speaker
             # The subject of a speech verb speaks, whatever kind the recogniser gave it
             # ("Vecchio said she ...").
-            speaks = any(w.lower() in SAY_VERBS for w in words_of(bare)[len(np) : len(np) + 3])
+            speaks = any(w.lower() in QUOTE_VERBS for w in words_of(bare)[len(np) : len(np) + 3])
             if who and (speaks or self.index.kind.get(who) not in ("organization", "place")):
                 self._push(who)
 
@@ -157,7 +158,9 @@ class Resolver:
         parts = [p for p in parts if p]
         if not parts:
             return NONE
-        while len(parts) > 1 and self._is_place(parts[0]):
+        while len(parts) > 1 and (
+            self._is_place(parts[0]) or (len(parts) > 2 and _state(parts[1]))
+        ):
             parts = parts[1:]  # "Joplin, Mo., Mayor Melodee Colbert-Kean"
         head, rest = parts[0], parts[1:]
         if rest and head[0].lower() in ("the", "a", "an", "one"):
@@ -203,14 +206,9 @@ class Resolver:
         )
 
     def _is_place(self, words: list[str]) -> bool:
+        if _state(words):
+            return True
         text = " ".join(words)
-        if (
-            len(words) == 1
-            and len(text.rstrip(".")) <= 4
-            and text[:1].isupper()
-            and text.endswith(".")
-        ):
-            return True  # a state abbreviation: "Mo.", "Calif."
         display = self.index.resolve(text)
         return display is not None and self.index.kind.get(display) == "place"
 
@@ -363,6 +361,14 @@ class Resolver:
             self._flush()
             return self.last_org
         return None
+
+
+def _state(words: Sequence[str]) -> bool:
+    """A state abbreviation: "Mo.", "Calif."."""
+    text = " ".join(words)
+    return (
+        len(words) == 1 and len(text.rstrip(".")) <= 4 and text[:1].isupper() and text.endswith(".")
+    )
 
 
 def role_text(words: Sequence[str]) -> str | None:
