@@ -105,3 +105,14 @@ def test_a_city_and_state_before_the_name() -> None:
     )
     (q,) = analyzed([Article("x", text)]).quotes
     assert q.speaker == "Melodee Colbert-Kean"
+
+
+def test_she_is_the_one_last_named_when_the_article_misleads_the_gender_guess() -> None:
+    # Sentences naming only the mother speak of her son as "he": no woman is known, so
+    # "she" is the one last named.
+    text = (
+        "Monica Conyers said her son was found on Sunday. Conyers said he was tired.\n\n"
+        '"He is limping and I do not know what happened to him," she said.'
+    )
+    (q,) = analyzed([Article("x", text)]).quotes
+    assert q.speaker == "Monica Conyers"

@@ -22,6 +22,7 @@ from storybrief.analyze.attribution import (
     PERSON_NOUNS,
     PRONOUNS,
     QUOTE_VERBS,
+    SIDES,
     SPOKES,
     TITLE_ABBREVIATIONS,
     Attribution,
@@ -128,6 +129,8 @@ class Resolver:
         low = person.lower()
         if " " not in person and (low in STOPWORDS or self._common(low)):
             return  # "Although", "Born", "Help": a capitalised sentence opener, no one
+        if low.rsplit(" ", 1)[-1] in ORG_NOUNS:
+            return  # "National Committee", "Defense Council": no one "he" or "she" means
         recent = self._recent
         if recent and recent[0] == person:
             return
@@ -145,7 +148,9 @@ class Resolver:
         for p in self.recent:
             if self.genders.get(p, want) == want:
                 return p
-        return None
+        # No one of that gender: the article's pronoun counts misled the guess (a
+        # mother's sentences about her son), so the one last named.
+        return self.recent[0] if self.recent else None
 
     def phrase(self, words: Sequence[str]) -> Attribution:
         """Resolve a speaker phrase (split at commas into a head and appositives)."""
@@ -220,7 +225,11 @@ class Resolver:
             # "the Republican presidential candidate", "the North Carolina Republican", "the
             # frantic fellow": a description of someone named before.
             found = self._name(words)
-            known = found and self.index.kind.get(found[0]) == "person"
+            known = (
+                found
+                and self.index.kind.get(found[0]) == "person"
+                and found[0].split()[-1].lower() not in SIDES  # "The Kansas Republican"
+            )
             if not known:
                 titled = self.index.by_title(words)
                 if titled:
