@@ -23,8 +23,9 @@ from itertools import chain
 from storybrief.analyze.attribution import NONE, Attribution, outside_quotes, words_of
 from storybrief.analyze.cues import after, before, is_verb
 from storybrief.analyze.docs import Doc
+from storybrief.analyze.genders import genders
 from storybrief.analyze.names import NameIndex
-from storybrief.analyze.resolver import Resolver, genders
+from storybrief.analyze.resolver import Resolver
 from storybrief.analyze.tokens import Context, Tokenizer, overlap
 from storybrief.model import Citation, Quote
 from storybrief.segment.origins import QUOTE_WORDS, SAME_WORDS, count_origins

@@ -32,7 +32,6 @@ from storybrief.analyze.attribution import (
 )
 from storybrief.analyze.lexicon import ROLES
 from storybrief.analyze.names import NameIndex
-from storybrief.analyze.tokens import Tokenizer
 from storybrief.text import STOPWORDS
 
 # Determiners of someone unnamed ("a New Hampshire Democrat", "another GOP operative").
@@ -385,22 +384,3 @@ def role_text(words: Sequence[str]) -> str | None:
     if not words or not any(w.lower() in ROLES or w.lower() in SPOKES for w in words):
         return None
     return " ".join(words[:8])
-
-
-_HE = frozenset(["he", "him", "his", "himself", "mr"])
-_SHE = frozenset(["she", "her", "hers", "herself", "mrs", "ms"])
-
-
-def genders(sentences: Sequence[str], persons: Sequence[Sequence[str]]) -> dict[str, str]:
-    """Each person's gender as the article refers to them: pronouns (and Mr./Mrs./Ms.) in
-    sentences that name that person alone, the majority over the article."""
-    votes: dict[str, list[int]] = {}
-    for text, people in zip(sentences, persons, strict=True):
-        if len(people) != 1:
-            continue
-        low = [w.lower().rstrip(".") for w in Tokenizer.words(text)]
-        he, she = sum(w in _HE for w in low), sum(w in _SHE for w in low)
-        if he != she:
-            v = votes.setdefault(people[0], [0, 0])
-            v[0 if he > she else 1] += 1
-    return {p: ("m" if m > f else "f") for p, (m, f) in votes.items() if m != f}
