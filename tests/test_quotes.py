@@ -116,3 +116,14 @@ def test_she_is_the_one_last_named_when_the_article_misleads_the_gender_guess() 
     )
     (q,) = analyzed([Article("x", text)]).quotes
     assert q.speaker == "Monica Conyers"
+
+
+def test_speaker_from_the_sentence_before_or_an_as_clause() -> None:
+    text = (
+        "Thomas Coan, the defendant's attorney, argues that his client was peaceful. "
+        '"The government is alleging that his calls were provoking violence."\n\n'
+        'As John Cornyn, the No. 2 in the leadership, put it: "This person will not be '
+        'confirmed by this Senate."'
+    )
+    speakers = [q.speaker for q in analyzed([Article("x", text)]).quotes]
+    assert speakers == ["Thomas Coan", "John Cornyn"]

@@ -32,7 +32,7 @@ PRONOUNS = frozenset(["he", "she"])
 QUOTE_VERBS = SAY_VERBS | word_set(
     """
     pressed answered answers mused retorted snapped barked interjected demanded fumed
-    complained griped recounted
+    complained griped recounted describes described characterized characterizes dubbed
     """
 )
 DETERMINERS = word_set(

@@ -8,6 +8,8 @@ subject (``Huckabee is labeling Obama's actions "…"``). The phrase goes to ``R
 
 from __future__ import annotations
 
+import re
+
 from storybrief.analyze.attribution import (
     CALENDAR,
     CLAUSE_STOP,
@@ -71,7 +73,10 @@ def after(resolver: Resolver, text: str) -> Attribution:
         if is_verb(t, k == 0):
             np = [w for w in toks[:k] if w.lower() not in SKIP]
             if not np or not (
-                np[0][0].isupper() or np[0].lower() in PRONOUNS | DETERMINERS or _described(np)
+                np[0][0].isupper()
+                or np[0].lower() in PRONOUNS | DETERMINERS
+                or np == ["it"]
+                or _described(np)
             ):
                 if np and np[-1] == ",":
                     # The quote's sentence runs on before the attribution: '"… right
@@ -152,6 +157,9 @@ def before(resolver: Resolver, text: str) -> Attribution:
     "…"``), else the sentence's subject when it names someone (``Huckabee is labeling
     Obama's actions "…"``, ``Trump called Clinton "…"``)."""
     low_text = text.lower()
+    m = _AS_PUT.search(text)
+    if m is not None and len(text[m.end() :].strip(" ,:")) == 0:
+        return resolver.phrase(words_of(m.group(1)))  # "As John Cornyn, ..., put it:"
     if "according to" in low_text:
         at = low_text.rindex("according to")
         rest = text[at + len("according to") :]
@@ -179,6 +187,8 @@ def before(resolver: Resolver, text: str) -> Attribution:
         if left:
             return resolver.phrase(left)
     np = leading_np(toks[start:upto])
+    if not np and [t.lower() for t in toks[start:upto]] == ["it"]:
+        np = ["it"]  # "It described the clashes as …"
     if verbs:
         left = np_left(toks, start, upto)
         if left and (not np or start + len(np) < upto - len(left)):
@@ -199,6 +209,13 @@ def before(resolver: Resolver, text: str) -> Attribution:
     if not np:
         return Attribution(bool(verbs), None)
     return resolver.phrase(np)
+
+
+# "As John Cornyn, the No. 2 in the GOP leadership, put it:", "as Joel Pollak noted,".
+_AS_PUT = re.compile(
+    r"\b[Aa]s\s+((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)(?:,[^,]{1,80},)?\s+"
+    r"(?:put\s+it|said|noted|wrote|explained|observed|told\s+\w+|argued)\b"
+)
 
 
 def np_left(toks: list[str], start: int, verb: int) -> list[str]:

@@ -220,6 +220,9 @@ class Resolver:
         if len(words) == 1 and words[0].lower() in PRONOUNS:
             return self.pronoun(words[0]), None
         low = [w.lower().rstrip(".") for w in words]
+        if low == ["it"]:
+            self._flush()  # "It described the clashes as …": the organisation last named
+            return self.last_org, None
         if low[0] in ("the", "this") and low[-1] not in ORG_NOUNS and low[-1] not in GROUPS:
             # "the Republican presidential candidate", "the North Carolina Republican", "the
             # frantic fellow": a description of someone named before.
