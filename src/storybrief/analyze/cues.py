@@ -91,7 +91,7 @@ def after(resolver: Resolver, text: str) -> Attribution:
 def _inverted(resolver: Resolver, toks: list[str]) -> Attribution:
     """The speaker after an inverted verb (", said Marla Kilfoyle, executive director …"),
     when it opens with a name or a description."""
-    np = []
+    np: list[str] = []
     for t in toks:
         if t in END or t in CLAUSE_STOP or (t == "," and np and np[-1] == ","):
             break
