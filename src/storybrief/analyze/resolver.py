@@ -128,8 +128,10 @@ class Resolver:
         low = person.lower()
         if " " not in person and (low in STOPWORDS or self._common(low)):
             return  # "Although", "Born", "Help": a capitalised sentence opener, no one
-        if low.rsplit(" ", 1)[-1] in ORG_NOUNS:
-            return  # "National Committee", "Defense Council": no one "he" or "she" means
+        if low.rsplit(" ", 1)[-1] in ORG_NOUNS | SIDES:
+            # "National Committee", "Defense Council", "Kansas Republican": no one "he"
+            # or "she" means
+            return
         recent = self._recent
         if recent and recent[0] == person:
             return
@@ -226,12 +228,10 @@ class Resolver:
         if low[0] in ("the", "this") and low[-1] not in ORG_NOUNS and low[-1] not in GROUPS:
             # "the Republican presidential candidate", "the North Carolina Republican", "the
             # frantic fellow": a description of someone named before.
+            if low[-1] in SIDES:
+                return self.last_person, None  # "The Kansas Republican": one named before
             found = self._name(words)
-            known = (
-                found
-                and self.index.kind.get(found[0]) == "person"
-                and found[0].split()[-1].lower() not in SIDES  # "The Kansas Republican"
-            )
+            known = found and self.index.kind.get(found[0]) == "person"
             if not known:
                 titled = self.index.by_title(words)
                 if titled:
@@ -370,7 +370,12 @@ class Resolver:
                 return named[0]
         if low and low[-1] in ORG_NOUNS and low[0] in ("the", "its"):
             self._flush()
-            return self.last_org
+            org = self.last_org
+            if len(words) > 2 and not (org and low[-1] in org.lower()):
+                # "the Russian foreign ministry" after the Red Cross: not the
+                # organisation last named, but the one the words describe.
+                return " ".join(words)
+            return org
         return None
 
 
