@@ -82,7 +82,7 @@ def brief_articles(
     of one language, by default the one most of them are in; ``"all"`` keeps every one."""
     from storybrief.clean.batch import clean_articles
     from storybrief.dedup import find_copies
-    from storybrief.segment import is_furniture, segment
+    from storybrief.segment import is_headline, segment
     from storybrief.summarize import summarize
 
     opts = _options(options, words, analyze, summarizer, ner)
@@ -99,7 +99,7 @@ def brief_articles(
         from storybrief.analyze import analyze as run_analysis
 
         analysis = run_analysis(segments, ner=opts.ner)
-    title = next((a.title for a in kept if a.title and not is_furniture(a.title)), None)
+    title = next((a.title for a in kept if a.title and is_headline(a.title)), None)
     return Brief(
         articles=tuple(kept),
         sentences=result.sentences,
