@@ -39,7 +39,7 @@ ALLOWED: dict[str, frozenset[str]] = {
         "segment": "dedup",
         "cluster": "ingest dedup",
         "summarize": "segment",
-        "analyze": "dedup",
+        "analyze": "dedup segment",  # independent origins of a quote, as of a sentence
         "render": "",
         # the options' names are checked against the stages' registries
         "options": "summarize analyze",

@@ -73,7 +73,14 @@ def analyze(segments: Segments, *, ner: str = "rules", context: Context | None =
     index = build_index(found, rules)
     refs = reference_dates(ctx, docs)
     return Analysis(
-        quotes=quotes(ctx, docs, index, groups, sentence_names(docs, found, index)),
+        quotes=quotes(
+            ctx,
+            docs,
+            index,
+            groups,
+            sentence_names(docs, found, index),
+            {frozenset((c.article, c.of)) for c in segments.copies if c.kind == "partial"},
+        ),
         entities=entities(found, index, docs, groups),
         timeline=timeline(ctx, docs, groups, refs),
         disagreements=disagreements(ctx, docs, groups, index, found),

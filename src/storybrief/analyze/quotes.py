@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -26,8 +26,9 @@ from storybrief.analyze.docs import Doc
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.resolver import Resolver, genders
 from storybrief.analyze.tokens import Context, Tokenizer, overlap
-from storybrief.dedup import count_sources
 from storybrief.model import Citation, Quote
+from storybrief.segment.origins import QUOTE_WORDS, SAME_WORDS, count_origins
+from storybrief.text import words
 
 MIN_WORDS = 4
 # Clusters a new quote is compared with, those sharing the most key words first.
@@ -238,7 +239,12 @@ def quotes(
     index: NameIndex,
     groups: dict[str, str],
     names: SentenceNames,
+    shares_text: Collection[frozenset[str]] = (),
 ) -> tuple[Quote, ...]:
+    """One ``Quote`` per remark, most independent origins first.
+
+    ``shares_text``: the article pairs dedup links as sharing a passage (``partial``).
+    """
     clusters: list[list[_Found]] = []
     # Candidate clusters share key words with the quote (an inverted index, so a story
     # with hundreds of quotes is not compared all against all).
@@ -289,9 +295,54 @@ def quotes(
             {Citation(f.doc.id, i) for f in c for i in f.sentences},
             key=lambda x: (next(f.doc.order for f in c if f.doc.id == x.article), x.sentence),
         )
-        # Outlets quoting one speech count apart, even in one wording (an official
-        # translation); only copies of one article count once.
-        support = count_sources([f.doc.id for f in c], groups)
+        support = _support(c, groups, shares_text)
         out.append((support, n, Quote(text, speaker, tuple(cites), support, role)))
     out.sort(key=lambda t: (-t[0], t[1]))
     return tuple(q for _, _, q in out)
+
+
+# A remark that was written (a statement, a post, a letter): every outlet printing it
+# reproduces one text, so they are one origin whatever their wording.
+_WRITTEN = re.compile(
+    r"\b(?:statements?|tweet\w*|wrote|writes|written|posted|posts?|e-?mail\w*|letters?|"
+    r"release|blog\w*|facebook|twitter|instagram)\b",
+    re.IGNORECASE,
+)
+
+
+def _support(
+    c: list[_Found], groups: dict[str, str], shares_text: Collection[frozenset[str]]
+) -> int:
+    """Independent origins of a remark, by the rule brief sentences follow
+    (``segment.origins``) on the cited sentences outside their quotation marks: copies of
+    one article count once, and so do passages reprinted or relayed around the remark.
+    The remark's own words join nothing when it was spoken (outlets quoting one speech
+    count apart, in one wording or two translations); a written one (a statement, a post)
+    printed in several articles is one origin."""
+    cited: dict[str, set[int]] = {}
+    docs = {}
+    for f in c:
+        cited.setdefault(f.doc.id, set()).update(f.sentences)
+        docs[f.doc.id] = f.doc
+    passages, written, bare = [], set(), {}
+    for a, idx in cited.items():
+        text = outside_quotes(" ".join(docs[a].sentences[i] for i in sorted(idx)))
+        passages.append((a, text))
+        bare[a] = set(words(text))
+        if _WRITTEN.search(text):
+            written.add(a)
+
+    def one(a: str, b: str) -> bool:
+        if groups.get(a, a) == groups.get(b, b) or {a, b} <= written:
+            return True
+        # Articles sharing a passage (dedup's partial link) whose words around the quote
+        # are nearly the same: the passage reprinted. Only with some words to compare:
+        # "Kim said" in two reports of one speech tells nothing.
+        x, y = bare[a], bare[b]
+        return (
+            frozenset((a, b)) in shares_text
+            and min(len(x), len(y)) >= QUOTE_WORDS
+            and len(x & y) >= SAME_WORDS * len(x | y)
+        )
+
+    return count_origins(passages, one)

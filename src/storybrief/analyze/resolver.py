@@ -33,6 +33,8 @@ from storybrief.analyze.names import NameIndex
 from storybrief.analyze.tokens import Tokenizer
 from storybrief.text import STOPWORDS
 
+# Determiners of someone unnamed ("a New Hampshire Democrat", "another GOP operative").
+INDEFINITE = frozenset(["a", "an", "another", "one"])
 # Sentences before a quote parsed for who a pronoun may mean (see Resolver.read).
 PENDING = 6
 
@@ -118,7 +120,7 @@ class Resolver:
 
     def spoke(self, speaker: str | None) -> None:
         self._flush()
-        if speaker and self.index.kind.get(speaker) != "organization":
+        if speaker and speaker[:1].isupper() and self.index.kind.get(speaker) != "organization":
             self._push(speaker)
 
     def _push(self, person: str) -> None:
@@ -227,12 +229,18 @@ class Resolver:
                     return titled, None
                 last = self.last_person
                 return (last if last and self._fits(last, low[-1]) else None), None
-        elif low[0] in ("a", "an") and low[-1] in ROLES | SPOKES:
-            return None, None
+        elif low[0] in INDEFINITE and low[-1] in ROLES | SPOKES:
+            # "a spokeswoman" names no one; "a Clinton campaign official" describes someone
+            # unnamed (not Clinton).
+            return (" ".join(words) if any(w[:1].isupper() for w in words[1:]) else None), None
         found = self._name(words)
         if found is None:
             return self.index.by_title(words), None
         name, start, end, possessive = found
+        if low[0] in INDEFINITE and not possessive and end < len(words):
+            # "a New Hampshire Republican", "a Clinton campaign official": someone unnamed,
+            # described by a place, a party or whom they work for (not the one named).
+            return " ".join(words), None
         if possessive:
             # "Trump's spokesman": someone else speaks for the one named; an
             # organisation's spokesperson speaks as the organisation.

@@ -20,6 +20,8 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterable, Sequence
 
+import numpy as np
+
 from storybrief.dedup.pairs import (
     BUCKET_PAIRS_UP_TO,
     EXACT_UP_TO,
@@ -62,7 +64,12 @@ CANDIDATES = ("auto", "all", "lsh")
 
 
 def find_copies(
-    articles: Sequence[Article], params: CopyParams | None = None, *, candidates: str = "auto"
+    articles: Sequence[Article],
+    params: CopyParams | None = None,
+    *,
+    candidates: str = "auto",
+    shingle_sets: Sequence[set[int]] | None = None,
+    signatures: Sequence[np.ndarray] | None = None,
 ) -> list[CopyLink]:
     """Copy and partial-overlap links between ``articles``.
 
@@ -74,6 +81,10 @@ def find_copies(
     larger batch that holds whole LSH buckets (``storybrief.spark`` sends each group of
     colliding articles to one task) gives with ``"lsh"`` exactly the links the whole batch
     gives between its articles.
+
+    ``shingle_sets`` (``article_shingles`` of each article) and ``signatures`` (the
+    ``minhash`` hash values of each, at least the LSH bands' columns) may be given when
+    they were computed before; the links are the same.
     """
     if candidates not in CANDIDATES:
         raise ConfigError(f"candidates must be one of {list(CANDIDATES)}, got {candidates!r}")
@@ -81,7 +92,9 @@ def find_copies(
     n = len(articles)
     if n < 2:
         return []
-    sets = [article_shingles(a) for a in articles]
+    sets = (
+        list(shingle_sets) if shingle_sets is not None else [article_shingles(a) for a in articles]
+    )
     order = _originality_order(articles)
     parent = list(range(n))
 
@@ -135,7 +148,10 @@ def find_copies(
         pairs = all_pairs(distinct)
     else:
         found: set[tuple[int, int]] = set()
-        for members in lsh_buckets({i: sets[i] for i in distinct}, seed=params.seed):
+        given = None if signatures is None else {i: signatures[i] for i in distinct}
+        for members in lsh_buckets(
+            {i: sets[i] for i in distinct}, seed=params.seed, signatures=given
+        ):
             if len(members) <= BUCKET_PAIRS_UP_TO:
                 found.update(all_pairs(members))
             else:

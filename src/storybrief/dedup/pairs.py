@@ -14,6 +14,7 @@ not with its square, and a member that copies any pivot still joins its group.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 from itertools import combinations
 from typing import TYPE_CHECKING
 
@@ -58,27 +59,38 @@ def all_pairs(members: Sequence[int]) -> list[tuple[int, int]]:
     return list(combinations(sorted(members), 2))
 
 
+@lru_cache(maxsize=1)
 def lsh_bands() -> tuple[int, int]:
     """(bands, rows per band) of the LSH index: those ``MinHashLSH`` picks for
-    ``LSH_THRESHOLD`` and ``NUM_PERM``."""
+    ``LSH_THRESHOLD`` and ``NUM_PERM`` (worked out once a process: it integrates the
+    collision probabilities, about 0.1 s)."""
     from datasketch import MinHashLSH
 
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     return lsh.b, lsh.r
 
 
-def lsh_buckets(sets: dict[int, set[int]], *, seed: int) -> Iterator[list[int]]:
+def lsh_buckets(
+    sets: dict[int, set[int]], *, seed: int, signatures: dict[int, np.ndarray] | None = None
+) -> Iterator[list[int]]:
     """The buckets of a MinHash LSH index over ``sets`` (index -> shingles) with more than
     one member, band by band; members in index order.
 
     The bands are those ``MinHashLSH`` chooses for ``LSH_THRESHOLD``; a bucket is the
     members whose signature rows in one band are equal, which is how the index files them.
+    ``signatures``: each index's ``minhash`` hash values (at least the first
+    ``bands * rows``), when they were computed before.
     """
     bands, rows = lsh_bands()
     ids = sorted(sets)
     if not ids:
         return
-    hashes = np.stack([minhash(sets[i], seed=seed).hashvalues for i in ids])
+    hashes = np.stack(
+        [
+            minhash(sets[i], seed=seed).hashvalues if signatures is None else signatures[i]
+            for i in ids
+        ]
+    )
     for band in range(bands):
         buckets: dict[bytes, list[int]] = {}
         block = np.ascontiguousarray(hashes[:, band * rows : (band + 1) * rows])

@@ -82,7 +82,7 @@ def _run(
 ) -> SparkRun:
     from pyspark import StorageLevel
 
-    from storybrief.spark.copies import find_copies_spark
+    from storybrief.spark.copies import find_copies_spark, fingerprints
     from storybrief.spark.stories import story_assignments
 
     keep = StorageLevel.MEMORY_AND_DISK
@@ -91,8 +91,10 @@ def _run(
     articles = _unique_ids(items.filter(lambda x: isinstance(x[1], Article))).persist(keep)
     count = articles.count()
     progress("read and clean")
-    links = find_copies_spark(spark, articles, count=count).persist(keep)
+    prints = fingerprints(articles).persist(keep)
+    links = find_copies_spark(spark, prints, count=count).persist(keep)
     n_links = links.count()
+    prints.unpersist()
     progress("copies")
     copy_of = links.filter(lambda link: link.kind == "copy").map(lambda c: (c.article, c.of))
     assign = story_assignments(
