@@ -250,3 +250,48 @@ def test_ecbplus_bcubed_floor(method: str, floor: float) -> None:
     gold = {r["doc_id"]: r["cluster_id"] for r in rows}
     _, _, f1 = _bcubed(cluster_articles(items, method=method), gold)
     assert f1 >= floor
+
+
+def test_a_barred_best_story_leaves_the_next_best_in_reach() -> None:
+    """The store bars stories of another language (``admits``): the article then joins the
+    most similar story it may join, not a new one (issue 15)."""
+    lead = "The river council voted to reopen the Millbrook footbridge after two years of repairs."
+    more = " Engineer Dana Okafor said the steel deck was replaced and the piers were reinforced."
+    language = {"a1": "en", "a2": "de", "a3": "en"}
+    texts = {"a1": lead, "a2": lead + more, "a3": lead + more}
+
+    def run(admits: bool) -> dict[str, str]:
+        clusterer = StoryClusterer()
+        stories: dict[str, str] = {}
+        for aid, text in texts.items():
+
+            def check(story: str, lang: str = language[aid]) -> bool:
+                return all(language[a] == lang for a, s in stories.items() if s == story)
+
+            got = clusterer.assign(Article(id=aid, text=text), admits=check if admits else None)
+            stories[aid] = got.story
+        return stories
+
+    blind = run(admits=False)
+    assert blind["a2"] == blind["a1"] == blind["a3"]  # content alone: one story
+    stories = run(admits=True)
+    assert stories["a2"] != stories["a1"]  # barred from the only candidate: a story of its own
+    assert stories["a3"] == stories["a1"]  # its best (a2's, German) barred: the next best
+
+
+def test_admits_asks_only_down_to_the_threshold() -> None:
+    clusterer = StoryClusterer()
+    first = clusterer.assign(
+        Article(id="a", text="Harbour cranes idle as dock strike enters day three.")
+    )
+    asked: list[str] = []
+
+    def nobody(story: str) -> bool:
+        asked.append(story)
+        return False
+
+    unrelated = Article(id="b", text="Orchestra announces a winter season of Baroque concerts.")
+    assert clusterer.assign(unrelated, admits=nobody).new and asked == []
+    again = Article(id="c", text="Harbour cranes idle as dock strike enters day three.")
+    got = clusterer.assign(again, admits=nobody)
+    assert got.new and asked == [first.story]

@@ -514,3 +514,20 @@ def test_the_online_step_never_files_an_article_under_a_story_of_another_languag
         for story in store.stories():  # the third's language is detected: it joins its own
             assert len({x.language for x in store.articles(story.id)} - {None}) <= 1
     check_store(tmp_path / "mixed.db")
+
+
+def test_an_article_barred_from_its_best_story_joins_the_next_best_of_its_language(
+    tmp_path: Path,
+) -> None:
+    # Three reports of one story, the second in another language: the third is closest to
+    # the second's story, which it may not join, and still close enough to the first's
+    # (it used to start a story of its own).
+    (a, _), (b, _), (c, _) = corpus(1, 3)
+    mixed = [replace(a, language="en"), replace(b, language="de"), replace(c, language="en")]
+    with open_store(tmp_path / "mixed.db") as store:
+        report = ingest_into(store, mixed, progress=False)
+        stories = {o.id: o.story for o in report.outcomes}
+        assert stories[b.id] != stories[a.id]
+        assert stories[c.id] == stories[a.id]
+        assert [o.new_story for o in report.outcomes] == [True, True, False]
+    check_store(tmp_path / "mixed.db")

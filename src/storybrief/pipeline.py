@@ -70,26 +70,26 @@ def brief_articles(
     clean: bool = True,
     story: str | None = None,
     ner: str | None = None,
-    language: str | None = "auto",
+    language: str | None = None,
     options: BriefOptions | None = None,
 ) -> Brief:
     """Clean, deduplicate, segment, summarise (with citations) and analyse ``articles`` as
     one story; summarize and analyze both read the one segmentation.
 
     How to brief: ``options`` (a ``BriefOptions``; its defaults when not given), with any
-    of ``words``, ``analyze``, ``summarizer``, ``ner`` given here taking its place.
-    ``language`` (see ``storybrief.lang.one_language``): a brief is built from the articles
-    of one language, by default the one most of them are in; ``"all"`` keeps every one."""
+    of ``words``, ``analyze``, ``summarizer``, ``ner``, ``language`` given here taking its
+    place. ``language`` (``BriefOptions.language``): a brief is built from the articles of
+    one language, by default (``"auto"``) the one most of them are in, else the one named
+    (``"de"``); ``"all"`` keeps every one. The others are listed in ``Brief.rejected``."""
     from storybrief.clean.batch import clean_articles
     from storybrief.dedup import find_copies
+    from storybrief.lang import one_language
     from storybrief.segment import is_headline, segment
     from storybrief.summarize import summarize
 
-    opts = _options(options, words, analyze, summarizer, ner)
+    opts = _options(options, words, analyze, summarizer, ner, language)
     cleaned = clean_articles(articles, clean=clean, rejected=rejected)
-    from storybrief.lang import one_language  # issue 15 hook: one language per brief
-
-    kept, other_languages = one_language(list(cleaned.articles), language)
+    kept, other_languages = one_language(list(cleaned.articles), opts.language)
     kept = _unique_ids(kept)
     copies = find_copies(kept)
     segments = segment(kept, copies)
@@ -120,10 +120,13 @@ def _options(
     analyze: bool | None,
     summarizer: str | Summarizer | None,
     ner: str | None = None,
+    language: str | None = None,
 ) -> BriefOptions:
     """The options of one call: ``options`` (else the defaults) with the keywords given."""
     base = options if options is not None else BriefOptions()
-    return base.updated(words=words, analysis=analyze, summarizer=summarizer, ner=ner)
+    return base.updated(
+        words=words, analysis=analyze, summarizer=summarizer, ner=ner, language=language
+    )
 
 
 def _unique_ids(articles: list[Article]) -> list[Article]:
@@ -211,7 +214,8 @@ def brief_stories(
         brief_articles(members, options=opts, clean=False, story=story.id)
         for story, members in group_stories(cleaned.articles)
     )
-    return StoryBriefs(briefs, cleaned.rejected, cleaned.notices)
+    # With a language named, a story in another one has nothing to brief: it is left out.
+    return StoryBriefs(tuple(b for b in briefs if b.articles), cleaned.rejected, cleaned.notices)
 
 
 def brief_story(

@@ -283,7 +283,17 @@ def words_as_written(text: str) -> list[str]:
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens; keeps non-ASCII letters (unlike rouge-score's default)."""
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    # ``words_as_written``'s fast path: "’" reads as the "'" it becomes here, and the
+    # punctuation of ordinary prose as spaces; lower-casing ASCII changes no word's bounds.
+    flat = text
+    if not flat.isascii():
+        for mark in WIDE_PUNCTUATION:
+            if mark in flat:
+                flat = flat.replace(mark, " ")
+        flat = flat.replace("’", "'")
+        if not flat.isascii():
+            return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    return ascii_words(flat.lower())
 
 
 def content_words(text: str) -> list[str]:

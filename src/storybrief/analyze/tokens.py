@@ -63,8 +63,14 @@ class Tokenizer:
         self.tokens = Memo(_offsets, limit).__getitem__
         # Lower-cased letter runs of a sentence ("forty-two" gives "forty" and "two"): the
         # cheap pre-check of whether a pattern can match at all.
+        # As many as ``tokens``: the steps each read every sentence in turn, so a memo
+        # smaller than the story is emptied before a second step comes back to a sentence.
         self.lower_words: Callable[[str], frozenset[str]]
-        self.lower_words = Memo(_lower_letters, 1 << 10).__getitem__
+        self.lower_words = Memo(_lower_letters, limit).__getitem__
+        # ``Tokenizer.words`` of a sentence, for the steps that ask the instance (lists
+        # shared between steps: read them, never change them).
+        self.words: Callable[[str], list[str]]  # type: ignore[method-assign]
+        self.words = Memo(TOKEN.findall, limit).__getitem__  # type: ignore[method-assign]
 
     @staticmethod
     def words(text: str) -> list[str]:

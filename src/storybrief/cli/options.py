@@ -91,10 +91,21 @@ def write_output(text: str, output: str) -> None:
 
 
 def brief_options(func: F) -> F:
-    """``--words``, ``--summarizer``, ``--no-analysis`` and ``--ner``, handed to the command
-    as one ``BriefOptions`` (``options``), validated by the library's one rule."""
+    """``--words``, ``--summarizer``, ``--no-analysis``, ``--ner`` and ``--language``,
+    handed to the command as one ``BriefOptions`` (``options``), validated by the library's
+    one rule."""
     from storybrief.budget import DEFAULT_WORDS
 
+    func = click.option(
+        "--language",
+        default=None,
+        metavar="CODE",
+        callback=lambda ctx, param, value: value.strip().lower() if value else value,
+        help="Which articles a brief is made of: auto (default: those in the language most "
+        "of them are in; articles in others are rejected, so the exit status is 1), a "
+        "language code such as de (those in that language), or all (every article). "
+        "Articles of unknown language are always kept.",
+    )(func)
     func = click.option(
         "--ner",
         default=None,
@@ -125,6 +136,7 @@ def brief_options(func: F) -> F:
             summarizer=kwargs.pop("summarizer"),
             analysis=False if kwargs.pop("no_analysis") else None,
             ner=kwargs.pop("ner"),
+            language=kwargs.pop("language"),
         )
         return func(*args, **kwargs)
 

@@ -19,7 +19,7 @@ resume an interrupted ingest and end where an uninterrupted one would.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import islice
 
 import numpy as np
@@ -90,16 +90,21 @@ class StoryClusterer:
         article: Article,
         *,
         counts: tuple[dict[int, float], dict[int, float]] | None = None,
+        admits: Callable[[str], bool] | None = None,
     ) -> Assignment:
         """Assign ``article``; ``counts`` are its ``features.term_counts`` when already
-        computed (by an ingest worker)."""
+        computed (by an ingest worker). ``admits(story_id)``: whether the article may join
+        that story (the store's language check); the most similar story it admits is
+        taken, so a barred best story leaves the next best in reach, and a new story is
+        started only when no admitted one is similar enough. Asked of the candidates in
+        order of similarity, down to the threshold: most often of the first alone."""
         word_counts, name_counts = term_counts(article) if counts is None else counts
         ts = parse_time(article.published)
         self.seq += 1
         self.n_docs += 1
         vec = self._count_and_weigh(word_counts)
         names = self._count_and_weigh(name_counts)
-        best, best_sim = self._best_story(vec, names, ts)
+        best, best_sim = self._best_story(vec, names, ts, admits)
         if ts is not None and (self.latest_ts is None or ts > self.latest_ts):
             self.latest_ts = ts
             self._retire_old()
@@ -202,8 +207,14 @@ class StoryClusterer:
         return (1.0 - w) * sim + w * name_sim
 
     def _best_story(
-        self, vec: dict[int, float], names: dict[int, float], ts: float | None
+        self,
+        vec: dict[int, float],
+        names: dict[int, float],
+        ts: float | None,
+        admits: Callable[[str], bool] | None = None,
     ) -> tuple[StoryState | None, float]:
+        """The most similar candidate story (ties to the smaller id) that ``admits`` lets
+        the article join, and its similarity; below the threshold, the best one anyway."""
         p = self.params
         query = _top([*vec.items(), *names.items()], p.query_terms)
         votes: dict[str, float] = {}
@@ -215,17 +226,20 @@ class StoryClusterer:
                 for sid in islice(reversed(posting), p.max_postings):
                     votes[sid] = get(sid, 0.0) + weight
         ranked = _top(votes.items(), p.max_candidates)
-        best: StoryState | None = None
-        best_sim = 0.0
+        scored: list[tuple[float, str]] = []
         for sid, _ in ranked:
             story = self.stories[sid]
             factor = self._time_factor(story, ts)
             if factor <= 0.0:
                 continue
             sim = factor * self.similarity(story, vec, names)
-            if sim > best_sim or (sim == best_sim and best is not None and sid < best.id):
-                best, best_sim = story, sim
-        return best, best_sim
+            if sim > 0.0:
+                scored.append((-sim, sid))
+        scored.sort()
+        for neg_sim, sid in scored:
+            if admits is None or -neg_sim < p.threshold or admits(sid):
+                return self.stories[sid], -neg_sim
+        return None, 0.0
 
     def _time_factor(self, story: StoryState, ts: float | None) -> float:
         if ts is None or story.first_ts is None or story.last_ts is None:

@@ -2,22 +2,21 @@
 another known language (issue 15).
 
 The online clusterer (``cluster.online``) compares term vectors and knows no languages, and
-two reports in different languages can share their names and numbers. So when it files an
-article under a story whose known language differs from the article's known one, the store
-takes the article out again: the story is rebuilt from its own articles and the article
-starts a story of its own (``StoryClusterer.rebuild``, as a re-cluster does). An article
-or story of unknown language joins any. A feed in one language never meets the case, and
-its store is what it always was. Re-settling and ``recluster`` need nothing here: the
-batch method never joins two known languages (``cluster.batch``).
+two reports in different languages can share their names and numbers. So the store hands
+it a check (``admits``): a story whose known language differs from the article's known one
+is passed over, and the article joins the most similar story it may join, or starts one
+when none is similar enough. An article or story of unknown language joins any. A feed in
+one language never meets the case, and its store is what it always was. Re-settling and
+``recluster`` need nothing here: the batch method never joins two known languages
+(``cluster.batch``).
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
-from storybrief.cluster import StoryClusterer
 from storybrief.model import Article
-from storybrief.store.rows import ARTICLE_COLUMNS, article_of
 
 
 class LanguageGuard:
@@ -48,23 +47,16 @@ class LanguageGuard:
         ).fetchone()
         return None if row is None else str(row[0])
 
+    def admits(self, language: str | None) -> Callable[[str], bool] | None:
+        """The online step's check for an article in ``language``: whether it may join a
+        story (by id); None (no check) for an article of unknown language."""
+        if not language:
+            return None
+        return lambda story: not self.differ(story, language)
+
     def differ(self, story: str, language: str | None) -> bool:
         """Whether an article in ``language`` may not join ``story``."""
         if not language:
             return False
         known = self.language_of(story)
         return known is not None and known != language
-
-    def split_off(self, clusterer: StoryClusterer, story: str, article: Article) -> str:
-        """Take ``article``, just filed under ``story`` by the online step, out into a new
-        story; its id. ``story`` is rebuilt from its own originals."""
-        rows = self.db.execute(
-            f"SELECT rank, {ARTICLE_COLUMNS} FROM (SELECT *, row_number() OVER (ORDER BY seq) "
-            "AS rank FROM articles WHERE copy_of IS NULL) WHERE story = ? ORDER BY seq",
-            (story,),
-        ).fetchall()
-        members = [(article_of(r[1:]), int(r[0])) for r in rows]
-        members += self._open.get(story, [])
-        new = clusterer.new_story_id()
-        clusterer.rebuild([story], {story: members, new: [(article, clusterer.seq)]})
-        return new

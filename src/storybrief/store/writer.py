@@ -169,10 +169,10 @@ class Writer:
             story, group, copy_of = original.story, original.group, original.article
             new_source = 0
         else:
-            assignment = clusterer.assign(article, counts=item.counts)
+            assignment = clusterer.assign(
+                article, counts=item.counts, admits=self.languages.admits(article.language)
+            )
             story, new_story = assignment.story, assignment.new
-            if not new_story and self.languages.differ(story, article.language):
-                story, new_story = self.languages.split_off(clusterer, story, article), True
             group, copy_of, new_source = article.id, None, 1
             if new_story:
                 start_story(db, story, clusterer.seq, article)

@@ -10,6 +10,7 @@ then put in reading order.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -123,15 +124,7 @@ class CentroidSummarizer:
         groups = table.group
         if self.soft_support:
             # Sum over the other independent sources of their closest sentence's similarity.
-            for k, row in enumerate(rows):
-                start, end = sims.indptr[k], sims.indptr[k + 1]
-                best: dict[int, float] = {}
-                for c, v in zip(sims.indices[start:end], sims.data[start:end], strict=True):
-                    g = int(groups[c])
-                    if g != groups[row] and v > best.get(g, 0.0):
-                        best[g] = float(v)
-                out[k] = 1.0 + sum(best.values())
-            return out
+            return 1.0 + _best_per_source_sums(sims, groups, rows, table.n_groups)
         for k in range(len(rows)):
             start, end = sims.indptr[k], sims.indptr[k + 1]
             cols = sims.indices[start:end][sims.data[start:end] >= self.support_cosine]
@@ -165,6 +158,33 @@ class CentroidSummarizer:
             if words - used < 5:
                 break
         return chosen
+
+
+def _best_per_source_sums(
+    sims: Any, groups: np.ndarray, rows: np.ndarray, n_groups: int
+) -> np.ndarray:
+    """For each row of ``sims`` (a CSR matrix: ``rows`` against all rows), the sum over
+    the other sources of the highest positive similarity to one of their rows.
+
+    The maxima are taken at once; each row's sum adds them one by one in the order the
+    sources first appear in that row, as a loop over the row's entries would, so the
+    result is the same to the last bit (ties in the ranking stay ties)."""
+    out = np.zeros(len(rows))
+    row_of = np.repeat(np.arange(len(rows)), np.diff(sims.indptr))
+    src = groups[sims.indices].astype(np.int64)
+    keep = (src != groups[rows][row_of]) & (sims.data > 0.0)
+    key = row_of[keep] * n_groups + src[keep]
+    if not len(key):
+        return out
+    best = np.zeros(len(rows) * n_groups)
+    np.maximum.at(best, key, sims.data[keep])
+    uniq, first = np.unique(key, return_index=True)
+    in_order = uniq[np.argsort(first, kind="stable")]  # by row, then first appearance
+    values = best[in_order].tolist()
+    bounds = np.searchsorted(in_order // n_groups, np.arange(len(rows) + 1)).tolist()
+    for k in range(len(rows)):
+        out[k] = sum(values[bounds[k] : bounds[k + 1]])
+    return out
 
 
 def reading_order(table: SentenceTable, rows: list[int]) -> list[int]:
