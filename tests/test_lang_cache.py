@@ -89,3 +89,23 @@ def test_switched_off_cache_writes_nothing(tmp_path, monkeypatch, reference) -> 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert _classify(load_identifier()) == reference
     assert list(tmp_path.iterdir()) == []
+
+
+def test_cache_behind_a_locked_folder_falls_back(tmp_path, monkeypatch, reference) -> None:
+    """A cache under a folder the user may not search (another user's home, as when a
+    service runs under its own account with HOME unchanged): ``is_dir`` raises there
+    rather than answering False, and the model must still load, with nothing removed."""
+    monkeypatch.setenv("STORYBRIEF_CACHE_DIR", str(tmp_path))
+    load_identifier()
+    (folder,) = list(tmp_path.iterdir())
+    real_is_dir = Path.is_dir
+
+    def locked(self: Path) -> bool:
+        if self == folder:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_is_dir(self)
+
+    monkeypatch.setattr(Path, "is_dir", locked)
+    assert _classify(load_identifier()) == reference
+    monkeypatch.setattr(Path, "is_dir", real_is_dir)
+    assert folder.is_dir()  # the cache itself is left alone

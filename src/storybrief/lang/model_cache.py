@@ -98,9 +98,9 @@ def _read(folder: Path) -> dict[str, Any] | None:
     is copied into an ``array`` anyway, and copying from a mapping faults in every page."""
     import numpy as np
 
-    if not folder.is_dir():
-        return None
     try:
+        if not folder.is_dir():  # raises, not False, where the parent cannot be searched
+            return None
         return {
             name: np.load(
                 folder / f"{name}.npy", mmap_mode="r" if name == "ptc" else None,
@@ -108,6 +108,8 @@ def _read(folder: Path) -> dict[str, Any] | None:
             )
             for name in _ARRAYS
         }  # fmt: skip
+    except PermissionError:
+        return None  # another user's cache, or a locked one: unpacked in memory instead
     except (OSError, ValueError):
         shutil.rmtree(folder, ignore_errors=True)  # broken: made again below
         return None
