@@ -167,6 +167,13 @@ def find_quotes(
                     nxt = _next_sentence(text, offsets, end)
                     if nxt:
                         who = after(resolver, nxt)
+                if not who.found and not text[end + 1 :].strip(" .") and p + 1 in paras:
+                    # A quote box: the next paragraph is "- Clinton." / "—President Obama,
+                    # tweeting after Clinton's speech."
+                    sign = doc.sentences[paras[p + 1][0]].lstrip()
+                    if sign[:1] in ("-", "—", "–") and sign.lstrip("-—– ")[:1].isupper():
+                        signed = after(resolver, "— " + sign.lstrip("-—– "))
+                        who = signed if signed.speaker else who
                 if not who.found and last.found:
                     who = last  # the paragraph's earlier quote: one speaker a paragraph
                 if not who.found:
