@@ -127,3 +127,14 @@ def test_speaker_from_the_sentence_before_or_an_as_clause() -> None:
     )
     speakers = [q.speaker for q in analyzed([Article("x", text)]).quotes]
     assert speakers == ["Thomas Coan", "John Cornyn"]
+
+
+def test_quote_box_signed_in_the_next_paragraph_and_a_name_ending_in_ed() -> None:
+    text = (
+        '"I went to Wall Street before the crash and told them what was coming."\n\n'
+        "- Hillary Clinton.\n\n"
+        "Ted Cruz, when asked what was wrong, responded that the businessman “is right "
+        "about the problems, but his solutions do not work.”"
+    )
+    speakers = [q.speaker for q in analyzed([Article("x", text)]).quotes]
+    assert speakers == ["Hillary Clinton", "Ted Cruz"]

@@ -311,10 +311,17 @@ def clause_start(toks: Sequence[str], upto: int) -> int:
             break
     while start < upto and toks[start].lower() in CONJUNCTIONS:
         start += 1
-    while start < upto and (
-        toks[start].lower() in INTRO
-        or toks[start].lower() in CALENDAR
-        or toks[start].lower().endswith(("ing", "ly", "ed"))
+    while (
+        start < upto
+        and (
+            toks[start].lower() in INTRO
+            or toks[start].lower() in CALENDAR
+            or (
+                toks[start].lower().endswith(("ing", "ly", "ed"))
+                # "Speaking to reporters," but not "Ted Cruz, when asked ...,"
+                and not (start + 1 < len(toks) and toks[start + 1][:1].isupper())
+            )
+        )
     ):
         comma = next((k for k in range(start, upto) if toks[k] == ","), None)
         if comma is None:

@@ -27,6 +27,7 @@ from storybrief.analyze.genders import genders
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.quotes_support import support
 from storybrief.analyze.resolver import Resolver
+from storybrief.analyze.speakers import surnames
 from storybrief.analyze.tokens import Context, Tokenizer, overlap
 from storybrief.model import Citation, Quote
 
@@ -106,10 +107,11 @@ def find_quotes(
     ctx: Context, docs: Sequence[Doc], index: NameIndex, names: SentenceNames
 ) -> list[_Found]:
     found: list[_Found] = []
+    by_surname = surnames(index)
     for doc in docs:
         people = [names.get((doc.id, i), ([], []))[0] for i in range(len(doc.sentences))]
         lower = frozenset(w for s in doc.sentences for w in Tokenizer.words(s) if w[:1].islower())
-        resolver = Resolver(index, genders(doc.sentences, people), lower)
+        resolver = Resolver(index, genders(doc.sentences, people), lower, by_surname)
         prev_para: tuple[int, Attribution] | None = None
         paras: dict[int, list[int]] = {}
         for i, p in enumerate(doc.paragraph):
@@ -165,6 +167,13 @@ def find_quotes(
                     nxt = _next_sentence(text, offsets, end)
                     if nxt:
                         who = after(resolver, nxt)
+                if not who.found and not text[end + 1 :].strip(" .") and p + 1 in paras:
+                    # A quote box: the next paragraph is "- Clinton." / "—President Obama,
+                    # tweeting after Clinton's speech."
+                    sign = doc.sentences[paras[p + 1][0]].lstrip()
+                    if sign[:1] in ("-", "—", "–") and sign.lstrip("-—– ")[:1].isupper():
+                        signed = after(resolver, "— " + sign.lstrip("-—– "))
+                        who = signed if signed.speaker else who
                 if not who.found and last.found:
                     who = last  # the paragraph's earlier quote: one speaker a paragraph
                 if not who.found:

@@ -32,6 +32,7 @@ from storybrief.analyze.attribution import (
 )
 from storybrief.analyze.lexicon import ROLES
 from storybrief.analyze.names import NameIndex
+from storybrief.analyze.speakers import role_text, state, surnames
 from storybrief.text import STOPWORDS
 
 # Determiners of someone unnamed ("a New Hampshire Democrat", "another GOP operative").
@@ -53,6 +54,7 @@ class Resolver:
         index: NameIndex,
         genders: dict[str, str] | None = None,
         lower: frozenset[str] = frozenset(),
+        by_surname: dict[str, list[str]] | None = None,
     ) -> None:
         self.index = index
         self.genders = genders or {}
@@ -64,7 +66,9 @@ class Resolver:
         # change who a pronoun means, so the rest are never parsed.
         self._pending: list[tuple[str, Sequence[str], Sequence[str]]] = []
         self._flushing = False
-        self._by_surname: dict[str, list[str]] | None = None
+        # The story's names by their last word (``surnames``): one story's, shared by the
+        # resolvers of its articles.
+        self._by_surname = by_surname
         self.last_org: str | None = None
 
     def seen(self, persons: Sequence[str], orgs: Sequence[str]) -> None:
@@ -164,9 +168,7 @@ class Resolver:
         parts = [p for p in parts if p]
         if not parts:
             return NONE
-        while len(parts) > 1 and (
-            self._is_place(parts[0]) or (len(parts) > 2 and _state(parts[1]))
-        ):
+        while len(parts) > 1 and (self._is_place(parts[0]) or (len(parts) > 2 and state(parts[1]))):
             parts = parts[1:]  # "Joplin, Mo., Mayor Melodee Colbert-Kean"
         head, rest = parts[0], parts[1:]
         if rest and head[0].lower() in ("the", "a", "an", "one"):
@@ -212,7 +214,7 @@ class Resolver:
         )
 
     def _is_place(self, words: list[str]) -> bool:
-        if _state(words):
+        if state(words):
             return True
         text = " ".join(words)
         display = self.index.resolve(text)
@@ -353,9 +355,7 @@ class Resolver:
             if spoke:
                 return spoke[0]
             if self._by_surname is None:
-                self._by_surname = {}
-                for d in self.index.kind:
-                    self._by_surname.setdefault(d.split()[-1], []).append(d)
+                self._by_surname = surnames(self.index)
             longer = [d for d in self._by_surname.get(surface, ()) if d != surface]
             if longer:
                 return max(longer, key=lambda d: (self.index.mentions.get(d, 0), len(d)))
@@ -377,18 +377,3 @@ class Resolver:
                 return " ".join(words)
             return org
         return None
-
-
-def _state(words: Sequence[str]) -> bool:
-    """A state abbreviation: "Mo.", "Calif."."""
-    text = " ".join(words)
-    return (
-        len(words) == 1 and len(text.rstrip(".")) <= 4 and text[:1].isupper() and text.endswith(".")
-    )
-
-
-def role_text(words: Sequence[str]) -> str | None:
-    """A role phrase as said ("the White House press secretary"), at most eight words."""
-    if not words or not any(w.lower() in ROLES or w.lower() in SPOKES for w in words):
-        return None
-    return " ".join(words[:8])
