@@ -1,7 +1,7 @@
 """Whether two aligned values are of one property of one thing, and which pairs to keep.
 
 Sentences are ``disagree``'s: anything with ``text``, ``mentions``, ``values``, ``common``,
-``doc`` and ``names_near(value, index)``.
+``doc``, ``names_near(value, index)`` and ``places_near(value, index)``.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ def anchored(
     (the property: "jackpot", "killed"; names and weekdays anchor nothing), and no rival
     names next to them ("the $2 billion deal for Oculus" / "bought WhatsApp in a $19
     billion deal": each names a thing the other sentence does not)."""
+    if _rival_predicates(va.context, vb.context):
+        return False
     common = shared & a.common & b.common
     if not common:
         return False
@@ -44,9 +46,23 @@ def anchored(
         near_a, near_b = set(a.names_near(va, index)), set(b.names_near(vb, index))
         if not near_a & near_b:
             return False
+    # Counted in two different places: two scopes (a city, its country), not one count.
+    pa, pb = a.places_near(va, index), b.places_near(vb, index)
+    if pa and pb and not any(same_name(x, y) for x in pa for y in pb):
+        return False
     own_a = [n for n in a.names_near(va, index) if not _named_in(n, b, index)]
     own_b = [n for n in b.names_near(vb, index) if not _named_in(n, a, index)]
     return not (own_a and own_b)
+
+
+# Predicates that measure different things of one event: the dead and the injured. A value
+# whose own clause names one is no value of the other ("killed two" / "30 injured").
+_PREDICATES = frozenset(["DIE", "HURT"])
+
+
+def _rival_predicates(a: frozenset[str], b: frozenset[str]) -> bool:
+    pa, pb = a & _PREDICATES, b & _PREDICATES
+    return bool(pa) and bool(pb) and pa.isdisjoint(pb)
 
 
 def _named_in(name: str, s: Any, index: NameIndex) -> bool:
@@ -61,7 +77,13 @@ def _named_in(name: str, s: Any, index: NameIndex) -> bool:
 def states(s: Any, v: Value, besides: Value) -> bool:
     """Whether sentence ``s`` states a value comparable and compatible with ``v`` (other
     than ``besides``): "16 hours to map, four hours' travel" holds both of a pair."""
-    return any(w is not besides and comparable(v, w) and compatible(v, w) for w in s.values)
+    return any(
+        w is not besides
+        and comparable(v, w)
+        and compatible(v, w)
+        and not _rival_predicates(v.context, w.context)
+        for w in s.values
+    )
 
 
 def mutual_best(
