@@ -160,3 +160,32 @@ def test_a_count_agreed_for_one_day_is_no_rival_of_another_days() -> None:
         "As day broke on Tuesday, four people had died across Syria in the fighting, activists said.",
     )
     assert found == ()
+
+
+def test_rounded_percentages_and_bases_of_shares() -> None:
+    # Whole percentages one apart may be one figure rounded two ways.
+    assert (
+        kinds(
+            "The campaign said 35% of its staff are women, new diversity data shows.",
+            "The campaign said 36 percent of its staff are women, new diversity data shows.",
+        )
+        == []
+    )
+    # A margin is no gap: "a 22-point margin" measures what the other value does not.
+    assert (
+        kinds(
+            "While this group backed Obama by 44 points, it now supports him by a 22-point margin.",
+            "Within the poll's error margin, Obama's support is 6 points below his showing.",
+        )
+        == []
+    )
+
+
+def test_a_name_in_a_negated_clause_is_no_claim() -> None:
+    assert (
+        kinds(
+            "Donations to the foundation don't go to the DNC, the group said on Wednesday.",
+            "Donations to the foundation go to ActBlue, the group said on Wednesday.",
+        )
+        == []
+    )

@@ -316,6 +316,9 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
             scale = _SCALE[m.group("scale").lower()] if m.group("scale") else 1.0
             half = 0.5 * 10 ** -len(raw.split(".")[1]) * scale
             lo, hi = lo - half, hi + half
+        elif m.group("pct") and raw.isdigit():
+            # A whole percentage is rounded too: "35%" and "36 percent" may both be 35.5%.
+            lo, hi = lo - 0.5, hi + 0.5
         if top is not None and top > v:
             lo, hi = lo, _interval(top, approx)[1]
         out.append(
