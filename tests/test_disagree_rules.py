@@ -114,3 +114,78 @@ def test_video_pages_and_teasers_are_no_articles() -> None:
     assert not_an_article(teaser) == "a one-sentence teaser"
     report = "Officials said the bridge is closed. It will reopen in May, they said."
     assert not_an_article(report) is None
+
+
+def test_a_bare_count_of_the_killed_counts_people() -> None:
+    assert [v for v in vals("On Sunday, an explosion killed two and wounded 30 in the city.")] == [
+        "two",
+        "30",
+    ]
+    assert vals("Police killed two of the gunmen.") == []
+
+
+def test_the_killed_and_the_injured_are_two_counts() -> None:
+    (d,) = flags(
+        "On Sunday, a car bomb killed two and wounded 30 in the northern city of Aleppo.",
+        "A car bomb in the northern city of Aleppo killed at least three people on Sunday.",
+    )
+    assert d.kind == "count" and sorted(s.value for s in d.sides) == [
+        "at least three people",
+        "two",
+    ]
+    assert (
+        kinds(
+            "A car bomb wounded 30 people in the northern city of Aleppo on Sunday, police said.",
+            "A car bomb killed three people in the northern city of Aleppo on Sunday, police said.",
+        )
+        == []
+    )
+
+
+def test_a_city_and_its_country_are_two_scopes() -> None:
+    assert (
+        kinds(
+            "In all, 104 people were killed Monday in Homs, according to the activists.",
+            "As many as 125 people were killed across Syria on Monday, according to the activists.",
+        )
+        == []
+    )
+
+
+def test_a_count_agreed_for_one_day_is_no_rival_of_another_days() -> None:
+    # The first two agree on Monday's count; Tuesday's four is another fact.
+    found = flags(
+        "Activists said a total of 125 people had died across Syria in the fighting.",
+        "As many as 125 people died across Syria on Monday in the fighting, activists said.",
+        "As day broke on Tuesday, four people had died across Syria in the fighting, activists said.",
+    )
+    assert found == ()
+
+
+def test_rounded_percentages_and_bases_of_shares() -> None:
+    # Whole percentages one apart may be one figure rounded two ways.
+    assert (
+        kinds(
+            "The campaign said 35% of its staff are women, new diversity data shows.",
+            "The campaign said 36 percent of its staff are women, new diversity data shows.",
+        )
+        == []
+    )
+    # A margin is no gap: "a 22-point margin" measures what the other value does not.
+    assert (
+        kinds(
+            "While this group backed Obama by 44 points, it now supports him by a 22-point margin.",
+            "Within the poll's error margin, Obama's support is 6 points below his showing.",
+        )
+        == []
+    )
+
+
+def test_a_name_in_a_negated_clause_is_no_claim() -> None:
+    assert (
+        kinds(
+            "Donations to the foundation don't go to the DNC, the group said on Wednesday.",
+            "Donations to the foundation go to ActBlue, the group said on Wednesday.",
+        )
+        == []
+    )

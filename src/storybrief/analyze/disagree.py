@@ -140,6 +140,11 @@ class _Sent:
                 out.append(index.resolve(m.surface) or m.surface)
         return out
 
+    def places_near(self, v: Value, index: NameIndex) -> set[str]:
+        """The places among ``names_near``: where the value was counted ("104 killed in
+        Homs" / "125 died across Syria": a city and its country are two scopes)."""
+        return {n for n in self.names_near(v, index) if index.kind.get(n) == "place"}
+
     @property
     def values(self) -> list[Value]:
         if self._values is None:

@@ -57,6 +57,15 @@ def same_name(a: str, b: str) -> bool:
     return False
 
 
+# How far after a negator a name still sits in the negated clause ("don't go to DNC").
+NEGATED_REACH = 40
+
+
+def _negated(s: Any, v: Value) -> bool:
+    neg = s.negation
+    return neg is not None and neg.start < v.start <= neg.start + NEGATED_REACH
+
+
 def _word_in(name: str, text: str) -> bool:
     return any(len(w) > 3 and w in text for w in name.split())
 
@@ -85,6 +94,8 @@ def name_edges(
                 continue
             if same_name(ca, cb) or _named_together(sents, va.text, vb.text):
                 continue
+            if _negated(a, va) or _negated(b, vb):
+                continue  # "Donations don't go to the DNC" claims no place they go
             if _word_in(ca, b.text) or _word_in(cb, a.text):
                 continue  # "second only to Ratzinger" / "Bergoglio was elected": both named
             local, _ = overlap(set(va.context), set(vb.context))

@@ -1,18 +1,22 @@
 """Whether two aligned values are of one property of one thing, and which pairs to keep.
 
 Sentences are ``disagree``'s: anything with ``text``, ``mentions``, ``values``, ``common``,
-``doc`` and ``names_near(value, index)``.
+``doc``, ``names_near(value, index)`` and ``places_near(value, index)``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
-from storybrief.analyze.lexicon import MONTHS, WEEKDAYS
+from storybrief.analyze.lexicon import CLAUSE_WORDS, MONTHS, WEEKDAYS
 from storybrief.analyze.name_sides import same_name
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.values import Value, comparable, compatible
+from storybrief.text import STOPWORDS
+
+_SHARE = frozenset(["%"])
 
 _WEEKDAYS = frozenset(WEEKDAYS)
 
@@ -35,6 +39,8 @@ def anchored(
     (the property: "jackpot", "killed"; names and weekdays anchor nothing), and no rival
     names next to them ("the $2 billion deal for Oculus" / "bought WhatsApp in a $19
     billion deal": each names a thing the other sentence does not)."""
+    if _rival_predicates(va.context, vb.context):
+        return False
     common = shared & a.common & b.common
     if not common:
         return False
@@ -44,9 +50,54 @@ def anchored(
         near_a, near_b = set(a.names_near(va, index)), set(b.names_near(vb, index))
         if not near_a & near_b:
             return False
+    # What each value measures, where it says so: "36 percent *of senior staff*", "a
+    # 22-point *margin*". The other side must speak of the same thing.
+    # A share's base may be named anywhere in the other sentence, a compound's noun must
+    # be what the other value itself measures.
+    ba, bb = _base(a, va), _base(b, vb)
+    wide_a, wide_b = (
+        (va.context | (a.stems if va.unit & _SHARE else frozenset())),
+        (vb.context | (b.stems if vb.unit & _SHARE else frozenset())),
+    )
+    if (ba and ba.isdisjoint(wide_b | bb)) or (bb and bb.isdisjoint(wide_a | ba)):
+        return False
+    # Counted in two different places: two scopes (a city, its country), not one count.
+    pa, pb = a.places_near(va, index), b.places_near(vb, index)
+    if pa and pb and not any(same_name(x, y) for x in pa for y in pb):
+        return False
     own_a = [n for n in a.names_near(va, index) if not _named_in(n, b, index)]
     own_b = [n for n in b.names_near(vb, index) if not _named_in(n, a, index)]
     return not (own_a and own_b)
+
+
+# Predicates that measure different things of one event: the dead and the injured. A value
+# whose own clause names one is no value of the other ("killed two" / "30 injured").
+_PREDICATES = frozenset(["DIE", "HURT"])
+
+
+def _rival_predicates(a: frozenset[str], b: frozenset[str]) -> bool:
+    pa, pb = a & _PREDICATES, b & _PREDICATES
+    return bool(pa) and bool(pb) and pa.isdisjoint(pb)
+
+
+_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?((?:[a-z][\w-]*\s*){1,2})")
+_COMPOUND_NOUN = re.compile(r"\s+([a-z][a-z-]+)")
+
+
+def _base(s: Any, v: Value) -> frozenset[str]:
+    """The stems of what ``v`` is a share or a measure of, when the sentence names it
+    right after the value: "N percent of BASE" or "an N-unit BASE"."""
+    text = s.text
+    if v.unit & _SHARE:
+        m = _OF.match(text, v.end)
+        words = m.group(1).split() if m else []
+    elif "-" in v.text and v.kind in ("count", "duration"):
+        m = _COMPOUND_NOUN.match(text, v.end)
+        words = [m.group(1)] if m else []
+    else:
+        return frozenset()
+    stem = s.ctx.stem
+    return frozenset(stem(w) for w in words if w not in STOPWORDS and w not in CLAUSE_WORDS)
 
 
 def _named_in(name: str, s: Any, index: NameIndex) -> bool:
@@ -61,7 +112,13 @@ def _named_in(name: str, s: Any, index: NameIndex) -> bool:
 def states(s: Any, v: Value, besides: Value) -> bool:
     """Whether sentence ``s`` states a value comparable and compatible with ``v`` (other
     than ``besides``): "16 hours to map, four hours' travel" holds both of a pair."""
-    return any(w is not besides and comparable(v, w) and compatible(v, w) for w in s.values)
+    return any(
+        w is not besides
+        and comparable(v, w)
+        and compatible(v, w)
+        and not _rival_predicates(v.context, w.context)
+        for w in s.values
+    )
 
 
 def mutual_best(

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from storybrief.analyze.lexicon import CLAUSE_WORDS
+from storybrief.analyze.lexicon import CLAUSE_WORDS, NUMBER_WORDS
+from storybrief.analyze.pairing import different_moments
 from storybrief.analyze.tokens import Context
 from storybrief.analyze.values import Value, compatible
 from storybrief.model import Citation, Disagreement, Side
 from storybrief.text import STOPWORDS
 
+_MOMENT_KINDS = frozenset(["day", "date"])
 # More sides than this is a list of different facts chained together, not one dispute.
 MAX_SIDES = 3
 _APPROX_WORDS = frozenset(
@@ -48,9 +50,28 @@ def sides(ctx: Context, nodes, edges, groups) -> tuple[Disagreement, ...]:
             k = parent[k]
         return k
 
-    for u, v, _ in edges:
-        parent[find(u)] = find(v)
-    conflict = {find(u) for u, _, ok in edges if not ok}
+    # Agreements first: values that are one fact carry the moments their sentences name
+    # ("125 died on Monday" and "a total of 125 died" are Monday's count), so a rival
+    # stated of another moment ("four were killed on Tuesday") is another fact.
+    when = {k: nodes[k][0].when for k in nodes}
+    for u, v, ok in edges:
+        if ok and find(u) != find(v):
+            ru, rv = find(u), find(v)
+            parent[ru] = rv
+            when[rv] = when[rv] | when[ru]
+    kept = []
+    for u, v, ok in edges:
+        if ok:
+            continue
+        ru, rv = find(u), find(v)
+        # (A day or a date in dispute is itself a moment.)
+        if ru != rv and nodes[u][2] not in _MOMENT_KINDS and different_moments(when[ru], when[rv]):
+            continue
+        kept.append(u)
+        if ru != rv:
+            parent[ru] = rv
+            when[rv] = when[rv] | when[ru]
+    conflict = {find(u) for u in kept}
     members: dict[object, list] = defaultdict(list)
     for k in sorted(nodes):
         if find(k) in conflict:
@@ -144,7 +165,9 @@ def _subject(ctx: Context, a: tuple, b: tuple) -> str:
     middle = "…"
     if va.kind == "count":
         words = [
-            w for w in va.text.split() if w.isalpha() and w.islower() and w not in _APPROX_WORDS
+            w
+            for w in va.text.split()
+            if w.isalpha() and w.islower() and w not in _APPROX_WORDS and w not in NUMBER_WORDS
         ]
         middle = " ".join(["N", *words[-2:]])
     return " ".join(left + [middle] + right)

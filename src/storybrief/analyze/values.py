@@ -167,6 +167,27 @@ def _unit_after(
     return frozenset(unit), last
 
 
+# The victims of a killing or an injury, when a count of them names no noun ("killed two
+# and wounded 30", "left 12 dead"): people.
+_PEOPLE = frozenset(["people"])
+_CASUALTY_STEMS = frozenset(["DIE", "HURT"])
+
+
+def _casualties(ctx: Context, toks: Sequence[tuple[str, int, int]], start: int, end: int) -> bool:
+    """A bare count right after a verb of killing or injuring, or right before "dead"
+    or "injured"."""
+    k = bisect_left([a for _, a, _ in toks], start)
+    before = toks[k - 1][0] if k > 0 else ""
+    after = next((t for t, a, _ in toks if a >= end), "")
+    if after == "of":
+        return False  # "killed two of the gunmen": a part, counted in its own noun
+    return (
+        before[:1].islower()
+        and before.lower().endswith("ed")
+        and ctx.stem(before) in _CASUALTY_STEMS
+    ) or (after[:1].islower() and after.lower() in ("dead", "injured", "wounded", "hurt"))
+
+
 def _anchored(rx: re.Pattern[str], sentence: str, cores: Sequence[int]) -> list[re.Match[str]]:
     """What ``rx.finditer`` finds, tried only where a number starts (``cores``) or up to
     three words before it (a hedge such as "as many as"): scanning whole sentences with the
@@ -284,6 +305,8 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
             if not approx and is_label(sentence, m.start()):
                 continue
             unit, end = compound_unit(ctx, sentence, m.end()) or _unit_after(ctx, toks, m.end())
+            if not unit and _casualties(ctx, toks, m.start(), m.end()):
+                unit, end = _PEOPLE, m.end()
             kind = "count"
             if not unit or unit & LABEL_UNITS:
                 continue  # a bare number (too little to say what it counts), "3000 block"
@@ -293,6 +316,9 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
             scale = _SCALE[m.group("scale").lower()] if m.group("scale") else 1.0
             half = 0.5 * 10 ** -len(raw.split(".")[1]) * scale
             lo, hi = lo - half, hi + half
+        elif m.group("pct") and raw.isdigit():
+            # A whole percentage is rounded too: "35%" and "36 percent" may both be 35.5%.
+            lo, hi = lo - 0.5, hi + 0.5
         if top is not None and top > v:
             lo, hi = lo, _interval(top, approx)[1]
         out.append(
