@@ -78,7 +78,9 @@ class Tree:
         self.driver_peak = 0
         self.workers_peak = 0
         self.cpu = 0.0
+        self.jvm_cpu = 0.0
         self._ticks: dict[tuple[int, int], int] = {}  # (pid, start) -> utime + stime
+        self._jvm: set[tuple[int, int]] = set()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -100,6 +102,8 @@ class Tree:
         for pid, (name, rss, ticks, started) in procs.items():
             # A worker's CPU stays counted after it exits (its last sample).
             self._ticks[(pid, started)] = max(self._ticks.get((pid, started), 0), ticks)
+            if name == "java":
+                self._jvm.add((pid, started))
             if pid == self.pid or name == "java":
                 driver += rss
             else:
@@ -107,6 +111,7 @@ class Tree:
         self.driver_peak = max(self.driver_peak, driver)
         self.workers_peak = max(self.workers_peak, workers)
         self.cpu = sum(self._ticks.values()) / TICK
+        self.jvm_cpu = sum(self._ticks[k] for k in self._jvm) / TICK
 
 
 def _tree(root: int) -> dict[int, tuple[str, int, int, int]]:
@@ -152,13 +157,26 @@ def one(
     start = time.perf_counter()
     spark = spark_session(master, driver_memory=driver_memory, shuffle_partitions=8)
     stages: list[tuple[str, float, float]] = [("session", time.perf_counter() - start, 0.0)]
+    jvm: list[float] = [0.0]
+    loads: list[float] = [os.getloadavg()[0]]
 
     def progress(stage: str) -> None:
         tree.sample()
         stages.append((stage, time.perf_counter() - start, tree.cpu))
-        print(f"  {stage}: {stages[-1][1]:.0f} s, {tree.cpu:.0f} CPU s", file=sys.stderr)
+        jvm.append(tree.jvm_cpu)
+        loads.append(os.getloadavg()[0])
+        print(
+            f"  {stage}: {stages[-1][1]:.0f} s, {tree.cpu:.0f} CPU s "
+            f"({tree.jvm_cpu:.0f} JVM), load {loads[-1]:.1f}",
+            file=sys.stderr,
+            flush=True,
+        )
         if partial is not None:
-            partial.write_text(json.dumps({"n": n, "master": master, "stages": stages}))
+            partial.write_text(
+                json.dumps(
+                    {"n": n, "master": master, "stages": stages, "jvm_cpu": jvm, "load": loads}
+                )
+            )
 
     result = run_corpus(
         [str(path)],
@@ -191,6 +209,8 @@ def one(
         "recall": prf.recall,
         "f1": prf.f1,
         "stages": stages,
+        "jvm_cpu": jvm,
+        "load": loads,
         "at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
     }
 

@@ -21,7 +21,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from storybrief.eval.trust import _articles
+from storybrief.eval.trust import gold_articles
 from storybrief.eval.trust.gold import load_clusters
 from storybrief.eval.trust.score import Tally, _score_disagreements, _View
 from storybrief.model import Analysis, Brief
@@ -39,7 +39,7 @@ def _prepared(gold) -> tuple[Brief, object]:
     from storybrief.pipeline import _unique_ids
     from storybrief.segment import segment
 
-    cleaned = clean_articles(_articles(gold))
+    cleaned = clean_articles(gold_articles(gold))
     kept, _ = one_language(list(cleaned.articles), "auto")
     kept = _unique_ids(kept)
     copies = find_copies(kept)

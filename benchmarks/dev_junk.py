@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from storybrief.eval.trust import _articles
+from storybrief.eval.trust import gold_articles
 from storybrief.eval.trust.gold import load_clusters
 from storybrief.eval.trust.score import _junk, _title_is_junk, _View, source_of
 from storybrief.pipeline import brief_articles
@@ -28,7 +28,7 @@ def main() -> int:
         golds = [g for g in golds if g.id in args.cluster]
     sentences = junk = titles = junk_titles = 0
     for gold in golds:
-        brief = brief_articles(_articles(gold), words=150, analyze=False)
+        brief = brief_articles(gold_articles(gold), words=150, analyze=False)
         view = _View(gold.documents, brief)
         for s in brief.summary:
             sentences += 1

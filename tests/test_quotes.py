@@ -65,3 +65,65 @@ def test_an_unnamed_source_described_by_place_or_party_is_no_place() -> None:
     )
     speakers = [q.speaker for q in analyzed([Article("x", text)]).quotes]
     assert speakers == ["a New Hampshire Republican", "a Clinton campaign official"]
+
+
+def test_mixed_quotation_marks_close_the_quote() -> None:
+    text = (
+        '"There are two people in this race with the money to do that,” said Rick Wilson, '
+        "a Republican strategist.\n\n"
+        "“It is an unusual thing to do in a campaign,“ said Larry Noble, an attorney."
+    )
+    speakers = [q.speaker for q in analyzed([Article("x", text)]).quotes]
+    assert speakers == ["Rick Wilson", "Larry Noble"]
+
+
+def test_attribution_cut_off_after_an_exclamation_inside_the_quote() -> None:
+    text = (
+        "White House official Denis McDonough praised the evacuation.\n\n"
+        '"Pat Kennedy is the greatest of them all!!!" McDonough wrote in a September 16, '
+        "2012 email to top State Department officials in Washington."
+    )
+    (q,) = analyzed([Article("x", text)]).quotes
+    assert q.speaker == "Denis McDonough"
+
+
+def test_speaker_after_a_sentence_that_runs_on_past_the_quote() -> None:
+    text = (
+        '"He is saying a lot of the right things to teachers" about fixing inequality, said '
+        "Marla Kilfoyle, executive director of the group.\n\n"
+        "Priebus later Thursday told Fox News: “Both of them are meeting next week to talk.”\n\n"
+        "“Would it be negotiable about the eleven million?” Hannity pressed."
+    )
+    speakers = [q.speaker for q in analyzed([Article("x", text)]).quotes]
+    assert speakers == ["Marla Kilfoyle", "Priebus", "Hannity"]
+
+
+def test_a_city_and_state_before_the_name() -> None:
+    text = (
+        "Joplin, Mo., Mayor Melodee Colbert-Kean, whose city was hit in 2011, said recovery "
+        'takes time.\n\n"There is no quick remedy for a disaster of this size," she said.'
+    )
+    (q,) = analyzed([Article("x", text)]).quotes
+    assert q.speaker == "Melodee Colbert-Kean"
+
+
+def test_she_is_the_one_last_named_when_the_article_misleads_the_gender_guess() -> None:
+    # Sentences naming only the mother speak of her son as "he": no woman is known, so
+    # "she" is the one last named.
+    text = (
+        "Monica Conyers said her son was found on Sunday. Conyers said he was tired.\n\n"
+        '"He is limping and I do not know what happened to him," she said.'
+    )
+    (q,) = analyzed([Article("x", text)]).quotes
+    assert q.speaker == "Monica Conyers"
+
+
+def test_speaker_from_the_sentence_before_or_an_as_clause() -> None:
+    text = (
+        "Thomas Coan, the defendant's attorney, argues that his client was peaceful. "
+        '"The government is alleging that his calls were provoking violence."\n\n'
+        'As John Cornyn, the No. 2 in the leadership, put it: "This person will not be '
+        'confirmed by this Senate."'
+    )
+    speakers = [q.speaker for q in analyzed([Article("x", text)]).quotes]
+    assert speakers == ["Thomas Coan", "John Cornyn"]

@@ -22,11 +22,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storybrief.analyze.lexicon import MONTHS, ROLES, WEEKDAYS, word_set
+from storybrief.analyze.lexicon import MONTHS, ROLES, SAY_VERBS, WEEKDAYS, word_set
 from storybrief.analyze.tokens import Tokenizer
 from storybrief.text import STOPWORDS
 
 PRONOUNS = frozenset(["he", "she"])
+# Verbs that attribute a quote: every speech verb, and those of an exchange
+# ('"…?" Hannity pressed.', '"…," Trump answered.').
+QUOTE_VERBS = SAY_VERBS | word_set(
+    """
+    pressed answered answers mused retorted snapped barked interjected demanded fumed
+    complained griped recounted describes described characterized characterizes dubbed
+    """
+)
 DETERMINERS = word_set(
     """
     the a an his her its their this that our
@@ -211,11 +219,21 @@ def words_of(text: str) -> list[str]:
     """Tokens with the full stop of an abbreviation or initial kept on its word ("Gov.",
     "L."), so it is not read as a sentence end."""
     out: list[str] = []
-    for t in Tokenizer.words(text):
+    toks = Tokenizer.words(text)
+    for n, t in enumerate(toks):
         if (
             t == "."
             and out
-            and (out[-1].lower() in ABBREVIATED or (len(out[-1]) == 1 and out[-1].isupper()))
+            and (
+                out[-1].lower() in ABBREVIATED
+                or (len(out[-1]) == 1 and out[-1].isupper())
+                # a state between commas: "Joplin, Mo., Mayor ..."
+                or (
+                    toks[n + 1 : n + 2] == [","]
+                    and STATE.fullmatch(out[-1] + ".") is not None
+                    and out[-2:-1] == [","]
+                )
+            )
         ):
             out[-1] += "."
             if len(out) > 1 and INITIALS.fullmatch(out[-2]) and len(out[-1]) == 2:
@@ -226,6 +244,7 @@ def words_of(text: str) -> list[str]:
 
 
 INITIALS = re.compile(r"(?:[A-Z]\.)+")
+STATE = re.compile(r"[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.")  # "Mo.", "Calif.", "D.C."
 
 
 def np_word(t: str, first: bool) -> bool:
@@ -268,6 +287,10 @@ def leading_np(toks: Sequence[str]) -> list[str]:
         if t == "," and np:
             # An appositive ("Washington, star of television's Scandal,") is kept whole.
             close = next((j for j in range(k + 1, min(len(toks), k + 25)) if toks[j] == ","), None)
+            if close == k + 2 and STATE.fullmatch(toks[k + 1]):
+                np.extend(toks[k : close + 1])  # "Joplin, Mo., Mayor Melodee Colbert-Kean"
+                k = close + 1
+                continue
             if close is not None:
                 np.extend(toks[k:close])
                 break

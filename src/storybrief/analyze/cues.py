@@ -8,7 +8,10 @@ subject (``Huckabee is labeling Obama's actions "…"``). The phrase goes to ``R
 
 from __future__ import annotations
 
+import re
+
 from storybrief.analyze.attribution import (
+    CALENDAR,
     CLAUSE_STOP,
     CONNECT,
     DETERMINERS,
@@ -16,6 +19,7 @@ from storybrief.analyze.attribution import (
     MEDIUM_VERBS,
     NONE,
     PRONOUNS,
+    QUOTE_VERBS,
     SKIP,
     SPOKES,
     Attribution,
@@ -24,7 +28,7 @@ from storybrief.analyze.attribution import (
     weak,
     words_of,
 )
-from storybrief.analyze.lexicon import ROLES, SAY_VERBS
+from storybrief.analyze.lexicon import ROLES
 from storybrief.analyze.resolver import Resolver
 from storybrief.text import STOPWORDS
 
@@ -52,7 +56,7 @@ def after(resolver: Resolver, text: str) -> Attribution:
     j = 0
     while j < len(toks) and toks[j].lower() in SKIP:
         j += 1
-    if j < len(toks) and toks[j].lower() in SAY_VERBS:
+    if j < len(toks) and toks[j].lower() in QUOTE_VERBS:
         medium = toks[j].lower() in MEDIUM_VERBS
         np = []
         for t in toks[j + 1 :]:
@@ -69,12 +73,33 @@ def after(resolver: Resolver, text: str) -> Attribution:
         if is_verb(t, k == 0):
             np = [w for w in toks[:k] if w.lower() not in SKIP]
             if not np or not (
-                np[0][0].isupper() or np[0].lower() in PRONOUNS | DETERMINERS or _described(np)
+                np[0][0].isupper()
+                or np[0].lower() in PRONOUNS | DETERMINERS
+                or np == ["it"]
+                or _described(np)
             ):
+                if np and np[-1] == ",":
+                    # The quote's sentence runs on before the attribution: '"… right
+                    # things" about fixing inequality, said Marla Kilfoyle, ...'
+                    return _inverted(resolver, toks[k + 1 :])
                 return NONE
             found = resolver.phrase(np)
             return weak(found) if t.lower() in MEDIUM_VERBS else found
     return NONE
+
+
+def _inverted(resolver: Resolver, toks: list[str]) -> Attribution:
+    """The speaker after an inverted verb (", said Marla Kilfoyle, executive director …"),
+    when it opens with a name or a description."""
+    np: list[str] = []
+    for t in toks:
+        if t in END or t in CLAUSE_STOP or (t == "," and np and np[-1] == ","):
+            break
+        np.append(t)
+    np = trim_np(np)
+    if not np or not (np[0][:1].isupper() or np[0].lower() in DETERMINERS):
+        return NONE
+    return resolver.phrase(np)
 
 
 def _described(np: list[str]) -> bool:
@@ -91,7 +116,7 @@ def _described(np: list[str]) -> bool:
 def is_verb(t: str, first: bool) -> bool:
     """A speech verb: written in lower case unless it opens the text ("the United States"
     has no verb "States"; "Said Dorothy Poynter, ..." has one)."""
-    return t.lower() in SAY_VERBS and (first or not t[:1].isupper())
+    return t.lower() in QUOTE_VERBS and (first or not t[:1].isupper())
 
 
 def no_parens(toks: list[str]) -> list[str]:
@@ -132,10 +157,13 @@ def before(resolver: Resolver, text: str) -> Attribution:
     "…"``), else the sentence's subject when it names someone (``Huckabee is labeling
     Obama's actions "…"``, ``Trump called Clinton "…"``)."""
     low_text = text.lower()
+    m = _AS_PUT.search(text)
+    if m is not None and len(text[m.end() :].strip(" ,:")) == 0:
+        return resolver.phrase(words_of(m.group(1)))  # "As John Cornyn, ..., put it:"
     if "according to" in low_text:
         at = low_text.rindex("according to")
         rest = text[at + len("according to") :]
-        if not any(t.lower() in SAY_VERBS for t in words_of(rest)):
+        if not any(t.lower() in QUOTE_VERBS for t in words_of(rest)):
             np = []
             for t in words_of(rest):
                 if t in (",", ":") or t in END:
@@ -159,6 +187,8 @@ def before(resolver: Resolver, text: str) -> Attribution:
         if left:
             return resolver.phrase(left)
     np = leading_np(toks[start:upto])
+    if not np and [t.lower() for t in toks[start:upto]] == ["it"]:
+        np = ["it"]  # "It described the clashes as …"
     if verbs:
         left = np_left(toks, start, upto)
         if left and (not np or start + len(np) < upto - len(left)):
@@ -166,17 +196,38 @@ def before(resolver: Resolver, text: str) -> Attribution:
             # ("a woman asked for a photo and Clinton said", "The Council on ... Executive
             # Director Nihad Awad says", "as Joel Pollak of Breitbart observed").
             np = left
+    if not np and verbs:
+        # "Because of how Democrats crafted the schedule, explained Rosenberg, “…”": no
+        # subject, and a name alone between the verb and the quote.
+        tail = toks[upto + 1 :]
+        if tail and tail[-1] in (",", ":"):
+            tail = tail[:-1]
+        if 1 <= len(tail) <= 5 and all(
+            t[:1].isupper() or t.lower() in CONNECT or t.endswith(".") for t in tail
+        ):
+            return resolver.phrase(tail)
     if not np:
         return Attribution(bool(verbs), None)
     return resolver.phrase(np)
+
+
+# "As John Cornyn, the No. 2 in the GOP leadership, put it:", "as Joel Pollak noted,".
+_AS_PUT = re.compile(
+    r"\b[Aa]s\s+((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)(?:,[^,]{1,80},)?\s+"
+    r"(?:put\s+it|said|noted|wrote|explained|observed|told\s+\w+|argued)\b"
+)
 
 
 def np_left(toks: list[str], start: int, verb: int) -> list[str]:
     """The name phrase right before a speech verb (past adverbs such as "also"): names,
     initials, role words and "of" inside them; empty unless it holds a name."""
     k = verb - 1
-    while k >= start and toks[k].lower() in SKIP:
-        k -= 1
+    while k >= start and (
+        toks[k].lower() in SKIP
+        or toks[k].lower() in CALENDAR
+        or (toks[k].lower() == "on" and toks[k + 1].lower() in CALENDAR)
+    ):
+        k -= 1  # "Priebus later Thursday told Fox News:", "Beck on Wednesday called"
     if k > start and toks[k] == ",":
         # An appositive name: "One of the founders of The Robin Collective, Brandy Wright,
         # said"; a description there ("Sean Spicer, the press secretary, said") is left to

@@ -20,21 +20,25 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
-from storybrief.analyze.attribution import NONE, Attribution, outside_quotes
-from storybrief.analyze.cues import after, before
+from storybrief.analyze.attribution import NONE, Attribution, outside_quotes, words_of
+from storybrief.analyze.cues import after, before, is_verb
 from storybrief.analyze.docs import Doc
+from storybrief.analyze.genders import genders
 from storybrief.analyze.names import NameIndex
-from storybrief.analyze.resolver import Resolver, genders
+from storybrief.analyze.quotes_support import support
+from storybrief.analyze.resolver import Resolver
 from storybrief.analyze.tokens import Context, Tokenizer, overlap
 from storybrief.model import Citation, Quote
-from storybrief.segment.origins import QUOTE_WORDS, SAME_WORDS, count_origins
-from storybrief.text import words
 
 MIN_WORDS = 4
 # Clusters a new quote is compared with, those sharing the most key words first.
 CANDIDATES = 12
 _OPENERS = {"“": "”", '"': '"', "‘": "’"}
 _OPEN_RX = re.compile('[“"‘]')
+_MIXED_CLOSE = {
+    "“": re.compile(r'[,.?!…][“"](?=\s|$)'),
+    '"': re.compile(r"[,.?!…][”“](?=\s|$)"),
+}
 # Names of each sentence, (article id, sentence index) -> (persons, organisations) in order.
 SentenceNames = dict[tuple[str, int], tuple[list[str], list[str]]]
 
@@ -74,6 +78,12 @@ def _spans(text: str) -> list[tuple[int, int]]:
                 twin = text.find("''", start + 1)  # '' typed for a closing mark
                 if twin >= 0 and (close < 0 or twin < close):
                     close = twin + 1
+                # The other kind of mark typed for the closing one ('"… compete,” said
+                # Paul Lindsay', '“It's unusual,“ said Larry Noble'): after the quote's
+                # last punctuation, before a space, as closing marks stand.
+                mixed = _MIXED_CLOSE[mark].search(text, start + 1)
+                if mixed is not None and (close < 0 or mixed.start() + 1 < close):
+                    close = mixed.start() + 1
         if close < 0:
             out.append((start, len(text)))
             break
@@ -149,8 +159,20 @@ def find_quotes(
                     first = before(resolver, outside_quotes(text[s_start:start]))
                     if first.speaker or not who.found:
                         who = first
+                if not who.speaker and not text[end + 1 : s_end].strip():
+                    # '"… greatest!!!" McDonough wrote in a September 16, 2012 email': a
+                    # sentence splitter cut the attribution off after "!", "?" or ".".
+                    nxt = _next_sentence(text, offsets, end)
+                    if nxt:
+                        who = after(resolver, nxt)
                 if not who.found and last.found:
                     who = last  # the paragraph's earlier quote: one speaker a paragraph
+                if not who.found:
+                    # 'Coan, Santilli's attorney, argues that ... "The government is
+                    # alleging ..."': the sentence before, in the paragraph, says who speaks.
+                    prior = next((a for a, b, i in reversed(offsets) if b <= s_start), None)
+                    if prior is not None:
+                        who = _speaks(resolver, text[prior:s_start]) or who
                 if (
                     not who.found
                     and not text[:start].strip()
@@ -192,6 +214,16 @@ def find_quotes(
     return found
 
 
+def _speaks(resolver: Resolver, sentence: str) -> Attribution | None:
+    """The speaker of a sentence that reports speech outside quotation marks ("Coan
+    argues that his client ..."), if it names one."""
+    bare = outside_quotes(sentence)
+    if not any(is_verb(t, False) for t in words_of(bare)):
+        return None
+    who = before(resolver, bare)
+    return who if who.speaker and who.speaker[:1].isupper() else None
+
+
 def _about(doc: Doc, idxs: list[int], names: SentenceNames, person: str) -> bool:
     """Whether a paragraph is about ``person``: it names them, or its last sentence opens
     with "He"/"She" (who, then, is the one last named)."""
@@ -212,6 +244,27 @@ def _attribution_end(text: str, offsets: list[tuple[int, int, int]], close: int,
     ):
         return nxt[1]  # also '"…" — Louis C.K., on why his show succeeded'
     return s_end
+
+
+def _next_sentence(text: str, offsets: list[tuple[int, int, int]], close: int) -> str:
+    """The sentence after a quote that closes its own, when it opens with a speaker and
+    a speech verb (see ``_speech_head``); else empty."""
+    nxt = next(((a, b) for a, b, _ in offsets if a > close), None)
+    if nxt is None or text[close + 1 : nxt[0]].strip():
+        return ""
+    sentence = text[nxt[0] : nxt[1]]
+    return sentence if _speech_head(sentence) else ""
+
+
+def _speech_head(sentence: str) -> bool:
+    """Whether a sentence opens with a speaker and a speech verb ("Trump told Britain's
+    ITV ...", "McDonough wrote in an email ..."): the attribution of the quote before it,
+    which a sentence splitter cut off after "?", "!" or "." inside the quotation marks."""
+    toks = words_of(sentence)[:6]
+    if not toks or not (toks[0][:1].isupper() or toks[0].lower() in ("he", "she")):
+        return False
+    verb = next((k for k in range(1, len(toks)) if is_verb(toks[k], False)), None)
+    return verb is not None and verb <= 4 and "," not in toks[:verb]
 
 
 def _same_remark(a: _Found, b: _Found) -> bool:
@@ -295,54 +348,7 @@ def quotes(
             {Citation(f.doc.id, i) for f in c for i in f.sentences},
             key=lambda x: (next(f.doc.order for f in c if f.doc.id == x.article), x.sentence),
         )
-        support = _support(c, groups, shares_text)
-        out.append((support, n, Quote(text, speaker, tuple(cites), support, role)))
+        origins = support(c, groups, shares_text)
+        out.append((origins, n, Quote(text, speaker, tuple(cites), origins, role)))
     out.sort(key=lambda t: (-t[0], t[1]))
     return tuple(q for _, _, q in out)
-
-
-# A remark that was written (a statement, a post, a letter): every outlet printing it
-# reproduces one text, so they are one origin whatever their wording.
-_WRITTEN = re.compile(
-    r"\b(?:statements?|tweet\w*|wrote|writes|written|posted|posts?|e-?mail\w*|letters?|"
-    r"release|blog\w*|facebook|twitter|instagram)\b",
-    re.IGNORECASE,
-)
-
-
-def _support(
-    c: list[_Found], groups: dict[str, str], shares_text: Collection[frozenset[str]]
-) -> int:
-    """Independent origins of a remark, by the rule brief sentences follow
-    (``segment.origins``) on the cited sentences outside their quotation marks: copies of
-    one article count once, and so do passages reprinted or relayed around the remark.
-    The remark's own words join nothing when it was spoken (outlets quoting one speech
-    count apart, in one wording or two translations); a written one (a statement, a post)
-    printed in several articles is one origin."""
-    cited: dict[str, set[int]] = {}
-    docs = {}
-    for f in c:
-        cited.setdefault(f.doc.id, set()).update(f.sentences)
-        docs[f.doc.id] = f.doc
-    passages, written, bare = [], set(), {}
-    for a, idx in cited.items():
-        text = outside_quotes(" ".join(docs[a].sentences[i] for i in sorted(idx)))
-        passages.append((a, text))
-        bare[a] = set(words(text))
-        if _WRITTEN.search(text):
-            written.add(a)
-
-    def one(a: str, b: str) -> bool:
-        if groups.get(a, a) == groups.get(b, b) or {a, b} <= written:
-            return True
-        # Articles sharing a passage (dedup's partial link) whose words around the quote
-        # are nearly the same: the passage reprinted. Only with some words to compare:
-        # "Kim said" in two reports of one speech tells nothing.
-        x, y = bare[a], bare[b]
-        return (
-            frozenset((a, b)) in shares_text
-            and min(len(x), len(y)) >= QUOTE_WORDS
-            and len(x & y) >= SAME_WORDS * len(x | y)
-        )
-
-    return count_origins(passages, one)

@@ -21,6 +21,8 @@ from storybrief.analyze.attribution import (
     PARTICLE,
     PERSON_NOUNS,
     PRONOUNS,
+    QUOTE_VERBS,
+    SIDES,
     SPOKES,
     TITLE_ABBREVIATIONS,
     Attribution,
@@ -28,9 +30,8 @@ from storybrief.analyze.attribution import (
     subject,
     words_of,
 )
-from storybrief.analyze.lexicon import ROLES, SAY_VERBS
+from storybrief.analyze.lexicon import ROLES
 from storybrief.analyze.names import NameIndex
-from storybrief.analyze.tokens import Tokenizer
 from storybrief.text import STOPWORDS
 
 # Determiners of someone unnamed ("a New Hampshire Democrat", "another GOP operative").
@@ -114,7 +115,7 @@ class Resolver:
             who = self.phrase(np).speaker
             # The subject of a speech verb speaks, whatever kind the recogniser gave it
             # ("Vecchio said she ...").
-            speaks = any(w.lower() in SAY_VERBS for w in words_of(bare)[len(np) : len(np) + 3])
+            speaks = any(w.lower() in QUOTE_VERBS for w in words_of(bare)[len(np) : len(np) + 3])
             if who and (speaks or self.index.kind.get(who) not in ("organization", "place")):
                 self._push(who)
 
@@ -127,6 +128,10 @@ class Resolver:
         low = person.lower()
         if " " not in person and (low in STOPWORDS or self._common(low)):
             return  # "Although", "Born", "Help": a capitalised sentence opener, no one
+        if low.rsplit(" ", 1)[-1] in ORG_NOUNS | SIDES:
+            # "National Committee", "Defense Council", "Kansas Republican": no one "he"
+            # or "she" means
+            return
         recent = self._recent
         if recent and recent[0] == person:
             return
@@ -144,7 +149,9 @@ class Resolver:
         for p in self.recent:
             if self.genders.get(p, want) == want:
                 return p
-        return None
+        # No one of that gender: the article's pronoun counts misled the guess (a
+        # mother's sentences about her son), so the one last named.
+        return self.recent[0] if self.recent else None
 
     def phrase(self, words: Sequence[str]) -> Attribution:
         """Resolve a speaker phrase (split at commas into a head and appositives)."""
@@ -157,7 +164,9 @@ class Resolver:
         parts = [p for p in parts if p]
         if not parts:
             return NONE
-        while len(parts) > 1 and self._is_place(parts[0]):
+        while len(parts) > 1 and (
+            self._is_place(parts[0]) or (len(parts) > 2 and _state(parts[1]))
+        ):
             parts = parts[1:]  # "Joplin, Mo., Mayor Melodee Colbert-Kean"
         head, rest = parts[0], parts[1:]
         if rest and head[0].lower() in ("the", "a", "an", "one"):
@@ -203,14 +212,9 @@ class Resolver:
         )
 
     def _is_place(self, words: list[str]) -> bool:
+        if _state(words):
+            return True
         text = " ".join(words)
-        if (
-            len(words) == 1
-            and len(text.rstrip(".")) <= 4
-            and text[:1].isupper()
-            and text.endswith(".")
-        ):
-            return True  # a state abbreviation: "Mo.", "Calif."
         display = self.index.resolve(text)
         return display is not None and self.index.kind.get(display) == "place"
 
@@ -218,9 +222,14 @@ class Resolver:
         if len(words) == 1 and words[0].lower() in PRONOUNS:
             return self.pronoun(words[0]), None
         low = [w.lower().rstrip(".") for w in words]
+        if low == ["it"]:
+            self._flush()  # "It described the clashes as …": the organisation last named
+            return self.last_org, None
         if low[0] in ("the", "this") and low[-1] not in ORG_NOUNS and low[-1] not in GROUPS:
             # "the Republican presidential candidate", "the North Carolina Republican", "the
             # frantic fellow": a description of someone named before.
+            if low[-1] in SIDES:
+                return self.last_person, None  # "The Kansas Republican": one named before
             found = self._name(words)
             known = found and self.index.kind.get(found[0]) == "person"
             if not known:
@@ -361,8 +370,21 @@ class Resolver:
                 return named[0]
         if low and low[-1] in ORG_NOUNS and low[0] in ("the", "its"):
             self._flush()
-            return self.last_org
+            org = self.last_org
+            if len(words) > 2 and not (org and low[-1] in org.lower()):
+                # "the Russian foreign ministry" after the Red Cross: not the
+                # organisation last named, but the one the words describe.
+                return " ".join(words)
+            return org
         return None
+
+
+def _state(words: Sequence[str]) -> bool:
+    """A state abbreviation: "Mo.", "Calif."."""
+    text = " ".join(words)
+    return (
+        len(words) == 1 and len(text.rstrip(".")) <= 4 and text[:1].isupper() and text.endswith(".")
+    )
 
 
 def role_text(words: Sequence[str]) -> str | None:
@@ -370,22 +392,3 @@ def role_text(words: Sequence[str]) -> str | None:
     if not words or not any(w.lower() in ROLES or w.lower() in SPOKES for w in words):
         return None
     return " ".join(words[:8])
-
-
-_HE = frozenset(["he", "him", "his", "himself", "mr"])
-_SHE = frozenset(["she", "her", "hers", "herself", "mrs", "ms"])
-
-
-def genders(sentences: Sequence[str], persons: Sequence[Sequence[str]]) -> dict[str, str]:
-    """Each person's gender as the article refers to them: pronouns (and Mr./Mrs./Ms.) in
-    sentences that name that person alone, the majority over the article."""
-    votes: dict[str, list[int]] = {}
-    for text, people in zip(sentences, persons, strict=True):
-        if len(people) != 1:
-            continue
-        low = [w.lower().rstrip(".") for w in Tokenizer.words(text)]
-        he, she = sum(w in _HE for w in low), sum(w in _SHE for w in low)
-        if he != she:
-            v = votes.setdefault(people[0], [0, 0])
-            v[0 if he > she else 1] += 1
-    return {p: ("m" if m > f else "f") for p, (m, f) in votes.items() if m != f}

@@ -34,7 +34,13 @@ PLACEHOLDERS: dict[str, re.Pattern[str]] = {
         r"|verify you(?:'|’)re not a robot|are you a robot",
         re.I,
     ),
-    "an error page": re.compile(r"\bpage not found\b|\b404 error\b|\baccess denied\b", re.I),
+    "an error page": re.compile(
+        r"\bpage not found\b|\b404 error\b|\baccess denied\b"
+        r"|\bpage (?:you (?:requested|are looking for|were looking for) )?(?:could not|cannot|can(?:'|’)t) be found"
+        r"|\bpage url may have changed\b|\breach a page from a bookmark\b|\bdomain mapping\b"
+        r"|\bthis domain (?:is|may be) for sale\b",
+        re.I,
+    ),
 }
 # Lines of a links-and-promotion page: links, handles, calls to subscribe or follow.
 _PROMO = re.compile(
@@ -59,6 +65,25 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’']?(?:\s|$)")
 TEASERS = 5
 
 
+# Second person outside quotations: a horoscope, an advice box or a promotion speaks to
+# "you"; a report quotes people who do.
+_YOU = re.compile(r"\b(?:you|your|you(?:'|’)(?:re|ll|ve))\b", re.I)
+_QUOTE = re.compile(r"[\"“”]|\b(?:said|says|told|tells|according to)\b", re.I)
+# A page of at most this many words is judged by its address to the reader.
+ADDRESSED_WORDS = 120
+YOU_EVERY = 20
+
+
+def _addressed(lines: list[str], counts: list[int], total: int) -> bool:
+    """A short page most of whose words are in lines speaking to the reader, none quoting."""
+    if total > ADDRESSED_WORDS or any(_QUOTE.search(ln) for ln in lines):
+        return False
+    you = sum(n for ln, n in zip(lines, counts, strict=True) if _YOU.search(ln))
+    # ... and often: one "you" a line is a report's aside, one in 20 words an address.
+    often = sum(len(_YOU.findall(ln)) for ln in lines) * YOU_EVERY >= total
+    return you >= 0.6 * total and often
+
+
 def not_an_article(text: str) -> str | None:
     """Why ``text`` is no article (a short reason), or ``None`` when it may be one."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
@@ -69,10 +94,21 @@ def not_an_article(text: str) -> str | None:
     counts = [len(RUNS.findall(ln)) for ln in lines]
     total = sum(counts) or 1
     if total <= SHORT:
-        for reason, rx in PLACEHOLDERS.items():
-            hit = sum(n for ln, n in zip(lines, counts, strict=True) if rx.search(ln))
-            if hit and hit >= 0.4 * total:
-                return reason
+        # Placeholder lines of several kinds add up (a crawl notice above an error page):
+        # the page is named by the kind with the most words.
+        hits = {
+            reason: sum(n for ln, n in zip(lines, counts, strict=True) if rx.search(ln))
+            for reason, rx in PLACEHOLDERS.items()
+        }
+        some = sum(
+            n
+            for ln, n in zip(lines, counts, strict=True)
+            if any(rx.search(ln) for rx in PLACEHOLDERS.values())
+        )
+        if some and some >= 0.4 * total:
+            return max(hits, key=hits.__getitem__)
+        if _addressed(lines, counts, total):
+            return "a page addressed to the reader"
         promo = sum(
             1 for ln, n in zip(lines, counts, strict=True) if n <= PROMO_WORDS and _PROMO.search(ln)
         )

@@ -134,7 +134,8 @@ def find_copies(
         inter = len(sets[i] & sets[j])
         if not inter:
             return False
-        jac = inter / (len(sets[i]) + len(sets[j]) - inter)  # the union's size, not built
+        # |a | b| = |a| + |b| - |a & b|: the same number, without building the union.
+        jac = inter / (len(sets[i]) + len(sets[j]) - inter)
         ci, cj = inter / len(sets[i]), inter / len(sets[j])
         measured[(i, j)] = (jac, ci, cj)
         if params.is_copy(jac, max(ci, cj)):

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 
 from storybrief.dedup import source_groups
 from storybrief.model import Article, CopyLink, Segments, Sentence
-from storybrief.segment.furniture import furniture_flags, is_furniture
+from storybrief.segment.furniture import furniture_flags, is_furniture, is_headline
 from storybrief.text import split_paragraph_sentences
 
-__all__ = ["is_furniture", "segment"]
+__all__ = ["is_furniture", "is_headline", "segment"]
 
 
 def segment(articles: Sequence[Article], copies: Sequence[CopyLink] = ()) -> Segments:

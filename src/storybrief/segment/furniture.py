@@ -30,9 +30,18 @@ _PATTERNS = [
     r"^\s*in this (?:photo|image|undated|handout|file)\b",
     r"^\s*(?:this|a|an|the)\s+(?:\w+\s+)?(?:photo|image|picture|photograph|video)\b(?: \w+){0,3} (?:shows|released|from|taken|provided|shown)\b",
     r"^\s*photograph (?:from|by)\b",
+    r"^\s*(?:image|photo|picture|photograph)s? (?:taken|shot|captured|provided|released) by\b",
     r"\bphoto(?:graph)?s? by\b",
     r"\bcontinue reading the main story\b",
     r"\bvideo shown here\b",
+    # Who stands where in the picture: "Chrissy Archibald (right)", "Kit Harington, right,
+    # speaks", "From left, actor ...".
+    r"\((?:left|right|center|centre|top|bottom|front)\)",
+    r",\s+(?:left|right|center|centre|second from (?:left|right)|far (?:left|right)),\s",
+    r"^\s*from left\b",
+    r"\bslideshow\b",
+    r"\(\d+ (?:images|photos|pictures)\)",
+    r"\bfull[- ]size image\b",
     # A caption's dateline: "..., in Rome, Friday, Oct. 14, 2011."
     r",\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+[a-z]{3,9}\.?\s+\d{1,2},\s+\d{4}\.?\s*$",
     # A line cut off by the page ("Police arrested several people and are widening...").
@@ -43,6 +52,11 @@ _PATTERNS = [
     r"^\s*(?:additional )?reporting by\b",
     r"\bediting by\b",
     r"^\s*(?:contributing|with reporting by)\b",
+    r"^\s*(?:contact|reach|email|e-mail)\b[^.]{0,60}(?:\d{3}[-.) ]\d{3}[-.]\d{4}|@)",
+    r"^\s*(?:edited|translated|compiled)(?: and (?:edited|translated|compiled))? by\b",
+    r"^\s*original article on\b",
+    r"^\s*(?:directed|written|produced|screenplay|starring)\s*(?:by\b|:)[^.]{0,60}\.?\s*$",
+    r"^\s*(?:a version of )?this (?:article|story|post|piece) (?:was )?(?:originally|first) (?:published|appeared)\b",
     # Corrections and notes.
     r"^\s*correction\s*:",
     r"\ban earlier version of this (?:story|article|report)\b",
@@ -63,12 +77,25 @@ _PATTERNS = [
     r"^\s*share (?:this|on)\b",
     r"^\s*advertisement\b",
     r"\bstory continued below\b",
-    r"\b(?:copyright|©)\s*(?:\d{4}|©)",
+    r"(?:\bcopyright|©)\s*(?:\d{4}|©)",
     r"\ball rights reserved\b",
     r"\bjust watched\b",
     r"^\s*(?:story highlights|top stories)\b",
     r"\blive on periscope\b",
     r"\breplay more videos\b",
+    r"\bhtml5\b",
+    r"\byour (?:browser|device) (?:does not|doesn[’']t|is unable)\b",
+    r"\badd to this story\b",
+    r"\blet us know\b",
+    r"\bcheck back\b",
+    r"\bour (?:facebook|twitter|instagram) (?:page|account|feed)\b",
+    r"^\s*become a fan\b",
+    r"^\s*visit\b[^.]{0,80}\b(?:website|site|page)\b",
+    r"^\s*\[[^\]]+\]\s*$",
+    r"\b(?:has|have) (?:the|more) details\.?\s*$",  # a video's lead-in: "NBC10's Jo Roe has the details."
+    # Section labels of a paper or a listing page, alone: "Abstract and Introduction".
+    r"^\s*(?:abstract|introduction|summary|contents|overview|background|methods|results|discussion"
+    r"|references|conclusions?)(?:\s+(?:and|&)\s+\w+)?\s*$",  # an editor's bracketed aside: "[More on the match, ...]"
     r"\bmedia playback is unsupported\b",
     # Social embeds: "... — Name (@handle) June 20, 2017", "A post shared by ...".
     r"—\s*[^—]{1,60}\(@\w+\)\s+\w+\.?\s+\d{1,2},\s+\d{4}\s*$",
@@ -78,6 +105,14 @@ _PATTERNS = [
     r"\b\S+@\S+\.(?:com|org|net)\b",
 ]
 _FURNITURE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# Read with case: a link label in capitals ("MORE 5 Photos ...", "Related PHOTOS: ...",
+# "Related Watch ..."), and a caption's place and date with no "on" between them
+# ("... at a hotel in Kathmandu, Nepal May 30, 2016."): prose writes "on May 30, 2016".
+_CASED = re.compile(
+    r"^\s*(?:MORE|Related)\s+[A-Z0-9\"'‘“]"
+    rf"|\b(?!On\b|Since\b|Until\b|By\b|Before\b|After\b|From\b)[A-Z][a-z]+,?\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\.?\s*$"
+)
 
 
 # Every pattern above needs one of these (lower case): most sentences have none, and a
@@ -90,11 +125,28 @@ NEEDLES = (
     "continued", "©", "copyright", "rights reserved", "just watched", "replay", "media",
     "@", "pic.twitter", "post shared", "http", "...", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "highlights", "top stories", "periscope",
+    "left", "right", "center", "centre", "slideshow", "full", "edited", "translated",
+    "compiled", "original", "first", "html5", "browser", "device", "add to this", "let us",
+    "check back", "our ", "fan", "visit", "[", "taken", "shot", "captured", "provided",
+    "details", "directed", "written", "produced", "screenplay", "starring", "contact", "reach", "email", "abstract", "introduction", "summary", "contents", "overview", "background",
+    "methods", "results", "discussion", "references", "conclusion",
 )  # fmt: skip
+# Every _CASED match holds one of these (as written): "MORE", "Related" or a year's "1"/"2".
+_CASED_NEEDLES = ("MORE", "Related", ", 1", ", 2")
+
+
+# A line cut at its start by the page ("staff, and so much to do that ..."): its first word
+# is written all in lower case (a brand such as "iPhone" or "eBay" has a capital in it).
+_CUT_START = re.compile(r"[a-z]+(?:[\s,;:)\]]|$)")
 
 
 def is_furniture(sentence: str) -> bool:
-    """Whether a sentence is a caption, credit, byline, correction, link or widget line."""
+    """Whether a sentence is a caption, credit, byline, correction, link or widget line, or
+    a fragment cut at its start."""
+    if _CUT_START.match(sentence):
+        return True
+    if any(n in sentence for n in _CASED_NEEDLES) and _CASED.search(sentence):
+        return True
     low = sentence.lower()
     if not any(n in low for n in NEEDLES):
         return False
@@ -105,7 +157,16 @@ def is_furniture(sentence: str) -> bool:
 # sentences keeps its credit in the last one).
 _CAPTION_END = re.compile(
     r"\((?:ap|afp|reuters|getty|associated press|photo|image|credit)[^)]{0,80}\)\s*$"
+    r"|\([A-Z][^()/]{1,60}/[^()]{1,60}\)\s*$|\b(?:reuters|ap|afp|getty images)\s*/\s*\w[\w .'’-]{0,40}$"
+    r"|\|\s*(?:ap|afp|reuters|getty) photo\s*$|^\s*read more\s*$"
     r"|—\s*[^—]{1,60}\(@\w+\)\s+\w+\.?\s+\d{1,2},\s+\d{4}\s*$|\bpic\.twitter\.com/",
+    re.I,
+)
+# ... and a short paragraph that opens as a caption does ("Image caption ...", "FILE - In
+# this ...", "Photograph from the excavations ..."): its other sentences describe the picture.
+_CAPTION_START = re.compile(
+    r"^\s*(?:image (?:copyright|caption)|media caption|file\s*[-–—]|in this (?:photo|image|undated|handout|file)"
+    r"|photograph (?:from|by)|(?:this|a|an|the)\s+(?:\w+\s+)?(?:photo|image|photograph)\s+(?:from|shows|released|taken|provided)\b)",
     re.I,
 )
 CAPTION_SENTENCES = 4
@@ -115,6 +176,28 @@ def furniture_flags(paragraph: list[str]) -> list[bool]:
     """Furniture flags of a paragraph's sentences: each on its own, and all of a short
     paragraph whose last sentence carries a caption credit or an embed's signature."""
     flags = [is_furniture(s) for s in paragraph]
-    if 1 < len(paragraph) <= CAPTION_SENTENCES and _CAPTION_END.search(paragraph[-1]):
+    if 1 < len(paragraph) <= CAPTION_SENTENCES and (
+        _CAPTION_END.search(paragraph[-1]) or _CAPTION_START.match(paragraph[0])
+    ):
         return [True] * len(paragraph)
     return flags
+
+
+# The last word of a headline cut off mid-sentence ("The San Diego Zoo Safari Park is
+# absolutely"): a function word, an auxiliary or an adverb in "-ly".
+_CUT_END_WORDS = """a an the and or but of to in on at for with from by as that which who is are was
+were be been has have had will would can could should may might must not very so than"""
+_CUT_END = frozenset(_CUT_END_WORDS.split())
+
+
+def is_headline(title: str) -> bool:
+    """Whether ``title`` reads as a headline: no page furniture, not cut off mid-sentence,
+    not a run of tags ("jobs jobs jobs Obama's Jobs Speech ...")."""
+    words = title.split()
+    if not words or is_furniture(title):
+        return False
+    last = words[-1].strip(".,;:!?\"'’”)").lower()
+    if words[-1][:1].islower() and (last in _CUT_END or last.endswith("ly")):
+        return False
+    lower = [w.lower() for w in words]
+    return not any(lower[k] == lower[k + 1] == lower[k + 2] for k in range(len(lower) - 2))

@@ -138,7 +138,9 @@ def _groups(spark: Any, prints: Any) -> np.ndarray:
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
-    members = spark.createDataFrame(prints.mapPartitions(_band_keys), "key long, idx long")
+    members = spark.createDataFrame(
+        prints.mapPartitions(_band_keys), "key long, idx long", verifySchema=False
+    )
     roots = (
         members.groupBy("key")
         .agg(F.min("idx").alias("root"), F.count("*").alias("n"))

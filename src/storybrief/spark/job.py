@@ -87,9 +87,12 @@ def _run(
 
     keep = StorageLevel.MEMORY_AND_DISK
     items = read_corpus(spark, files).persist(keep)
-    rejected = items.filter(lambda x: isinstance(x[1], Rejected)).map(lambda x: x[1])
+    rejected = items.filter(lambda x: isinstance(x[1], Rejected)).map(lambda x: x[1]).persist(keep)
     articles = _unique_ids(items.filter(lambda x: isinstance(x[1], Article))).persist(keep)
     count = articles.count()
+    n_rejected = rejected.count()
+    # The cleaned corpus is held once: as ``articles`` and the (few) rejections.
+    items.unpersist()
     progress("read and clean")
     prints = fingerprints(articles).persist(keep)
     links = find_copies_spark(spark, prints, count=count).persist(keep)
@@ -153,8 +156,7 @@ def _run(
     )
     progress("written")
     shown = tuple(rejected.take(SHOWN))
-    n_rejected = rejected.count()
-    for rdd in (rows, assign, links, articles, items):
+    for rdd in (rows, assign, links, articles, rejected):
         rdd.unpersist()
     return SparkRun(
         out=out,
@@ -265,9 +267,11 @@ def _write(
     if options.fmt == "jsonl" and text_column is not None:
         # A column that holds JSON already (a brief) is written as the line itself.
         lines = rows.map(lambda r: (r[text_column],))
-        spark.createDataFrame(lines, "value string").write.mode("overwrite").text(path)
+        spark.createDataFrame(lines, "value string", verifySchema=False).write.mode(
+            "overwrite"
+        ).text(path)
         return
-    df = spark.createDataFrame(rows, schema)
+    df = spark.createDataFrame(rows, schema, verifySchema=False)
     writer = df.write.mode("overwrite")
     if options.fmt == "jsonl":
         # Every line holds every field (null where empty), as the Parquet rows do.

@@ -50,9 +50,15 @@ def input_files(inputs: Sequence[str]) -> list[str]:
 def read_corpus(spark: Any, files: Sequence[str]) -> Any:
     """RDD of ``(index, Article | Rejected)`` over ``files``, articles cleaned."""
     sc = spark.sparkContext
+    jsonl = [not (name.endswith(".parquet") or Path(name).is_dir()) for name in files]
+    if len(files) == 1 and jsonl[0]:
+        # One JSONL file: its line number is its index, numbered in one pass.
+        lines = sc.textFile(files[0]).zipWithIndex()
+        raw = lines.map(lambda li, n=files[0]: ((n, li[1] + 1, li[0]), li[1]))
+        return raw.mapPartitions(_parse_and_clean)
     parts = []
-    for name in files:
-        if name.endswith(".parquet") or Path(name).is_dir():
+    for name, is_jsonl in zip(files, jsonl, strict=True):
+        if not is_jsonl:
             df = spark.read.parquet(name)
             cols = [c for c in RECORD_COLUMNS if c in df.columns]
             rows = df.select(*cols).rdd.map(lambda r: r.asDict())

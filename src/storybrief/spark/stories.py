@@ -65,8 +65,8 @@ def story_assignments(spark: Any, articles: Any, *, block_days: float, undated_b
 
     from storybrief.spark.components import components
 
-    label = components(spark.createDataFrame(member_rows, "key long, idx long"))
-    edges = spark.createDataFrame(edge_rows, "i long, j long, p double")
+    label = components(spark.createDataFrame(member_rows, "key long, idx long", verifySchema=False))
+    edges = spark.createDataFrame(edge_rows, "i long, j long, p double", verifySchema=False)
     li = label.withColumnRenamed("idx", "i").withColumnRenamed("label", "li")
     lj = label.withColumnRenamed("idx", "j").withColumnRenamed("label", "lj")
     inside = (

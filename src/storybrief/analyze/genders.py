@@ -1,0 +1,26 @@
+"""Each person's gender as an article refers to them, so "she said" keeps off the last man
+named (``Resolver.pronoun``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storybrief.analyze.tokens import Tokenizer
+
+_HE = frozenset(["he", "him", "his", "himself", "mr"])
+_SHE = frozenset(["she", "her", "hers", "herself", "mrs", "ms"])
+
+
+def genders(sentences: Sequence[str], persons: Sequence[Sequence[str]]) -> dict[str, str]:
+    """Each person's gender as the article refers to them: pronouns (and Mr./Mrs./Ms.) in
+    sentences that name that person alone, the majority over the article."""
+    votes: dict[str, list[int]] = {}
+    for text, people in zip(sentences, persons, strict=True):
+        if len(people) != 1:
+            continue
+        low = [w.lower().rstrip(".") for w in Tokenizer.words(text)]
+        he, she = sum(w in _HE for w in low), sum(w in _SHE for w in low)
+        if he != she:
+            v = votes.setdefault(people[0], [0, 0])
+            v[0 if he > she else 1] += 1
+    return {p: ("m" if m > f else "f") for p, (m, f) in votes.items() if m != f}
