@@ -69,8 +69,7 @@ class Tokenizer:
         self.lower_words = Memo(_lower_letters, limit).__getitem__
         # ``Tokenizer.words`` of a sentence, for the steps that ask the instance (lists
         # shared between steps: read them, never change them).
-        self.words: Callable[[str], list[str]]  # type: ignore[method-assign]
-        self.words = Memo(TOKEN.findall, limit).__getitem__  # type: ignore[method-assign]
+        self.words = Memo(TOKEN.findall, limit).__getitem__  # type: ignore[method-assign,assignment]
 
     @staticmethod
     def words(text: str) -> list[str]:

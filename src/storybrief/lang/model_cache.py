@@ -144,5 +144,5 @@ def _as_array(values: Any) -> array[int]:
     import numpy as np
 
     out = array(_TYPECODES[values.dtype.itemsize])
-    out.frombytes(memoryview(np.ascontiguousarray(values)).cast("B"))
+    out.frombytes(np.ascontiguousarray(values).data.cast("B"))
     return out

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from storybrief.segment.needles import gated, search_any
+
 _PATTERNS = [
     # Captions and credits.
     r"^\s*file\s*[-–—]\s*in this\b",
@@ -104,7 +106,8 @@ _PATTERNS = [
     r"https?://\S+",
     r"\b\S+@\S+\.(?:com|org|net)\b",
 ]
-_FURNITURE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
+# Each pattern runs only where the sentence holds a string it needs (segment.needles).
+_FURNITURE = gated(_PATTERNS, re.I)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # Read with case: a link label in capitals ("MORE 5 Photos ...", "Related PHOTOS: ...",
 # "Related Watch ..."), and a caption's place and date with no "on" between them
@@ -150,7 +153,7 @@ def is_furniture(sentence: str) -> bool:
     low = sentence.lower()
     if not any(n in low for n in NEEDLES):
         return False
-    return _FURNITURE.search(sentence) is not None
+    return search_any(_FURNITURE, sentence, low)
 
 
 # Markers that make a whole short paragraph a caption or an embed (a caption split into

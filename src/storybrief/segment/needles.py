@@ -1,0 +1,92 @@
+"""Regular expressions gated by the literal text a match must hold.
+
+A long list of patterns tried as one alternation costs every branch at every position of
+every sentence: the furniture patterns took a quarter of a brief. Most patterns cannot match
+a sentence without some fixed text in it ("getty images", "(", one of "photo", "image"),
+so each pattern here runs only on a sentence (lower-cased) that holds one of the strings
+it needs. Which strings a pattern needs is read from the pattern itself
+(``required_literals``), so the list stays a plain list of patterns: adding one needs no
+needle written beside it. The answer is the alternation's: a pattern whose needs cannot be
+read (a bare character class, an optional group) always runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Sequence
+from typing import Any
+
+try:  # the standard library's own parser of patterns (``sre_parse`` before 3.11)
+    _sre_parse: Any = importlib.import_module("re._parser")
+    _sre_constants: Any = importlib.import_module("re._constants")
+except ImportError:  # pragma: no cover - an older or another Python: every pattern runs
+    _sre_parse = _sre_constants = None
+
+Gated = tuple[tuple[str, ...] | None, re.Pattern[str]]
+
+
+def required_literals(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case strings of which every match of ``pattern`` (read case-insensitively)
+    holds at least one; None when none can be told. The most selective such set is
+    chosen (the one whose shortest string is longest)."""
+    if _sre_parse is None:
+        return None
+    try:
+        parsed = _sre_parse.parse(pattern)
+    except (re.error, TypeError, ValueError):
+        return None
+    found = _sequence(list(parsed))
+    return tuple(sorted(found)) if found else None
+
+
+def _sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The best any-of set of a sequence of parsed items that must all match in turn."""
+    c = _sre_constants
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is c.LITERAL:
+            run.append(chr(av).lower())
+            continue
+        if run:
+            options.append(frozenset(["".join(run)]))
+            run = []
+        inner: frozenset[str] | None = None
+        if op is c.SUBPATTERN:
+            inner = _sequence(list(av[-1]))
+        elif op is c.BRANCH:
+            branches = [_sequence(list(b)) for b in av[1]]
+            if all(branches):
+                inner = frozenset().union(*(b for b in branches if b))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)) and av[0]:
+            inner = _sequence(list(av[2]))  # repeated at least once
+        if inner:
+            options.append(inner)
+    if run:
+        options.append(frozenset(["".join(run)]))
+    if not options:
+        return None
+    return max(options, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def gated(patterns: Sequence[str], flags: int = re.I) -> list[Gated]:
+    """Each pattern compiled, with the strings it needs (``required_literals``)."""
+    if not flags & re.I:
+        raise ValueError("gated patterns are read case-insensitively: give re.I")
+    return [(required_literals(p), re.compile(p, flags)) for p in patterns]
+
+
+def search_any(checks: Sequence[Gated], text: str, low: str) -> bool:
+    """Whether any of ``checks`` matches ``text`` (``low``: ``text.lower()``), as one
+    alternation of them all would."""
+    for needles, pattern in checks:
+        if needles is not None:
+            for needle in needles:
+                if needle in low:
+                    break
+            else:
+                continue
+        if pattern.search(text) is not None:
+            return True
+    return False

@@ -1,0 +1,42 @@
+"""Patterns gated by the text they need answer as one alternation of them would."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storybrief.segment.furniture import _PATTERNS
+from storybrief.segment.needles import gated, required_literals, search_any
+
+
+def test_required_literals() -> None:
+    assert required_literals(r"\bgetty images\b") == ("getty images",)
+    assert required_literals(r"^\s*(?:additional )?reporting by\b") == ("reporting by",)
+    assert required_literals(r"\((?:AP|AFP) photo\)") == (" photo)",)  # the longest
+    assert required_literals(r"\b(?:photo|image)s?\s*:") == ("image", "photo")
+    # nothing fixed to require: the pattern always runs
+    assert required_literals(r"[a-z]+\.\s*$") == (".",)
+    assert required_literals(r"[a-z]+") is None
+    assert required_literals(r"(?:ab)?") is None
+    assert required_literals(r"x(") is None  # not a pattern
+
+
+ALPHABET = "ab (c)@.:/-’'PHOTO photo getty images reporting by\u2014 2016 Monday, "
+CHECKS = gated(_PATTERNS, re.I)
+ONE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(ALPHABET.split(" ") + list(ALPHABET)), max_size=30))
+def test_gated_search_is_the_alternation(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert search_any(CHECKS, text, text.lower()) == (ONE.search(text) is not None)
+
+
+def test_gated_needs_case_insensitive_patterns() -> None:
+    import pytest
+
+    with pytest.raises(ValueError, match="re.I"):
+        gated(["abc"], 0)
