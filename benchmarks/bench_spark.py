@@ -249,7 +249,10 @@ def table(results: list[dict[str, object]]) -> str:
         "corpora (real Multi-News and ECB+ articles recombined into dated stories of known gold; "
         "`bench_stream.py`), read as JSONL, Spark in local mode on this machine "
         f"({os.cpu_count()} cores, shared with other jobs: compare the CPU seconds). Stages: "
-        "read and clean, copies (MinHash bands, `find_copies` per colliding group), stories "
+        "read and clean, copies (each article's shingles and MinHash computed once, its LSH "
+        "band keys joined, connected groups of the bucket links by SciPy on the driver, "
+        "`find_copies` per group, a group over 10,000 verified in runs of 10,000 in date "
+        "order), stories "
         "(the batch pair model on 28-day blocks, average link per component), the articles, "
         "copies and stories tables written as Parquet. `python benchmarks/bench_spark.py`:",
         "",
@@ -273,20 +276,36 @@ def table(results: list[dict[str, object]]) -> str:
             f"| 100,000 | single-process stream (`storybrief ingest`) | no | {stream['wall']:.0f} "
             f"| {100_000 / float(stream['wall']):.0f} | {stream['cpu']:.0f} "  # type: ignore[arg-type]
             f"| {100_000 / float(stream['cpu']):.0f} | {stream['rss']:.0f} | | "  # type: ignore[arg-type]
-            f"| {stream['stories']} | | | {stream['f1']:.3f} |"
+            f"| {int(stream['stories']):,} | | | {stream['f1']:.3f} |"
         )
     lines += ["", *_scaling(rows, stream), *_unfinished()]
     if any(r.get("stages") for r in rows):
         lines += [
             "",
-            "Where the time went (wall s / CPU s of the process tree when each stage ended):",
+            "Where the time went (wall s / CPU s of the process tree / of it the JVM's, "
+            "when each stage ended; the 1-minute load average then):",
             "",
         ]
         for r in rows:
             stages = r.get("stages") or []
-            done = ", ".join(f"{name} {wall:.0f}/{cpu:.0f}" for name, wall, cpu in stages)  # type: ignore[union-attr]
+            done = _stages(stages, r.get("jvm_cpu"), r.get("load"))  # type: ignore[arg-type]
             lines.append(f"- {int(r['n']):,} on `{r['master']}`: {done}.")  # type: ignore[arg-type]
     return "\n".join(lines)
+
+
+def _stages(
+    stages: list[tuple[str, float, float]], jvm: list[float] | None, load: list[float] | None
+) -> str:
+    """``name wall/cpu`` per stage, with the JVM's CPU and the load where recorded."""
+    out = []
+    for k, (name, wall, cpu) in enumerate(stages):
+        more = ""
+        if jvm and k < len(jvm) and k:
+            more = f"/{jvm[k]:.0f}"
+        if load and k < len(load):
+            more += f" (load {load[k]:.1f})"
+        out.append(f"{name} {wall:.0f}/{cpu:.0f}{more}")
+    return ", ".join(out)
 
 
 def _unfinished() -> list[str]:
@@ -294,12 +313,10 @@ def _unfinished() -> list[str]:
     out = []
     for path in sorted((WORK / "partial").glob("*.json")):
         run = json.loads(path.read_text())
-        stages = ", ".join(
-            f"{name} at {wall:.0f} s ({cpu:.0f} CPU s)" for name, wall, cpu in run["stages"]
-        )
+        stages = _stages(run["stages"], run.get("jvm_cpu"), run.get("load"))
         out.append(
-            f"- {int(run['n']):,} articles on `{run['master']}`: stopped before the end; "
-            f"stages done: {stages}."
+            f"- {int(run['n']):,} articles on `{run['master']}`: not finished when this was "
+            f"written; stages done (wall s / CPU s / JVM CPU s): {stages}."
         )
     return out
 
