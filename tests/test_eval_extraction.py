@@ -56,3 +56,21 @@ def test_update_section_replaces_only_its_own(tmp_path: Path) -> None:
 def test_replace_section_appends_when_missing() -> None:
     out = replace_section("# T\n", "x", "body")
     assert out.endswith("<!-- section:x -->\nbody\n<!-- /section:x -->\n")
+
+
+def test_a_page_is_filed_under_its_own_language_not_one_quoted_line() -> None:
+    """A German page whose kept snippets include one Greek line is a German page."""
+    from storybrief.eval.datasets import Page
+    from storybrief.eval.extraction import _languages
+
+    page = Page(
+        id="p",
+        html="",
+        body="",
+        include=("Liebe Leserinnen und Leser", "Καλημέρα σε όλους τους φίλους μας"),
+        exclude=(
+            "Diese Seite verwendet Cookies, damit sie besser funktioniert.",
+            "Hier können Sie unseren Newsletter bestellen und jederzeit wieder abbestellen.",
+        ),
+    )
+    assert _languages([page]) == {"p": "de"}

@@ -39,6 +39,11 @@ from storybrief.segment.furniture import furniture_flags
         "NBC10's Jo Roe has the details.",
         "© 2014 Axanar Productions.",
         "Abstract and Introduction",
+        "Play Replay with sound Play with",
+        "We accept PayPal!",
+        "GALAXY QUEST and all related marks, logos and characters are owned by Roe Studios.",
+        "A Roe Pictures release of a Poe Films presentation of a Doe production.",
+        "More information",
         # A fragment cut at its start by the page.
         "staff, and so much to do that it will easily take up your entire day.",
     ],
@@ -58,6 +63,9 @@ def test_furniture_lines(line: str) -> None:
         "iPhone sales rose by a tenth in the quarter.",
         "The results of the study were published in Nature.",
         "He was seen leaving the house at 9 p.m. on Friday.",
+        "The studio said the release of the film would be delayed by a month.",
+        "Police asked anyone with more information to call them.",
+        "She played the recording with sound turned down.",
     ],
 )
 def test_prose_stays(line: str) -> None:

@@ -258,9 +258,13 @@ def evaluate_extraction(
 
 
 def _languages(pages: Sequence[Page]) -> dict[str, str]:
+    """Each page's language, read from all its gold snippets (those that must appear and
+    those that must not): the page's own text as its annotators saw it. The snippets that
+    must appear alone mislabel a page by one quoted line (a German blog post quoting a
+    Greek sentence, an English page with a link that reads "read this in Turkish")."""
     from storybrief.lang import detect_language
 
-    return {p.id: detect_language(" ".join(p.include)) or "und" for p in pages}
+    return {p.id: detect_language(" ".join(p.include + p.exclude)) or "und" for p in pages}
 
 
 def _score(snippets: bool) -> Callable[[Sequence[Any]], float]:

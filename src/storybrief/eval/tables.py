@@ -186,6 +186,7 @@ def language_table(report: ExtractReport) -> str:
         rows.append([lang, str(pages), *cells])
     header = ["language", "pages", *[f"`{r.system}`" for r in results]]
     return (
-        f"Snippet F1 by language on {report.dataset} (language of the gold snippets, "
-        "py3langid; `und`: too short or unsure):\n\n" + _table(header, rows)
+        f"Snippet F1 by language on {report.dataset} (the page's language, read by "
+        "py3langid from all its gold snippets, those to keep and those to drop; `und`: unsure):\n\n"
+        + _table(header, rows)
     )

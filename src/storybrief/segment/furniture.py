@@ -99,6 +99,16 @@ _PATTERNS = [
     r"^\s*(?:abstract|introduction|summary|contents|overview|background|methods|results|discussion"
     r"|references|conclusions?)(?:\s+(?:and|&)\s+\w+)?\s*$",  # an editor's bracketed aside: "[More on the match, ...]"
     r"\bmedia playback is unsupported\b",
+    # A video player's buttons read as words ("Play Replay with sound Play with").
+    r"\b(?:play|replay) with sound\b",
+    # Shop, trademark and film-credit boilerplate: "We accept PayPal", "... and all related
+    # marks, logos and characters are owned by ...", "A ... release of a ... presentation".
+    r"\bwe (?:take|accept) paypal\b",
+    r"\ball related marks\b",
+    r"\bare (?:registered )?trademarks of\b",
+    r"\brelease of an? \b.{0,80}\bpresentation\b",
+    # A link or section label alone.
+    r"^\s*(?:more information|further information|more info)\s*[.:]?\s*$",
     # Social embeds: "... — Name (@handle) June 20, 2017", "A post shared by ...".
     r"—\s*[^—]{1,60}\(@\w+\)\s+\w+\.?\s+\d{1,2},\s+\d{4}\s*$",
     r"\ba post shared by\b",
@@ -132,7 +142,8 @@ NEEDLES = (
     "compiled", "original", "first", "html5", "browser", "device", "add to this", "let us",
     "check back", "our ", "fan", "visit", "[", "taken", "shot", "captured", "provided",
     "details", "directed", "written", "produced", "screenplay", "starring", "contact", "reach", "email", "abstract", "introduction", "summary", "contents", "overview", "background",
-    "methods", "results", "discussion", "references", "conclusion",
+    "methods", "results", "discussion", "references", "conclusion", "with sound", "paypal",
+    "related marks", "trademarks of", "release of", "information", "more info",
 )  # fmt: skip
 # Every _CASED match holds one of these (as written): "MORE", "Related" or a year's "1"/"2".
 _CASED_NEEDLES = ("MORE", "Related", ", 1", ", 2")
