@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from storybrief.analyze.dates import DATE_WORDS, find_dates
@@ -24,6 +23,7 @@ from storybrief.analyze.lexicon import (
     ORDINALS,
 )
 from storybrief.analyze.tokens import Context
+from storybrief.analyze.value_base import Value, local_context
 from storybrief.text import STOPWORDS
 
 _WORDNUM = NUMBER_WORDS
@@ -86,7 +86,6 @@ _ORD_RX = re.compile(r"\b(?P<ord>" + "|".join(_ORDINAL) + r"|\d+(?:st|nd|rd|th))
 _CLAUSE = CLAUSE_WORDS
 _OFFSET = {"after": "after", "later": "after", "before": "before", "earlier": "before",
            "ago": "before", "since": "since"}  # fmt: skip
-WINDOW = 5
 # Cheap pre-checks on the sentence's lower-cased word set: most sentences state no number,
 # and a set lookup costs far less than a case-insensitive alternation scanned per sentence.
 _DIGIT = re.compile(r"\d")
@@ -95,45 +94,6 @@ _NUM_WORDS = frozenset(_WORDNUM)
 _ORD_WORDS = frozenset(_ORDINAL)
 _A_WORDS = frozenset(["a", "an"])
 _TIME_WORDS = frozenset(_TIME) | frozenset(u + "s" for u in _TIME)
-
-
-@dataclass(frozen=True)
-class Value:
-    kind: str  # count, number, duration, date, rank
-    unit: frozenset[str]
-    frame: str
-    low: float
-    high: float
-    text: str
-    start: int
-    end: int
-    norm: str
-    context: frozenset[str]
-
-
-def local_context(
-    ctx: Context, toks: Sequence[tuple[str, int, int]], start: int, end: int
-) -> frozenset[str]:
-    """Content stems of the clause around [start, end), at most ``WINDOW`` tokens each way."""
-    ends = [b for _, _, b in toks]
-    lo = bisect_right(ends, start)  # first token ending after ``start``
-    hi = lo
-    while hi < len(toks) and toks[hi][1] < end:
-        hi += 1
-    if hi == lo:
-        return frozenset()
-    out: set[str] = set()
-    for step, first in ((-1, lo - 1), (1, hi)):
-        k, n = first, 0
-        while 0 <= k < len(toks) and n < WINDOW:
-            t = toks[k][0]
-            if t.lower() in _CLAUSE:
-                break
-            if t[0].isalpha() and t.lower() not in STOPWORDS:
-                out.add(ctx.stem(t))
-                n += 1
-            k += step
-    return frozenset(out)
 
 
 def _unit_after(
