@@ -189,3 +189,31 @@ def test_an_archived_page_gives_its_article_not_the_archive_notice() -> None:
     text = storybrief_extract(page)
     assert "crawl data" not in text
     assert all(" ".join(s.split()) in " ".join(text.split()) for s in page.include)
+
+
+def test_written_dates_are_parsed_in_storybriefs_languages_only() -> None:
+    """htmldate's last-resort parser is limited to storybrief's languages (its first call
+    would otherwise compile every locale dateparser knows), and still reads them."""
+    import htmldate.extractors
+
+    from storybrief.ingest.dates import DATE_LANGUAGES
+    from storybrief.lang import LANGUAGES
+
+    prose = "<p>" + "The council voted on the budget after a long debate in the chamber. " * 8
+    from_html(f"<html><body><article>{prose}</p></article></body></html>", id="a", origin="a")
+    parser = htmldate.extractors.get_external_parser()
+    assert sorted(parser.languages) == sorted(DATE_LANGUAGES)
+    assert set(LANGUAGES) <= set(DATE_LANGUAGES)
+    for written in ("5 febbraio 2020", "5 февраля 2020", "5 de fevereiro de 2020"):
+        assert parser.get_date_data(written)["date_obj"].date().isoformat() == "2020-02-05"
+
+
+def test_a_copyright_year_is_not_a_publication_date() -> None:
+    """htmldate's extensive search falls back to a footer's copyright year as 1 January;
+    that is a year, not the day the article was published."""
+    prose = "<p>" + "The council voted on the budget after a long debate in the chamber. " * 8
+    page = f"<html><body><article>{prose}</p></article><footer>© 2017 Town Herald</footer></body></html>"
+    article = from_html(page, id="a", origin="a")
+    assert article.published is None and article.published_source is None
+    dated = page.replace("<footer>", "<p class='date'>Published 14 March 2019</p><footer>")
+    assert from_html(dated, id="b", origin="b").published == "2019-03-14"
