@@ -60,6 +60,7 @@ def limit_date_languages() -> None:
     if getattr(extractors, "get_external_parser", None) not in (None, _date_parser):
         extractors.get_external_parser = _date_parser
 
+
 # The first web page went up on 6 August 1991: an earlier "publication date" of a web page
 # is a birth date, a founding year or a misread number, never the article's.
 FIRST_WEB_DAY = "1991-08-06"
