@@ -100,7 +100,7 @@ class _Sent:
         self, ctx: Context, doc: Doc, index: int, text: str, mentions: Sequence[Mention]
     ) -> None:
         self.ctx, self.doc, self.index, self.text, self.mentions = ctx, doc, index, text, mentions
-        self.words = ctx.alpha.stems(text)  # content stems, values included: blocking keys
+        self.words = ctx.alpha_stems(text)  # content stems, values included: blocking keys
         self.numeric = may_state_value(ctx, text)
         self.negation = _negation(ctx, text)
         self._values: list[Value] | None = None
@@ -168,7 +168,7 @@ class _Sent:
 
 def _stems(ctx: Context, text: str, values_: Sequence[Value]) -> frozenset[str]:
     if not values_:
-        return ctx.alpha.stems(text)
+        return ctx.alpha_stems(text)
     spans = [(v.start, v.end) for v in values_]
     out = set()
     for t, start, _ in ctx.tokenizer.tokens(text):

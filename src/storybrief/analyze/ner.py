@@ -20,7 +20,7 @@ Marsh", "in Tampere") labels every other mention of it. The rules:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from storybrief.analyze.docs import Doc
 from storybrief.analyze.lexicon import MONTHS, PERSON_SAY_VERBS, ROLES, WEEKDAYS
@@ -135,10 +135,15 @@ def _is_cap(tok: str) -> bool:
     return tok[0].isupper() and tok.lower() not in _NOT_NAMES
 
 
-def rule_mentions(docs: Sequence[Doc]) -> list[Mention]:
-    """Names found by the capitalisation rules, in every sentence of every article."""
+def rule_mentions(
+    docs: Sequence[Doc], words: Callable[[str], list[str]] = Tokenizer.words
+) -> list[Mention]:
+    """Names found by the capitalisation rules, in every sentence of every article.
+
+    ``words``: a sentence's tokens (an analysis passes its context's memo, so the later
+    steps find each sentence tokenised already)."""
     # Each sentence is tokenised once; both passes read the same lists.
-    toks = [[_words(Tokenizer.words(s)) for s in d.sentences] for d in docs]
+    toks = [[_words(words(s)) for s in d.sentences] for d in docs]
     # Tokens seen after a sentence's first word: a sentence-initial word the story also
     # writes in lower case is no name; a lone capitalised word must occur inside too.
     inner: set[str] = set()

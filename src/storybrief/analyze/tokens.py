@@ -138,7 +138,11 @@ class StemTable(dict[str, str]):
         return value
 
     def stems(self, text: str) -> frozenset[str]:
-        out = frozenset(map(self.__getitem__, TOKEN.findall(text)))
+        return self.stems_of(TOKEN.findall(text))
+
+    def stems_of(self, tokens: list[str]) -> frozenset[str]:
+        """``stems`` of a text already tokenised (``Tokenizer.words``)."""
+        out = frozenset(map(self.__getitem__, tokens))
         return out - _EMPTY if "" in out else out
 
 
@@ -200,7 +204,11 @@ class Context:
 
     def content_stems(self, text: str) -> frozenset[str]:
         """Stems of the content words of ``text`` (stop words and punctuation dropped)."""
-        return self.content.stems(text)
+        return self.content.stems_of(self.tokenizer.words(text))
+
+    def alpha_stems(self, text: str) -> frozenset[str]:
+        """Stems of the letter words of ``text``, negators and stop words dropped."""
+        return self.alpha.stems_of(self.tokenizer.words(text))
 
 
 def overlap(a: AbstractSet[str], b: AbstractSet[str]) -> tuple[int, float]:
