@@ -337,13 +337,22 @@ def subject(text: str) -> list[str]:
     return leading_np(toks[clause_start(toks, end) : end])
 
 
+_QUOTE_MARK = re.compile('[“”"]')
+
+
 def outside_quotes(text: str) -> str:
-    """``text`` with what stands inside quotation marks blanked out."""
-    out, inside = [], False
-    for ch in text:
-        if ch in '“”"':
-            inside = (not inside) if ch == '"' else ch == "“"
-            out.append(" ")
-            continue
-        out.append(" " if inside else ch)
+    """``text`` with what stands inside quotation marks blanked out (each mark and each
+    character inside becomes a space, so offsets stay; " toggles, “ opens, ” closes)."""
+    out: list[str] = []
+    pos, inside = 0, False
+    for m in _QUOTE_MARK.finditer(text):
+        k = m.start()
+        out.append(" " * (k - pos) if inside else text[pos:k])
+        out.append(" ")
+        ch = text[k]
+        inside = (not inside) if ch == '"' else ch == "“"
+        pos = k + 1
+    if not out:
+        return text
+    out.append(" " * (len(text) - pos) if inside else text[pos:])
     return "".join(out)

@@ -39,6 +39,8 @@ from storybrief.text import STOPWORDS
 INDEFINITE = frozenset(["a", "an", "another", "one"])
 # Sentences before a quote parsed for who a pronoun may mean (see Resolver.read).
 PENDING = 6
+# Last words of a group or side, no one a pronoun means (one set, not a union per name).
+_NO_ONE = ORG_NOUNS | SIDES
 
 
 class Resolver:
@@ -132,7 +134,7 @@ class Resolver:
         low = person.lower()
         if " " not in person and (low in STOPWORDS or self._common(low)):
             return  # "Although", "Born", "Help": a capitalised sentence opener, no one
-        if low.rsplit(" ", 1)[-1] in ORG_NOUNS | SIDES:
+        if low.rsplit(" ", 1)[-1] in _NO_ONE:
             # "National Committee", "Defense Council", "Kansas Republican": no one "he"
             # or "she" means
             return

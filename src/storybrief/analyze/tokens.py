@@ -99,6 +99,13 @@ _SYNONYMS = {
 }  # fmt: skip
 
 
+# The suffixes by their last letter, in ``_SUFFIXES`` order: a word is checked against
+# the few that can end it (the first that fits is stripped, as with the whole list).
+_BY_LAST: dict[str, tuple[str, ...]] = {}
+for _suf in _SUFFIXES:
+    _BY_LAST[_suf[-1]] = (*_BY_LAST.get(_suf[-1], ()), _suf)
+
+
 def suffix_stem(word: str) -> str:
     """A crude suffix stripper with a few predicate classes: enough to match
     relations/relationship, talks/talk, killed/died."""
@@ -106,7 +113,7 @@ def suffix_stem(word: str) -> str:
     if w.endswith("'s"):
         w = w[:-2]
     for _ in range(2):
-        for suf in _SUFFIXES:
+        for suf in _BY_LAST.get(w[-1:], ()):
             if w.endswith(suf) and len(w) - len(suf) >= 4:
                 w = w[: -len(suf)]
                 break
