@@ -176,17 +176,18 @@ def _sentence_mentions(
 ) -> list[Mention]:
     out: list[Mention] = []
     n = len(toks)
-    i = 0
-    while i < n:
-        tok = toks[i]
-        first = tok[0]
-        # Most tokens are lower-case words that are no role: one check skips them.
-        if first.isupper():
-            if tok.lower() in _NOT_NAMES:
-                i += 1
-                continue
-        elif not (first.islower() and i + 1 < n and tok.lower() in ROLES):
-            i += 1
+    # Where a span can start: a capitalised token that is no month or weekday, or a role
+    # word with a token after it. Most tokens are lower-case words that are no role, so
+    # one comprehension finds the few starts and the span loop runs only from those.
+    starts = [
+        k
+        for k, tok in enumerate(toks)
+        if (tok[0].isupper() and tok.lower() not in _NOT_NAMES)
+        or (tok[0].islower() and k + 1 < n and tok.lower() in ROLES)
+    ]
+    done = 0  # tokens before this are read (inside an earlier span)
+    for i in starts:
+        if i < done:
             continue
         # A span: capitalised tokens and role words, with connectors between capitals.
         j, possessive = i, False
@@ -213,7 +214,7 @@ def _sentence_mentions(
         mention = _span_mention(article, index, toks, i, span, possessive, lower_vocab)
         if mention is not None:
             out.append(mention)
-        i = max(j, i + 1)
+        done = max(j, i + 1)
     return out
 
 

@@ -111,7 +111,9 @@ def find_quotes(
     for doc in docs:
         people = [names.get((doc.id, i), ([], []))[0] for i in range(len(doc.sentences))]
         words = ctx.tokenizer.words
-        lower = frozenset(w for s in doc.sentences for w in words(s) if w[:1].islower())
+        # The article's distinct tokens first (C-level), then the lower-case ones of those.
+        vocab = set(chain.from_iterable(map(words, doc.sentences)))
+        lower = frozenset(w for w in vocab if w[:1].islower())
         resolver = Resolver(index, genders(doc.sentences, people, words), lower, by_surname)
         prev_para: tuple[int, Attribution] | None = None
         paras: dict[int, list[int]] = {}
