@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from itertools import compress
 
 from storybrief.analyze.docs import Doc
 from storybrief.analyze.lexicon import MONTHS, PERSON_SAY_VERBS, ROLES, WEEKDAYS
 from storybrief.analyze.mentions import Mention, strip_possessive
-from storybrief.analyze.tokens import Tokenizer
+from storybrief.analyze.tokens import Memo, Tokenizer
 from storybrief.text import STOPWORDS
 
 _NOT_NAMES = MONTHS | frozenset(WEEKDAYS)
@@ -171,6 +172,21 @@ def _words(toks: list[str]) -> list[str]:
     return toks[k:]
 
 
+_CAP_START, _ROLE_START = 1, 2
+
+
+def _start_kind(tok: str) -> int:
+    """Whether a span can start at ``tok``: a capitalised token that is no month or
+    weekday (``_CAP_START``), a role word (``_ROLE_START``, given a token after it), else 0."""
+    if tok[0].isupper():
+        return 0 if tok.lower() in _NOT_NAMES else _CAP_START
+    return _ROLE_START if tok[0].islower() and tok.lower() in ROLES else 0
+
+
+# A pure function of the token, asked for every token of the story: memoised (bounded).
+_START_KIND = Memo(_start_kind, 1 << 16).__getitem__
+
+
 def _sentence_mentions(
     article: str, index: int, toks: list[str], lower_vocab: set[str]
 ) -> list[Mention]:
@@ -179,12 +195,9 @@ def _sentence_mentions(
     # Where a span can start: a capitalised token that is no month or weekday, or a role
     # word with a token after it. Most tokens are lower-case words that are no role, so
     # one comprehension finds the few starts and the span loop runs only from those.
-    starts = [
-        k
-        for k, tok in enumerate(toks)
-        if (tok[0].isupper() and tok.lower() not in _NOT_NAMES)
-        or (tok[0].islower() and k + 1 < n and tok.lower() in ROLES)
-    ]
+    starts = list(compress(range(n), map(_START_KIND, toks)))
+    if starts and starts[-1] == n - 1 and _START_KIND(toks[-1]) == _ROLE_START:
+        starts.pop()  # a role word needs a token after it
     done = 0  # tokens before this are read (inside an earlier span)
     for i in starts:
         if i < done:
