@@ -330,9 +330,11 @@ def clause_start(toks: Sequence[str], upto: int) -> int:
     return start
 
 
-def subject(text: str) -> list[str]:
-    """The words of a sentence's subject noun phrase (empty if it names no one)."""
-    toks = words_of(text)
+def subject(text: str, toks: list[str] | None = None) -> list[str]:
+    """The words of a sentence's subject noun phrase (empty if it names no one); ``toks``:
+    ``words_of(text)`` where the caller has them."""
+    if toks is None:
+        toks = words_of(text)
     end = next((k for k, t in enumerate(toks) if t in END or t == ";"), len(toks))
     return leading_np(toks[clause_start(toks, end) : end])
 

@@ -103,7 +103,8 @@ class Resolver:
 
     def _parse(self, sentence: str, persons: Sequence[str], orgs: Sequence[str]) -> None:
         bare = outside_quotes(sentence)
-        np = subject(bare)
+        toks = words_of(bare)
+        np = subject(bare, toks)
         # "He denied ... Salon ...", "During an interview with John Heilpern, the designer
         # admitted": a pronoun or description subject means someone named before, not the
         # names its own sentence mentions; it stays the likeliest "he" of the next sentence.
@@ -121,7 +122,7 @@ class Resolver:
             who = self.phrase(np).speaker
             # The subject of a speech verb speaks, whatever kind the recogniser gave it
             # ("Vecchio said she ...").
-            speaks = any(w.lower() in QUOTE_VERBS for w in words_of(bare)[len(np) : len(np) + 3])
+            speaks = any(w.lower() in QUOTE_VERBS for w in toks[len(np) : len(np) + 3])
             if who and (speaks or self.index.kind.get(who) not in ("organization", "place")):
                 self._push(who)
 
