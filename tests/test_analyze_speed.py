@@ -103,3 +103,24 @@ def test_rule_mentions_same_with_the_context_memo() -> None:
     memo = Context().tokenizer.words
     assert [_key(m) for m in rule_mentions([doc], memo)] == plain
     assert memo(doc.sentences[0]) is memo(doc.sentences[0])  # tokenised once
+
+
+def test_negation_gate_lets_every_negator_through() -> None:
+    from storybrief.analyze.disagree import _NEG_RX, _negation
+
+    ctx = Context()
+    negated = [
+        "He was not injured.",
+        "She NEVER signed it.",
+        "They cannot leave.",
+        "He didn't resign.",
+        "It won’t reopen.",
+        "No one was hurt.",
+        "The mayor said there was no deal.",
+    ]
+    for text in negated:
+        assert _NEG_RX.search(text), text
+        assert _negation(ctx, text) is not None, text
+    # Gated out (no "no", "never", "n't"), or through the gate with no negator word.
+    for text in ["He was injured on Monday.", "Notably, the nose of the plane broke."]:
+        assert _negation(ctx, text) is None, text

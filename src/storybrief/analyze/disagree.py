@@ -200,8 +200,13 @@ def _complement(ctx: Context, toks: Sequence[tuple[str, int, int]], k: int) -> f
 def _negation(ctx: Context, text: str) -> _Neg | None:
     """The first negated predicate of a sentence ("was not injured" gives "injured").
 
-    Only the few tokens from the negator on are read: most sentences have none.
+    Only the few tokens from the negator on are read: most sentences have none, and a
+    sentence whose lower-case text holds none of "no", "never", "n't" ("not", "cannot"
+    hold "no") cannot match ``_NEG_RX`` at all, so it skips the regex.
     """
+    low = text.lower()
+    if "no" not in low and "never" not in low and "n't" not in low and "n’t" not in low:
+        return None
     for m in _NEG_RX.finditer(text):
         toks = []
         for t in ctx.tokenizer.finditer(text, m.start()):
