@@ -96,6 +96,10 @@ class _Sent:
     """One sentence; its values, value-free stems and names are computed on first use,
     since only sentences in a candidate pair ever need them."""
 
+    # One per sentence of the story: slots make them cheaper to build and to read.
+    __slots__ = ("ctx", "doc", "index", "text", "mentions", "words", "numeric", "negation",
+                 "_values", "_stems", "_names", "_when", "_common")  # fmt: skip
+
     def __init__(
         self, ctx: Context, doc: Doc, index: int, text: str, mentions: Sequence[Mention]
     ) -> None:
