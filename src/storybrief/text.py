@@ -305,4 +305,5 @@ def shingles(tokens: list[str], n: int = 5) -> set[str]:
     """Word n-grams as strings; a text shorter than ``n`` words gives one shingle of itself."""
     if len(tokens) < n:
         return {" ".join(tokens)} if tokens else set()
-    return {" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
+    # The n-grams by zipping n shifted views (C-level), not by slicing at each position.
+    return set(map(" ".join, zip(*(tokens[k:] for k in range(n)), strict=False)))

@@ -68,7 +68,7 @@ def analyze(segments: Segments, *, ner: str = "rules", context: Context | None =
     ctx = context or Context()
     groups = segments.groups
     docs = make_docs(segments)
-    rules = rule_mentions(docs)
+    rules = rule_mentions(docs, ctx.tokenizer.words)
     found = find_names(docs, rules)
     index = build_index(found, rules)
     refs = reference_dates(ctx, docs)

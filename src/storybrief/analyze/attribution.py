@@ -330,20 +330,31 @@ def clause_start(toks: Sequence[str], upto: int) -> int:
     return start
 
 
-def subject(text: str) -> list[str]:
-    """The words of a sentence's subject noun phrase (empty if it names no one)."""
-    toks = words_of(text)
+def subject(text: str, toks: list[str] | None = None) -> list[str]:
+    """The words of a sentence's subject noun phrase (empty if it names no one); ``toks``:
+    ``words_of(text)`` where the caller has them."""
+    if toks is None:
+        toks = words_of(text)
     end = next((k for k, t in enumerate(toks) if t in END or t == ";"), len(toks))
     return leading_np(toks[clause_start(toks, end) : end])
 
 
+_QUOTE_MARK = re.compile('[“”"]')
+
+
 def outside_quotes(text: str) -> str:
-    """``text`` with what stands inside quotation marks blanked out."""
-    out, inside = [], False
-    for ch in text:
-        if ch in '“”"':
-            inside = (not inside) if ch == '"' else ch == "“"
-            out.append(" ")
-            continue
-        out.append(" " if inside else ch)
+    """``text`` with what stands inside quotation marks blanked out (each mark and each
+    character inside becomes a space, so offsets stay; " toggles, “ opens, ” closes)."""
+    out: list[str] = []
+    pos, inside = 0, False
+    for m in _QUOTE_MARK.finditer(text):
+        k = m.start()
+        out.append(" " * (k - pos) if inside else text[pos:k])
+        out.append(" ")
+        ch = text[k]
+        inside = (not inside) if ch == '"' else ch == "“"
+        pos = k + 1
+    if not out:
+        return text
+    out.append(" " * (len(text) - pos) if inside else text[pos:])
     return "".join(out)

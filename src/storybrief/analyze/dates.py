@@ -113,7 +113,7 @@ def _find_dates(
     if not digit and low.isdisjoint(DATE_WORDS):
         return ()
     for kind, rx in PATTERNS:
-        if (kind in _NEEDS_DIGIT and not digit) or any(low.isdisjoint(w) for w in _NEEDS[kind]):
+        if (kind in _NEEDS_DIGIT and not digit) or any(map(low.isdisjoint, _NEEDS[kind])):
             continue
         for m in rx.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b in taken):

@@ -96,11 +96,15 @@ class _Sent:
     """One sentence; its values, value-free stems and names are computed on first use,
     since only sentences in a candidate pair ever need them."""
 
+    # One per sentence of the story: slots make them cheaper to build and to read.
+    __slots__ = ("ctx", "doc", "index", "text", "mentions", "words", "numeric", "negation",
+                 "_values", "_stems", "_names", "_when", "_common")  # fmt: skip
+
     def __init__(
         self, ctx: Context, doc: Doc, index: int, text: str, mentions: Sequence[Mention]
     ) -> None:
         self.ctx, self.doc, self.index, self.text, self.mentions = ctx, doc, index, text, mentions
-        self.words = ctx.alpha.stems(text)  # content stems, values included: blocking keys
+        self.words = ctx.alpha_stems(text)  # content stems, values included: blocking keys
         self.numeric = may_state_value(ctx, text)
         self.negation = _negation(ctx, text)
         self._values: list[Value] | None = None
@@ -168,7 +172,7 @@ class _Sent:
 
 def _stems(ctx: Context, text: str, values_: Sequence[Value]) -> frozenset[str]:
     if not values_:
-        return ctx.alpha.stems(text)
+        return ctx.alpha_stems(text)
     spans = [(v.start, v.end) for v in values_]
     out = set()
     for t, start, _ in ctx.tokenizer.tokens(text):
@@ -200,8 +204,13 @@ def _complement(ctx: Context, toks: Sequence[tuple[str, int, int]], k: int) -> f
 def _negation(ctx: Context, text: str) -> _Neg | None:
     """The first negated predicate of a sentence ("was not injured" gives "injured").
 
-    Only the few tokens from the negator on are read: most sentences have none.
+    Only the few tokens from the negator on are read: most sentences have none, and a
+    sentence whose lower-case text holds none of "no", "never", "n't" ("not", "cannot"
+    hold "no") cannot match ``_NEG_RX`` at all, so it skips the regex.
     """
+    low = text.lower()
+    if "no" not in low and "never" not in low and "n't" not in low and "n’t" not in low:
+        return None
     for m in _NEG_RX.finditer(text):
         toks = []
         for t in ctx.tokenizer.finditer(text, m.start()):

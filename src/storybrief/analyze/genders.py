@@ -3,7 +3,7 @@ named (``Resolver.pronoun``)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from storybrief.analyze.tokens import Tokenizer
 
@@ -11,14 +11,19 @@ _HE = frozenset(["he", "him", "his", "himself", "mr"])
 _SHE = frozenset(["she", "her", "hers", "herself", "mrs", "ms"])
 
 
-def genders(sentences: Sequence[str], persons: Sequence[Sequence[str]]) -> dict[str, str]:
+def genders(
+    sentences: Sequence[str],
+    persons: Sequence[Sequence[str]],
+    words: Callable[[str], list[str]] = Tokenizer.words,
+) -> dict[str, str]:
     """Each person's gender as the article refers to them: pronouns (and Mr./Mrs./Ms.) in
-    sentences that name that person alone, the majority over the article."""
+    sentences that name that person alone, the majority over the article (``words``: a
+    sentence's tokens, by default ``Tokenizer.words``)."""
     votes: dict[str, list[int]] = {}
     for text, people in zip(sentences, persons, strict=True):
         if len(people) != 1:
             continue
-        low = [w.lower().rstrip(".") for w in Tokenizer.words(text)]
+        low = [w.lower().rstrip(".") for w in words(text)]
         he, she = sum(w in _HE for w in low), sum(w in _SHE for w in low)
         if he != she:
             v = votes.setdefault(people[0], [0, 0])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 @dataclass
@@ -19,8 +20,10 @@ class Mention:
         self.votes[kind] = self.votes.get(kind, 0.0) + weight
 
 
+@lru_cache(maxsize=1 << 14)
 def strip_possessive(tok: str) -> tuple[str, bool]:
-    """``tok`` without a possessive ending, and whether it had one."""
+    """``tok`` without a possessive ending, and whether it had one (memoised: asked for
+    every token of every name span)."""
     for suf in ("’s", "'s", "’", "'"):
         if tok.endswith(suf) and len(tok) > len(suf):
             return tok[: -len(suf)], True

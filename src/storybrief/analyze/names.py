@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from storybrief.analyze.docs import Doc
 from storybrief.analyze.lexicon import GENERIC_ROLES, ROLES
@@ -23,7 +24,10 @@ _KEY_DROP = re.compile(r"['’]s\b|[.'’]")
 _KINDS = ("person", "organization", "place", "other")
 
 
+@lru_cache(maxsize=1 << 14)
 def name_key(name: str) -> str:
+    """The matching key of a name: lower case, no possessive, dots, apostrophes or hyphens
+    (memoised: a pure function, asked about each mention many times)."""
     return " ".join(_KEY_DROP.sub("", name.lower()).replace("-", " ").split())
 
 

@@ -20,12 +20,13 @@ Marsh", "in Tampere") labels every other mention of it. The rules:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from itertools import compress
 
 from storybrief.analyze.docs import Doc
 from storybrief.analyze.lexicon import MONTHS, PERSON_SAY_VERBS, ROLES, WEEKDAYS
 from storybrief.analyze.mentions import Mention, strip_possessive
-from storybrief.analyze.tokens import Tokenizer
+from storybrief.analyze.tokens import Memo, Tokenizer
 from storybrief.text import STOPWORDS
 
 _NOT_NAMES = MONTHS | frozenset(WEEKDAYS)
@@ -135,10 +136,15 @@ def _is_cap(tok: str) -> bool:
     return tok[0].isupper() and tok.lower() not in _NOT_NAMES
 
 
-def rule_mentions(docs: Sequence[Doc]) -> list[Mention]:
-    """Names found by the capitalisation rules, in every sentence of every article."""
+def rule_mentions(
+    docs: Sequence[Doc], words: Callable[[str], list[str]] = Tokenizer.words
+) -> list[Mention]:
+    """Names found by the capitalisation rules, in every sentence of every article.
+
+    ``words``: a sentence's tokens (an analysis passes its context's memo, so the later
+    steps find each sentence tokenised already)."""
     # Each sentence is tokenised once; both passes read the same lists.
-    toks = [[_words(Tokenizer.words(s)) for s in d.sentences] for d in docs]
+    toks = [[_words(words(s)) for s in d.sentences] for d in docs]
     # Tokens seen after a sentence's first word: a sentence-initial word the story also
     # writes in lower case is no name; a lone capitalised word must occur inside too.
     inner: set[str] = set()
@@ -166,22 +172,35 @@ def _words(toks: list[str]) -> list[str]:
     return toks[k:]
 
 
+_CAP_START, _ROLE_START = 1, 2
+
+
+def _start_kind(tok: str) -> int:
+    """Whether a span can start at ``tok``: a capitalised token that is no month or
+    weekday (``_CAP_START``), a role word (``_ROLE_START``, given a token after it), else 0."""
+    if tok[0].isupper():
+        return 0 if tok.lower() in _NOT_NAMES else _CAP_START
+    return _ROLE_START if tok[0].islower() and tok.lower() in ROLES else 0
+
+
+# A pure function of the token, asked for every token of the story: memoised (bounded).
+_START_KIND = Memo(_start_kind, 1 << 16).__getitem__
+
+
 def _sentence_mentions(
     article: str, index: int, toks: list[str], lower_vocab: set[str]
 ) -> list[Mention]:
     out: list[Mention] = []
     n = len(toks)
-    i = 0
-    while i < n:
-        tok = toks[i]
-        first = tok[0]
-        # Most tokens are lower-case words that are no role: one check skips them.
-        if first.isupper():
-            if tok.lower() in _NOT_NAMES:
-                i += 1
-                continue
-        elif not (first.islower() and i + 1 < n and tok.lower() in ROLES):
-            i += 1
+    # Where a span can start: a capitalised token that is no month or weekday, or a role
+    # word with a token after it. Most tokens are lower-case words that are no role, so
+    # one comprehension finds the few starts and the span loop runs only from those.
+    starts = list(compress(range(n), map(_START_KIND, toks)))
+    if starts and starts[-1] == n - 1 and _START_KIND(toks[-1]) == _ROLE_START:
+        starts.pop()  # a role word needs a token after it
+    done = 0  # tokens before this are read (inside an earlier span)
+    for i in starts:
+        if i < done:
             continue
         # A span: capitalised tokens and role words, with connectors between capitals.
         j, possessive = i, False
@@ -208,7 +227,7 @@ def _sentence_mentions(
         mention = _span_mention(article, index, toks, i, span, possessive, lower_vocab)
         if mention is not None:
             out.append(mention)
-        i = max(j, i + 1)
+        done = max(j, i + 1)
     return out
 
 

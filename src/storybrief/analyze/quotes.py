@@ -28,7 +28,7 @@ from storybrief.analyze.names import NameIndex
 from storybrief.analyze.quotes_support import support
 from storybrief.analyze.resolver import Resolver
 from storybrief.analyze.speakers import surnames
-from storybrief.analyze.tokens import Context, Tokenizer, overlap
+from storybrief.analyze.tokens import Context, overlap
 from storybrief.model import Citation, Quote
 
 MIN_WORDS = 4
@@ -110,8 +110,11 @@ def find_quotes(
     by_surname = surnames(index)
     for doc in docs:
         people = [names.get((doc.id, i), ([], []))[0] for i in range(len(doc.sentences))]
-        lower = frozenset(w for s in doc.sentences for w in Tokenizer.words(s) if w[:1].islower())
-        resolver = Resolver(index, genders(doc.sentences, people), lower, by_surname)
+        words = ctx.tokenizer.words
+        # The article's distinct tokens first (C-level), then the lower-case ones of those.
+        vocab = set(chain.from_iterable(map(words, doc.sentences)))
+        lower = frozenset(w for w in vocab if w[:1].islower())
+        resolver = Resolver(index, genders(doc.sentences, people, words), lower, by_surname)
         prev_para: tuple[int, Attribution] | None = None
         paras: dict[int, list[int]] = {}
         for i, p in enumerate(doc.paragraph):

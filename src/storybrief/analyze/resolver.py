@@ -39,6 +39,8 @@ from storybrief.text import STOPWORDS
 INDEFINITE = frozenset(["a", "an", "another", "one"])
 # Sentences before a quote parsed for who a pronoun may mean (see Resolver.read).
 PENDING = 6
+# Last words of a group or side, no one a pronoun means (one set, not a union per name).
+_NO_ONE = ORG_NOUNS | SIDES
 
 
 class Resolver:
@@ -101,7 +103,8 @@ class Resolver:
 
     def _parse(self, sentence: str, persons: Sequence[str], orgs: Sequence[str]) -> None:
         bare = outside_quotes(sentence)
-        np = subject(bare)
+        toks = words_of(bare)
+        np = subject(bare, toks)
         # "He denied ... Salon ...", "During an interview with John Heilpern, the designer
         # admitted": a pronoun or description subject means someone named before, not the
         # names its own sentence mentions; it stays the likeliest "he" of the next sentence.
@@ -119,7 +122,7 @@ class Resolver:
             who = self.phrase(np).speaker
             # The subject of a speech verb speaks, whatever kind the recogniser gave it
             # ("Vecchio said she ...").
-            speaks = any(w.lower() in QUOTE_VERBS for w in words_of(bare)[len(np) : len(np) + 3])
+            speaks = any(w.lower() in QUOTE_VERBS for w in toks[len(np) : len(np) + 3])
             if who and (speaks or self.index.kind.get(who) not in ("organization", "place")):
                 self._push(who)
 
@@ -132,7 +135,7 @@ class Resolver:
         low = person.lower()
         if " " not in person and (low in STOPWORDS or self._common(low)):
             return  # "Although", "Born", "Help": a capitalised sentence opener, no one
-        if low.rsplit(" ", 1)[-1] in ORG_NOUNS | SIDES:
+        if low.rsplit(" ", 1)[-1] in _NO_ONE:
             # "National Committee", "Defense Council", "Kansas Republican": no one "he"
             # or "she" means
             return

@@ -1,0 +1,126 @@
+"""The analysis's fast paths give what the plain code they replaced gave (issue 17).
+
+Each test holds a reference (the former, plain implementation) and compares on invented
+text that reaches every branch.
+"""
+
+from __future__ import annotations
+
+from storybrief.analyze.attribution import outside_quotes
+from storybrief.analyze.docs import Doc
+from storybrief.analyze.mentions import Mention
+from storybrief.analyze.ner import rule_mentions
+from storybrief.analyze.tokens import _SUFFIXES, _SYNONYMS, Context, suffix_stem
+
+TEXTS = [
+    "",
+    "No quotes at all.",
+    '"Every word," she said, "is inside."',
+    "“Curly” marks and a ”stray close and “an open that runs on",
+    'Mixed “open then straight" and "straight then curly” ends',
+    '"',
+    "He said ‘single’ marks stay.",
+]
+
+
+def _outside_quotes_reference(text: str) -> str:
+    out, inside = [], False
+    for ch in text:
+        if ch in '“”"':
+            inside = (not inside) if ch == '"' else ch == "“"
+            out.append(" ")
+            continue
+        out.append(" " if inside else ch)
+    return "".join(out)
+
+
+def test_outside_quotes_matches_the_character_loop() -> None:
+    for text in TEXTS:
+        assert outside_quotes(text) == _outside_quotes_reference(text), text
+    assert outside_quotes('say "no" now') == "say      now"
+
+
+def _suffix_stem_reference(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for _ in range(2):
+        for suf in _SUFFIXES:
+            if w.endswith(suf) and len(w) - len(suf) >= 4:
+                w = w[: -len(suf)]
+                break
+        else:
+            break
+    return _SYNONYMS.get(w, w)
+
+
+def test_suffix_stem_matches_the_whole_suffix_list() -> None:
+    words = [
+        "relationships", "relations", "nationalities", "killed", "deaths", "talks",
+        "movements", "hopefully", "reportedly", "Governor’s", "dies", "", "s", "ship",
+        "friendships", "operations", "wonderful", "creativity", "editions",
+    ]  # fmt: skip
+    for w in words:
+        assert suffix_stem(w) == _suffix_stem_reference(w), w
+
+
+def _key(m: Mention) -> tuple:
+    return (m.article, m.sentence, m.surface, m.title, sorted(m.votes.items()))
+
+
+def _doc() -> Doc:
+    doc = Doc(
+        id="a",
+        group="a",
+        order=0,
+        sentences=(
+            "Regional governor Elena Marsh said the Ministry of Health would act.",
+            "Marsh, speaking in Tampere on Monday, met the president.",
+            "“We will rebuild,” Marsh told Reuters.",
+            "Officials in the Korean peninsula and the United Nations disagreed with Kim Jong-un.",
+            "The spokesman",
+        ),
+        paragraph=(0, 0, 1, 1, 2),
+        published=None,
+    )
+    return doc
+
+
+def test_rule_mentions_same_with_the_context_memo() -> None:
+    doc = _doc()
+    plain = [_key(m) for m in rule_mentions([doc])]
+    # What the rules found before the span-start fast path (the plain token loop).
+    assert plain == [
+        ("a", 0, "Elena Marsh", ("regional", "governor"), [("person", 3.0)]),
+        ("a", 0, "Ministry of Health", (), []),
+        ("a", 1, "Marsh", (), []),
+        ("a", 1, "Tampere", (), [("place", 1.0)]),
+        ("a", 2, "Marsh", (), [("person", 1.0)]),
+        ("a", 2, "Reuters", (), [("organization", 2.0)]),
+        ("a", 3, "United Nations", (), []),
+        ("a", 3, "Kim Jong-un", (), []),
+    ]
+    memo = Context().tokenizer.words
+    assert [_key(m) for m in rule_mentions([doc], memo)] == plain
+    assert memo(doc.sentences[0]) is memo(doc.sentences[0])  # tokenised once
+
+
+def test_negation_gate_lets_every_negator_through() -> None:
+    from storybrief.analyze.disagree import _NEG_RX, _negation
+
+    ctx = Context()
+    negated = [
+        "He was not injured.",
+        "She NEVER signed it.",
+        "They cannot leave.",
+        "He didn't resign.",
+        "It won’t reopen.",
+        "No one was hurt.",
+        "The mayor said there was no deal.",
+    ]
+    for text in negated:
+        assert _NEG_RX.search(text), text
+        assert _negation(ctx, text) is not None, text
+    # Gated out (no "no", "never", "n't"), or through the gate with no negator word.
+    for text in ["He was injured on Monday.", "Notably, the nose of the plane broke."]:
+        assert _negation(ctx, text) is None, text
