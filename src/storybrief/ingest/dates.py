@@ -42,7 +42,7 @@ _DATEPARSER_SETTINGS: dict[str, Any] = {
 }
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1)
 def _date_parser() -> Any:
     from dateparser import DateDataParser
 
