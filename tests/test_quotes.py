@@ -138,3 +138,15 @@ def test_quote_box_signed_in_the_next_paragraph_and_a_name_ending_in_ed() -> Non
     )
     speakers = [q.speaker for q in analyzed([Article("x", text)]).quotes]
     assert speakers == ["Hillary Clinton", "Ted Cruz"]
+
+
+def test_an_inverted_attribution_after_a_question_names_the_speaker() -> None:
+    # The quote ends its sentence with "?", so the splitter cuts the attribution off; a
+    # sentence opening with a lower-case "said" is still that quote's attribution.
+    text = (
+        "Ferry fares rose again this spring across the whole of the northern islands.\n\n"
+        '"Who can still afford a ticket to the mainland now?" said Orla Breck, a harbour '
+        "pilot and union organiser who has fought the rise for months at every meeting."
+    )
+    (q,) = analyzed([Article("a", text)]).quotes
+    assert q.speaker == "Orla Breck"

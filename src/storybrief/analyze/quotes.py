@@ -20,7 +20,13 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
-from storybrief.analyze.attribution import NONE, Attribution, outside_quotes, words_of
+from storybrief.analyze.attribution import (
+    DETERMINERS,
+    NONE,
+    Attribution,
+    outside_quotes,
+    words_of,
+)
 from storybrief.analyze.cues import after, before, is_verb
 from storybrief.analyze.docs import Doc
 from storybrief.analyze.genders import genders
@@ -270,6 +276,10 @@ def _speech_head(sentence: str) -> bool:
     ITV ...", "McDonough wrote in an email ..."): the attribution of the quote before it,
     which a sentence splitter cut off after "?", "!" or "." inside the quotation marks."""
     toks = words_of(sentence)[:6]
+    if len(toks) > 1 and is_verb(toks[0], False) and toks[0][:1].islower():
+        # '"… newspapers?" said Bob Mulholland, a superdelegate …': a sentence never opens
+        # with a lower-case verb, so this one is the inverted attribution of the quote.
+        return toks[1][:1].isupper() or toks[1].lower() in DETERMINERS
     if not toks or not (toks[0][:1].isupper() or toks[0].lower() in ("he", "she")):
         return False
     verb = next((k for k in range(1, len(toks)) if is_verb(toks[k], False)), None)
