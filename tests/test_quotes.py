@@ -150,3 +150,14 @@ def test_an_inverted_attribution_after_a_question_names_the_speaker() -> None:
     )
     (q,) = analyzed([Article("a", text)]).quotes
     assert q.speaker == "Orla Breck"
+
+
+def test_a_party_and_state_after_the_name_keeps_the_attribution() -> None:
+    # "R-Ore." is no sentence end: the speaker after the quote is still read.
+    text = (
+        "The committee met on Tuesday to debate the new water bill for the western states.\n\n"
+        '"We cannot let the rivers run dry while we argue about the maps," Sen. Alma '
+        "Quist, R-Ore., said."
+    )
+    (q,) = analyzed([Article("a", text)]).quotes
+    assert q.speaker == "Alma Quist"

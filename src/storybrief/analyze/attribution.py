@@ -227,6 +227,7 @@ def words_of(text: str) -> list[str]:
             and (
                 out[-1].lower() in ABBREVIATED
                 or (len(out[-1]) == 1 and out[-1].isupper())
+                or PARTY_STATE.fullmatch(out[-1]) is not None  # "McConnell, R-Ky., said"
                 # a state between commas: "Joplin, Mo., Mayor ..."
                 or (
                     toks[n + 1 : n + 2] == [","]
@@ -244,6 +245,8 @@ def words_of(text: str) -> list[str]:
 
 
 INITIALS = re.compile(r"(?:[A-Z]\.)+")
+# A party and state after a lawmaker's name: "R-Ky.", "D-Calif.", "I-Vt.".
+PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z]{0,4}")
 STATE = re.compile(r"[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.")  # "Mo.", "Calif.", "D.C."
 
 
