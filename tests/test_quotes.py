@@ -161,3 +161,15 @@ def test_a_party_and_state_after_the_name_keeps_the_attribution() -> None:
     )
     (q,) = analyzed([Article("a", text)]).quotes
     assert q.speaker == "Alma Quist"
+
+
+def test_less_common_speech_verbs_attribute_a_quote() -> None:
+    text = (
+        "The old mill closed in the winter of 1998 after ninety years of work.\n\n"
+        '"Half the town walked out of those gates on the very last day," remembered Ida '
+        "Vance, who ran the canteen there.\n\n"
+        '"The river will bring the jobs back one day, I am sure of it," Tom Hale assured '
+        "the crowd."
+    )
+    speakers = {q.text[:8]: q.speaker for q in analyzed([Article("a", text)]).quotes}
+    assert speakers == {"Half the": "Ida Vance", "The rive": "Tom Hale"}

@@ -33,6 +33,8 @@ QUOTE_VERBS = SAY_VERBS | word_set(
     """
     pressed answered answers mused retorted snapped barked interjected demanded fumed
     complained griped recounted describes described characterized characterizes dubbed
+    proclaimed proclaims remembered remembers reacted agrees opined assured assures emailed
+    texted marveled marvelled
     """
 )
 DETERMINERS = word_set(
