@@ -173,3 +173,27 @@ def test_less_common_speech_verbs_attribute_a_quote() -> None:
     )
     speakers = {q.text[:8]: q.speaker for q in analyzed([Article("a", text)]).quotes}
     assert speakers == {"Half the": "Ida Vance", "The rive": "Tom Hale"}
+
+
+def test_an_organisation_inside_the_speakers_description_is_not_the_speaker() -> None:
+    # The appositive's closing comma is missing: the party before "said" is governed by
+    # "for", and "chief of the Harbour Board" is a role; the one named first speaks.
+    text = (
+        "The count in the harbour towns was slow again on Monday night.\n\n"
+        "Pia Lund, the spokeswoman for the Coastal Green Party said on Tuesday: "
+        '"Every single ballot in the harbour towns will be counted by hand."\n\n'
+        "Ivo Marsh, founder and chief of the Harbour Board stated, "
+        '"The ferries will run on time for every voter who needs them."'
+    )
+    speakers = {q.text[:5]: q.speaker for q in analyzed([Article("a", text)]).quotes}
+    assert speakers == {"Every": "Pia Lund", "The f": "Ivo Marsh"}
+
+
+def test_a_spokeswoman_for_the_organisation_speaks_for_it() -> None:
+    text = (
+        "The Harbour Board met on Monday to discuss the ferry timetable for the winter.\n\n"
+        "A spokeswoman for the Harbour Board emailed reporters a copy of the timetable, "
+        'adding: "Every ferry will run on time for the whole of the winter season."'
+    )
+    (q,) = analyzed([Article("a", text)]).quotes
+    assert q.speaker is not None and "Harbour Board" in q.speaker

@@ -280,6 +280,7 @@ def leading_np(toks: Sequence[str]) -> list[str]:
                 or low == "of"
                 # "A spokesperson for Conyers"
                 or (low == "for" and np[-1].lower() in SPOKES and k + 1 < len(toks))
+                or (low in DETERMINERS and np[-1].lower() == "for")  # "… for the Committee"
             )
         ):
             np.append(t)

@@ -18,6 +18,7 @@ from storybrief.analyze.attribution import (
     END,
     MEDIUM_VERBS,
     NONE,
+    ORG_NOUNS,
     PRONOUNS,
     QUOTE_VERBS,
     SKIP,
@@ -190,8 +191,8 @@ def before(resolver: Resolver, text: str) -> Attribution:
     if not np and [t.lower() for t in toks[start:upto]] == ["it"]:
         np = ["it"]  # "It described the clashes as …"
     if verbs:
-        left = np_left(toks, start, upto)
-        if left and (not np or start + len(np) < upto - len(left)):
+        left = np_left(toks, start, upto, subject=True)
+        if left and (not np or (start + len(np) < upto - len(left) and not _affiliation(left))):
             # The verb's own subject stands right before it, later than the clause's
             # ("a woman asked for a photo and Clinton said", "The Council on ... Executive
             # Director Nihad Awad says", "as Joel Pollak of Breitbart observed").
@@ -218,9 +219,22 @@ _AS_PUT = re.compile(
 )
 
 
-def np_left(toks: list[str], start: int, verb: int) -> list[str]:
+def _affiliation(words: list[str]) -> bool:
+    """A role of an organisation ("CEO of Washington Restaurant Association"): it describes
+    someone named before it ("Anthony Anton, president and CEO of ..."), it is no name."""
+    low = [w.lower().rstrip(".") for w in words]
+    return "of" in low and all(w in ROLES for w in low[: low.index("of")])
+
+
+# Prepositions whose object is never the subject of the verb after it.
+_PREPOSITIONS = frozenset(["of", "for", "at", "with", "from", "in", "on", "to", "by"])
+
+
+def np_left(toks: list[str], start: int, verb: int, *, subject: bool = False) -> list[str]:
     """The name phrase right before a speech verb (past adverbs such as "also"): names,
-    initials, role words and "of" inside them; empty unless it holds a name."""
+    initials, role words and "of" inside them; empty unless it holds a name. ``subject``:
+    also empty when it is an organisation a preposition governs ("the director for the Iowa
+    Democratic Party said": the party is no subject)."""
     k = verb - 1
     while k >= start and (
         toks[k].lower() in SKIP
@@ -254,6 +268,12 @@ def np_left(toks: list[str], start: int, verb: int) -> list[str]:
     np = toks[k + 1 : end]
     while np and not np[0][:1].isupper():
         np = np[1:]
+    if subject and np and np[-1].lower() in ORG_NOUNS:
+        at = end - len(np) - 1
+        if at >= start and toks[at].lower() in DETERMINERS:
+            at -= 1
+        if at >= start and toks[at].lower() in _PREPOSITIONS:
+            return []
     if "of" in np:
         head = np[: np.index("of")]
         if any(w[:1].isupper() and w.lower() not in ROLES for w in head):
