@@ -197,3 +197,14 @@ def test_a_spokeswoman_for_the_organisation_speaks_for_it() -> None:
     )
     (q,) = analyzed([Article("a", text)]).quotes
     assert q.speaker is not None and "Harbour Board" in q.speaker
+
+
+def test_a_sentence_after_a_quote_closed_by_a_full_stop_is_not_its_attribution() -> None:
+    text = (
+        "Both rivals criticised the handling of the affair on Tuesday evening.\n\n"
+        '"It is a very sad day for the harbour," Mayor Rhea Tamm told reporters. "This '
+        'is what a culture of insults brings to a town like ours." Councillor Ben Osei '
+        "said he would have dismissed the manager long before, according to local reports."
+    )
+    quotes = analyzed([Article("a", text)]).quotes
+    assert {q.speaker for q in quotes} == {"Rhea Tamm"}

@@ -267,6 +267,10 @@ def _next_sentence(text: str, offsets: list[tuple[int, int, int]], close: int) -
     nxt = next(((a, b) for a, b, _ in offsets if a > close), None)
     if nxt is None or text[close + 1 : nxt[0]].strip():
         return ""
+    if text[:close].rstrip().endswith("."):
+        # '"… campaign." Kasich said he would have fired him': a quote closed by a full
+        # stop ends its sentence; the long one after it reports speech of its own.
+        return ""
     sentence = text[nxt[0] : nxt[1]]
     return sentence if _speech_head(sentence) else ""
 
