@@ -208,3 +208,16 @@ def test_a_sentence_after_a_quote_closed_by_a_full_stop_is_not_its_attribution()
     )
     quotes = analyzed([Article("a", text)]).quotes
     assert {q.speaker for q in quotes} == {"Rhea Tamm"}
+
+
+def test_the_speaker_after_the_tail_of_a_quotes_sentence() -> None:
+    # The sentence runs on after the quote; the attribution closes it, after a comma.
+    text = (
+        "The mill reopened this spring after ten years of silence on the river.\n\n"
+        'Ada Moor "always wanted the mill to work again for the town" and its people, '
+        "Ivo Tamm said.\n\n"
+        '"It will be very hard to find the workers for it" that the town needs, said Una '
+        "Reyes, who runs the job centre."
+    )
+    speakers = {q.text[:5]: q.speaker for q in analyzed([Article("a", text)]).quotes}
+    assert speakers == {"alway": "Ivo Tamm", "It wi": "Una Reyes"}

@@ -73,20 +73,32 @@ def after(resolver: Resolver, text: str) -> Attribution:
             return NONE
         if is_verb(t, k == 0):
             np = [w for w in toks[:k] if w.lower() not in SKIP]
-            if not np or not (
-                np[0][0].isupper()
-                or np[0].lower() in PRONOUNS | DETERMINERS
-                or np == ["it"]
-                or _described(np)
-            ):
+            if not np or not _speaker_like(np):
                 if np and np[-1] == ",":
                     # The quote's sentence runs on before the attribution: '"… right
                     # things" about fixing inequality, said Marla Kilfoyle, ...'
                     return _inverted(resolver, toks[k + 1 :])
+                if "," in np and _speaker_like(tail := np[len(np) - np[::-1].index(",") :]):
+                    # ... and so it does before a speaker and the verb: 'Obama "felt a
+                    # moral obligation to do something about" climate change, Axelrod said'.
+                    return resolver.phrase(tail)
                 return NONE
             found = resolver.phrase(np)
             return weak(found) if t.lower() in MEDIUM_VERBS else found
     return NONE
+
+
+def _speaker_like(np: list[str]) -> bool:
+    """Whether a phrase before a speech verb opens like a speaker: a name, a pronoun, a
+    determiner ("the senator"), "it", or a name after a few words that describe it. Not
+    "that": after a quote it opens a clause ('"…unlikely" that Sanders can catch Clinton,
+    said Steve Elmendorf')."""
+    return bool(np) and (
+        np[0][0].isupper()
+        or (np[0].lower() in PRONOUNS | DETERMINERS and np[0].lower() != "that")
+        or np == ["it"]
+        or _described(np)
+    )
 
 
 def _inverted(resolver: Resolver, toks: list[str]) -> Attribution:
