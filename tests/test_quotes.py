@@ -221,3 +221,13 @@ def test_the_speaker_after_the_tail_of_a_quotes_sentence() -> None:
     )
     speakers = {q.text[:5]: q.speaker for q in analyzed([Article("a", text)]).quotes}
     assert speakers == {"alway": "Ivo Tamm", "It wi": "Una Reyes"}
+
+
+def test_a_short_quote_in_the_attribution_does_not_end_it() -> None:
+    text = (
+        "The festival returns to the harbour this summer after a long break.\n\n"
+        '"It will bring the whole town out again," and the "summer spirit" back to the '
+        "old streets, said Ula Brandt, who runs the festival."
+    )
+    (q,) = analyzed([Article("a", text)]).quotes
+    assert q.speaker == "Ula Brandt"

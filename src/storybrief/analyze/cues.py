@@ -68,9 +68,17 @@ def after(resolver: Resolver, text: str) -> Attribution:
             np.append(t)
         np = trim_np(np)
         return weak(resolver.phrase(np)) if np and medium else resolver.phrase(np) if np else NONE
+    inside = False  # within a short quote of the sentence's tail ('the "firepower" they')
     for k, t in enumerate(toks[:30]):
-        if t in END or t in ("“", '"'):
+        if t in ("“", "”", '"'):
+            if not inside and not any(w in ("”", '"') for w in toks[k + 1 : k + 5]):
+                return NONE
+            inside = not inside
+            continue
+        if t in END:
             return NONE
+        if inside:
+            continue
         if is_verb(t, k == 0):
             np = [w for w in toks[:k] if w.lower() not in SKIP]
             if not np or not _speaker_like(np):
