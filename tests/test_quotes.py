@@ -231,3 +231,16 @@ def test_a_short_quote_in_the_attribution_does_not_end_it() -> None:
     )
     (q,) = analyzed([Article("a", text)]).quotes
     assert q.speaker == "Ula Brandt"
+
+
+def test_names_ending_like_adverbs_or_participles_still_speak() -> None:
+    # "Donnelly" ends in -ly and "Fleming" in -ing: before a speech verb they are names,
+    # not an adverb or an intro phrase ("Finally, …", "Speaking to reporters, …").
+    text = (
+        "Rosa Donnelly and Ian Fleming run the two ferry firms of the harbour.\n\n"
+        'Donnelly responded, with a smile: "We will run the ferries every day of the year."\n\n'
+        'Fleming said the old boats would stay, but added: "Nobody in this town will need '
+        'a car any more."'
+    )
+    speakers = {q.text[:5]: q.speaker for q in analyzed([Article("a", text)]).quotes}
+    assert speakers == {"We wi": "Rosa Donnelly", "Nobod": "Ian Fleming"}

@@ -324,8 +324,12 @@ def clause_start(toks: Sequence[str], upto: int) -> int:
             or toks[start].lower() in CALENDAR
             or (
                 toks[start].lower().endswith(("ing", "ly", "ed"))
-                # "Speaking to reporters," but not "Ted Cruz, when asked ...,"
-                and not (start + 1 < len(toks) and toks[start + 1][:1].isupper())
+                # "Speaking to reporters," but not "Ted Cruz, when asked ...," nor a name
+                # before its verb ("Kelly responded pointedly, …", "Boreing said, …")
+                and not (
+                    start + 1 < len(toks)
+                    and (toks[start + 1][:1].isupper() or toks[start + 1].lower() in QUOTE_VERBS)
+                )
             )
         )
     ):

@@ -206,12 +206,19 @@ class Resolver:
 
     def _common(self, low: str) -> bool:
         """A capitalised word that is no name when it starts a run: a word the article also
-        writes in lower case, a weekday or month, an -ly adverb."""
+        writes in lower case, a weekday or month, an -ly adverb (unless the story names
+        someone so: "Kelly", "Skelly")."""
         return (
             (low in self.lower and low not in self.index.canonical)
             or low in CALENDAR
-            or low.endswith("ly")
+            or (low.endswith("ly") and not self._a_name(low))
         )
+
+    def _a_name(self, low: str) -> bool:
+        """Whether the story names someone by this word (alone, or as a surname)."""
+        if self._by_surname is None:
+            self._by_surname = surnames(self.index)
+        return low in self.index.canonical or low.capitalize() in self._by_surname
 
     def _is_place(self, words: list[str]) -> bool:
         if state(words):
