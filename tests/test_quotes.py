@@ -244,3 +244,13 @@ def test_names_ending_like_adverbs_or_participles_still_speak() -> None:
     )
     speakers = {q.text[:5]: q.speaker for q in analyzed([Article("a", text)]).quotes}
     assert speakers == {"We wi": "Rosa Donnelly", "Nobod": "Ian Fleming"}
+
+
+def test_a_participle_speech_verb_takes_the_clauses_subject() -> None:
+    text = (
+        "The ferry strike entered its second week on Monday.\n\n"
+        "Here in the harbour, Mayor Rhea Tamm stepped up her pressure on the owners, "
+        'saying, "Every family in this town needs the boats to run again by the weekend."'
+    )
+    (q,) = analyzed([Article("a", text)]).quotes
+    assert q.speaker == "Rhea Tamm"

@@ -82,7 +82,7 @@ CONNECT = word_set(
 )
 INTRO = word_set(
     """
-    upon after before speaking when while during following in on at asked as despite later
+    upon after before speaking here when while during following in on at asked as despite later
     earlier indeed meanwhile still however yet instead also then now today yesterday
     finally afterward afterwards separately similarly moreover furthermore additionally
     nevertheless nonetheless overall ultimately eventually recently previously initially

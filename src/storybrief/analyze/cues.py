@@ -29,7 +29,7 @@ from storybrief.analyze.attribution import (
     weak,
     words_of,
 )
-from storybrief.analyze.lexicon import ROLES
+from storybrief.analyze.lexicon import ROLES, word_set
 from storybrief.analyze.resolver import Resolver
 from storybrief.text import STOPWORDS
 
@@ -197,6 +197,10 @@ def before(resolver: Resolver, text: str) -> Attribution:
         return NONE
     verbs = [k for k, t in enumerate(toks) if is_verb(t, k == 0)]
     upto = verbs[-1] if verbs else len(toks)
+    if not verbs:
+        # "Sanders stepped up his emphasis on the issue, saying, …": the participle's
+        # subject is the clause's.
+        upto = next((k for k, t in enumerate(toks) if t.lower() in PARTICIPLES and k), upto)
     start = clause_start(toks, upto)
     if verbs and start == upto:
         # "Said Dorothy Poynter, who grew up with Ali, ...": the speaker follows the verb.
@@ -231,6 +235,14 @@ def before(resolver: Resolver, text: str) -> Attribution:
         return Attribution(bool(verbs), None)
     return resolver.phrase(np)
 
+
+# Speech verbs as participles after the clause that names the speaker.
+PARTICIPLES = word_set(
+    """
+    saying adding writing noting arguing explaining insisting warning declaring stating
+    tweeting praising
+    """
+)
 
 # "As John Cornyn, the No. 2 in the GOP leadership, put it:", "as Joel Pollak noted,".
 _AS_PUT = re.compile(
