@@ -254,3 +254,23 @@ def test_a_participle_speech_verb_takes_the_clauses_subject() -> None:
     )
     (q,) = analyzed([Article("a", text)]).quotes
     assert q.speaker == "Rhea Tamm"
+
+
+def test_the_subject_of_the_sentence_before_goes_on_to_speak() -> None:
+    text = (
+        "Mayor Rhea Tamm opened the new ferry pier on Monday morning.\n\n"
+        "Tamm praised the builders for finishing the pier a month early. "
+        '"Every family on the islands will be an hour closer to the mainland now."'
+    )
+    (q,) = analyzed([Article("a", text)]).quotes
+    assert q.speaker == "Rhea Tamm"
+
+
+def test_a_speaker_described_only_by_party_is_someone_unnamed() -> None:
+    text = (
+        "Senator Ada Moor has led the campaign against the ferry tax all year.\n\n"
+        '"The party has been far too slow to take a side on the tax," one senior '
+        "Republican said."
+    )
+    (q,) = analyzed([Article("a", text)]).quotes
+    assert q.speaker == "one senior Republican"

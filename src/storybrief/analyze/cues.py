@@ -104,6 +104,8 @@ def _speaker_like(np: list[str]) -> bool:
     return bool(np) and (
         np[0][0].isupper()
         or (np[0].lower() in PRONOUNS | DETERMINERS and np[0].lower() != "that")
+        # "one senior Democrat" (not "one of the prosecutors for Petraeus")
+        or (np[0].lower() in ("one", "another") and len(np) > 1 and np[1].lower() != "of")
         or np == ["it"]
         or _described(np)
     )

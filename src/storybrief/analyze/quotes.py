@@ -25,6 +25,7 @@ from storybrief.analyze.attribution import (
     NONE,
     Attribution,
     outside_quotes,
+    subject,
     words_of,
 )
 from storybrief.analyze.cues import after, before, is_verb
@@ -234,7 +235,12 @@ def _speaks(resolver: Resolver, sentence: str) -> Attribution | None:
     argues that his client ..."), if it names one."""
     bare = outside_quotes(sentence)
     if not any(is_verb(t, False) for t in words_of(bare)):
-        return None
+        # 'Clinton touted her credentials as a co-sponsor. "We need …"': the person the
+        # sentence before has for its subject goes on to speak.
+        np = subject(bare)
+        who = resolver.phrase(np) if np and np[0][:1].isupper() else NONE
+        named = who.speaker and who.speaker.split()[-1] in np  # named there, not described
+        return who if named and resolver.index.kind.get(who.speaker) == "person" else None
     who = before(resolver, bare)
     return who if who.speaker and who.speaker[:1].isupper() else None
 

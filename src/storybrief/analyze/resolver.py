@@ -247,7 +247,7 @@ class Resolver:
                     return titled, None
                 last = self.last_person
                 return (last if last and self._fits(last, low[-1]) else None), None
-        elif low[0] in INDEFINITE and low[-1] in ROLES | SPOKES:
+        elif low[0] in INDEFINITE and low[-1] in ROLES | SPOKES | SIDES:
             # "a spokeswoman" names no one; "a Clinton campaign official" describes someone
             # unnamed (not Clinton).
             return (" ".join(words) if any(w[:1].isupper() for w in words[1:]) else None), None
