@@ -274,3 +274,15 @@ def test_a_speaker_described_only_by_party_is_someone_unnamed() -> None:
     )
     (q,) = analyzed([Article("a", text)]).quotes
     assert q.speaker == "one senior Republican"
+
+
+def test_a_two_word_speech_verb_attributes_a_quote() -> None:
+    text = (
+        "Rhea Tamm and Ivo Marsh argued over the ferry tax at the council on Monday.\n\n"
+        '"The tax will empty the islands within ten years," Tamm said.\n\n'
+        '"Nobody has ever left the islands because of a ferry fare," Marsh shot back.\n\n'
+        "The council goes on recess next week, and Marsh said that after it "
+        '"every ferry will run on time."'
+    )
+    speakers = {q.text[:5]: q.speaker for q in analyzed([Article("a", text)]).quotes}
+    assert speakers == {"The t": "Rhea Tamm", "Nobod": "Ivo Marsh", "every": "Ivo Marsh"}

@@ -37,6 +37,17 @@ QUOTE_VERBS = SAY_VERBS | word_set(
     texted marveled marvelled
     """
 )
+# Speech verbs of two words, kept as one token by ``words_of`` ('"…," Trump shot back').
+PHRASAL = frozenset(
+    tuple(w.split("_"))
+    for w in word_set(
+        """
+        shot_back shoots_back fired_back fires_back hit_back hits_back wrote_back writes_back
+        went_on goes_on pointed_out points_out chimed_in chimes_in
+        """
+    )
+)
+QUOTE_VERBS |= frozenset(" ".join(p) for p in PHRASAL)
 DETERMINERS = word_set(
     """
     the a an his her its their this that our
@@ -241,6 +252,13 @@ def words_of(text: str) -> list[str]:
             out[-1] += "."
             if len(out) > 1 and INITIALS.fullmatch(out[-2]) and len(out[-1]) == 2:
                 out[-2:] = [out[-2] + out[-1]]  # "U.S.", "D.C.": one word, no name
+        elif (
+            out
+            and (out[-1].lower(), t.lower()) in PHRASAL
+            # "Trump went on, as if …", not "the Senate goes on recess"
+            and (t.lower() != "on" or not toks[n + 1 : n + 2] or not toks[n + 1][:1].isalpha())
+        ):
+            out[-1] += " " + t  # "shot back": one speech verb
         else:
             out.append(t)
     return out
