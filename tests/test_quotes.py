@@ -286,3 +286,13 @@ def test_a_two_word_speech_verb_attributes_a_quote() -> None:
     )
     speakers = {q.text[:5]: q.speaker for q in analyzed([Article("a", text)]).quotes}
     assert speakers == {"The t": "Rhea Tamm", "Nobod": "Ivo Marsh", "every": "Ivo Marsh"}
+
+
+def test_a_surname_that_is_also_a_role_word() -> None:
+    text = (
+        "The harbour board met on Monday to discuss the winter timetable.\n\n"
+        '"Every ferry will keep running through the storms this winter," Nora Bishop, '
+        "the board's operations manager, said."
+    )
+    (q,) = analyzed([Article("a", text)]).quotes
+    assert q.speaker == "Nora Bishop"

@@ -299,6 +299,14 @@ class Resolver:
                     and not {low, low[:-2] if possessive else low} & NOT_NAME
                     and not (start is None and not dotted and self._common(low))
                 )
+                # A surname that is also a role word, after a first name: "Amy Pope",
+                # "Jim Bishop" (not "Clinton Chief of Staff", "Trump Chairman Paul …").
+                or (
+                    start == k - 1
+                    and w[:1].isupper()
+                    and low in ROLES
+                    and (k + 1 == len(words) or not words[k + 1][:1].isalnum())
+                )
             )
             if name_like:
                 start = k if start is None else start
