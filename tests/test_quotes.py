@@ -296,3 +296,12 @@ def test_a_surname_that_is_also_a_role_word() -> None:
     )
     (q,) = analyzed([Article("a", text)]).quotes
     assert q.speaker == "Nora Bishop"
+
+
+def test_a_surname_that_is_a_common_word_still_speaks() -> None:
+    text = (
+        "The historian Ada From has written three books on the harbour strikes.\n\n"
+        '"The strikes of 1912 changed the whole town for a century," From said.'
+    )
+    (q,) = analyzed([Article("a", text)]).quotes
+    assert q.speaker == "Ada From"

@@ -252,6 +252,10 @@ class Resolver:
             # unnamed (not Clinton).
             return (" ".join(words) if any(w[:1].isupper() for w in words[1:]) else None), None
         found = self._name(words)
+        # A surname that is a common word ("From said" for Al From): the story's name.
+        one = found is None and len(words) == 1 and low[0] in STOPWORDS
+        if one and words[0][:1].isupper() and (longer := self._surname(words[0])) != words[0]:
+            return longer, None
         if found is None:
             return self.index.by_title(words), None
         name, start, end, possessive = found
