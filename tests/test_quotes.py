@@ -305,3 +305,24 @@ def test_a_surname_that_is_a_common_word_still_speaks() -> None:
     )
     (q,) = analyzed([Article("a", text)]).quotes
     assert q.speaker == "Ada From"
+
+
+def test_an_attribution_opening_with_as() -> None:
+    text = (
+        "The ferry race between the two harbours is close this year.\n\n"
+        'The race "is a dead heat right now and nobody knows who wins," as Rhea Tamm said '
+        "on the radio on Monday."
+    )
+    (q,) = analyzed([Article("a", text)]).quotes
+    assert q.speaker == "Rhea Tamm"
+
+
+def test_according_to_that_names_no_one_leaves_the_speaker_to_the_verb() -> None:
+    text = (
+        "The count in the harbour towns went on through the night.\n\n"
+        "Ivo Marsh, a member of the party's board, said on Tuesday that according to its "
+        'own analysis the party had won most of the towns, but "we are still counting the '
+        'last seats."'
+    )
+    (q,) = analyzed([Article("a", text)]).quotes
+    assert q.speaker == "Ivo Marsh"

@@ -45,6 +45,8 @@ def after(resolver: Resolver, text: str) -> Attribution:
     while k < len(toks) and toks[k] in (",", "”", '"', "’", "'", "—", "-"):
         k += 1
     toks = toks[k:]
+    if toks[:1] == ["as"] and len(toks) > 2:
+        toks = toks[1:]  # '"… right now," as Cruz said on Monday'
     if not toks or toks[0] in END:
         return NONE
     if [t.lower() for t in toks[:2]] == ["according", "to"]:
@@ -192,8 +194,9 @@ def before(resolver: Resolver, text: str) -> Attribution:
                 if t in (",", ":") or t in END:
                     break
                 np.append(t)
-            if np:
-                return resolver.phrase(np)
+            found = resolver.phrase(np) if np else NONE
+            if found.speaker:  # not "said that according to its analysis, …"
+                return found
     toks = no_parens(words_of(text))
     if not toks:
         return NONE
