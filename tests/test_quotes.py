@@ -326,3 +326,14 @@ def test_according_to_that_names_no_one_leaves_the_speaker_to_the_verb() -> None
     )
     (q,) = analyzed([Article("a", text)]).quotes
     assert q.speaker == "Ivo Marsh"
+
+
+def test_a_described_speaker_after_a_question() -> None:
+    text = (
+        "The club handed out the misspelled shirts at the gate anyway.\n\n"
+        '"Is there something wrong with the shirt at all?" fan Ida Vance asked, according '
+        "to the local radio station. "
+        '"I did not notice a thing until somebody told me."'
+    )
+    speakers = {q.speaker for q in analyzed([Article("a", text)]).quotes}
+    assert speakers == {"Ida Vance"}

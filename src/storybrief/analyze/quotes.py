@@ -290,7 +290,8 @@ def _speech_head(sentence: str) -> bool:
         # '"… newspapers?" said Bob Mulholland, a superdelegate …': a sentence never opens
         # with a lower-case verb, so this one is the inverted attribution of the quote.
         return toks[1][:1].isupper() or toks[1].lower() in DETERMINERS
-    if not toks or not (toks[0][:1].isupper() or toks[0].lower() in ("he", "she")):
+    described = len(toks) > 1 and toks[0].isalpha() and toks[1][:1].isupper()  # "fan Jo Li"
+    if not toks or not (toks[0][:1].isupper() or toks[0].lower() in ("he", "she") or described):
         return False
     verb = next((k for k in range(1, len(toks)) if is_verb(toks[k], False)), None)
     return verb is not None and verb <= 4 and "," not in toks[:verb]
