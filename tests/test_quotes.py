@@ -337,3 +337,24 @@ def test_a_described_speaker_after_a_question() -> None:
     )
     speakers = {q.speaker for q in analyzed([Article("a", text)]).quotes}
     assert speakers == {"Ida Vance"}
+
+
+def test_as_a_described_speaker_puts_it() -> None:
+    text = (
+        "The harbour board has not decided on the ferry fares for next year.\n\n"
+        'But as harbour pilot Orla Breck puts it, "nobody in this town can pay twice the '
+        'fare for the same old boat."\n\n'
+        'As The Gazette\'s Ivo Marsh put it, "the board has run out of every excuse it had."'
+    )
+    speakers = {q.text[:5]: q.speaker for q in analyzed([Article("a", text)]).quotes}
+    assert speakers == {"nobod": "Orla Breck", "the b": "Ivo Marsh"}
+
+
+def test_a_name_and_its_appositive_after_a_question() -> None:
+    text = (
+        "Volunteers called voters across the city all through the evening.\n\n"
+        '"Are you coming out to vote for us on Saturday?" Eva Lund, a retired nurse from '
+        "the north side of the city, said into the phone."
+    )
+    (q,) = analyzed([Article("a", text)]).quotes
+    assert q.speaker == "Eva Lund"

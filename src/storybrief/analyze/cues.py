@@ -184,7 +184,8 @@ def before(resolver: Resolver, text: str) -> Attribution:
     low_text = text.lower()
     m = _AS_PUT.search(text)
     if m is not None and len(text[m.end() :].strip(" ,:")) == 0:
-        return resolver.phrase(words_of(m.group(1)))  # "As John Cornyn, ..., put it:"
+        named = words_of(m.group(1))  # "As John Cornyn, ..., put it:"
+        return resolver.phrase(named[1:] if named[0] == "The" else named)  # "The Post's …"
     if "according to" in low_text:
         at = low_text.rindex("according to")
         rest = text[at + len("according to") :]
@@ -249,10 +250,12 @@ PARTICIPLES = word_set(
     """
 )
 
-# "As John Cornyn, the No. 2 in the GOP leadership, put it:", "as Joel Pollak noted,".
+# "As John Cornyn, the No. 2 in the GOP leadership, put it:", "as Joel Pollak noted,", "as
+# prosecutor Marc Trevidic put it,".
 _AS_PUT = re.compile(
-    r"\b[Aa]s\s+((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)(?:,[^,]{1,80},)?\s+"
-    r"(?:put\s+it|said|noted|wrote|explained|observed|told\s+\w+|argued)\b"
+    r"\b[Aa]s\s+((?:[a-z][\w-]*\s+){0,2}(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)"
+    r"(?:,[^,]{1,80},)?\s+"
+    r"(?:puts?\s+it|said|noted|wrote|explained|observed|told\s+\w+|argued)\b"
 )
 
 

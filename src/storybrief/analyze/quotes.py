@@ -285,7 +285,13 @@ def _speech_head(sentence: str) -> bool:
     """Whether a sentence opens with a speaker and a speech verb ("Trump told Britain's
     ITV ...", "McDonough wrote in an email ..."): the attribution of the quote before it,
     which a sentence splitter cut off after "?", "!" or "." inside the quotation marks."""
-    toks = words_of(sentence)[:6]
+    toks = words_of(sentence)[:20]
+    comma = next((k for k in range(1, 4) if toks[k : k + 1] == [","]), None)
+    if comma and all(t[:1].isupper() for t in toks[:comma]) and "," in toks[comma + 2 : -1]:
+        # "Miller, a retired worker from a nuclear plant, said …": a name, its appositive,
+        # then the verb.
+        return is_verb(toks[toks.index(",", comma + 2) + 1], False)
+    toks = toks[:6]
     if len(toks) > 1 and is_verb(toks[0], False) and toks[0][:1].islower():
         # '"… newspapers?" said Bob Mulholland, a superdelegate …': a sentence never opens
         # with a lower-case verb, so this one is the inverted attribution of the quote.
