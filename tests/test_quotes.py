@@ -358,3 +358,15 @@ def test_a_name_and_its_appositive_after_a_question() -> None:
     )
     (q,) = analyzed([Article("a", text)]).quotes
     assert q.speaker == "Eva Lund"
+
+
+def test_a_pronoun_after_the_quote_means_the_subject_who_spoke_before_it() -> None:
+    # "he" is the spokesman whose speech verb opens the sentence, not the candidate named
+    # last before the quote.
+    text = (
+        "Senator Ivo Marsh spoke at the harbour on Monday about the ferry tax.\n\n"
+        "Marsh spokesman Tom Hale said that the campaign will show voters that Marsh has "
+        '"the guiding principles to lead the islands through a hard winter," he said.'
+    )
+    (q,) = analyzed([Article("a", text)]).quotes
+    assert q.speaker == "Tom Hale"

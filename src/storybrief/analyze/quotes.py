@@ -164,9 +164,15 @@ def find_quotes(
                         resolver.spoke(who.speaker)
                         last = who
                     continue
-                if not who.found or who.weak:
+                said = words_of(text[end + 1 : s_end].strip(' ,”"’').lower())[:1]
+                want = {"he": "m", "she": "f"}.get(said[0]) if said and who.found else None
+                if not who.found or who.weak or want:
                     first = before(resolver, outside_quotes(text[s_start:start]))
-                    if first.speaker or not who.found:
+                    if want:  # '"…," he said' after 'Rick Tyler said that …': the subject
+                        fits = first.speaker and resolver.genders.get(first.speaker, want) == want
+                        spoke = any(is_verb(t, False) for t in words_of(text[s_start:start]))
+                        who = first if fits and spoke and first.speaker[:1].isupper() else who
+                    elif first.speaker or not who.found:
                         who = first
                 if not who.speaker and not text[end + 1 : s_end].strip():
                     # '"… greatest!!!" McDonough wrote in a September 16, 2012 email': a
