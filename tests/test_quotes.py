@@ -370,3 +370,13 @@ def test_a_pronoun_after_the_quote_means_the_subject_who_spoke_before_it() -> No
     )
     (q,) = analyzed([Article("a", text)]).quotes
     assert q.speaker == "Tom Hale"
+
+
+def test_verbs_of_praise_and_attack_attribute_a_quote() -> None:
+    text = (
+        "The debate between the two harbour candidates turned sharp on Monday night.\n\n"
+        '"You have called every fisherman in this town a liar," Rhea Tamm charged.\n\n'
+        '"That is the finest harbour on the whole of the coast," Ivo Marsh gushed.'
+    )
+    speakers = {q.text[:5]: q.speaker for q in analyzed([Article("a", text)]).quotes}
+    assert speakers == {"You h": "Rhea Tamm", "That ": "Ivo Marsh"}

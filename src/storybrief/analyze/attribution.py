@@ -34,7 +34,8 @@ QUOTE_VERBS = SAY_VERBS | word_set(
     pressed answered answers mused retorted snapped barked interjected demanded fumed
     complained griped recounted describes described characterized characterizes dubbed
     proclaimed proclaims remembered remembers reacted agrees opined assured assures emailed
-    texted marveled marvelled
+    texted marveled marvelled blasted slammed praised touted gushed raved deadpanned chided
+    scolded teased confided whispered screamed charged cracked
     """
 )
 # Speech verbs of two words, kept as one token by ``words_of`` ('"…," Trump shot back').
