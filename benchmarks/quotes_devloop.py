@@ -48,6 +48,12 @@ def _cached(cache: Path, key: str, articles: list[Article]):
     return seg
 
 
+def _context(text: str, start: int, end: int) -> str:
+    """The text around a gold quote, the quote itself marked with ⟦ ⟧."""
+    out = text[max(0, start - 300) : start] + "⟦" + text[start:end] + "⟧" + text[end : end + 200]
+    return out.replace("\n", " / ")
+
+
 def _match(quotes, snippet, first: bool):
     if first:  # the scorer's rule before 2026-12-02: the first quote that overlaps
         return next((q for q in quotes if overlaps(q.text, snippet)), None)
@@ -97,7 +103,7 @@ def main() -> None:
                 t[3] += ok
             if err and not ok:
                 doc = gold.documents[g.span.doc]
-                ctx = doc[max(0, g.span.start - 300) : g.span.end + 200].replace("\n", " / ")
+                ctx = _context(doc, g.span.start, g.span.end)
                 err.write(
                     f"== MN {gold.id} d{g.span.doc} gold={g.speaker!r} "
                     f"got={'MISSING' if hit is None else hit.speaker!r}\n{ctx}\n\n"
@@ -112,7 +118,7 @@ def main() -> None:
             hit = _match(quotes, g.text, args.first_match)
             if hit is None:
                 if err:
-                    ctx = art.text[max(0, g.start - 300) : g.end + 200].replace("\n", " / ")
+                    ctx = _context(art.text, g.start, g.end)
                     err.write(f"== PN {art.name} MISSING src={g.source!r}\n{ctx}\n\n")
                 continue
             t[1] += 1
@@ -120,7 +126,7 @@ def main() -> None:
             if g.speaker_last:
                 t[3] += speaker_is(hit.speaker, g.speaker_last)
                 if err and not speaker_is(hit.speaker, g.speaker_last):
-                    ctx = art.text[max(0, g.start - 300) : g.end + 200].replace("\n", " / ")
+                    ctx = _context(art.text, g.start, g.end)
                     err.write(f"== PN {art.name} src={g.source!r} got={hit.speaker!r}\n{ctx}\n\n")
             else:
                 tally.setdefault("pn_unscored", [0])[0] += 1

@@ -33,8 +33,22 @@ QUOTE_VERBS = SAY_VERBS | word_set(
     """
     pressed answered answers mused retorted snapped barked interjected demanded fumed
     complained griped recounted describes described characterized characterizes dubbed
+    proclaimed proclaims remembered remembers reacted agrees opined assured assures emailed
+    texted marveled marvelled blasted slammed praised touted gushed raved deadpanned chided
+    scolded teased confided whispered screamed charged cracked
     """
 )
+# Speech verbs of two words, kept as one token by ``words_of`` ('"…," Trump shot back').
+PHRASAL = frozenset(
+    tuple(w.split("_"))
+    for w in word_set(
+        """
+        shot_back shoots_back fired_back fires_back hit_back hits_back wrote_back writes_back
+        went_on goes_on pointed_out points_out chimed_in chimes_in
+        """
+    )
+)
+QUOTE_VERBS |= frozenset(" ".join(p) for p in PHRASAL)
 DETERMINERS = word_set(
     """
     the a an his her its their this that our
@@ -80,7 +94,7 @@ CONNECT = word_set(
 )
 INTRO = word_set(
     """
-    upon after before speaking when while during following in on at asked as despite later
+    upon after before speaking here when while during following in on at asked as despite later
     earlier indeed meanwhile still however yet instead also then now today yesterday
     finally afterward afterwards separately similarly moreover furthermore additionally
     nevertheless nonetheless overall ultimately eventually recently previously initially
@@ -227,6 +241,7 @@ def words_of(text: str) -> list[str]:
             and (
                 out[-1].lower() in ABBREVIATED
                 or (len(out[-1]) == 1 and out[-1].isupper())
+                or PARTY_STATE.fullmatch(out[-1]) is not None  # "McConnell, R-Ky., said"
                 # a state between commas: "Joplin, Mo., Mayor ..."
                 or (
                     toks[n + 1 : n + 2] == [","]
@@ -238,12 +253,21 @@ def words_of(text: str) -> list[str]:
             out[-1] += "."
             if len(out) > 1 and INITIALS.fullmatch(out[-2]) and len(out[-1]) == 2:
                 out[-2:] = [out[-2] + out[-1]]  # "U.S.", "D.C.": one word, no name
+        elif (
+            out
+            and (out[-1].lower(), t.lower()) in PHRASAL
+            # "Trump went on, as if …", not "the Senate goes on recess"
+            and (t.lower() != "on" or not toks[n + 1 : n + 2] or not toks[n + 1][:1].isalpha())
+        ):
+            out[-1] += " " + t  # "shot back": one speech verb
         else:
             out.append(t)
     return out
 
 
 INITIALS = re.compile(r"(?:[A-Z]\.)+")
+# A party and state after a lawmaker's name: "R-Ky.", "D-Calif.", "I-Vt.".
+PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z]{0,4}")
 STATE = re.compile(r"[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.")  # "Mo.", "Calif.", "D.C."
 
 
@@ -275,6 +299,7 @@ def leading_np(toks: Sequence[str]) -> list[str]:
                 or low == "of"
                 # "A spokesperson for Conyers"
                 or (low == "for" and np[-1].lower() in SPOKES and k + 1 < len(toks))
+                or (low in DETERMINERS and np[-1].lower() == "for")  # "… for the Committee"
             )
         ):
             np.append(t)
@@ -318,8 +343,12 @@ def clause_start(toks: Sequence[str], upto: int) -> int:
             or toks[start].lower() in CALENDAR
             or (
                 toks[start].lower().endswith(("ing", "ly", "ed"))
-                # "Speaking to reporters," but not "Ted Cruz, when asked ...,"
-                and not (start + 1 < len(toks) and toks[start + 1][:1].isupper())
+                # "Speaking to reporters," but not "Ted Cruz, when asked ...," nor a name
+                # before its verb ("Kelly responded pointedly, …", "Boreing said, …")
+                and not (
+                    start + 1 < len(toks)
+                    and (toks[start + 1][:1].isupper() or toks[start + 1].lower() in QUOTE_VERBS)
+                )
             )
         )
     ):

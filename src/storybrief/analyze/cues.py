@@ -18,6 +18,7 @@ from storybrief.analyze.attribution import (
     END,
     MEDIUM_VERBS,
     NONE,
+    ORG_NOUNS,
     PRONOUNS,
     QUOTE_VERBS,
     SKIP,
@@ -28,7 +29,7 @@ from storybrief.analyze.attribution import (
     weak,
     words_of,
 )
-from storybrief.analyze.lexicon import ROLES
+from storybrief.analyze.lexicon import ROLES, word_set
 from storybrief.analyze.resolver import Resolver
 from storybrief.text import STOPWORDS
 
@@ -44,6 +45,8 @@ def after(resolver: Resolver, text: str) -> Attribution:
     while k < len(toks) and toks[k] in (",", "”", '"', "’", "'", "—", "-"):
         k += 1
     toks = toks[k:]
+    if toks[:1] == ["as"] and len(toks) > 2:
+        toks = toks[1:]  # '"… right now," as Cruz said on Monday'
     if not toks or toks[0] in END:
         return NONE
     if [t.lower() for t in toks[:2]] == ["according", "to"]:
@@ -67,25 +70,47 @@ def after(resolver: Resolver, text: str) -> Attribution:
             np.append(t)
         np = trim_np(np)
         return weak(resolver.phrase(np)) if np and medium else resolver.phrase(np) if np else NONE
+    inside = False  # within a short quote of the sentence's tail ('the "firepower" they')
     for k, t in enumerate(toks[:30]):
-        if t in END or t in ("“", '"'):
+        if t in ("“", "”", '"'):
+            if not inside and not any(w in ("”", '"') for w in toks[k + 1 : k + 5]):
+                return NONE
+            inside = not inside
+            continue
+        if t in END:
             return NONE
+        if inside:
+            continue
         if is_verb(t, k == 0):
             np = [w for w in toks[:k] if w.lower() not in SKIP]
-            if not np or not (
-                np[0][0].isupper()
-                or np[0].lower() in PRONOUNS | DETERMINERS
-                or np == ["it"]
-                or _described(np)
-            ):
+            if not np or not _speaker_like(np):
                 if np and np[-1] == ",":
                     # The quote's sentence runs on before the attribution: '"… right
                     # things" about fixing inequality, said Marla Kilfoyle, ...'
                     return _inverted(resolver, toks[k + 1 :])
+                if "," in np and _speaker_like(tail := np[len(np) - np[::-1].index(",") :]):
+                    # ... and so it does before a speaker and the verb: 'Obama "felt a
+                    # moral obligation to do something about" climate change, Axelrod said'.
+                    return resolver.phrase(tail)
                 return NONE
             found = resolver.phrase(np)
             return weak(found) if t.lower() in MEDIUM_VERBS else found
     return NONE
+
+
+def _speaker_like(np: list[str]) -> bool:
+    """Whether a phrase before a speech verb opens like a speaker: a name, a pronoun, a
+    determiner ("the senator"), "it", or a name after a few words that describe it. Not
+    "that": after a quote it opens a clause ('"…unlikely" that Sanders can catch Clinton,
+    said Steve Elmendorf')."""
+    return bool(np) and (
+        np[0][0].isupper()
+        or (np[0].lower() in PRONOUNS | DETERMINERS and np[0].lower() != "that")
+        # "one senior Democrat" (not "one of the prosecutors for Petraeus")
+        or (np[0].lower() in ("one", "another") and len(np) > 1 and np[1].lower() != "of")
+        or np == ["it"]
+        or _described(np)
+    )
 
 
 def _inverted(resolver: Resolver, toks: list[str]) -> Attribution:
@@ -159,7 +184,8 @@ def before(resolver: Resolver, text: str) -> Attribution:
     low_text = text.lower()
     m = _AS_PUT.search(text)
     if m is not None and len(text[m.end() :].strip(" ,:")) == 0:
-        return resolver.phrase(words_of(m.group(1)))  # "As John Cornyn, ..., put it:"
+        named = words_of(m.group(1))  # "As John Cornyn, ..., put it:"
+        return resolver.phrase(named[1:] if named[0] == "The" else named)  # "The Post's …"
     if "according to" in low_text:
         at = low_text.rindex("according to")
         rest = text[at + len("according to") :]
@@ -169,13 +195,18 @@ def before(resolver: Resolver, text: str) -> Attribution:
                 if t in (",", ":") or t in END:
                     break
                 np.append(t)
-            if np:
-                return resolver.phrase(np)
+            found = resolver.phrase(np) if np else NONE
+            if found.speaker:  # not "said that according to its analysis, …"
+                return found
     toks = no_parens(words_of(text))
     if not toks:
         return NONE
     verbs = [k for k, t in enumerate(toks) if is_verb(t, k == 0)]
     upto = verbs[-1] if verbs else len(toks)
+    if not verbs:
+        # "Sanders stepped up his emphasis on the issue, saying, …": the participle's
+        # subject is the clause's.
+        upto = next((k for k, t in enumerate(toks) if t.lower() in PARTICIPLES and k), upto)
     start = clause_start(toks, upto)
     if verbs and start == upto:
         # "Said Dorothy Poynter, who grew up with Ali, ...": the speaker follows the verb.
@@ -190,8 +221,8 @@ def before(resolver: Resolver, text: str) -> Attribution:
     if not np and [t.lower() for t in toks[start:upto]] == ["it"]:
         np = ["it"]  # "It described the clashes as …"
     if verbs:
-        left = np_left(toks, start, upto)
-        if left and (not np or start + len(np) < upto - len(left)):
+        left = np_left(toks, start, upto, subject=True)
+        if left and (not np or (start + len(np) < upto - len(left) and not _affiliation(left))):
             # The verb's own subject stands right before it, later than the clause's
             # ("a woman asked for a photo and Clinton said", "The Council on ... Executive
             # Director Nihad Awad says", "as Joel Pollak of Breitbart observed").
@@ -211,16 +242,39 @@ def before(resolver: Resolver, text: str) -> Attribution:
     return resolver.phrase(np)
 
 
-# "As John Cornyn, the No. 2 in the GOP leadership, put it:", "as Joel Pollak noted,".
+# Speech verbs as participles after the clause that names the speaker.
+PARTICIPLES = word_set(
+    """
+    saying adding writing noting arguing explaining insisting warning declaring stating
+    tweeting praising
+    """
+)
+
+# "As John Cornyn, the No. 2 in the GOP leadership, put it:", "as Joel Pollak noted,", "as
+# prosecutor Marc Trevidic put it,".
 _AS_PUT = re.compile(
-    r"\b[Aa]s\s+((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)(?:,[^,]{1,80},)?\s+"
-    r"(?:put\s+it|said|noted|wrote|explained|observed|told\s+\w+|argued)\b"
+    r"\b[Aa]s\s+((?:[a-z][\w-]*\s+){0,2}(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)"
+    r"(?:,[^,]{1,80},)?\s+"
+    r"(?:puts?\s+it|said|noted|wrote|explained|observed|told\s+\w+|argued)\b"
 )
 
 
-def np_left(toks: list[str], start: int, verb: int) -> list[str]:
+def _affiliation(words: list[str]) -> bool:
+    """A role of an organisation ("CEO of Washington Restaurant Association"): it describes
+    someone named before it ("Anthony Anton, president and CEO of ..."), it is no name."""
+    low = [w.lower().rstrip(".") for w in words]
+    return "of" in low and all(w in ROLES for w in low[: low.index("of")])
+
+
+# Prepositions whose object is never the subject of the verb after it.
+_PREPOSITIONS = frozenset(["of", "for", "at", "with", "from", "in", "on", "to", "by"])
+
+
+def np_left(toks: list[str], start: int, verb: int, *, subject: bool = False) -> list[str]:
     """The name phrase right before a speech verb (past adverbs such as "also"): names,
-    initials, role words and "of" inside them; empty unless it holds a name."""
+    initials, role words and "of" inside them; empty unless it holds a name. ``subject``:
+    also empty when it is an organisation a preposition governs ("the director for the Iowa
+    Democratic Party said": the party is no subject)."""
     k = verb - 1
     while k >= start and (
         toks[k].lower() in SKIP
@@ -254,6 +308,12 @@ def np_left(toks: list[str], start: int, verb: int) -> list[str]:
     np = toks[k + 1 : end]
     while np and not np[0][:1].isupper():
         np = np[1:]
+    if subject and np and np[-1].lower() in ORG_NOUNS:
+        at = end - len(np) - 1
+        if at >= start and toks[at].lower() in DETERMINERS:
+            at -= 1
+        if at >= start and toks[at].lower() in _PREPOSITIONS:
+            return []
     if "of" in np:
         head = np[: np.index("of")]
         if any(w[:1].isupper() and w.lower() not in ROLES for w in head):

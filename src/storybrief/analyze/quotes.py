@@ -20,7 +20,14 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
-from storybrief.analyze.attribution import NONE, Attribution, outside_quotes, words_of
+from storybrief.analyze.attribution import (
+    DETERMINERS,
+    NONE,
+    Attribution,
+    outside_quotes,
+    subject,
+    words_of,
+)
 from storybrief.analyze.cues import after, before, is_verb
 from storybrief.analyze.docs import Doc
 from storybrief.analyze.genders import genders
@@ -160,9 +167,15 @@ def find_quotes(
                         resolver.spoke(who.speaker)
                         last = who
                     continue
-                if not who.found or who.weak:
+                said = words_of(text[end + 1 : s_end].strip(' ,”"’').lower())[:1]
+                want = {"he": "m", "she": "f"}.get(said[0]) if said and who.found else None
+                if not who.found or who.weak or want:
                     first = before(resolver, outside_quotes(text[s_start:start]))
-                    if first.speaker or not who.found:
+                    if want:  # '"…," he said' after 'Rick Tyler said that …': the subject
+                        fits = first.speaker and resolver.genders.get(first.speaker, want) == want
+                        spoke = any(is_verb(t, False) for t in words_of(text[s_start:start]))
+                        who = first if fits and spoke and first.speaker[:1].isupper() else who
+                    elif first.speaker or not who.found:
                         who = first
                 if not who.speaker and not text[end + 1 : s_end].strip():
                     # '"… greatest!!!" McDonough wrote in a September 16, 2012 email': a
@@ -231,7 +244,12 @@ def _speaks(resolver: Resolver, sentence: str) -> Attribution | None:
     argues that his client ..."), if it names one."""
     bare = outside_quotes(sentence)
     if not any(is_verb(t, False) for t in words_of(bare)):
-        return None
+        # 'Clinton touted her credentials as a co-sponsor. "We need …"': the person the
+        # sentence before has for its subject goes on to speak.
+        np = subject(bare)
+        who = resolver.phrase(np) if np and np[0][:1].isupper() else NONE
+        named = who.speaker and who.speaker.split()[-1] in np  # named there, not described
+        return who if named and resolver.index.kind.get(who.speaker) == "person" else None
     who = before(resolver, bare)
     return who if who.speaker and who.speaker[:1].isupper() else None
 
@@ -264,6 +282,10 @@ def _next_sentence(text: str, offsets: list[tuple[int, int, int]], close: int) -
     nxt = next(((a, b) for a, b, _ in offsets if a > close), None)
     if nxt is None or text[close + 1 : nxt[0]].strip():
         return ""
+    if text[:close].rstrip().endswith("."):
+        # '"… campaign." Kasich said he would have fired him': a quote closed by a full
+        # stop ends its sentence; the long one after it reports speech of its own.
+        return ""
     sentence = text[nxt[0] : nxt[1]]
     return sentence if _speech_head(sentence) else ""
 
@@ -272,8 +294,19 @@ def _speech_head(sentence: str) -> bool:
     """Whether a sentence opens with a speaker and a speech verb ("Trump told Britain's
     ITV ...", "McDonough wrote in an email ..."): the attribution of the quote before it,
     which a sentence splitter cut off after "?", "!" or "." inside the quotation marks."""
-    toks = words_of(sentence)[:6]
-    if not toks or not (toks[0][:1].isupper() or toks[0].lower() in ("he", "she")):
+    toks = words_of(sentence)[:20]
+    comma = next((k for k in range(1, 4) if toks[k : k + 1] == [","]), None)
+    if comma and all(t[:1].isupper() for t in toks[:comma]) and "," in toks[comma + 2 : -1]:
+        # "Miller, a retired worker from a nuclear plant, said …": a name, its appositive,
+        # then the verb.
+        return is_verb(toks[toks.index(",", comma + 2) + 1], False)
+    toks = toks[:6]
+    if len(toks) > 1 and is_verb(toks[0], False) and toks[0][:1].islower():
+        # '"… newspapers?" said Bob Mulholland, a superdelegate …': a sentence never opens
+        # with a lower-case verb, so this one is the inverted attribution of the quote.
+        return toks[1][:1].isupper() or toks[1].lower() in DETERMINERS
+    described = len(toks) > 1 and toks[0].isalpha() and toks[1][:1].isupper()  # "fan Jo Li"
+    if not toks or not (toks[0][:1].isupper() or toks[0].lower() in ("he", "she") or described):
         return False
     verb = next((k for k in range(1, len(toks)) if is_verb(toks[k], False)), None)
     return verb is not None and verb <= 4 and "," not in toks[:verb]

@@ -209,12 +209,19 @@ class Resolver:
 
     def _common(self, low: str) -> bool:
         """A capitalised word that is no name when it starts a run: a word the article also
-        writes in lower case, a weekday or month, an -ly adverb."""
+        writes in lower case, a weekday or month, an -ly adverb (unless the story names
+        someone so: "Kelly", "Skelly")."""
         return (
             (low in self.lower and low not in self.index.canonical)
             or low in CALENDAR
-            or low.endswith("ly")
+            or (low.endswith("ly") and not self._a_name(low))
         )
+
+    def _a_name(self, low: str) -> bool:
+        """Whether the story names someone by this word (alone, or as a surname)."""
+        if self._by_surname is None:
+            self._by_surname = surnames(self.index)
+        return low in self.index.canonical or low.capitalize() in self._by_surname
 
     def _is_place(self, words: list[str]) -> bool:
         if state(words):
@@ -243,11 +250,15 @@ class Resolver:
                     return titled, None
                 last = self.last_person
                 return (last if last and self._fits(last, low[-1]) else None), None
-        elif low[0] in INDEFINITE and low[-1] in ROLES | SPOKES:
+        elif low[0] in INDEFINITE and low[-1] in ROLES | SPOKES | SIDES:
             # "a spokeswoman" names no one; "a Clinton campaign official" describes someone
             # unnamed (not Clinton).
             return (" ".join(words) if any(w[:1].isupper() for w in words[1:]) else None), None
         found = self._name(words)
+        # A surname that is a common word ("From said" for Al From): the story's name.
+        one = found is None and len(words) == 1 and low[0] in STOPWORDS
+        if one and words[0][:1].isupper() and (longer := self._surname(words[0])) != words[0]:
+            return longer, None
         if found is None:
             return self.index.by_title(words), None
         name, start, end, possessive = found
@@ -294,6 +305,14 @@ class Resolver:
                     and w[:1].isupper()
                     and not {low, low[:-2] if possessive else low} & NOT_NAME
                     and not (start is None and not dotted and self._common(low))
+                )
+                # A surname that is also a role word, after a first name: "Amy Pope",
+                # "Jim Bishop" (not "Clinton Chief of Staff", "Trump Chairman Paul …").
+                or (
+                    start == k - 1
+                    and w[:1].isupper()
+                    and low in ROLES
+                    and (k + 1 == len(words) or not words[k + 1][:1].isalnum())
                 )
             )
             if name_like:
