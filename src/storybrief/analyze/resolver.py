@@ -35,10 +35,8 @@ from storybrief.analyze.names import NameIndex
 from storybrief.analyze.speakers import role_text, state, surnames
 from storybrief.text import STOPWORDS
 
-# Determiners of someone unnamed ("a New Hampshire Democrat", "another GOP operative").
-INDEFINITE = frozenset(["a", "an", "another", "one"])
-# Sentences before a quote parsed for who a pronoun may mean (see Resolver.read).
-PENDING = 6
+INDEFINITE = frozenset(["a", "an", "another", "one"])  # "a New Hampshire Democrat"
+PENDING = 6  # sentences before a quote parsed for who a pronoun may mean (Resolver.read)
 # Last words of a group or side, no one a pronoun means (one set, not a union per name).
 _NO_ONE = ORG_NOUNS | SIDES
 
