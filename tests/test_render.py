@@ -94,3 +94,55 @@ def test_html_escapes_source_text() -> None:
 def test_unknown_format_lists_the_choices(example_brief: Brief) -> None:
     with pytest.raises(ConfigError, match="md, json, html"):
         render(example_brief, "pdf")
+
+
+def _analysed_brief(events: int, places: int) -> Brief:
+    """A two-source brief whose analysis holds ``events`` dated statements (the first one
+    twice, under two years) and ``places`` place names."""
+    from dataclasses import replace
+
+    from storybrief.model import Analysis, Citation, Entity, TimelineEvent
+    from storybrief.pipeline import brief_texts
+
+    base = brief_texts(
+        [
+            "The ferry service to the island resumed on Monday after the storm repairs.",
+            "Ferries to the island are running again after the storm, the operator said.",
+        ],
+        analyze=False,
+    )
+    a, b = (x.id for x in base.articles)
+    timeline = [
+        TimelineEvent(f"{2000 + k}", f"Event number {k} happened.", f"{2000 + k}",
+                      (Citation(a, 0),) + ((Citation(b, 0),) if k % 3 == 0 else ()))
+        for k in range(events)
+    ]  # fmt: skip
+    timeline.insert(1, replace(timeline[0], date="2001"))
+    entities = [Entity(f"Harbour{k}", "place", 1, 1 + (k == places - 1)) for k in range(places)]
+    return replace(base, analysis=Analysis(entities=tuple(entities), timeline=tuple(timeline)))
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_long_timelines_and_name_lists_are_cut_to_what_matters(fmt: str) -> None:
+    from storybrief.render.common import SHOWN_EVENTS, SHOWN_NAMES
+
+    long = _analysed_brief(events=20, places=15)
+    out = render(long, fmt)
+    shown = re.findall(r"Event number (\d+) happened", out)
+    assert len(shown) == SHOWN_EVENTS and len(set(shown)) == len(shown)  # each once
+    # the best-supported statements (cited by both sources) are kept, in time order
+    assert [int(k) for k in shown] == [0, 1, 3, 6, 9, 12, 15, 18]
+    assert f"{20 - SHOWN_EVENTS} more dated statements in the JSON output" in out
+    assert "Harbour14" in out and f"and {15 - SHOWN_NAMES} more" in out
+    assert len(re.findall(r"Harbour\d+", out)) == SHOWN_NAMES
+    assert len(json.loads(render(long, "json"))["analysis"]["timeline"]) == 21
+    short = render(_analysed_brief(events=3, places=2), fmt)
+    assert "more dated statement" not in short and "more</" not in short
+    assert len(re.findall(r"Event number \d+ happened", short)) == 3
+
+
+def test_one_removed_line_is_singular() -> None:
+    from storybrief.render.common import plural
+
+    assert plural(1, "boilerplate line") == "1 boilerplate line"
+    assert plural(2, "boilerplate line") == "2 boilerplate lines"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from storybrief.model import Article, Brief, Citation, Quote
+from storybrief.model import Article, Brief, Citation, Entity, Quote, TimelineEvent
 
 
 def source_numbers(brief: Brief) -> dict[str, int]:
@@ -59,3 +59,39 @@ def speaker_label(q: Quote) -> str:
     """ "Sean Spicer, White House press secretary" (with the role when the source gives one)."""
     who = q.speaker or "unattributed"
     return f"{who}, {q.role}" if q.speaker and q.role else who
+
+
+# Timeline events shown in Markdown and HTML: each statement once (at its first date; a
+# sentence naming two years is one event per year in the JSON), at most this many, those
+# the most sources carry, in time order. On 20 Multi-News clusters a 150-word brief's
+# Markdown ran to 220-820 words, up to 365 of them one cluster's timeline.
+SHOWN_EVENTS = 8
+# Names shown per kind (people, places, organisations), the most supported first.
+SHOWN_NAMES = 10
+
+
+def shown_timeline(brief: Brief) -> tuple[list[TimelineEvent], int]:
+    """The timeline events to show, in time order, and how many more statements the JSON
+    holds."""
+    events = list(brief.analysis.timeline) if brief.analysis else []
+    seen: set[str] = set()
+    unique: list[TimelineEvent] = []
+    for event in events:
+        if event.text not in seen:
+            seen.add(event.text)
+            unique.append(event)
+    best = sorted(range(len(unique)), key=lambda i: (-len(unique[i].citations), i))
+    shown = [unique[i] for i in sorted(best[:SHOWN_EVENTS])]
+    return shown, len(unique) - len(shown)
+
+
+def shown_names(entities: Iterable[Entity], kind: str) -> tuple[list[Entity], int]:
+    """The names of one kind to show, most independent sources first, and how many more."""
+    of_kind = [e for e in entities if e.kind == kind]
+    ranked = sorted(of_kind, key=lambda e: (-e.support, -e.mentions))
+    return ranked[:SHOWN_NAMES], max(0, len(of_kind) - SHOWN_NAMES)
+
+
+def plural(n: int, word: str) -> str:
+    """ "1 boilerplate line", "3 boilerplate lines"."""
+    return f"{n} {word}" + ("" if n == 1 else "s")

@@ -14,8 +14,11 @@ from html import escape
 from storybrief.model import Brief, Citation
 from storybrief.render.common import (
     independent_sources,
+    plural,
     removed_summary,
+    shown_names,
     shown_quotes,
+    shown_timeline,
     source_label,
     source_numbers,
     speaker_label,
@@ -124,20 +127,25 @@ def _analysis(brief: Brief) -> list[str]:
             ("place", "Places"),
             ("organization", "Organisations"),
         ):
+            shown_of_kind, more_names = shown_names(a.entities, kind)
             names = [
-                f"{escape(e.name)} <span class=tag>({e.support})</span>"
-                for e in a.entities
-                if e.kind == kind
+                f"{escape(e.name)} <span class=tag>({e.support})</span>" for e in shown_of_kind
             ]
+            if more_names:
+                names.append(f"and {more_names} more")
             if names:
                 out.append(f"<li>{label}: {', '.join(names)}</li>")
         out.append("</ul>")
     if a.timeline:
         out.append("<h2>Timeline</h2><ul>")
-        for t in a.timeline:
+        events, more_events = shown_timeline(brief)
+        for t in events:
             out.append(
                 f"<li><b>{escape(t.date)}</b>: {escape(t.text)}{_links(brief, t.citations)}</li>"
             )
+        if more_events:
+            more = plural(more_events, "more dated statement")
+            out.append(f"<li>… and {more} in the JSON output.</li>")
         out.append("</ul>")
     return out
 
@@ -162,7 +170,11 @@ def _sources(brief: Brief) -> list[str]:
                     notes.append(
                         f'<span class="tag">shares {link.containment:.0%} with [{numbers[link.of]}]</span>'
                     )
-        removed = f" · {len(a.removed_lines)} boilerplate lines removed" if a.removed_lines else ""
+        removed = (
+            f" · {plural(len(a.removed_lines), 'boilerplate line')} removed"
+            if a.removed_lines
+            else ""
+        )
         sentences = " ".join(
             f'<span id="s{n}-{i}">{escape(s)}</span>'
             for i, s in enumerate(brief.sentences.get(a.id, ()))

@@ -10,8 +10,11 @@ from storybrief.model import Brief
 from storybrief.render.common import (
     cited_numbers,
     independent_sources,
+    plural,
     removed_summary,
+    shown_names,
     shown_quotes,
+    shown_timeline,
     source_label,
     source_numbers,
     speaker_label,
@@ -52,7 +55,7 @@ def render_markdown(brief: Brief) -> str:
             line += f" ({esc(article.url)})"
         line += f" ({article.word_count} words"
         if article.removed_lines:
-            line += f"; {len(article.removed_lines)} boilerplate lines removed"
+            line += f"; {plural(len(article.removed_lines), 'boilerplate line')} removed"
         line += ")"
         for link in brief.copies:
             if link.article != article.id or link.of not in numbers:
@@ -100,13 +103,19 @@ def _analysis(brief: Brief) -> list[str]:
             ("place", "Places"),
             ("organization", "Organisations"),
         ):
-            names = [f"{esc(e.name)} ({e.support})" for e in a.entities if e.kind == kind]
+            shown_of_kind, more_names = shown_names(a.entities, kind)
+            names = [f"{esc(e.name)} ({e.support})" for e in shown_of_kind]
+            if more_names:
+                names.append(f"and {more_names} more")
             if names:
                 out.append(f"- {label}: " + ", ".join(names))
         out += ["", "_(n) = independent sources that mention it._", ""]
     if a.timeline:
         out += ["## Timeline", ""]
-        for t in a.timeline:
+        events, more_events = shown_timeline(brief)
+        for t in events:
             out.append(f"- {esc(t.date)}: {esc(t.text)} {_refs(cited_numbers(brief, t.citations))}")
+        if more_events:
+            out.append(f"- … and {plural(more_events, 'more dated statement')} in the JSON output.")
         out.append("")
     return out
