@@ -189,3 +189,76 @@ def test_a_name_in_a_negated_clause_is_no_claim() -> None:
         )
         == []
     )
+
+
+# --- issue 14, false-alarm traps (value_traps; rounding and ranges in values) ------------
+
+
+def test_a_qualified_part_is_no_rival_of_the_whole() -> None:
+    assert not flags(
+        "He faces one count of theft and five counts of second degree criminal trespass, "
+        "officials said.",
+        "Officials said he was arrested on suspicion of theft and six counts of criminal trespass.",
+    )
+
+
+def test_an_earlier_event_of_the_same_kind_is_another_event() -> None:
+    assert not flags(
+        "A bomb in the market of Kandor killed 12 people on the day, officials said.",
+        "Last year, a bomb in the market of Kandor killed 30 people, officials said.",
+    )
+
+
+def test_an_update_stated_as_such_is_no_dispute() -> None:
+    assert not flags(
+        "The storm killed 25 people on the island, officials said.",
+        "The death toll has since risen to 40 people on the island, officials said.",
+    )
+
+
+def test_a_change_is_no_level() -> None:
+    assert not flags(
+        "The rate rose 2 percent in the month, the agency said in the report.",
+        "The rate rose to 5 percent in the month, the agency said in the report.",
+    )
+
+
+def test_a_rate_is_no_total() -> None:
+    assert not flags(
+        "The program will cost $40 million a year, the mayor said at the meeting.",
+        "The program will cost $200 million over five years, the mayor said at the meeting.",
+    )
+
+
+def test_new_cases_are_no_total() -> None:
+    assert not flags(
+        "The outbreak has sickened 120 people in the state, officials said on the day.",
+        "The outbreak sickened 15 new people in the state, officials said on the day.",
+    )
+
+
+def test_the_half_of_a_match_is_where_not_what() -> None:
+    assert not flags(
+        "The team scored 3 goals in the second half of the match, the coach said.",
+        "The team scored 3 goals in the first half of the match, the coach said.",
+    )
+
+
+def test_a_round_figure_may_be_rounded() -> None:
+    assert not flags(
+        "The company said it would cut 1,480 jobs at its plants, officials said.",
+        "The company said it would cut 1,500 jobs at its plants, officials said.",
+    )
+    (lo, hi), (lo2, hi2) = [
+        (v.low, v.high) for v in values(Context(), "It cut 1,500 jobs and hired 1,300 staff.", None)
+    ]
+    assert lo <= 1480 <= hi and not lo2 <= 1240 <= hi2
+
+
+def test_a_range_of_counts_holds_the_value_inside_it() -> None:
+    for said in ("between 20 and 30 people", "20 to 30 people"):
+        assert not flags(
+            f"Officials said {said} were injured in the crash on the road.",
+            "Officials said 25 people were injured in the crash on the road.",
+        ), said
+    assert vals("Officials said 20 to 30 people were hurt.") == ["20 to 30 people"]

@@ -13,6 +13,7 @@ from typing import Any
 from storybrief.analyze.lexicon import CLAUSE_WORDS, MONTHS, WEEKDAYS
 from storybrief.analyze.name_sides import same_name
 from storybrief.analyze.names import NameIndex
+from storybrief.analyze.value_traps import trap
 from storybrief.analyze.values import Value, comparable, compatible
 from storybrief.text import STOPWORDS
 
@@ -39,7 +40,7 @@ def anchored(
     (the property: "jackpot", "killed"; names and weekdays anchor nothing), and no rival
     names next to them ("the $2 billion deal for Oculus" / "bought WhatsApp in a $19
     billion deal": each names a thing the other sentence does not)."""
-    if _rival_predicates(va.context, vb.context):
+    if _rival_predicates(va.context, vb.context) or trap(a, b, va, vb):
         return False
     common = shared & a.common & b.common
     if not common:

@@ -1,0 +1,141 @@
+"""Pairs of values that look like two values of one property and are not (issue 14's
+commonest false alarms), and the slack of a value that is written rounded.
+
+``trap(a, b, va, vb)`` says the pair is no dispute when:
+
+- one value is a change or an update stated as such ("has since risen to 40", "rose 2
+  percent", "up from 25"): the other source's figure may be the earlier one;
+- one sentence dates its fact to an earlier time than the other ("last year", "two years
+  ago"): another event of the same kind;
+- one is a rate and the other is not, or a rate of another period ("$40 million a year" /
+  "$200 million over five years"); a rate's "a year" is no duration either;
+- one counts a qualified part of the other's whole ("five counts of fifth degree
+  mischief" / "six counts of mischief");
+- one counts new or more of the thing ("15 new cases" / "120 cases"): an increment;
+- both are ranks of a part of a game or a contest ("in the first half" / "in the second
+  half"): where something happened, not what.
+
+Sentences are ``disagree``'s: anything with ``text`` and ``values``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from storybrief.analyze.lexicon import NUMBER_WORDS
+from storybrief.analyze.value_base import Value
+
+# A verb of change right before a value (its hedge included): the value is a change or the
+# new level of an update, never a rival of a figure stated plainly.
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|jumped|jumps|increased|increases|"
+    r"grew|grown|grows|swelled|fell|falls|fallen|dropped|drops|declined|declines|revised|"
+    r"raised|lowered|up|down|from)(?:\s+(?:to|by))?\s*$",
+    re.I,
+)
+# An earlier moment than the story's own: another event of the same kind.
+_EARLIER = re.compile(
+    r"\b(?:last|previous)\s+(?:year|month|season|decade|summer|winter|spring|fall|autumn)\b|"
+    r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:years|months|decades)\s+ago\b|"
+    r"\ba\s+(?:year|month|decade)\s+ago\b|\bearlier\s+this\s+year\b|\bpreviously\b",
+    re.I,
+)
+_RATE_AFTER = re.compile(
+    r"\s*(?:(?:a|an|per|each|every)\s+(?P<per>year|month|week|day|hour|annum)\b|"
+    r"(?P<adv>annually|yearly|monthly|weekly|daily|hourly)\b)",
+    re.I,
+)
+_ADVERB_PERIOD = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
+                  "daily": "day", "hourly": "hour"}  # fmt: skip
+# "N counts of fifth degree mischief": what a count is of, up to the clause's end.
+_OF_PHRASE = re.compile(r"\s+of\s+((?:[a-z][\w-]*\s*){1,5})", re.I)
+_PHRASE_STOP = frozenset(["and", "or", "but", "for", "in", "on", "at", "after", "with", "to",
+                          "from", "by", "that", "which", "who", "the", "a", "an"])  # fmt: skip
+_INCREMENT = frozenset(["new", "more", "additional", "further", "extra", "other"])
+# Parts of a game or a contest an ordinal locates ("the second half", "the first round").
+_SEQUENCE_PARTS = frozenset(["half", "quarter", "period", "inning", "round", "leg", "stage",
+                             "set", "heat", "lap"])  # fmt: skip
+
+
+def trap(a: Any, b: Any, va: Value, vb: Value) -> bool:
+    """Whether the aligned values ``va`` (of sentence ``a``) and ``vb`` (of ``b``) only look
+    like two values of one property (see the module's docstring)."""
+    if va.kind == "rank" and (va.unit | vb.unit) & _SEQUENCE_PARTS:
+        return True
+    if _changed(a.text, va) or _changed(b.text, vb):
+        return True
+    if bool(_EARLIER.search(a.text)) != bool(_EARLIER.search(b.text)):
+        return True
+    if _rate_marker(a, va) or _rate_marker(b, vb) or _rate(a.text, va) != _rate(b.text, vb):
+        return True
+    if _increment(a.text, va) != _increment(b.text, vb):
+        return True
+    return va.kind == "count" and _subset_scope(_of_phrase(a.text, va), _of_phrase(b.text, vb))
+
+
+def _changed(text: str, v: Value) -> bool:
+    return bool(_CHANGE_BEFORE.search(text[max(0, v.start - 30) : v.start]))
+
+
+def _rate(text: str, v: Value) -> str:
+    """The period of a rate ("$40 million *a year*", "30 cases daily"), or ""."""
+    if v.kind not in ("count", "number"):
+        return ""
+    m = _RATE_AFTER.match(text, v.end)
+    if m is None:
+        return ""
+    return (m.group("per") or _ADVERB_PERIOD[m.group("adv").lower()]).lower()
+
+
+def _rate_marker(s: Any, v: Value) -> bool:
+    """A duration that is the period of a rate right after another value ("$40 million
+    *a year*"): no span of time."""
+    if v.kind != "duration" or v.text.split()[0].lower() not in ("a", "an", "per"):
+        return False
+    return any(w is not v and w.end <= v.start <= w.end + 2 for w in s.values)
+
+
+def _increment(text: str, v: Value) -> bool:
+    """The value counts new or more of its thing ("15 new cases", "12 more people")."""
+    words = [w.lower().strip(",.;:") for w in text[v.start : v.end + 12].split()]
+    at = next((k for k, w in enumerate(words) if w[:1].isdigit() or w in NUMBER_WORDS), None)
+    return at is not None and at + 1 < len(words) and words[at + 1] in _INCREMENT
+
+
+def _of_phrase(text: str, v: Value) -> frozenset[str]:
+    m = _OF_PHRASE.match(text, v.end)
+    if m is None:
+        return frozenset()
+    out = []
+    for w in m.group(1).split():
+        low = w.lower().strip(",.;:")
+        if low in _PHRASE_STOP:
+            break
+        out.append(low)
+        if w[-1:] in ",.;:":
+            break
+    return frozenset(out)
+
+
+def _subset_scope(pa: frozenset[str], pb: frozenset[str]) -> bool:
+    """One count is of a qualified part of what the other counts: "of fifth degree criminal
+    mischief" holds every word of "of criminal mischief" and more."""
+    return bool(pa and pb) and pa != pb and (pa < pb or pb < pa)
+
+
+def round_slack(v: float, lo: float, hi: float) -> tuple[float, float]:
+    """A plain whole value written with two or more trailing zeros ("1,500 jobs", "$2
+    billion") may be rounded: it stands for whatever rounds to it at that precision, and
+    at most 5% either way ("1,480 jobs" is no rival of "1,500 jobs", "1,300" is)."""
+    if v < 100 or v != int(v):
+        return lo, hi
+    digits = str(int(v))
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if zeros < 2:
+        return lo, hi
+    slack = min(0.5 * 10**zeros, 0.05 * v)
+    return lo - slack, hi + slack
+
+
+__all__ = ["round_slack", "trap"]
