@@ -262,3 +262,13 @@ def test_a_range_of_counts_holds_the_value_inside_it() -> None:
             "Officials said 25 people were injured in the crash on the road.",
         ), said
     assert vals("Officials said 20 to 30 people were hurt.") == ["20 to 30 people"]
+
+
+def test_a_value_the_other_source_also_states_is_of_another_thing() -> None:
+    assert not flags(
+        "She lost her appeal against a nine-month sentence for insulting an officer at the "
+        "prison gate, the lawyer said.",
+        "She lost her appeal against a one-year sentence for insulting an officer at the court "
+        "gate, the lawyer said. She will appeal a nine-month sentence for insulting an officer "
+        "at the prison next week.",
+    )

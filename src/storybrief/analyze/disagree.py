@@ -50,7 +50,13 @@ from storybrief.analyze.mentions import Mention
 from storybrief.analyze.name_sides import name_edges, slot_names
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.negation import negation, negation_edge
-from storybrief.analyze.pairing import anchored, different_moments, mutual_best, states
+from storybrief.analyze.pairing import (
+    anchored,
+    different_moments,
+    mutual_best,
+    stated_elsewhere,
+    states,
+)
 from storybrief.analyze.sides import sides
 from storybrief.analyze.tokens import Context, overlap
 from storybrief.analyze.values import (
@@ -214,10 +220,21 @@ def disagreements(
         if a.mentions and b.mentions and n >= 3 and share >= 0.45:
             name_edges(x, y, a, b, index, sents, nodes, edges)
         negation_edge(x, y, a, b, n, share, nodes, edges)
+    by_doc: dict[str, list[_Sent]] = defaultdict(list)
+    for s in sents:
+        by_doc[s.doc.id].append(s)
     for u, v in mutual_best(scored, sents):
-        va, vb = sents[u[0]].values[u[1]], sents[v[0]].values[v[1]]
-        if not compatible(va, vb) and (states(sents[v[0]], va, vb) or states(sents[u[0]], vb, va)):
+        (sa, va), (sb, vb) = (
+            (sents[u[0]], sents[u[0]].values[u[1]]),
+            (sents[v[0]], sents[v[0]].values[v[1]]),
+        )
+        if not compatible(va, vb) and (states(sb, va, vb) or states(sa, vb, va)):
             continue  # each sentence also states the other's value: a list, not a dispute
+        if not compatible(va, vb) and (
+            stated_elsewhere(by_doc[sb.doc.id], va, sb)
+            or stated_elsewhere(by_doc[sa.doc.id], vb, sa)
+        ):
+            continue  # the other article states this value too: two things, not a dispute
         nodes[u], nodes[v] = (sents[u[0]], va, va.kind), (sents[v[0]], vb, vb.kind)
         edges.append((u, v, compatible(va, vb)))
     _age_edges(sents, index, nodes, edges)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from storybrief.analyze.lexicon import CLAUSE_WORDS, MONTHS, WEEKDAYS
+from storybrief.analyze.lexicon import CLAUSE_WORDS, MONTHS, NUMBER_WORDS, WEEKDAYS
 from storybrief.analyze.name_sides import same_name
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.value_traps import trap
@@ -120,6 +120,32 @@ def states(s: Any, v: Value, besides: Value) -> bool:
         and not _rival_predicates(v.context, w.context)
         for w in s.values
     )
+
+
+def stated_elsewhere(others: Sequence[Any], v: Value, besides: Any) -> bool:
+    """Whether another sentence of the other article (``others``, but ``besides``) states
+    ``v``'s value too, written the same way, of the same property (a word of its clause beside it): then the two
+    values are of two things, and the other source states both ("a nine-month sentence
+    for insulting an official" / "a one-year sentence for insulting an officer; she will
+    also appeal a nine-month sentence for insulting an official")."""
+    if v.kind not in ("count", "number", "duration") or not _plain(v):
+        return False  # "at least three" fits too many other figures
+    return any(
+        t is not besides
+        and w.norm == v.norm
+        and _plain(w)
+        and comparable(v, w)
+        and bool((v.context & w.context) - v.unit - w.unit)
+        for t in others
+        if t.numeric
+        for w in t.values
+    )
+
+
+def _plain(v: Value) -> bool:
+    """The value is stated without a hedge: its text starts with the number itself."""
+    first = v.text.split()[0].lower().split("-")[0] if v.text else ""
+    return first[:1].isdigit() or first[:1] in "$€£" or first in NUMBER_WORDS
 
 
 def mutual_best(
