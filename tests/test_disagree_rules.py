@@ -272,3 +272,59 @@ def test_a_value_the_other_source_also_states_is_of_another_thing() -> None:
         "gate, the lawyer said. She will appeal a nine-month sentence for insulting an officer "
         "at the prison next week.",
     )
+
+
+def test_a_running_total_is_no_count_of_one_day() -> None:
+    assert not flags(
+        "Activists said 125 people were killed across the country on Monday.",
+        "Activists said more than 9,000 people have been killed across the country since March.",
+    )
+
+
+def test_a_figure_each_is_no_total() -> None:
+    assert not flags(
+        "Each of the victims received $50,000 in the settlement, the lawyer said.",
+        "The victims received $2 million in the settlement, the lawyer said.",
+    )
+
+
+def test_another_poll_is_another_thing() -> None:
+    assert not flags(
+        "The poll found 52 percent of voters back the plan, the survey said.",
+        "Another poll found 45 percent of voters back the plan, the survey said.",
+    )
+
+
+def test_a_figure_asked_for_is_no_figure_won() -> None:
+    assert not flags(
+        "The union had demanded a 10 percent raise for the workers, officials said.",
+        "The workers won a 4 percent raise, officials said.",
+    )
+
+
+def test_a_count_of_two_nouns_is_no_count_of_one() -> None:
+    assert not flags(
+        "The plane carried 150 passengers and 6 crew members, officials said.",
+        "The plane carried 156 passengers and crew members, officials said.",
+    )
+
+
+def test_degrees_without_a_scale_are_not_compared() -> None:
+    assert not flags(
+        "Temperatures reached 90 degrees in the city on the day, officials said.",
+        "Temperatures reached 32 degrees in the city on the day, officials said.",
+    )
+
+
+def test_money_of_two_measures_is_no_dispute() -> None:
+    assert not flags(
+        "The company reported $2 billion in revenue for the year, officials said.",
+        "The company reported $500 million in profit for the year, officials said.",
+    )
+
+
+def test_two_quarters_are_two_moments() -> None:
+    assert not flags(
+        "The company earned $2 billion in the first quarter, the report said.",
+        "The company earned $3 billion in the second quarter, the report said.",
+    )

@@ -12,8 +12,15 @@ commonest false alarms), and the slack of a value that is written rounded.
 - one counts a qualified part of the other's whole ("five counts of fifth degree
   mischief" / "six counts of mischief");
 - one counts new or more of the thing ("15 new cases" / "120 cases"): an increment;
-- both are ranks of a part of a game or a contest ("in the first half" / "in the second
-  half"): where something happened, not what.
+- the two sentences name different parts of a game, a year or a contest ("in the first
+  quarter" / "in the second quarter", "the first half" / "the second half"): two moments;
+- one sentence marks a running total ("since March", "so far"), a figure per unit
+  ("each", "apiece", "on average") or another instance ("another poll"), the other not;
+- one is a figure asked for, offered or expected ("had demanded a 10 percent raise" /
+  "won a 4 percent raise");
+- one counts a noun and another ("156 passengers and crew" / "150 passengers");
+- they are degrees and a scale is left unsaid or differs (Fahrenheit or Celsius);
+- the money measures two things ("$2 billion in revenue" / "$500 million in profit").
 
 Sentences are ``disagree``'s: anything with ``text`` and ``values``.
 """
@@ -52,16 +59,53 @@ _ADVERB_PERIOD = {"annually": "year", "yearly": "year", "monthly": "month", "wee
 _OF_PHRASE = re.compile(r"\s+of\s+((?:[a-z][\w-]*\s*){1,5})", re.I)
 _PHRASE_STOP = frozenset(["and", "or", "but", "for", "in", "on", "at", "after", "with", "to",
                           "from", "by", "that", "which", "who", "the", "a", "an"])  # fmt: skip
+_DEGREES = frozenset(["degre", "degree", "DEGREE"])
 _INCREMENT = frozenset(["new", "more", "additional", "further", "extra", "other"])
 # Parts of a game or a contest an ordinal locates ("the second half", "the first round").
 _SEQUENCE_PARTS = frozenset(["half", "quarter", "period", "inning", "round", "leg", "stage",
                              "set", "heat", "lap"])  # fmt: skip
 
 
+# Sentence-level marks of what kind of figure a sentence states: a cumulative total
+# ("since March", "so far"), a figure per unit ("each", "apiece", "on average"), another
+# instance of the thing ("another poll"). One sentence marked, the other not: two figures.
+_MARKS = (
+    re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+all|in\s+total|altogether|"
+               r"overall|cumulative|this\s+year)\b", re.I),
+    re.compile(r"\b(?:each|apiece|per\s+(?:person|head|capita|share)|on\s+average|"
+               r"an\s+average)\b", re.I),
+    re.compile(r"\b(?:another|a\s+separate|a\s+different)\b", re.I),
+)  # fmt: skip
+# A figure asked for, offered or expected, not one that came true ("had demanded a 10
+# percent raise" / "won a 4 percent raise"), when it precedes the value in its clause.
+_WANTED = re.compile(
+    r"\b(?:demand|propos|sought|seek|asked\s+for|expect|forecast|predict|project|plann|"
+    r"wanted|hope|target|aim|offer)\w*\b[^,;:.]*$",
+    re.I,
+)
+# What money measures, right after it: "$2 billion *in revenue*", "$5 million *of debt*".
+_MEASURE_AFTER = re.compile(r"\s+(?:in|of)\s+(?:new\s+|annual\s+)?([a-z]+)\b")
+_MEASURE_SKIP = frozenset(["the", "a", "an", "his", "her", "its", "their", "this", "that"])
+# A count of one noun "and" another, without a number ("156 passengers and crew"): a union.
+_UNION_AFTER = re.compile(r"\s+(?:and|&)\s+(?![a-z]+(?:ed|ing)\b)[a-z]")
+# Temperatures: a scale must be named on both sides ("90 degrees" may be Fahrenheit).
+_SCALE_AFTER = re.compile(r"\s*(?:°\s*)?(fahrenheit|celsius|[fc])\b", re.I)
+
+
 def trap(a: Any, b: Any, va: Value, vb: Value) -> bool:
     """Whether the aligned values ``va`` (of sentence ``a``) and ``vb`` (of ``b``) only look
     like two values of one property (see the module's docstring)."""
-    if va.kind == "rank" and (va.unit | vb.unit) & _SEQUENCE_PARTS:
+    pa, pb = _parts(a), _parts(b)
+    if pa and pb and pa.isdisjoint(pb):
+        return True  # "in the first quarter" / "in the second quarter"
+    if any(bool(rx.search(a.text)) != bool(rx.search(b.text)) for rx in _MARKS):
+        return True
+    if _wanted(a.text, va) != _wanted(b.text, vb):
+        return True
+    if _union(a.text, va) != _union(b.text, vb) or _temperature(a.text, b.text, va, vb):
+        return True
+    ma, mb = _measure(a.text, va), _measure(b.text, vb)
+    if ma and mb and ma != mb:
         return True
     if _changed(a.text, va) or _changed(b.text, vb):
         return True
@@ -72,6 +116,35 @@ def trap(a: Any, b: Any, va: Value, vb: Value) -> bool:
     if _increment(a.text, va) != _increment(b.text, vb):
         return True
     return va.kind == "count" and _subset_scope(_of_phrase(a.text, va), _of_phrase(b.text, vb))
+
+
+def _parts(s: Any) -> frozenset[str]:
+    return frozenset(v.norm for v in s.values if v.kind == "rank" and v.unit & _SEQUENCE_PARTS)
+
+
+def _wanted(text: str, v: Value) -> bool:
+    return bool(_WANTED.search(text[max(0, v.start - 60) : v.start]))
+
+
+def _union(text: str, v: Value) -> bool:
+    """A count of a noun and another ("156 passengers and crew"), not of a verb's object
+    ("killed two and wounded 30")."""
+    return v.kind == "count" and len(v.text.split()) > 1 and bool(_UNION_AFTER.match(text, v.end))
+
+
+def _temperature(ta: str, tb: str, va: Value, vb: Value) -> bool:
+    """Degrees whose scale one side leaves unsaid, or the two sides name two scales."""
+    if not (va.unit | vb.unit) & _DEGREES:
+        return False
+    sa, sb = _SCALE_AFTER.match(ta, va.end), _SCALE_AFTER.match(tb, vb.end)
+    return sa is None or sb is None or sa.group(1)[0].lower() != sb.group(1)[0].lower()
+
+
+def _measure(text: str, v: Value) -> str:
+    if v.kind != "number" or "%" in v.unit:
+        return ""
+    m = _MEASURE_AFTER.match(text, v.end)
+    return m.group(1).lower() if m and m.group(1).lower() not in _MEASURE_SKIP else ""
 
 
 def _changed(text: str, v: Value) -> bool:
