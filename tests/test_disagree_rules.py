@@ -328,3 +328,35 @@ def test_two_quarters_are_two_moments() -> None:
         "The company earned $2 billion in the first quarter, the report said.",
         "The company earned $3 billion in the second quarter, the report said.",
     )
+
+
+def test_the_missing_and_the_dead_are_two_counts() -> None:
+    assert not flags(
+        "Officials said 10 people were missing after the flood in the valley.",
+        "Officials said 20 people were dead after the flood in the valley.",
+    )
+    assert not flags(
+        "The fire sent 12 people to the hospital in the city, officials said.",
+        "The fire killed 3 people in the city and sent others to the hospital, officials said.",
+    )
+
+
+def test_a_cap_is_no_sentence() -> None:
+    assert not flags(
+        "He faces a maximum of 20 years in prison for the fraud, prosecutors said.",
+        "He faces 10 years in prison for the fraud, prosecutors said.",
+    )
+
+
+def test_a_career_total_is_no_count_of_one_season() -> None:
+    assert not flags(
+        "He scored 30 goals in his career for the club, the coach said.",
+        "He scored 12 goals for the club, the coach said.",
+    )
+
+
+def test_prison_and_probation_are_two_spans() -> None:
+    assert not flags(
+        "He was sentenced to 5 years in prison for the fraud, the judge said.",
+        "He was sentenced to 3 years of probation for the fraud, the judge said.",
+    )

@@ -71,9 +71,11 @@ def anchored(
     return not (own_a and own_b)
 
 
-# Predicates that measure different things of one event: the dead and the injured. A value
-# whose own clause names one is no value of the other ("killed two" / "30 injured").
-_PREDICATES = frozenset(["DIE", "HURT"])
+# Predicates that measure different things of one event: the dead, the injured, the
+# missing, the rescued, the evacuated; homes damaged or destroyed. A value whose own clause
+# names one is no value of another ("killed two" / "30 injured", "10 missing" / "20 dead").
+_PREDICATES = frozenset(["DIE", "HURT", "miss", "rescu", "evacuat", "displac", "damag", "destroy",
+                         "hospit", "hospitaliz"])  # fmt: skip
 
 
 def _rival_predicates(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -14,13 +14,15 @@ commonest false alarms), and the slack of a value that is written rounded.
 - one counts new or more of the thing ("15 new cases" / "120 cases"): an increment;
 - the two sentences name different parts of a game, a year or a contest ("in the first
   quarter" / "in the second quarter", "the first half" / "the second half"): two moments;
-- one sentence marks a running total ("since March", "so far"), a figure per unit
+- one sentence marks a running total ("since March", "so far", "in his career"), a figure per unit
   ("each", "apiece", "on average") or another instance ("another poll"), the other not;
 - one is a figure asked for, offered or expected ("had demanded a 10 percent raise" /
   "won a 4 percent raise");
 - one counts a noun and another ("156 passengers and crew" / "150 passengers");
 - they are degrees and a scale is left unsaid or differs (Fahrenheit or Celsius);
-- the money measures two things ("$2 billion in revenue" / "$500 million in profit").
+- the money or the span measures two things ("$2 billion in revenue" / "$500 million in
+  profit", "5 years in prison" / "3 years of probation");
+- one sentence marks a cap ("a maximum of 20 years").
 
 Sentences are ``disagree``'s: anything with ``text`` and ``values``.
 """
@@ -67,11 +69,12 @@ _SEQUENCE_PARTS = frozenset(["half", "quarter", "period", "inning", "round", "le
 
 
 # Sentence-level marks of what kind of figure a sentence states: a cumulative total
-# ("since March", "so far"), a figure per unit ("each", "apiece", "on average"), another
+# ("since March", "so far", "in his career"), a figure per unit ("each", "apiece", "on average"), another
 # instance of the thing ("another poll"). One sentence marked, the other not: two figures.
 _MARKS = (
     re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+all|in\s+total|altogether|"
-               r"overall|cumulative|this\s+year)\b", re.I),
+               r"overall|cumulative|this\s+year|career|all-time)\b", re.I),
+    re.compile(r"\b(?:maximum|minimum|at\s+most)\b", re.I),
     re.compile(r"\b(?:each|apiece|per\s+(?:person|head|capita|share)|on\s+average|"
                r"an\s+average)\b", re.I),
     re.compile(r"\b(?:another|a\s+separate|a\s+different)\b", re.I),
@@ -83,7 +86,8 @@ _WANTED = re.compile(
     r"wanted|hope|target|aim|offer)\w*\b[^,;:.]*$",
     re.I,
 )
-# What money measures, right after it: "$2 billion *in revenue*", "$5 million *of debt*".
+# What money or a span measures, right after it: "$2 billion *in revenue*", "$5 million
+# *of debt*", "5 years *in prison*" / "3 years *of probation*".
 _MEASURE_AFTER = re.compile(r"\s+(?:in|of)\s+(?:new\s+|annual\s+)?([a-z]+)\b")
 _MEASURE_SKIP = frozenset(["the", "a", "an", "his", "her", "its", "their", "this", "that"])
 # A count of one noun "and" another, without a number ("156 passengers and crew"): a union.
@@ -141,7 +145,7 @@ def _temperature(ta: str, tb: str, va: Value, vb: Value) -> bool:
 
 
 def _measure(text: str, v: Value) -> str:
-    if v.kind != "number" or "%" in v.unit:
+    if v.kind not in ("number", "duration") or "%" in v.unit:
         return ""
     m = _MEASURE_AFTER.match(text, v.end)
     return m.group(1).lower() if m and m.group(1).lower() not in _MEASURE_SKIP else ""
