@@ -360,3 +360,10 @@ def test_prison_and_probation_are_two_spans() -> None:
         "He was sentenced to 5 years in prison for the fraud, the judge said.",
         "He was sentenced to 3 years of probation for the fraud, the judge said.",
     )
+
+
+def test_two_ordinals_of_one_noun_are_two_things() -> None:
+    assert "count" not in kinds(
+        "The first victim was shot 3 times in the chest, police said.",
+        "The second victim was shot 5 times in the chest, police said.",
+    )

@@ -14,6 +14,8 @@ commonest false alarms), and the slack of a value that is written rounded.
 - one counts new or more of the thing ("15 new cases" / "120 cases"): an increment;
 - the two sentences name different parts of a game, a year or a contest ("in the first
   quarter" / "in the second quarter", "the first half" / "the second half"): two moments;
+  or two ordinals of one noun beside another value ("the first victim was shot 3 times" /
+  "the second victim was shot 5 times"): two things;
 - one sentence marks a running total ("since March", "so far", "in his career"), a figure per unit
   ("each", "apiece", "on average") or another instance ("another poll"), the other not;
 - one is a figure asked for, offered or expected ("had demanded a 10 percent raise" /
@@ -99,8 +101,7 @@ _SCALE_AFTER = re.compile(r"\s*(?:°\s*)?(fahrenheit|celsius|[fc])\b", re.I)
 def trap(a: Any, b: Any, va: Value, vb: Value) -> bool:
     """Whether the aligned values ``va`` (of sentence ``a``) and ``vb`` (of ``b``) only look
     like two values of one property (see the module's docstring)."""
-    pa, pb = _parts(a), _parts(b)
-    if pa and pb and pa.isdisjoint(pb):
+    if _other_ordinal(a, b, va):
         return True  # "in the first quarter" / "in the second quarter"
     if any(bool(rx.search(a.text)) != bool(rx.search(b.text)) for rx in _MARKS):
         return True
@@ -122,8 +123,25 @@ def trap(a: Any, b: Any, va: Value, vb: Value) -> bool:
     return va.kind == "count" and _subset_scope(_of_phrase(a.text, va), _of_phrase(b.text, vb))
 
 
-def _parts(s: Any) -> frozenset[str]:
-    return frozenset(v.norm for v in s.values if v.kind == "rank" and v.unit & _SEQUENCE_PARTS)
+def _other_ordinal(a: Any, b: Any, va: Value) -> bool:
+    """The sentences name two different ordinals of one noun: two parts of a game or a year
+    ("the first quarter" / "the second quarter"), or, for any other value, two things ("the
+    first victim was shot 3 times" / "the second victim was shot 5 times"). An ordinal that
+    is itself the value compared stays a value ("the second line" / "the third line")."""
+    ra, rb = _ordinals(a), _ordinals(b)
+    for unit in ra.keys() & rb.keys():
+        if ra[unit].isdisjoint(rb[unit]) and (va.kind != "rank" or unit in _SEQUENCE_PARTS):
+            return True
+    return False
+
+
+def _ordinals(s: Any) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for v in s.values:
+        if v.kind == "rank":
+            for u in v.unit:
+                out.setdefault(u, set()).add(v.norm)
+    return out
 
 
 def _wanted(text: str, v: Value) -> bool:
