@@ -24,7 +24,10 @@
    verb the other asserts *with the same complement* ("was not injured in the second
    half" / "was injured in the second half", never "isn't suing for cash" / "is suing").
    A person's age (``ages``) and the weekday of one event in a person's story (``days``)
-   are anchored on the person instead of on shared words.
+   are anchored on the person instead of on shared words. Figures that only look like
+   one property (updates, changes, rates, running totals, figures asked for, qualified
+   parts, earlier events, ordinals of two things) are traps (``value_traps``); a value the
+   other article also states, written the same way, is of another thing.
 4. Mentions linked by aligned pairs form one subject; its values, merged where compatible,
    are the sides, each citing every sentence (copies included) that states it.
 
