@@ -367,3 +367,9 @@ def test_two_ordinals_of_one_noun_are_two_things() -> None:
         "The first victim was shot 3 times in the chest, police said.",
         "The second victim was shot 5 times in the chest, police said.",
     )
+
+
+def test_a_number_after_a_sentences_first_name_is_a_label() -> None:
+    assert vals("Apollo 11 astronauts landed on the moon.") == []
+    assert vals("Only 12 people survived.") == ["12 people"]
+    assert vals("Another 12 people were hurt.") == ["12 people"]
