@@ -106,7 +106,8 @@ def test_rule_mentions_same_with_the_context_memo() -> None:
 
 
 def test_negation_gate_lets_every_negator_through() -> None:
-    from storybrief.analyze.disagree import _NEG_RX, _negation
+    from storybrief.analyze.negation import _NEG_RX
+    from storybrief.analyze.negation import negation as _negation
 
     ctx = Context()
     negated = [

@@ -189,3 +189,187 @@ def test_a_name_in_a_negated_clause_is_no_claim() -> None:
         )
         == []
     )
+
+
+# --- issue 14, false-alarm traps (value_traps; rounding and ranges in values) ------------
+
+
+def test_a_qualified_part_is_no_rival_of_the_whole() -> None:
+    assert not flags(
+        "He faces one count of theft and five counts of second degree criminal trespass, "
+        "officials said.",
+        "Officials said he was arrested on suspicion of theft and six counts of criminal trespass.",
+    )
+
+
+def test_an_earlier_event_of_the_same_kind_is_another_event() -> None:
+    assert not flags(
+        "A bomb in the market of Kandor killed 12 people on the day, officials said.",
+        "Last year, a bomb in the market of Kandor killed 30 people, officials said.",
+    )
+
+
+def test_an_update_stated_as_such_is_no_dispute() -> None:
+    assert not flags(
+        "The storm killed 25 people on the island, officials said.",
+        "The death toll has since risen to 40 people on the island, officials said.",
+    )
+
+
+def test_a_change_is_no_level() -> None:
+    assert not flags(
+        "The rate rose 2 percent in the month, the agency said in the report.",
+        "The rate rose to 5 percent in the month, the agency said in the report.",
+    )
+
+
+def test_a_rate_is_no_total() -> None:
+    assert not flags(
+        "The program will cost $40 million a year, the mayor said at the meeting.",
+        "The program will cost $200 million over five years, the mayor said at the meeting.",
+    )
+
+
+def test_new_cases_are_no_total() -> None:
+    assert not flags(
+        "The outbreak has sickened 120 people in the state, officials said on the day.",
+        "The outbreak sickened 15 new people in the state, officials said on the day.",
+    )
+
+
+def test_the_half_of_a_match_is_where_not_what() -> None:
+    assert not flags(
+        "The team scored 3 goals in the second half of the match, the coach said.",
+        "The team scored 3 goals in the first half of the match, the coach said.",
+    )
+
+
+def test_a_round_figure_may_be_rounded() -> None:
+    assert not flags(
+        "The company said it would cut 1,480 jobs at its plants, officials said.",
+        "The company said it would cut 1,500 jobs at its plants, officials said.",
+    )
+    (lo, hi), (lo2, hi2) = [
+        (v.low, v.high) for v in values(Context(), "It cut 1,500 jobs and hired 1,300 staff.", None)
+    ]
+    assert lo <= 1480 <= hi and not lo2 <= 1240 <= hi2
+
+
+def test_a_range_of_counts_holds_the_value_inside_it() -> None:
+    for said in ("between 20 and 30 people", "20 to 30 people"):
+        assert not flags(
+            f"Officials said {said} were injured in the crash on the road.",
+            "Officials said 25 people were injured in the crash on the road.",
+        ), said
+    assert vals("Officials said 20 to 30 people were hurt.") == ["20 to 30 people"]
+
+
+def test_a_value_the_other_source_also_states_is_of_another_thing() -> None:
+    assert not flags(
+        "She lost her appeal against a nine-month sentence for insulting an officer at the "
+        "prison gate, the lawyer said.",
+        "She lost her appeal against a one-year sentence for insulting an officer at the court "
+        "gate, the lawyer said. She will appeal a nine-month sentence for insulting an officer "
+        "at the prison next week.",
+    )
+
+
+def test_a_running_total_is_no_count_of_one_day() -> None:
+    assert not flags(
+        "Activists said 125 people were killed across the country on Monday.",
+        "Activists said more than 9,000 people have been killed across the country since March.",
+    )
+
+
+def test_a_figure_each_is_no_total() -> None:
+    assert not flags(
+        "Each of the victims received $50,000 in the settlement, the lawyer said.",
+        "The victims received $2 million in the settlement, the lawyer said.",
+    )
+
+
+def test_another_poll_is_another_thing() -> None:
+    assert not flags(
+        "The poll found 52 percent of voters back the plan, the survey said.",
+        "Another poll found 45 percent of voters back the plan, the survey said.",
+    )
+
+
+def test_a_figure_asked_for_is_no_figure_won() -> None:
+    assert not flags(
+        "The union had demanded a 10 percent raise for the workers, officials said.",
+        "The workers won a 4 percent raise, officials said.",
+    )
+
+
+def test_a_count_of_two_nouns_is_no_count_of_one() -> None:
+    assert not flags(
+        "The plane carried 150 passengers and 6 crew members, officials said.",
+        "The plane carried 156 passengers and crew members, officials said.",
+    )
+
+
+def test_degrees_without_a_scale_are_not_compared() -> None:
+    assert not flags(
+        "Temperatures reached 90 degrees in the city on the day, officials said.",
+        "Temperatures reached 32 degrees in the city on the day, officials said.",
+    )
+
+
+def test_money_of_two_measures_is_no_dispute() -> None:
+    assert not flags(
+        "The company reported $2 billion in revenue for the year, officials said.",
+        "The company reported $500 million in profit for the year, officials said.",
+    )
+
+
+def test_two_quarters_are_two_moments() -> None:
+    assert not flags(
+        "The company earned $2 billion in the first quarter, the report said.",
+        "The company earned $3 billion in the second quarter, the report said.",
+    )
+
+
+def test_the_missing_and_the_dead_are_two_counts() -> None:
+    assert not flags(
+        "Officials said 10 people were missing after the flood in the valley.",
+        "Officials said 20 people were dead after the flood in the valley.",
+    )
+    assert not flags(
+        "The fire sent 12 people to the hospital in the city, officials said.",
+        "The fire killed 3 people in the city and sent others to the hospital, officials said.",
+    )
+
+
+def test_a_cap_is_no_sentence() -> None:
+    assert not flags(
+        "He faces a maximum of 20 years in prison for the fraud, prosecutors said.",
+        "He faces 10 years in prison for the fraud, prosecutors said.",
+    )
+
+
+def test_a_career_total_is_no_count_of_one_season() -> None:
+    assert not flags(
+        "He scored 30 goals in his career for the club, the coach said.",
+        "He scored 12 goals for the club, the coach said.",
+    )
+
+
+def test_prison_and_probation_are_two_spans() -> None:
+    assert not flags(
+        "He was sentenced to 5 years in prison for the fraud, the judge said.",
+        "He was sentenced to 3 years of probation for the fraud, the judge said.",
+    )
+
+
+def test_two_ordinals_of_one_noun_are_two_things() -> None:
+    assert "count" not in kinds(
+        "The first victim was shot 3 times in the chest, police said.",
+        "The second victim was shot 5 times in the chest, police said.",
+    )
+
+
+def test_a_number_after_a_sentences_first_name_is_a_label() -> None:
+    assert vals("Apollo 11 astronauts landed on the moon.") == []
+    assert vals("Only 12 people survived.") == ["12 people"]
+    assert vals("Another 12 people were hurt.") == ["12 people"]

@@ -24,7 +24,10 @@
    verb the other asserts *with the same complement* ("was not injured in the second
    half" / "was injured in the second half", never "isn't suing for cash" / "is suing").
    A person's age (``ages``) and the weekday of one event in a person's story (``days``)
-   are anchored on the person instead of on shared words.
+   are anchored on the person instead of on shared words. Figures that only look like
+   one property (updates, changes, rates, running totals, figures asked for, qualified
+   parts, earlier events, ordinals of two things) are traps (``value_traps``); a value the
+   other article also states, written the same way, is of another thing.
 4. Mentions linked by aligned pairs form one subject; its values, merged where compatible,
    are the sides, each citing every sentence (copies included) that states it.
 
@@ -38,7 +41,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
@@ -46,11 +48,18 @@ from scipy import sparse
 from storybrief.analyze.ages import age_claims
 from storybrief.analyze.days import day_claims
 from storybrief.analyze.docs import Doc
-from storybrief.analyze.lexicon import CLAUSE_WORDS, MONTHS, NEGATORS, SAY_VERBS, WEEKDAYS
+from storybrief.analyze.lexicon import MONTHS, NEGATORS, WEEKDAYS
 from storybrief.analyze.mentions import Mention
 from storybrief.analyze.name_sides import name_edges, slot_names
 from storybrief.analyze.names import NameIndex
-from storybrief.analyze.pairing import anchored, different_moments, mutual_best, states
+from storybrief.analyze.negation import negation, negation_edge
+from storybrief.analyze.pairing import (
+    anchored,
+    different_moments,
+    mutual_best,
+    stated_elsewhere,
+    states,
+)
 from storybrief.analyze.sides import sides
 from storybrief.analyze.tokens import Context, overlap
 from storybrief.analyze.values import (
@@ -63,9 +72,6 @@ from storybrief.analyze.values import (
 from storybrief.model import Disagreement
 from storybrief.text import STOPWORDS
 
-_SKIP_AFTER_NEG = frozenset(["be", "been", "being", "yet", "even", "always", "ever"])
-_NEG_RX = re.compile(r"(?<![\w'’-])(?:not|no|never|cannot|[^\W_]+n['’]t)(?![\w]|['’-]\w)", re.I)
-_ENDS = frozenset([".", "!", "?"])
 # Weekdays and month names (written capitalised: "may" and "march" are verbs too).
 _WEEKDAYS = frozenset(WEEKDAYS)
 # A value's own scale word ("$359 million") is written in lower case but anchors nothing.
@@ -80,16 +86,6 @@ MAX_POSTING = 40
 # Candidate pairs compared at most: a story of 1,000 articles has under 10,000 that pass
 # the blocking; the cap only bounds a pathological one (the best-aligned are kept).
 MAX_PAIRS = 20_000
-# Content words of a predicate's complement compared for a negation ("suing *for cash*").
-COMPLEMENT = 4
-
-
-@dataclass(frozen=True)
-class _Neg:
-    predicate: str  # stem of the negated word
-    start: int  # the negator's offset
-    end: int  # the negated word's end
-    complement: frozenset[str]
 
 
 class _Sent:
@@ -106,7 +102,7 @@ class _Sent:
         self.ctx, self.doc, self.index, self.text, self.mentions = ctx, doc, index, text, mentions
         self.words = ctx.alpha_stems(text)  # content stems, values included: blocking keys
         self.numeric = may_state_value(ctx, text)
-        self.negation = _negation(ctx, text)
+        self.negation = negation(ctx, text)
         self._values: list[Value] | None = None
         self._stems: frozenset[str] | None = None
         self._names: list[tuple[str, str, str, Value]] | None = None
@@ -188,43 +184,6 @@ def _aligned(local: int, n: int, share: float) -> bool:
     return (local >= 2 and n >= 2 and share >= 0.34) or (local >= 1 and n >= 3 and share >= 0.5)
 
 
-def _complement(ctx: Context, toks: Sequence[tuple[str, int, int]], k: int) -> frozenset[str]:
-    """Content stems after the predicate ``toks[k]`` up to its clause's end: what is (not)
-    done, so that "isn't suing for cash" is no denial of "is suing"."""
-    out: set[str] = set()
-    for t, _, _ in toks[k + 1 :]:
-        low = t.lower()
-        if low in CLAUSE_WORDS or low in _ENDS or len(out) >= COMPLEMENT:
-            break
-        if t[0].isalpha() and low not in STOPWORDS:
-            out.add(ctx.stem(t))
-    return frozenset(out)
-
-
-def _negation(ctx: Context, text: str) -> _Neg | None:
-    """The first negated predicate of a sentence ("was not injured" gives "injured").
-
-    Only the few tokens from the negator on are read: most sentences have none, and a
-    sentence whose lower-case text holds none of "no", "never", "n't" ("not", "cannot"
-    hold "no") cannot match ``_NEG_RX`` at all, so it skips the regex.
-    """
-    low = text.lower()
-    if "no" not in low and "never" not in low and "n't" not in low and "n’t" not in low:
-        return None
-    for m in _NEG_RX.finditer(text):
-        toks = []
-        for t in ctx.tokenizer.finditer(text, m.start()):
-            toks.append((t.group(0), t.start(), t.end()))
-            if len(toks) >= 30 or t.group(0) in _ENDS:
-                break
-        j = 1
-        while j < len(toks) and toks[j][0].lower() in _SKIP_AFTER_NEG:
-            j += 1
-        if j < len(toks) and toks[j][0][0].isalpha():
-            return _Neg(ctx.stem(toks[j][0]), toks[0][1], toks[j][2], _complement(ctx, toks, j))
-    return None
-
-
 def disagreements(
     ctx: Context,
     docs: Sequence[Doc],
@@ -263,11 +222,22 @@ def disagreements(
                 scored.append((local + 3 * share, (x, p), (y, q)))
         if a.mentions and b.mentions and n >= 3 and share >= 0.45:
             name_edges(x, y, a, b, index, sents, nodes, edges)
-        _negation_edge(x, y, a, b, n, share, nodes, edges)
+        negation_edge(x, y, a, b, n, share, nodes, edges)
+    by_doc: dict[str, list[_Sent]] = defaultdict(list)
+    for s in sents:
+        by_doc[s.doc.id].append(s)
     for u, v in mutual_best(scored, sents):
-        va, vb = sents[u[0]].values[u[1]], sents[v[0]].values[v[1]]
-        if not compatible(va, vb) and (states(sents[v[0]], va, vb) or states(sents[u[0]], vb, va)):
+        (sa, va), (sb, vb) = (
+            (sents[u[0]], sents[u[0]].values[u[1]]),
+            (sents[v[0]], sents[v[0]].values[v[1]]),
+        )
+        if not compatible(va, vb) and (states(sb, va, vb) or states(sa, vb, va)):
             continue  # each sentence also states the other's value: a list, not a dispute
+        if not compatible(va, vb) and (
+            stated_elsewhere(by_doc[sb.doc.id], va, sb)
+            or stated_elsewhere(by_doc[sa.doc.id], vb, sa)
+        ):
+            continue  # the other article states this value too: two things, not a dispute
         nodes[u], nodes[v] = (sents[u[0]], va, va.kind), (sents[v[0]], vb, vb.kind)
         edges.append((u, v, compatible(va, vb)))
     _age_edges(sents, index, nodes, edges)
@@ -351,43 +321,3 @@ def _candidates(sents: Sequence[_Sent]) -> list[tuple[int, int]]:
         best = np.argsort(-share, kind="stable")[:MAX_PAIRS]
         x, y = x[best], y[best]
     return sorted(zip(x.tolist(), y.tolist(), strict=True))
-
-
-def _negation_edge(x, y, a: _Sent, b: _Sent, n, share, nodes, edges) -> None:
-    """One source negates the predicate the other asserts, with the same complement.
-
-    Scoped to the predicate: the negated word must occur in the other sentence, and what
-    follows it in its clause (its object or complement) must recur after the asserted one.
-    "was not injured in the second half" / "was injured in the second half" conflict;
-    "isn't suing for cash" / "is suing" do not (the denial is about the cash). A denial
-    someone is reported to make ("he said he didn't kiss her") answers a claim in the
-    story, it is no disagreement between the sources.
-    """
-    if (a.negation is None) == (b.negation is None) or n < 4 or share < 0.6:
-        return
-    neg_sent = a if a.negation else b
-    if not neg_sent.ctx.tokenizer.lower_words(neg_sent.text).isdisjoint(SAY_VERBS):
-        return
-    neg, pos, kneg, kpos = (a, b, x, y) if a.negation else (b, a, y, x)
-    found = neg.negation
-    assert found is not None
-    if found.predicate not in pos.stems:
-        return
-    toks = pos.ctx.tokenizer.tokens(pos.text)
-    hit = None
-    for k, (t, _, _) in enumerate(toks):
-        if t[0].isalpha() and pos.ctx.stem(t) == found.predicate:
-            comp = _complement(pos.ctx, toks, k)
-            # Precision first: a denial with no complement meets only a bare assertion.
-            if found.complement <= comp and (found.complement or not comp):
-                hit = toks[k]
-                break
-    if hit is None:
-        return
-    start, end = found.start, found.end
-    vn = Value(
-        "negation", frozenset(), "", 0, 0, neg.text[start:end], start, end, "no", frozenset()
-    )
-    vp = Value("negation", frozenset(), "", 1, 1, hit[0], hit[1], hit[2], "yes", frozenset())
-    nodes[(kneg, -1)], nodes[(kpos, -1)] = (neg, vn, "negation"), (pos, vp, "negation")
-    edges.append(((kneg, -1), (kpos, -1), False))

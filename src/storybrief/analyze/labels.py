@@ -11,6 +11,7 @@ import re
 
 from storybrief.analyze.lexicon import MONTH_NUMBERS, NUMBER_WORDS, WEEKDAYS
 from storybrief.analyze.tokens import Context
+from storybrief.text import STOPWORDS
 
 # Hedge words ("about", "more than") are no names before a number.
 APPROX_WORDS = (
@@ -37,13 +38,25 @@ _LABEL_WORDS = frozenset(["flight", "no", "no.", "number", "route", "page", "roo
                           "apt", "suite", "unit", "bus", "line", "interstate", "highway"])  # fmt: skip
 
 
+# Sentence-initial words before a count that are no names ("Only 12 people", "Another 40").
+_OPENERS = frozenset(["another", "still", "today", "yesterday", "last", "since", "almost",
+                      "exactly", "barely", "fully", "police", "officials"])  # fmt: skip
+
+
+def _may_name(word: str) -> bool:
+    """Whether a sentence's first word may name a thing a number labels ("Apollo 11
+    astronauts", "Windows 10 users"): not a function word, an adverb or an opener."""
+    return word not in STOPWORDS and word not in _OPENERS and not word.endswith("ly")
+
+
 def is_label(sentence: str, start: int) -> bool:
     """Whether the number at ``start`` names a thing ("Flight 214", "page 3") rather than
     counting one."""
     lo = max(0, start - 40)
     before = sentence[lo:start]
     m = _IDENT_BEFORE.search(before)
-    if m and lo + m.start(1) > 0 and m.group(1).lower().rstrip(".") not in _NOT_IDENTIFIER:
+    word = m.group(1).lower().rstrip(".") if m else ""
+    if m and word not in _NOT_IDENTIFIER and (lo + m.start(1) > 0 or _may_name(word)):
         return True
     prev = before.split()
     return bool(prev) and prev[-1].lower() in _LABEL_WORDS

@@ -10,9 +10,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from storybrief.analyze.lexicon import CLAUSE_WORDS, MONTHS, WEEKDAYS
+from storybrief.analyze.lexicon import CLAUSE_WORDS, MONTHS, NUMBER_WORDS, WEEKDAYS
 from storybrief.analyze.name_sides import same_name
 from storybrief.analyze.names import NameIndex
+from storybrief.analyze.value_traps import trap
 from storybrief.analyze.values import Value, comparable, compatible
 from storybrief.text import STOPWORDS
 
@@ -39,7 +40,7 @@ def anchored(
     (the property: "jackpot", "killed"; names and weekdays anchor nothing), and no rival
     names next to them ("the $2 billion deal for Oculus" / "bought WhatsApp in a $19
     billion deal": each names a thing the other sentence does not)."""
-    if _rival_predicates(va.context, vb.context):
+    if _rival_predicates(va.context, vb.context) or trap(a, b, va, vb):
         return False
     common = shared & a.common & b.common
     if not common:
@@ -70,9 +71,11 @@ def anchored(
     return not (own_a and own_b)
 
 
-# Predicates that measure different things of one event: the dead and the injured. A value
-# whose own clause names one is no value of the other ("killed two" / "30 injured").
-_PREDICATES = frozenset(["DIE", "HURT"])
+# Predicates that measure different things of one event: the dead, the injured, the
+# missing, the rescued, the evacuated; homes damaged or destroyed. A value whose own clause
+# names one is no value of another ("killed two" / "30 injured", "10 missing" / "20 dead").
+_PREDICATES = frozenset(["DIE", "HURT", "miss", "rescu", "evacuat", "displac", "damag", "destroy",
+                         "hospit", "hospitaliz"])  # fmt: skip
 
 
 def _rival_predicates(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -119,6 +122,32 @@ def states(s: Any, v: Value, besides: Value) -> bool:
         and not _rival_predicates(v.context, w.context)
         for w in s.values
     )
+
+
+def stated_elsewhere(others: Sequence[Any], v: Value, besides: Any) -> bool:
+    """Whether another sentence of the other article (``others``, but ``besides``) states
+    ``v``'s value too, written the same way, of the same property (a word of its clause beside it): then the two
+    values are of two things, and the other source states both ("a nine-month sentence
+    for insulting an official" / "a one-year sentence for insulting an officer; she will
+    also appeal a nine-month sentence for insulting an official")."""
+    if v.kind not in ("count", "number", "duration") or not _plain(v):
+        return False  # "at least three" fits too many other figures
+    return any(
+        t is not besides
+        and w.norm == v.norm
+        and _plain(w)
+        and comparable(v, w)
+        and bool((v.context & w.context) - v.unit - w.unit)
+        for t in others
+        if t.numeric
+        for w in t.values
+    )
+
+
+def _plain(v: Value) -> bool:
+    """The value is stated without a hedge: its text starts with the number itself."""
+    first = v.text.split()[0].lower().split("-")[0] if v.text else ""
+    return first[:1].isdigit() or first[:1] in "$€£" or first in NUMBER_WORDS
 
 
 def mutual_best(

@@ -24,6 +24,7 @@ from storybrief.analyze.lexicon import (
 )
 from storybrief.analyze.tokens import Context
 from storybrief.analyze.value_base import Value, local_context
+from storybrief.analyze.value_traps import round_slack
 from storybrief.text import STOPWORDS
 
 _WORDNUM = NUMBER_WORDS
@@ -64,10 +65,11 @@ _TIME_RX = re.compile(
 # Signs written before a number: "≥30 min" is "at least 30 minutes".
 _SIGNS = {"≥": "at least", ">": "more than", "≤": "up to", "<": "less than", "~": "about"}
 _RANGE = re.compile(
-    r"\s*(?:–|—|to)\s*[$€£]?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"\s*(?P<sep>–|—|to|and)\s*[$€£]?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m)\b)?",
     re.I,
 )
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 _TIME_ABBR = {"min": "minute", "hr": "hour"}
 # "1 hour, 30 minutes": one running time, not two.
 _THEN_MINUTES = re.compile(r",?\s*(?:and\s+)?(?P<n>\d{1,2})\s*(?:minute|min)s?\b", re.I)
@@ -250,8 +252,11 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
         if in_part(sentence, m):
             continue
         top = None
-        if m.group("cur") and (r := _RANGE.match(sentence, m.end())):
-            # "$27–30 million", "$27 million to $30 million": one value, a range.
+        r = _RANGE.match(sentence, m.end())
+        if r and r.group("sep") == "and" and not _BETWEEN.search(sentence[: m.start()]):
+            r = None  # "5 and 7" is a range only after "between"
+        if r and (m.group("cur") or not (m.group("pct") or m.group("scale") or r["scale"])):
+            # "$27–30 million", "$27 million to $30 million", "20 to 30 people": a range.
             scale = r.group("scale") or m.group("scale")
             factor = _SCALE[scale.lower()] if scale else 1.0
             if not m.group("scale"):
@@ -264,7 +269,8 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
         else:
             if not approx and is_label(sentence, m.start()):
                 continue
-            unit, end = compound_unit(ctx, sentence, m.end()) or _unit_after(ctx, toks, m.end())
+            at = consumed if top is not None else m.end()
+            unit, end = compound_unit(ctx, sentence, at) or _unit_after(ctx, toks, at)
             if not unit and _casualties(ctx, toks, m.start(), m.end()):
                 unit, end = _PEOPLE, m.end()
             kind = "count"
@@ -279,6 +285,8 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
         elif m.group("pct") and raw.isdigit():
             # A whole percentage is rounded too: "35%" and "36 percent" may both be 35.5%.
             lo, hi = lo - 0.5, hi + 0.5
+        elif not approx and top is None:
+            lo, hi = round_slack(v, lo, hi)  # "1,500 jobs" may be 1,480
         if top is not None and top > v:
             lo, hi = lo, _interval(top, approx)[1]
         out.append(
