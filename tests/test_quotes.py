@@ -380,3 +380,16 @@ def test_verbs_of_praise_and_attack_attribute_a_quote() -> None:
     )
     speakers = {q.text[:5]: q.speaker for q in analyzed([Article("a", text)]).quotes}
     assert speakers == {"You h": "Rhea Tamm", "That ": "Ivo Marsh"}
+
+
+def test_a_sentence_ending_in_says_and_a_name_gives_the_next_pronoun() -> None:
+    # "she" is the woman the sentence before ends by naming ("…, says Orla Breck"), not the
+    # company its earlier sentence had for its subject.
+    text = (
+        "Last year, Harbourline, the ferry operator, raised the fares twice.\n\n"
+        "The islands pay more for a crossing than anywhere else on the coast, says Orla "
+        "Breck, a researcher at the Island Fares Council.\n\n"
+        '"Nobody in this town can pay twice the fare for the same old boat," she says.'
+    )
+    (q,) = analyzed([Article("a", text)]).quotes
+    assert q.speaker == "Orla Breck"

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from storybrief.analyze.attribution import (
+    CLAUSE_STOP,
+    END,
     GROUPS,
     NONE,
     ORG_NOUNS,
@@ -34,6 +36,9 @@ INDEFINITE = frozenset(["a", "an", "another", "one"])  # "a New Hampshire Democr
 PENDING = 6  # sentences before a quote parsed for who a pronoun may mean (Resolver.read)
 # Last words of a group or side, no one a pronoun means (one set, not a union per name).
 _NO_ONE = ORG_NOUNS | SIDES
+_NOT_SPEAKER = ("organization", "place")
+# Speech verbs that come before their speaker ("…, says Darby Hoover"; not "…, told Al Jazeera").
+_INVERTS = QUOTE_VERBS - frozenset(["told", "tells", "telling", "tell"])
 
 
 class Resolver(PhraseNames):
@@ -110,14 +115,30 @@ class Resolver(PhraseNames):
         self.seen([p for p in persons if p.split()[-1] in bare], orgs)
         if kept and self.index.kind.get(kept) != "organization":
             self._push(kept)
-            return
-        if np and np[0].lower() not in PRONOUNS:
+        elif np and np[0].lower() not in PRONOUNS:
             who = self.phrase(np).speaker
             # The subject of a speech verb speaks, whatever kind the recogniser gave it
             # ("Vecchio said she ...").
             speaks = any(w.lower() in QUOTE_VERBS for w in toks[len(np) : len(np) + 3])
             if who and (speaks or self.index.kind.get(who) not in ("organization", "place")):
                 self._push(who)
+        self._inverted(toks)
+
+    def _inverted(self, toks: Sequence[str]) -> None:
+        """'The rate is low, says Darby Hoover, senior specialist at …': a sentence that
+        ends naming who says it; they are the likeliest "she" of the next sentence."""
+        for k in range(len(toks) - 2, 0, -1):
+            verb = toks[k].lower()
+            if toks[k - 1] == "," and verb in _INVERTS and toks[k + 1][:1].isupper():
+                np: list[str] = []
+                for t in toks[k + 1 :]:
+                    if t in END or t in CLAUSE_STOP:
+                        break
+                    np.append(t)
+                who = self.phrase(np).speaker
+                if who and who[:1].isupper() and self.index.kind.get(who) not in _NOT_SPEAKER:
+                    self._push(who)
+                return
 
     def spoke(self, speaker: str | None) -> None:
         self._flush()
