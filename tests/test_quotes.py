@@ -393,3 +393,27 @@ def test_a_sentence_ending_in_says_and_a_name_gives_the_next_pronoun() -> None:
     )
     (q,) = analyzed([Article("a", text)]).quotes
     assert q.speaker == "Orla Breck"
+
+
+def test_a_common_first_name_outweighs_a_stray_pronoun() -> None:
+    # The only pronoun in a sentence naming Nicolas Marsh alone is someone else's "she":
+    # his first name still makes him the "he" who speaks, not the harbour master.
+    text = (
+        "Port chief Tom Hale closed the port on Sunday.\n\n"
+        "Mayor Nicolas Marsh has withdrawn an earlier statement that she was safe in the "
+        "town.\n\n"
+        '"It has not been confirmed that the reporter is safe in the town," he told '
+        "journalists."
+    )
+    (q,) = analyzed([Article("a", text)]).quotes
+    assert q.speaker == "Nicolas Marsh"
+
+
+def test_retaliated_attributes_a_quote() -> None:
+    text = (
+        "Senator Ivo Marsh spoke at the harbour on Monday about the ferry tax.\n\n"
+        '"The ferry tax is the worst idea this town has had," Marsh said. "The harbour will '
+        'always be ours," an angry Rhea Tamm retaliated.'
+    )
+    speakers = {q.text[:5]: q.speaker for q in analyzed([Article("a", text)]).quotes}
+    assert speakers == {"The f": "Ivo Marsh", "The h": "Rhea Tamm"}
