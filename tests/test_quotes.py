@@ -417,3 +417,14 @@ def test_retaliated_attributes_a_quote() -> None:
     )
     speakers = {q.text[:5]: q.speaker for q in analyzed([Article("a", text)]).quotes}
     assert speakers == {"The f": "Ivo Marsh", "The h": "Rhea Tamm"}
+
+
+def test_a_possessive_subject_makes_its_owner_the_next_pronoun() -> None:
+    # "he" is Marsh, whose plan the sentence before has for its subject, not "Harbour Plan".
+    text = (
+        "Economist Ivo Marsh has written a new book about the harbour.\n\n"
+        "Marsh's Harbour Plan would close the old ferry route by next spring.\n\n"
+        '"Nobody in this town needs a second ferry to the same island," he writes.'
+    )
+    (q,) = analyzed([Article("a", text)]).quotes
+    assert q.speaker == "Ivo Marsh"

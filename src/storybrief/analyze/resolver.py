@@ -117,6 +117,12 @@ class Resolver(PhraseNames):
             self._push(kept)
         elif np and np[0].lower() not in PRONOUNS:
             who = self.phrase(np).speaker
+            if np[0].endswith(("'s", "’s")) and self.index.kind.get(who or "") != "person":
+                # "Brown's Plan B to save civilization would …": the one whose plan, statement
+                # or campaign it is, is the likeliest "he" of the next sentence.
+                owner = self._name(np[:1]) if np[0][:-2].lower() != "let" else None
+                if owner and self.index.kind.get(owner[0]) not in _NOT_SPEAKER:
+                    who = owner[0]
             # The subject of a speech verb speaks, whatever kind the recogniser gave it
             # ("Vecchio said she ...").
             speaks = any(w.lower() in QUOTE_VERBS for w in toks[len(np) : len(np) + 3])
