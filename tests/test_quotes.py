@@ -380,3 +380,51 @@ def test_verbs_of_praise_and_attack_attribute_a_quote() -> None:
     )
     speakers = {q.text[:5]: q.speaker for q in analyzed([Article("a", text)]).quotes}
     assert speakers == {"You h": "Rhea Tamm", "That ": "Ivo Marsh"}
+
+
+def test_a_sentence_ending_in_says_and_a_name_gives_the_next_pronoun() -> None:
+    # "she" is the woman the sentence before ends by naming ("…, says Orla Breck"), not the
+    # company its earlier sentence had for its subject.
+    text = (
+        "Last year, Harbourline, the ferry operator, raised the fares twice.\n\n"
+        "The islands pay more for a crossing than anywhere else on the coast, says Orla "
+        "Breck, a researcher at the Island Fares Council.\n\n"
+        '"Nobody in this town can pay twice the fare for the same old boat," she says.'
+    )
+    (q,) = analyzed([Article("a", text)]).quotes
+    assert q.speaker == "Orla Breck"
+
+
+def test_a_common_first_name_outweighs_a_stray_pronoun() -> None:
+    # The only pronoun in a sentence naming Nicolas Marsh alone is someone else's "she":
+    # his first name still makes him the "he" who speaks, not the harbour master.
+    text = (
+        "Port chief Tom Hale closed the port on Sunday.\n\n"
+        "Mayor Nicolas Marsh has withdrawn an earlier statement that she was safe in the "
+        "town.\n\n"
+        '"It has not been confirmed that the reporter is safe in the town," he told '
+        "journalists."
+    )
+    (q,) = analyzed([Article("a", text)]).quotes
+    assert q.speaker == "Nicolas Marsh"
+
+
+def test_retaliated_attributes_a_quote() -> None:
+    text = (
+        "Senator Ivo Marsh spoke at the harbour on Monday about the ferry tax.\n\n"
+        '"The ferry tax is the worst idea this town has had," Marsh said. "The harbour will '
+        'always be ours," an angry Rhea Tamm retaliated.'
+    )
+    speakers = {q.text[:5]: q.speaker for q in analyzed([Article("a", text)]).quotes}
+    assert speakers == {"The f": "Ivo Marsh", "The h": "Rhea Tamm"}
+
+
+def test_a_possessive_subject_makes_its_owner_the_next_pronoun() -> None:
+    # "he" is Marsh, whose plan the sentence before has for its subject, not "Harbour Plan".
+    text = (
+        "Economist Ivo Marsh has written a new book about the harbour.\n\n"
+        "Marsh's Harbour Plan would close the old ferry route by next spring.\n\n"
+        '"Nobody in this town needs a second ferry to the same island," he writes.'
+    )
+    (q,) = analyzed([Article("a", text)]).quotes
+    assert q.speaker == "Ivo Marsh"

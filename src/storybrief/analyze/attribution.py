@@ -35,7 +35,7 @@ QUOTE_VERBS = SAY_VERBS | word_set(
     complained griped recounted describes described characterized characterizes dubbed
     proclaimed proclaims remembered remembers reacted agrees opined assured assures emailed
     texted marveled marvelled blasted slammed praised touted gushed raved deadpanned chided
-    scolded teased confided whispered screamed charged cracked
+    scolded teased confided whispered screamed charged cracked retaliated retaliates
     """
 )
 # Speech verbs of two words, kept as one token by ``words_of`` ('"…," Trump shot back').

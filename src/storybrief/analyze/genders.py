@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from storybrief.analyze.first_names import first_name_gender
 from storybrief.analyze.tokens import Tokenizer
 
 _HE = frozenset(["he", "him", "his", "himself", "mr"])
@@ -28,4 +29,12 @@ def genders(
         if he != she:
             v = votes.setdefault(people[0], [0, 0])
             v[0 if he > she else 1] += 1
-    return {p: ("m" if m > f else "f") for p, (m, f) in votes.items() if m != f}
+    out = {p: ("m" if m > f else "f") for p, (m, f) in votes.items() if m != f}
+    # A common first name outweighs the article's pronoun counts ("Sarkozy has withdrawn a
+    # statement that she was safe" is no "she" for Nicolas Sarkozy).
+    for people in persons:
+        for p in people:
+            g = first_name_gender(p)
+            if g:
+                out[p] = g
+    return out

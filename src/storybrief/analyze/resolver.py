@@ -10,15 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from storybrief.analyze.attribution import (
-    CALENDAR,
-    CONNECT,
+    CLAUSE_STOP,
+    END,
     GROUPS,
-    INITIALS,
     NONE,
-    NOT_NAME,
-    OPENERS,
     ORG_NOUNS,
-    PARTICLE,
     PERSON_NOUNS,
     PRONOUNS,
     QUOTE_VERBS,
@@ -32,16 +28,20 @@ from storybrief.analyze.attribution import (
 )
 from storybrief.analyze.lexicon import ROLES
 from storybrief.analyze.names import NameIndex
-from storybrief.analyze.speakers import role_text, state, surnames
+from storybrief.analyze.phrase_names import PhraseNames
+from storybrief.analyze.speakers import role_text, state
 from storybrief.text import STOPWORDS
 
 INDEFINITE = frozenset(["a", "an", "another", "one"])  # "a New Hampshire Democrat"
 PENDING = 6  # sentences before a quote parsed for who a pronoun may mean (Resolver.read)
 # Last words of a group or side, no one a pronoun means (one set, not a union per name).
 _NO_ONE = ORG_NOUNS | SIDES
+_NOT_SPEAKER = ("organization", "place")
+# Speech verbs that come before their speaker ("…, says Darby Hoover"; not "…, told Al Jazeera").
+_INVERTS = QUOTE_VERBS - frozenset(["told", "tells", "telling", "tell"])
 
 
-class Resolver:
+class Resolver(PhraseNames):
     """The per-article state of speaker resolution: who "he" or "she" is, which
     organisation "the company" is.
 
@@ -115,14 +115,36 @@ class Resolver:
         self.seen([p for p in persons if p.split()[-1] in bare], orgs)
         if kept and self.index.kind.get(kept) != "organization":
             self._push(kept)
-            return
-        if np and np[0].lower() not in PRONOUNS:
+        elif np and np[0].lower() not in PRONOUNS:
             who = self.phrase(np).speaker
+            if np[0].endswith(("'s", "’s")) and self.index.kind.get(who or "") != "person":
+                # "Brown's Plan B to save civilization would …": the one whose plan, statement
+                # or campaign it is, is the likeliest "he" of the next sentence.
+                owner = self._name(np[:1]) if np[0][:-2].lower() != "let" else None
+                if owner and self.index.kind.get(owner[0]) not in _NOT_SPEAKER:
+                    who = owner[0]
             # The subject of a speech verb speaks, whatever kind the recogniser gave it
             # ("Vecchio said she ...").
             speaks = any(w.lower() in QUOTE_VERBS for w in toks[len(np) : len(np) + 3])
             if who and (speaks or self.index.kind.get(who) not in ("organization", "place")):
                 self._push(who)
+        self._inverted(toks)
+
+    def _inverted(self, toks: Sequence[str]) -> None:
+        """'The rate is low, says Darby Hoover, senior specialist at …': a sentence that
+        ends naming who says it; they are the likeliest "she" of the next sentence."""
+        for k in range(len(toks) - 2, 0, -1):
+            verb = toks[k].lower()
+            if toks[k - 1] == "," and verb in _INVERTS and toks[k + 1][:1].isupper():
+                np: list[str] = []
+                for t in toks[k + 1 :]:
+                    if t in END or t in CLAUSE_STOP:
+                        break
+                    np.append(t)
+                who = self.phrase(np).speaker
+                if who and who[:1].isupper() and self.index.kind.get(who) not in _NOT_SPEAKER:
+                    self._push(who)
+                return
 
     def spoke(self, speaker: str | None) -> None:
         self._flush()
@@ -205,22 +227,6 @@ class Resolver:
         titles = [t for p, t, _ in self.index.titles if p == person]
         return not titles or any(head in t for t in titles)
 
-    def _common(self, low: str) -> bool:
-        """A capitalised word that is no name when it starts a run: a word the article also
-        writes in lower case, a weekday or month, an -ly adverb (unless the story names
-        someone so: "Kelly", "Skelly")."""
-        return (
-            (low in self.lower and low not in self.index.canonical)
-            or low in CALENDAR
-            or (low.endswith("ly") and not self._a_name(low))
-        )
-
-    def _a_name(self, low: str) -> bool:
-        """Whether the story names someone by this word (alone, or as a surname)."""
-        if self._by_surname is None:
-            self._by_surname = surnames(self.index)
-        return low in self.index.canonical or low.capitalize() in self._by_surname
-
     def _is_place(self, words: list[str]) -> bool:
         if state(words):
             return True
@@ -283,103 +289,6 @@ class Resolver:
 
         role = " ".join(title) if any(w.lower().rstrip(".") in ROLES for w in title) else None
         return name, role
-
-    def _name(self, words: Sequence[str]) -> tuple[str, int, int, bool] | None:
-        """The name in a phrase: (resolved name, start, end, possessive). "Sen. Tim Kaine"
-        gives "Tim Kaine"; the story's fullest form of a name is used, and a name the
-        story never listed is taken as written."""
-        runs: list[tuple[int, int, bool]] = []
-        start: int | None = None
-        for k, w in enumerate(words):
-            low = w.lower().rstrip(".")
-            possessive = w.endswith(("’s", "'s"))
-            dotted = w.endswith(".") and INITIALS.fullmatch(w) is not None
-            initial = dotted and start is not None  # "Louis C.K.", "Angelo L."
-            name_like = (
-                initial
-                or (start is not None and PARTICLE.match(w) is not None)
-                or (
-                    not (dotted and len(w) > 2)  # "U.S. website The Onion", "D.C."
-                    and w[:1].isupper()
-                    and not {low, low[:-2] if possessive else low} & NOT_NAME
-                    and not (start is None and not dotted and self._common(low))
-                )
-                # A surname that is also a role word, after a first name: "Amy Pope",
-                # "Jim Bishop" (not "Clinton Chief of Staff", "Trump Chairman Paul …").
-                or (
-                    start == k - 1
-                    and w[:1].isupper()
-                    and low in ROLES
-                    and (k + 1 == len(words) or not words[k + 1][:1].isalnum())
-                )
-            )
-            if name_like:
-                start = k if start is None else start
-                if possessive:
-                    runs.append((start, k + 1, True))
-                    start = None
-                continue
-            if start is not None and low in CONNECT:
-                continue
-            if start is not None:
-                runs.append((start, k, False))
-                start = None
-        if start is not None:
-            runs.append((start, len(words), False))
-        if not runs:
-            return None
-        plain = [r for r in runs if not r[2]] or runs
-        low_words = [w.lower() for w in words]
-        if "of" in low_words:
-            # The phrase's head comes before "of": "Archbishop Aris Shirvanian of the
-            # Armenian Patriarchate", "Joel Pollak of Breitbart California".
-            cut = low_words.index("of")
-            head_runs = [r for r in plain if r[1] <= cut]
-            if head_runs and any(
-                r[1] - r[0] >= 2 or self.index.kind.get(" ".join(words[r[0] : r[1]])) == "person"
-                for r in head_runs
-            ):
-                plain = head_runs
-        titled = [
-            r
-            for r in plain
-            if r[0] > 0 and words[r[0] - 1].lower().rstrip(".") in ROLES | TITLE_ABBREVIATIONS
-        ]
-        # A name follows its title ("Former Senate Majority Leader Bob Dole").
-        a, b, possessive = titled[-1] if titled else max(plain, key=lambda r: (r[1] - r[0], r[0]))
-        parts = list(words[a:b])
-        while parts and parts[-1].lower() in CONNECT:
-            parts.pop()
-        if possessive:
-            parts[-1] = parts[-1][:-2]
-        surface = " ".join(parts)
-        resolved = self.index.find_person(surface)
-        if resolved is not None and parts[-1].lower() not in resolved.lower():
-            resolved = None  # "Alfonse M" for "Alfonse M. D'Amato": keep the surname said
-        if resolved is None or " " not in resolved:
-            longer = self._surname(surface)
-            resolved = longer if longer != surface else resolved
-        if resolved is None:
-            resolved = self.index.resolve(surface)
-            if resolved is None and (a > 0 or b > 1 or surface not in OPENERS):
-                resolved = surface
-        if resolved is None:
-            return None
-        return resolved, a, b, possessive
-
-    def _surname(self, surface: str) -> str:
-        """A name the index does not list: the fullest name of the story that ends with it
-        ("Kaine" for "Tim Kaine"), else the name as written."""
-        if " " not in surface:
-            spoke = [p for p in self.recent if p != surface and p.split()[-1] == surface]
-            if spoke:
-                return spoke[0]
-            if self._by_surname is None:
-                self._by_surname = surnames(self.index)
-            longer = [d for d in self._by_surname.get(surface, ()) if d != surface]
-            if longer:
-                return max(longer, key=lambda d: (self.index.mentions.get(d, 0), len(d)))
-        return surface
 
     def _unnamed(self, words: list[str]) -> str | None:
         """ "the company" or "a spokesman for the hospital": the organisation meant."""
