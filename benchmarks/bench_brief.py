@@ -102,12 +102,18 @@ def end_to_end(folder: Path, src: Path | None, repeats: int) -> dict[str, float]
     }
 
 
-def run_one(n: int, repeats: int, analyze: bool) -> dict[str, float]:
-    """Runs inside the child process: time ``repeats`` briefs of an ``n``-article cluster."""
+def run_one(
+    n: int, repeats: int, analyze: bool, texts_file: Path | None = None
+) -> dict[str, float]:
+    """Runs inside the child process: time ``repeats`` briefs of an ``n``-article cluster
+    (read from ``texts_file`` when given, so a baseline checkout briefs the same texts)."""
     from storybrief.model import Article
     from storybrief.pipeline import brief_articles
 
-    texts = build_cluster(n)
+    if texts_file is not None:
+        texts = json.loads(texts_file.read_text(encoding="utf-8"))
+    else:
+        texts = build_cluster(n)
     articles = [Article(id=f"d{i}", text=t) for i, t in enumerate(texts)]
     brief_articles(articles[:3], analyze=analyze)  # warm imports and caches out of the timing
     times = []
@@ -173,9 +179,10 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true", help="do not update BENCHMARKS.md")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--no-analysis", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--texts", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(run_one(args.child, args.repeats, not args.no_analysis)))
+        print(json.dumps(run_one(args.child, args.repeats, not args.no_analysis, args.texts)))
         return
     if not MULTINEWS.exists():
         sys.exit(f"shared data not found: {MULTINEWS}")
@@ -207,21 +214,35 @@ def main() -> None:
     print("\n".join(lines), file=sys.stderr)
 
     rows = []
-    for n in sizes:
-        cmd = [sys.executable, __file__, "--child", str(n), "--repeats", str(repeats)]
-        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-        rows.append(json.loads(out.strip().splitlines()[-1]))
-        print(f"{n} articles warm: {rows[-1]['seconds']:.2f} s", file=sys.stderr)
+    with tempfile.TemporaryDirectory() as tmp:
+        runs = [(n, None) for n in sizes]
+        if args.baseline_src:
+            runs.append((100, args.baseline_src))
+        for n, src in runs:
+            texts = Path(tmp) / f"cluster-{n}.json"
+            if not texts.exists():
+                texts.write_text(json.dumps(build_cluster(n)), encoding="utf-8")
+            cmd = [sys.executable, __file__, "--child", str(n), "--repeats", str(repeats)]
+            cmd += ["--texts", str(texts)]
+            done = subprocess.run(
+                cmd, check=True, capture_output=True, text=True, env=_env(src or ROOT / "src")
+            )
+            rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+            rows[-1]["code"] = f"baseline `{src}`" if src else "this checkout"
+            print(
+                f"{n} articles warm ({rows[-1]['code']}): {rows[-1]['seconds']:.2f} s",
+                file=sys.stderr,
+            )
     lines += [
         f"**Warm, in process** (`brief_articles`, 250-word brief with analysis, after one brief "
         f"in the same process; median of {repeats}; each size in its own process for its peak memory):",
         "",
-        "| articles | sentences | words | seconds | s per 1k words | peak RSS (MiB) |",
-        "|---:|---:|---:|---:|---:|---:|",
+        "| code | articles | sentences | words | seconds | s per 1k words | peak RSS (MiB) |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
-            f"| {r['articles']:,} | {r['sentences']:,} | {r['words']:,} | {r['seconds']:.2f} "
+            f"| {r['code']} | {r['articles']:,} | {r['sentences']:,} | {r['words']:,} | {r['seconds']:.2f} "
             f"| {r['seconds'] / (r['words'] / 1000):.4f} | {r['peak_mib']:.0f} |"
         )
     race = lexrank_race(repeats=repeats)
