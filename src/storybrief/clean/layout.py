@@ -72,13 +72,20 @@ def units_and_keys(lines: list[str]) -> tuple[list[Unit], list[str]]:
     # of them could make a text look wrapped, and once cleaning dropped them, not (cleaning
     # a second time would differ).
     junk = iter(u.verdict.label == "junk" for u in units)
-    width = _wrap_width(["" if line and next(junk) else line for line in lines])
+    alone = ["" if line and next(junk) else line for line in lines]
+    width = _wrap_width(alone)
     if not width:
         return units, keys
     groups: list[list[str]] = []
     previous = ""
-    for line in lines:
+    for line, prose in zip(lines, alone, strict=True):
         if not line:
+            previous = ""
+            continue
+        if not prose:
+            # Furniture on its own stays a unit of its own: joined to a neighbour it could
+            # pass as prose, and go only once a first cleaning had left it alone.
+            groups.append([line])
             previous = ""
             continue
         joins = previous and len(previous) >= 0.6 * width and not _ends_block(previous)
