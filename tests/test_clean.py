@@ -285,7 +285,9 @@ def test_cleaning_never_adds_text(text: str) -> None:
 @example("0\n0:0:0:a\ud7fca\n0:0:0:a\ud7fca\n0:0:0:a\ud7fca")
 # A call to action among short lines was joined to the next line as wrapped prose, kept,
 # and then dropped by a second cleaning.
-@example("::A\n:::A\nA\nSign up for our weekly newsletter and get the best stories in your inbox.\nA»")
+@example(
+    "::A\n:::A\nA\nSign up for our weekly newsletter and get the best stories in your inbox.\nA»"
+)
 def test_cleaning_is_idempotent(text: str) -> None:
     once = clean_text(text).text
     assert clean_text(once).text == once
