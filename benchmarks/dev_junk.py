@@ -9,6 +9,15 @@ widget lines), printed one by one.
 ``--spans`` reads deeper than the briefs: each annotated junk line (and junk document)
 that cleaning kept and segmentation did not mark as furniture, i.e. that the summarizer
 could still choose. A brief of 150 words shows only a few; this shows them all.
+
+    python benchmarks/dev_junk.py --unannotated multinews:100-249
+    python benchmarks/dev_junk.py --unannotated neus:0-99 --short 12
+
+``--unannotated`` reads clusters nobody annotated (Multi-News validation 100-249, NeuS):
+each brief's title and sentences with their document index and the character offset of
+the sentence in that document (-1 when cleaning changed it), for reading by eye;
+``--short N`` adds every open (non-furniture) candidate sentence of at most N words, the
+shape most junk lines have.
 """
 
 from __future__ import annotations
@@ -29,7 +38,11 @@ def main() -> int:
     p.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared" / "data"))
     p.add_argument("--cluster", action="append", default=[])
     p.add_argument("--spans", action="store_true", help="junk lines still brief candidates")
+    p.add_argument("--unannotated", help="DATASET:FIRST-LAST, e.g. multinews:100-249")
+    p.add_argument("--short", type=int, default=0, help="with --unannotated: short candidates")
     args = p.parse_args()
+    if args.unannotated:
+        return _unannotated(args.unannotated, args.data, args.short)
     golds = load_clusters(Path(args.data), part=None if args.part == "all" else args.part)
     if args.cluster:
         golds = [g for g in golds if g.id in args.cluster]
@@ -84,6 +97,42 @@ def _spans(golds) -> int:
                 print(f"{gold.id} d{span.doc}: {hit[:160]!r}")
     print(f"junk documents kept {docs_left} of {docs}; junk lines still candidates {left} "
           f"of {spans}")  # fmt: skip
+    return 0
+
+
+def _unannotated(which: str, data: str, short: int) -> int:
+    from storybrief.dedup import find_copies
+    from storybrief.eval.datasets import load_clusters as load_dataset
+    from storybrief.model import Article
+    from storybrief.segment import segment
+
+    name, _, rng = which.partition(":")
+    first, _, last = rng.partition("-")
+    lo, hi = int(first or 0), int(last or first or 10**9)
+    if name == "multinews" and lo < 100:
+        raise SystemExit("Multi-News validation 0-99 are annotated: use --part tune")
+    clusters = load_dataset(name, root=data, limit=hi + 1)[lo : hi + 1]
+    sentences = 0
+    for c in clusters:
+        docs = {f"d{i}": d for i, d in enumerate(c.documents)}
+        articles = [Article(id=k, text=d, origin=f"{c.id} {k}") for k, d in docs.items()]
+        brief = brief_articles(articles, words=150, analyze=False)
+        print(f"== {c.id} TITLE: {brief.title!r}")
+        for s in brief.summary:
+            sentences += 1
+            src = source_of(s, brief)
+            art = src.article if src else "?"
+            off = docs[art].find(s.text[:40]) if src else -1
+            print(f"  {art}@{off}: {s.text[:220]}")
+        if short:
+            kept = list(brief.articles)
+            seg = segment(kept, find_copies(kept))
+            for a in kept:
+                for t in seg.sentences[a.id]:
+                    if not t.furniture and len(t.text.split()) <= short:
+                        off = docs[a.id].find(t.text[:40])
+                        print(f"    short {a.id}@{off}: {t.text[:160]}")
+    print(f"{len(clusters)} briefs, {sentences} sentences")
     return 0
 
 
