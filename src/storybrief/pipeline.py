@@ -84,7 +84,7 @@ def brief_articles(
     from storybrief.clean.batch import clean_articles
     from storybrief.dedup import find_copies
     from storybrief.lang import one_language
-    from storybrief.segment import is_headline, segment
+    from storybrief.segment import is_headline, names_its_text, segment
     from storybrief.summarize import summarize
 
     opts = _options(options, words, analyze, summarizer, ner, language)
@@ -99,7 +99,14 @@ def brief_articles(
         from storybrief.analyze import analyze as run_analysis
 
         analysis = run_analysis(segments, ner=opts.ner)
-    title = next((a.title for a in kept if a.title and is_headline(a.title)), None)
+    title = next(
+        (
+            a.title
+            for a in kept
+            if a.title and is_headline(a.title) and names_its_text(a.title, a.text)
+        ),
+        None,
+    )
     return Brief(
         articles=tuple(kept),
         sentences=result.sentences,

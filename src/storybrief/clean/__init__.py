@@ -97,6 +97,13 @@ def clean_article(article: Article) -> Article:
 # Reasons a dropped line above the prose may be the page's headline.
 _HEADLINE_REASONS = ("header: heading or fragment", "caption or headline printed twice")
 _HEADLINE_WORD = re.compile(r"[^\W\d_]{2,}")
+# A picture's credit or a player's label above the prose: "Photograph by Jo Roe", "Photo
+# Advertisement Continue reading the main story". Never the page's headline.
+_NO_HEADLINE = re.compile(
+    r"^(?:photo(?:graph)?s?|images?|video|illustration)\s+(?:by|advertisement)\b"
+    r"|\badvertisement\b|\bcontinue reading\b",
+    re.I,
+)
 
 
 def _headline(units: list[Unit]) -> str | None:
@@ -112,6 +119,7 @@ def _headline(units: list[Unit]) -> str | None:
             and not line.lower().startswith(("http", "www", "by "))
             and not line.endswith((".", ",", ":", ";"))  # a caption or a sentence
             and line.count("/") < 2
+            and not _NO_HEADLINE.search(line)
         ):
             return line
     return None

@@ -13,9 +13,11 @@ from collections.abc import Sequence
 from storybrief.dedup import source_groups
 from storybrief.model import Article, CopyLink, Segments, Sentence
 from storybrief.segment.furniture import furniture_flags, is_furniture, is_headline
+from storybrief.segment.runs import credit_after_caption, embedded_post, headline_runs
+from storybrief.segment.titles import names_its_text
 from storybrief.text import split_paragraph_sentences
 
-__all__ = ["is_furniture", "is_headline", "segment"]
+__all__ = ["is_furniture", "is_headline", "names_its_text", "segment"]
 
 
 def segment(articles: Sequence[Article], copies: Sequence[CopyLink] = ()) -> Segments:
@@ -33,8 +35,11 @@ def _sentences(article: Article) -> tuple[Sentence, ...]:
         j = k
         while j < len(rows) and rows[j][0] == rows[k][0]:
             j += 1
-        flags.extend(furniture_flags([text for _, text in rows[k:j]]))
+        paragraph = [text for _, text in rows[k:j]]
+        own = credit_after_caption(paragraph, furniture_flags(paragraph))
+        flags.extend(embedded_post(paragraph, own))
         k = j
+    flags = headline_runs(rows, flags)
     return tuple(
         Sentence(article.id, i, text, paragraph, flag)
         for i, ((paragraph, text), flag) in enumerate(zip(rows, flags, strict=True))

@@ -115,6 +115,41 @@ _PATTERNS = [
     r"pic\.twitter\.com/",
     r"https?://\S+",
     r"\b\S+@\S+\.(?:com|org|net)\b",
+    # Captions by their credit: "(Courtesy of the city)", "| Getty" or "| Jo Roe/POLITICO"
+    # after the picture's description, "Jo Roe / AP" before it.
+    r"\(courtesy\b[^)]{0,80}\)\s*$",
+    r"\|\s*(?:getty(?: images)?|ap|afp|reuters|epa)\s*$",
+    r"\|\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][A-Za-z.]+\b",
+    r"^\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} / (?:ap|afp|reuters|getty images|epa)\b",
+    # A caption in the present tense with its day: "Jo Roe speaks at a rally in Rome on
+    # Saturday." (a report writes "spoke ... on Saturday"); not in a relative clause or
+    # next to a verb of saying ("The mayor, who attends church on Sunday, said nothing").
+    r"^(?![^.]*\b(?:who|which|that|said|says|told|tells)\b)[^.;:\"“”]{0,120}\b(?:listens|looks on|speaks|gestures|smiles|waves|arrives|walks|stands"
+    r"|sits|poses|holds up|takes part|attends|addresses|reacts|pauses|leaves|greets|celebrates)\b"
+    r"[^.;:\"“”]{0,160}\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2})\b[^.;]{0,60}\.?\s*$",
+    # Pointers to the page around the text: a picture "above", a video "clip below".
+    r"^\s*(?:above|below|pictured|top|bottom),",
+    r"\b(?:in|see) the (?:\w+ )?(?:video|clip|player|photos?|gallery|image) (?:above|below)\b",
+    r"^\s*read\b[^.]{0,80}\bhere\s*[.!]?\s*$",
+    r"\bafter the jump\b",
+    r"^\s*\[(?:video|photo|image|audio|gallery)[^\]]*\]",
+    # Video and share widgets: "Rating is available when the video has been rented.",
+    # "This feature is not available right now.", "Email This", "Buy Photo".
+    r"\bwhen the video has been rented\b",
+    r"^\s*this feature is (?:not |currently )?(?:un)?available\b",
+    r"^\s*(?:email|e-mail|print|tweet|share) this\b",
+    r"^\s*buy photo\b",
+    # Notes on the story itself: "Update: ...", a sponsor's line, a film's listing.
+    r"^\s*update\s*:\s*\S+(?:\s+\S+){0,10}\s*$",  # a note, not "Update: <a report>"
+    r"^\s*(?:this|the) (?:booklet|program|programme|publication|report|series|project|content"
+    r"|coverage|page|site|feature) (?:is|was|has been) made possible\b",
+    r"^\s*starring\s+[A-Z][^.]{0,80}\.?\s*$",
+    r"\bwith (?:english )?subtitles\.?\s*$",
+    r"\b(?:has|have) (?:the |more )?details on\b[^.]{0,40}\.?\s*$",
+    # A course or product advert: "You can earn a certificate for a small fee."
+    r"^\W*you can (?:earn|get|buy|save|order|download|win|try)\b[^.]{0,80}"
+    r"\b(?:fee|free|certificate|discount|offer|subscription|trial|coupon|price)\b",
 ]
 # Each pattern runs only where the sentence holds a string it needs (segment.needles).
 _FURNITURE = gated(_PATTERNS, re.I)
@@ -123,7 +158,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "Related Watch ..."), and a caption's place and date with no "on" between them
 # ("... at a hotel in Kathmandu, Nepal May 30, 2016."): prose writes "on May 30, 2016".
 _CASED = re.compile(
-    r"^\s*(?:MORE|Related)\s+[A-Z0-9\"'‘“]"
+    r"^\s*(?:MORE|Related|CLOSE)\s+[A-Z0-9\"'‘“]"
     rf"|\b(?!On\b|Since\b|Until\b|By\b|Before\b|After\b|From\b)[A-Z][a-z]+,?\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\.?\s*$"
 )
 
@@ -144,9 +179,16 @@ NEEDLES = (
     "details", "directed", "written", "produced", "screenplay", "starring", "contact", "reach", "email", "abstract", "introduction", "summary", "contents", "overview", "background",
     "methods", "results", "discussion", "references", "conclusion", "with sound", "paypal",
     "related marks", "trademarks of", "release of", "information", "more info",
+    "courtesy", "|", " / ", "listens", "looks on", "speaks", "gestures", "smiles", "waves",
+    "arrives", "walks", "stands", "sits", "poses", "holds up", "takes part", "attends",
+    "addresses", "reacts", "pauses", "leaves", "greets", "celebrates", "above,", "below,",
+    "pictured,", "top,", "bottom,", "clip", "player", "gallery", "after the jump", "rented",
+    "this feature", "email this", "e-mail this", "print this", "tweet this", "buy photo",
+    "update", "made possible", "subtitles", "details on", "you can",
 )  # fmt: skip
-# Every _CASED match holds one of these (as written): "MORE", "Related" or a year's "1"/"2".
-_CASED_NEEDLES = ("MORE", "Related", ", 1", ", 2")
+# Every _CASED match holds one of these (as written): "MORE", "Related", "CLOSE" (a video
+# player's button before its blurb) or a year's "1"/"2".
+_CASED_NEEDLES = ("MORE", "Related", "CLOSE", ", 1", ", 2")
 
 
 # A line cut at its start by the page ("staff, and so much to do that ..."): its first word
@@ -154,10 +196,17 @@ _CASED_NEEDLES = ("MORE", "Related", ", 1", ", 2")
 _CUT_START = re.compile(r"[a-z]+(?:[\s,;:)\]]|$)")
 
 
+# A pull quote or a section heading in single quotes, alone: "'The quiet years'" (a report
+# quotes in double quotes, or in single ones with its attribution and stop).
+_PULL_QUOTE = re.compile(r"['‘][^'‘’\"“”]{2,100}[^.!?,'‘’\s]['’]\s*$")
+
+
 def is_furniture(sentence: str) -> bool:
     """Whether a sentence is a caption, credit, byline, correction, link or widget line, or
     a fragment cut at its start."""
     if _CUT_START.match(sentence):
+        return True
+    if sentence[:1] in "'‘" and _PULL_QUOTE.match(sentence):
         return True
     if any(n in sentence for n in _CASED_NEEDLES) and _CASED.search(sentence):
         return True
@@ -173,6 +222,8 @@ _CAPTION_END = re.compile(
     r"\((?:ap|afp|reuters|getty|associated press|photo|image|credit)[^)]{0,80}\)\s*$"
     r"|\([A-Z][^()/]{1,60}/[^()]{1,60}\)\s*$|\b(?:reuters|ap|afp|getty images)\s*/\s*\w[\w .'’-]{0,40}$"
     r"|\|\s*(?:ap|afp|reuters|getty) photo\s*$|^\s*read more\s*$"
+    r"|\(courtesy\b[^)]{0,80}\)\s*$|^\s*\|\s*(?:getty(?: images)?|ap|afp|reuters|epa)\s*$"
+    r"|^\s*credit\s*:[^.]{1,100}$"
     r"|—\s*[^—]{1,60}\(@\w+\)\s+\w+\.?\s+\d{1,2},\s+\d{4}\s*$|\bpic\.twitter\.com/",
     re.I,
 )
