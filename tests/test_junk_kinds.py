@@ -46,6 +46,35 @@ from storybrief.segment.runs import credit_after_caption, embedded_post, headlin
         "*You can earn a certificate for a small fee.",
         # A pull quote or heading in single quotes alone.
         "'The quiet years'",
+        # Update and correction notes, a developing story.
+        "UPDATE II",
+        "UPDATE, Saturday morning",
+        "This article was amended on 9 June 2020.",
+        "Update: Some wording in this piece has been changed to better reflect events.",
+        "We regret the error.",
+        "This is a developing story.",
+        "Stay with example.com for updates.",
+        "(Published Tuesday, April 23, 2013)",
+        "— Updated at 8:37 p.m.",
+        "ORIGINAL POST-----",
+        # Credits, contributors, beat lines.
+        "(Town Council photo)",
+        "Courtesy Jo Roe",
+        "(Jan.",
+        "2) AP",
+        "Jo Roe covers Harbour Town and the coast.",
+        "Follow her at Twitter.com/joroe.",
+        "— with additional reporting by Al Poe",
+        # Links and players, live-blog stamps, section labels.
+        "Read the council's full letter.pdf",
+        "MUST WATCH Harbour bridge opens 04:56",
+        "RELATED Mayor opens new bridge",
+        "Visit www.example.org for more.",
+        "Roe's Al Poe has the full story.",
+        "Here's a photo of the family at the beach.",
+        "7.42 pm.",
+        "RESULTS:",
+        "History of the town [ edit ]",
     ],
 )
 def test_more_furniture_lines(line: str) -> None:
@@ -67,6 +96,13 @@ def test_more_furniture_lines(line: str) -> None:
         "CLOSE to 200 people came.",
         "The study was made possible by a grant, the authors said.",
         "Update: the council said on Monday that the bridge would reopen within a month.",
+        "Read aloud in court, the letter moved the jury.",
+        "He read the letter to the council on Monday.",
+        "The law was amended on Monday.",
+        "She covers her face when she laughs.",
+        "Jo Roe covers the story for the paper, she said.",
+        "Here's why the council is worried.",
+        "The story has been told many times.",
     ],
 )
 def test_prose_stays_furniture_free(line: str) -> None:
@@ -151,3 +187,8 @@ def test_a_credit_line_is_no_headline() -> None:
 def test_a_crawl_collection_notice_is_no_article() -> None:
     notice = "This collection contains web crawls performed by the archive's volunteers."
     assert not_an_article(notice) == "a crawl notice (Internet Archive)"
+    outlinks = (
+        "A crawl of outlinks from a big encyclopedia began last spring. For this one, the seed "
+        "list came from every language. We turned off duplicate detection."
+    )
+    assert not_an_article(outlinks) == "a crawl notice (Internet Archive)"

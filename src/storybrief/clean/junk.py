@@ -19,7 +19,8 @@ PLACEHOLDERS: dict[str, re.Pattern[str]] = {
     "a crawl notice (Internet Archive)": re.compile(
         r"internet archive|wayback machine|crawl data|this crawl was|these crawls are part of"
         r"|no more 404|crawler software|seed list for this crawl|seedlist"
-        r"|\bcrawls? (?:performed|run|made) by\b",
+        r"|\bcrawls? (?:performed|run|made) by\b|\bcrawl of outlinks\b|\bthe seed list\b"
+        r"|\bduplicate detection\b",
         re.I,
     ),
     "a Twitter placeholder": re.compile(

@@ -51,6 +51,10 @@ _PATTERNS = [
     # Contributor, editing and byline lines.
     r"\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b",
     r"\bcontributed reporting\b",
+    r"\bwith additional reporting (?:by|from)\b",
+    # A reporter's beat line: "Jo Roe covers Harbour Town and the coast."
+    r"^\s*(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) covers (?-i:[A-Z])[^.,;]{0,80}\.?\s*$",
+    r"^\s*follow (?:him|her|them|us|me) (?:at|on)\b",
     r"^\s*(?:additional )?reporting by\b",
     r"\bediting by\b",
     r"^\s*(?:contributing|with reporting by)\b",
@@ -62,10 +66,16 @@ _PATTERNS = [
     # Corrections and notes.
     r"^\s*correction\s*:",
     r"\ban earlier version of this (?:story|article|report)\b",
+    r"\bthis (?:story|article|report|post|piece) (?:was|has been) (?:amended|edited|changed)\b",
+    r"\bin this (?:story|article|report|post|piece) (?:has|have) been (?:changed|corrected|amended)\b",
+    r"\bthe (?:post|article|story|piece) has been updated\b",
+    r"\bwe regret the error\b",
+    r"^\s*this is a developing (?:story|news story|situation)\b",
+    r"^\s*stay (?:with|tuned to)\b[^!?]{0,60}\bupdates?\b",
     r"\bthis (?:story|article|report) has been (?:updated|corrected|revised)\b",
     r"^\s*this (?:story|article|report|post) (?:is|was) (?:updated|corrected|revised)\b",
     r"^\s*editor[’']s note\s*:",
-    r"^\s*(?:updated|last updated|published|posted)\b[^.]{0,40}\d",
+    r"^\W*(?:updated|last updated|published|posted)\b[^.]{0,40}\d",
     # Read-more, related, widgets, sign-ups, sharing.
     r"^\s*(?:read more|related|more|see more|also read|watch|photos|video|listen)\s*[:»]",
     r"\bread more\s*$",
@@ -93,11 +103,25 @@ _PATTERNS = [
     r"\bour (?:facebook|twitter|instagram) (?:page|account|feed)\b",
     r"^\s*become a fan\b",
     r"^\s*visit\b[^.]{0,80}\b(?:website|site|page)\b",
+    r"^\s*visit\s+(?:www\.|https?://)",
+    r"^\s*must watch\b",
+    r"^\s*here(?:'|’)?s a (?:photo|picture|video|look)\b",
+    r"\[\s*edit\s*\]",  # a wiki's section heading
+    # A parenthesised credit or a date cut by the splitter: "(State Department photo)",
+    # "Courtesy Jo Roe", "(Jan." before "2) AP".
+    r"\([^()]{1,80}\b(?:photo|photograph|image|file)s?\)\s*$",
+    r"^\s*courtesy(?: of)?\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,4}\s*$",
+    r"^\s*\((?:jan|feb|mar|apr|aug|sept?|oct|nov|dec)\.\s*$",
+    r"^\s*\d{1,2}\)\s*(?:ap|afp|reuters)\s*$",
+    # A live blog's time stamp alone: "7.42 pm."
+    r"^\s*\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)\.?\s*$",
+    # A link to read something: "Read the full letter here", "Read Roe's statement."
+    r"^\s*read (?:the|his|her|their|our|a|an|[A-Z][\w.]*(?:'s|’s)?)\s[^!?,;]{0,80}[.:]?\s*$",
     r"^\s*\[[^\]]+\]\s*$",
-    r"\b(?:has|have) (?:the|more) details\.?\s*$",  # a video's lead-in: "NBC10's Jo Roe has the details."
+    r"\b(?:has|have) (?:the |more )?(?:full )?(?:details|story)\.?\s*$",  # a video's lead-in: "NBC10's Jo Roe has the details."
     # Section labels of a paper or a listing page, alone: "Abstract and Introduction".
     r"^\s*(?:abstract|introduction|summary|contents|overview|background|methods|results|discussion"
-    r"|references|conclusions?)(?:\s+(?:and|&)\s+\w+)?\s*$",  # an editor's bracketed aside: "[More on the match, ...]"
+    r"|references|conclusions?|materials)(?:\s+(?:and|&)\s+\w+)?\s*:?\s*$",  # an editor's bracketed aside: "[More on the match, ...]"
     r"\bmedia playback is unsupported\b",
     # A video player's buttons read as words ("Play Replay with sound Play with").
     r"\b(?:play|replay) with sound\b",
@@ -142,6 +166,8 @@ _PATTERNS = [
     r"^\s*buy photo\b",
     # Notes on the story itself: "Update: ...", a sponsor's line, a film's listing.
     r"^\s*update\s*:\s*\S+(?:\s+\S+){0,10}\s*$",  # a note, not "Update: <a report>"
+    r"^\s*update(?:\s+[ivx]+|\s+\d+)?(?:\s*,\s*\w+(?:\s+\w+){0,3})?\s*$",  # "UPDATE II"
+    r"^\s*original post\b",
     r"^\s*(?:this|the) (?:booklet|program|programme|publication|report|series|project|content"
     r"|coverage|page|site|feature) (?:is|was|has been) made possible\b",
     r"^\s*starring\s+[A-Z][^.]{0,80}\.?\s*$",
@@ -158,7 +184,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "Related Watch ..."), and a caption's place and date with no "on" between them
 # ("... at a hotel in Kathmandu, Nepal May 30, 2016."): prose writes "on May 30, 2016".
 _CASED = re.compile(
-    r"^\s*(?:MORE|Related|CLOSE)\s+[A-Z0-9\"'‘“]"
+    r"^\s*(?:MORE|Related|RELATED|CLOSE)\s+[A-Z0-9\"'‘“]"
     rf"|\b(?!On\b|Since\b|Until\b|By\b|Before\b|After\b|From\b)[A-Z][a-z]+,?\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\.?\s*$"
 )
 
@@ -184,11 +210,15 @@ NEEDLES = (
     "addresses", "reacts", "pauses", "leaves", "greets", "celebrates", "above,", "below,",
     "pictured,", "top,", "bottom,", "clip", "player", "gallery", "after the jump", "rented",
     "this feature", "email this", "e-mail this", "print this", "tweet this", "buy photo",
-    "update", "made possible", "subtitles", "details on", "you can",
+    "update", "made possible", "subtitles", "details on", "you can", "the story", "full story",
+    "we regret", "developing", "stay with", "stay tuned", "covers", "must watch", "here's a", "here’s a",
+    "edit ]", "edit]", "jan.", "feb.", "mar.", "apr.", "aug.",
+    "sep", "oct.", "nov.", "dec.", ") ap", ") afp", ") reuters", " pm", " am", "p.m.", "a.m.",
+    "amended", "changed", "original post",
 )  # fmt: skip
 # Every _CASED match holds one of these (as written): "MORE", "Related", "CLOSE" (a video
 # player's button before its blurb) or a year's "1"/"2".
-_CASED_NEEDLES = ("MORE", "Related", "CLOSE", ", 1", ", 2")
+_CASED_NEEDLES = ("MORE", "Related", "RELATED", "CLOSE", ", 1", ", 2")
 
 
 # A line cut at its start by the page ("staff, and so much to do that ..."): its first word
@@ -222,7 +252,7 @@ _CAPTION_END = re.compile(
     r"\((?:ap|afp|reuters|getty|associated press|photo|image|credit)[^)]{0,80}\)\s*$"
     r"|\([A-Z][^()/]{1,60}/[^()]{1,60}\)\s*$|\b(?:reuters|ap|afp|getty images)\s*/\s*\w[\w .'’-]{0,40}$"
     r"|\|\s*(?:ap|afp|reuters|getty) photo\s*$|^\s*read more\s*$"
-    r"|\(courtesy\b[^)]{0,80}\)\s*$|^\s*\|\s*(?:getty(?: images)?|ap|afp|reuters|epa)\s*$"
+    r"|\(courtesy\b[^)]{0,80}\)\s*$|\([^()]{1,80}\b(?:photo|photograph|image)s?\)\s*$|^\s*\|\s*(?:getty(?: images)?|ap|afp|reuters|epa)\s*$"
     r"|^\s*credit\s*:[^.]{1,100}$"
     r"|—\s*[^—]{1,60}\(@\w+\)\s+\w+\.?\s+\d{1,2},\s+\d{4}\s*$|\bpic\.twitter\.com/",
     re.I,
