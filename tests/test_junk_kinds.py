@@ -28,6 +28,8 @@ from storybrief.segment.runs import credit_after_caption, embedded_post, headlin
         # Pointers to the page, links.
         "Above, a bakery in the old town.",
         "Watch the mayor's speech in the video above.",
+        "Watch the mayor's trip to the fair in the Evening Show clip above.",
+        "Watch the full interview below!",
         "Read the council's letter here.",
         "Details on the new menu after the jump!",
         "[Video Link] The band's new song set to an old cartoon.",
@@ -103,6 +105,7 @@ def test_more_furniture_lines(line: str) -> None:
         "Jo Roe covers the story for the paper, she said.",
         "Here's why the council is worried.",
         "The story has been told many times.",
+        "Watch out for ice on the roads above the town.",
     ],
 )
 def test_prose_stays_furniture_free(line: str) -> None:

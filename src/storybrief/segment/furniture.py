@@ -154,7 +154,8 @@ _PATTERNS = [
     r"|(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2})\b[^.;]{0,60}\.?\s*$",
     # Pointers to the page around the text: a picture "above", a video "clip below".
     r"^\s*(?:above|below|pictured|top|bottom),",
-    r"\b(?:in|see) the (?:\w+ )?(?:video|clip|player|photos?|gallery|image) (?:above|below)\b",
+    r"\b(?:in|see) the (?:[\w’'-]+ ){0,3}(?:video|clip|player|photos?|gallery|image) (?:above|below)\b",
+    r"^\s*watch\b[^.]{0,120}\b(?:above|below)\s*[.!]?\s*$",
     r"^\s*read\b[^.]{0,80}\bhere\s*[.!]?\s*$",
     r"\bafter the jump\b",
     r"^\s*\[(?:video|photo|image|audio|gallery)[^\]]*\]",
