@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from storybrief.segment.leads import leads
 from storybrief.segment.needles import gated, search_any
 
 _PATTERNS = [
@@ -53,8 +54,6 @@ _PATTERNS = [
     r"\bcontributed reporting\b",
     r"\bwith additional reporting (?:by|from)\b",
     # A reporter's beat line: "Jo Roe covers Harbour Town and the coast."
-    r"^\s*(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) covers (?-i:[A-Z])[^.,;]{0,80}\.?\s*$",
-    r"^\s*follow (?:him|her|them|us|me) (?:at|on)\b",
     r"^\s*(?:additional )?reporting by\b",
     r"\bediting by\b",
     r"^\s*(?:contributing|with reporting by)\b",
@@ -70,8 +69,6 @@ _PATTERNS = [
     r"\bin this (?:story|article|report|post|piece) (?:has|have) been (?:changed|corrected|amended)\b",
     r"\bthe (?:post|article|story|piece) has been updated\b",
     r"\bwe regret the error\b",
-    r"^\s*this is a developing (?:story|news story|situation)\b",
-    r"^\s*stay (?:with|tuned to)\b[^!?]{0,60}\bupdates?\b",
     r"\bthis (?:story|article|report) has been (?:updated|corrected|revised)\b",
     r"^\s*this (?:story|article|report|post) (?:is|was) (?:updated|corrected|revised)\b",
     r"^\s*editor[’']s note\s*:",
@@ -103,20 +100,12 @@ _PATTERNS = [
     r"\bour (?:facebook|twitter|instagram) (?:page|account|feed)\b",
     r"^\s*become a fan\b",
     r"^\s*visit\b[^.]{0,80}\b(?:website|site|page)\b",
-    r"^\s*visit\s+(?:www\.|https?://)",
-    r"^\s*must watch\b",
-    r"^\s*here(?:'|’)?s a (?:photo|picture|video|look)\b",
     r"\[\s*edit\s*\]",  # a wiki's section heading
     # A parenthesised credit or a date cut by the splitter: "(State Department photo)",
     # "Courtesy Jo Roe", "(Jan." before "2) AP".
     r"\([^()]{1,80}\b(?:photo|photograph|image|file)s?\)\s*$",
-    r"^\s*courtesy(?: of)?\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,4}\s*$",
-    r"^\s*\((?:jan|feb|mar|apr|aug|sept?|oct|nov|dec)\.\s*$",
-    r"^\s*\d{1,2}\)\s*(?:ap|afp|reuters)\s*$",
     # A live blog's time stamp alone: "7.42 pm."
-    r"^\s*\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)\.?\s*$",
     # A link to read something: "Read the full letter here", "Read Roe's statement."
-    r"^\s*read (?:the|his|her|their|our|a|an|[A-Z][\w.]*(?:'s|’s)?)\s[^!?,;]{0,80}[.:]?\s*$",
     r"^\s*\[[^\]]+\]\s*$",
     r"\b(?:has|have) (?:the |more )?(?:full )?(?:details|story)\.?\s*$",  # a video's lead-in: "NBC10's Jo Roe has the details."
     # Section labels of a paper or a listing page, alone: "Abstract and Introduction".
@@ -144,39 +133,13 @@ _PATTERNS = [
     r"\(courtesy\b[^)]{0,80}\)\s*$",
     r"\|\s*(?:getty(?: images)?|ap|afp|reuters|epa)\s*$",
     r"\|\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*/\s*[A-Z][A-Za-z.]+\b",
-    r"^\s*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} / (?:ap|afp|reuters|getty images|epa)\b",
-    # A caption in the present tense with its day: "Jo Roe speaks at a rally in Rome on
-    # Saturday." (a report writes "spoke ... on Saturday"); not in a relative clause or
-    # next to a verb of saying ("The mayor, who attends church on Sunday, said nothing").
-    r"^(?![^.]*\b(?:who|which|that|said|says|told|tells)\b)[^.;:\"“”]{0,120}\b(?:listens|looks on|speaks|gestures|smiles|waves|arrives|walks|stands"
-    r"|sits|poses|holds up|takes part|attends|addresses|reacts|pauses|leaves|greets|celebrates)\b"
-    r"[^.;:\"“”]{0,160}\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2})\b[^.;]{0,60}\.?\s*$",
-    # Pointers to the page around the text: a picture "above", a video "clip below".
-    r"^\s*(?:above|below|pictured|top|bottom),",
-    r"\b(?:in|see) the (?:[\w’'-]+ ){0,3}(?:video|clip|player|photos?|gallery|image) (?:above|below)\b",
-    r"^\s*watch\b[^.]{0,120}\b(?:above|below)\s*[.!]?\s*$",
-    r"^\s*read\b[^.]{0,80}\bhere\s*[.!]?\s*$",
+    # Pointers to the page around the text ("the video above", "after the jump"), a
+    # player's notice, a film's listing, a video's lead-in (more in ``segment.leads``).
+    r"\b(?:video|clip|player|photos?|gallery|images?) (?:above|below)\s*[.!:]?\s*$",
     r"\bafter the jump\b",
-    r"^\s*\[(?:video|photo|image|audio|gallery)[^\]]*\]",
-    # Video and share widgets: "Rating is available when the video has been rented.",
-    # "This feature is not available right now.", "Email This", "Buy Photo".
     r"\bwhen the video has been rented\b",
-    r"^\s*this feature is (?:not |currently )?(?:un)?available\b",
-    r"^\s*(?:email|e-mail|print|tweet|share) this\b",
-    r"^\s*buy photo\b",
-    # Notes on the story itself: "Update: ...", a sponsor's line, a film's listing.
-    r"^\s*update\s*:\s*\S+(?:\s+\S+){0,10}\s*$",  # a note, not "Update: <a report>"
-    r"^\s*update(?:\s+[ivx]+|\s+\d+)?(?:\s*,\s*\w+(?:\s+\w+){0,3})?\s*$",  # "UPDATE II"
-    r"^\s*original post\b",
-    r"^\s*(?:this|the) (?:booklet|program|programme|publication|report|series|project|content"
-    r"|coverage|page|site|feature) (?:is|was|has been) made possible\b",
-    r"^\s*starring\s+[A-Z][^.]{0,80}\.?\s*$",
     r"\bwith (?:english )?subtitles\.?\s*$",
     r"\b(?:has|have) (?:the |more )?details on\b[^.]{0,40}\.?\s*$",
-    # A course or product advert: "You can earn a certificate for a small fee."
-    r"^\W*you can (?:earn|get|buy|save|order|download|win|try)\b[^.]{0,80}"
-    r"\b(?:fee|free|certificate|discount|offer|subscription|trial|coupon|price)\b",
 ]
 # Each pattern runs only where the sentence holds a string it needs (segment.needles).
 _FURNITURE = gated(_PATTERNS, re.I)
@@ -206,16 +169,9 @@ NEEDLES = (
     "details", "directed", "written", "produced", "screenplay", "starring", "contact", "reach", "email", "abstract", "introduction", "summary", "contents", "overview", "background",
     "methods", "results", "discussion", "references", "conclusion", "with sound", "paypal",
     "related marks", "trademarks of", "release of", "information", "more info",
-    "courtesy", "|", " / ", "listens", "looks on", "speaks", "gestures", "smiles", "waves",
-    "arrives", "walks", "stands", "sits", "poses", "holds up", "takes part", "attends",
-    "addresses", "reacts", "pauses", "leaves", "greets", "celebrates", "above,", "below,",
-    "pictured,", "top,", "bottom,", "clip", "player", "gallery", "after the jump", "rented",
-    "this feature", "email this", "e-mail this", "print this", "tweet this", "buy photo",
-    "update", "made possible", "subtitles", "details on", "you can", "the story", "full story",
-    "we regret", "developing", "stay with", "stay tuned", "covers", "must watch", "here's a", "here’s a",
-    "edit ]", "edit]", "jan.", "feb.", "mar.", "apr.", "aug.",
-    "sep", "oct.", "nov.", "dec.", ") ap", ") afp", ") reuters", " pm", " am", "p.m.", "a.m.",
-    "amended", "changed", "original post",
+    "courtesy", "|", "clip", "player", "gallery", "after the jump", "rented", "subtitles",
+    "details on", "the story", "full story", "we regret", "edit ]", "edit]", "amended",
+    "changed",
 )  # fmt: skip
 # Every _CASED match holds one of these (as written): "MORE", "Related", "CLOSE" (a video
 # player's button before its blurb) or a year's "1"/"2".
@@ -225,6 +181,31 @@ _CASED_NEEDLES = ("MORE", "Related", "RELATED", "CLOSE", ", 1", ", 2")
 # A line cut at its start by the page ("staff, and so much to do that ..."): its first word
 # is written all in lower case (a brand such as "iPhone" or "eBay" has a capital in it).
 _CUT_START = re.compile(r"[a-z]+(?:[\s,;:)\]]|$)")
+
+
+# A caption in the present tense with its day: "Jo Roe speaks at a rally in Rome on
+# Saturday." (a report writes "spoke ... on Saturday"); not in a relative clause or next to
+# a verb of saying ("The mayor, who attends church on Sunday, said nothing"). Tried only on
+# a sentence with " on " and a day's or month's name.
+_PRESENT_CAPTION = re.compile(
+    r"^(?![^.]*\b(?:who|which|that|said|says|told|tells)\b)[^.;:\"“”]{0,120}\b(?:listens|looks on|speaks|gestures|smiles|waves|arrives|walks|stands"
+    r"|sits|poses|holds up|takes part|attends|addresses|reacts|pauses|leaves|greets|celebrates)\b"
+    r"[^.;:\"“”]{0,160}\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2})\b[^.;]{0,60}\.?\s*$",
+    re.I,
+)
+_DAYS_MONTHS = (
+    "day", "jan", "feb", "march", "april", "may", "june", "july", "aug", "sep", "oct", "nov",
+    "dec",
+)  # fmt: skip
+
+
+def _present_caption(sentence: str, low: str) -> bool:
+    return (
+        " on " in low
+        and any(d in low for d in _DAYS_MONTHS)
+        and _PRESENT_CAPTION.match(sentence) is not None
+    )
 
 
 # A pull quote or a section heading in single quotes, alone: "'The quiet years'" (a report
@@ -239,9 +220,13 @@ def is_furniture(sentence: str) -> bool:
         return True
     if sentence[:1] in "'‘" and _PULL_QUOTE.match(sentence):
         return True
-    if any(n in sentence for n in _CASED_NEEDLES) and _CASED.search(sentence):
+    if leads(sentence):
         return True
     low = sentence.lower()
+    if _present_caption(sentence, low):
+        return True
+    if any(n in sentence for n in _CASED_NEEDLES) and _CASED.search(sentence):
+        return True
     if not any(n in low for n in NEEDLES):
         return False
     return search_any(_FURNITURE, sentence, low)
