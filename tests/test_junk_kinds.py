@@ -67,6 +67,8 @@ from storybrief.segment.runs import credit_after_caption, embedded_post, headlin
         "Jo Roe covers Harbour Town and the coast.",
         "Follow her at Twitter.com/joroe.",
         "— with additional reporting by Al Poe",
+        "By Jo Roe and Al Poe Sure, the council said the bridge would close.",
+        "RIVERTIMES.COM The mayor said she would stay.",
         # Links and players, live-blog stamps, section labels.
         "Read the council's full letter.pdf",
         "MUST WATCH Harbour bridge opens 04:56",
@@ -106,6 +108,10 @@ def test_more_furniture_lines(line: str) -> None:
         "Here's why the council is worried.",
         "The story has been told many times.",
         "Watch out for ice on the roads above the town.",
+        "By Tuesday the council had voted.",
+        "By Friday Jo Roe had left.",
+        "By the time the council met, it was late.",
+        "By Jo Roe's count, the council lost.",
     ],
 )
 def test_prose_stays_furniture_free(line: str) -> None:

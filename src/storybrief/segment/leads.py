@@ -20,6 +20,12 @@ _LEADS = [
     r"\d{1,2}\)\s*(?:ap|afp|reuters)\s*$",
     r"(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) covers (?-i:[A-Z])[^.,;]{0,80}\.?\s*$",
     r"follow (?:him|her|them|us|me) (?:at|on)\b",
+    # A byline glued to the first sentence ("By Jo Roe and Al Poe The council said ..."),
+    # a site's name in capitals before a picture's caption ("RIVERTIMES.COM ...").
+    r"(?-i:By (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Febr)uary\b|March\b"
+    r"|April\b|May\b|June\b|July\b|August\b|(?:Septem|Octo|Novem|Decem)ber\b|Then\b|Now\b)"
+    r"(?:[A-Z][\w.'’-]+ ){2,3}(?:and (?:[A-Z][\w.'’-]+ ){2,3})?(?=[A-Z][a-z]))",
+    r"(?-i:[A-Z0-9-]{3,}\.(?:COM|NET|ORG|CO\.UK))\b",
     # Notes on the story: "Update: ...", "UPDATE II", a developing story, the first post.
     r"update\s*:\s*\S+(?:\s+\S+){0,10}\s*$",  # a note, not "Update: <a report>"
     r"update(?:\s+[ivx]+|\s+\d+)?(?:\s*,\s*\w+(?:\s+\w+){0,3})?\s*$",
