@@ -9,7 +9,7 @@ only) from the others. Signals:
 - the sentence: centrality to the story (with and without its own article), its position
   (index, first sentence, relative position, paragraph), its length, quotes, digits, "said";
 - agreement: how closely the other independent sources say the same (soft and hard
-  support), its mean similarity to all sentences, its closeness to the other articles'
+  support, and the closest sentence of any other source), its mean similarity to all sentences, its closeness to the other articles'
   first sentences;
 - its article: how central the article is to the story and its rank by that (web junk and
   off-topic pages come last), the article's length;
@@ -59,6 +59,7 @@ FEATURES = (
     "centroid_score",
     "centroid_boosted",
     "log_support",
+    "best_other",
 )
 _QUOTES = re.compile('["“”]')
 _DIGIT = re.compile(r"\d")
@@ -170,6 +171,7 @@ def sentence_features(
             base_score,
             boosted,
             np.log1p(support),
+            np.where(other, best, 0.0).max(axis=1),
         ]
     )
 
