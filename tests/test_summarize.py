@@ -215,3 +215,16 @@ def test_short_briefs_use_a_flatter_position_prior() -> None:
 
     short, long = CentroidSummarizer.for_budget(SHORT_BRIEF), CentroidSummarizer.for_budget(250)
     assert 0 < short.index_decay < long.index_decay
+
+
+def test_max_first_keeps_only_the_best_scored_first_sentences() -> None:
+    from storybrief.summarize.centroid import SHORT_BRIEF, CentroidSummarizer
+
+    table = build_table(segment([article(t, id=f"a{i}") for i, t in enumerate(STORY)]))
+    for cap in (0, 1, 2):
+        rows = CentroidSummarizer(max_first=cap).select(table, 200)
+        assert sum(int(table.index[r]) == 0 for r in rows) <= cap
+    assert CentroidSummarizer.for_budget(SHORT_BRIEF).max_first == 2
+    assert CentroidSummarizer.for_budget(250).max_first is None
+    with pytest.raises(ConfigError):
+        CentroidSummarizer(max_first=-1)
