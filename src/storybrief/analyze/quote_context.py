@@ -19,6 +19,7 @@ from storybrief.analyze.attribution import (
 from storybrief.analyze.cues import before, is_verb
 from storybrief.analyze.docs import Doc
 from storybrief.analyze.resolver import Resolver
+from storybrief.analyze.speaker_rules import described_subject
 
 _OPENERS = {"“": "”", '"': '"', "‘": "’"}
 _OPEN_RX = re.compile('[“"‘]')
@@ -100,7 +101,10 @@ def about(doc: Doc, idxs: list[int], names: SentenceNames, person: str) -> bool:
     if any(person in names.get((doc.id, i), ([], []))[0] for i in idxs):
         return True
     first = doc.sentences[idxs[-1]].split(maxsplit=1)[:1]
-    return bool(first) and first[0] in ("He", "She")
+    if bool(first) and first[0] in ("He", "She"):
+        return True
+    # "During an interview with Heilpern, the designer admitted …": the one named before.
+    return bool(described_subject(words_of(outside_quotes(doc.sentences[idxs[-1]]))))
 
 
 def attribution_end(text: str, offsets: list[tuple[int, int, int]], close: int, s_end: int) -> int:

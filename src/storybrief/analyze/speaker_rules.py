@@ -1,0 +1,65 @@
+"""Speaker phrases that describe rather than name: "the designer admitted" (someone named
+before), "the Rockies said" (an organisation by its name), "a company spokesperson" (the
+organisation last named). Small word tests used by ``Resolver``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storybrief.analyze.attribution import (
+    DETERMINERS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    SPOKES,
+    clause_start,
+)
+
+_THE = frozenset(["the", "this"])
+
+
+def described_subject(toks: Sequence[str]) -> list[str]:
+    """A clause subject that describes a person named before, "the designer" or "the
+    40-year-old climber" (a determiner, at most two lower-case modifiers, a person noun,
+    then a lower-case word: the verb): empty when the clause opens otherwise."""
+    end = next((k for k, t in enumerate(toks) if t in (".", "!", "?", ";")), len(toks))
+    k = clause_start(toks, end)
+    if k >= end or toks[k].lower() not in _THE:
+        return []
+    for j in range(k + 1, min(end - 1, k + 4)):
+        t = toks[j]
+        if not (t[:1].islower() or (t[:1].isdigit() and "-" in t)):
+            return []
+        if t in PERSON_NOUNS:
+            nxt = toks[j + 1]
+            return list(toks[k : j + 1]) if nxt[:1].islower() and nxt.isalpha() else []
+    return []
+
+
+def proper_after_determiner(words: Sequence[str]) -> bool:
+    """ "the Rockies", "The Post": a determiner and only capitalised words, the way news
+    names an organisation or a team (a description has a lower-case word: "the Russian
+    president")."""
+    return (
+        len(words) > 1
+        and words[0].lower() in DETERMINERS
+        and all(w[:1].isupper() for w in words[1:])
+    )
+
+
+def org_spokesperson(low: Sequence[str]) -> bool:
+    """ "a company spokesperson", "a hospital spokeswoman", "a spokesman for the company":
+    someone unnamed speaking for the organisation a generic noun means."""
+    if not low or low[-1] not in SPOKES and "for" not in low:
+        return False
+    if low[-1] in SPOKES:
+        return len(low) == 3 and low[1] in ORG_NOUNS
+    at = low.index("for")
+    rest = low[at + 1 :]
+    return (
+        at >= 1
+        and low[at - 1] in SPOKES
+        and len(rest) == 2
+        and rest[0] in ("the", "its")
+        and rest[1] in ORG_NOUNS
+    )
