@@ -52,3 +52,65 @@ def test_a_description_subject_keeps_the_one_named_before() -> None:
         '"I leave every song half done and let the crowd finish it."'
     )
     assert speakers(text)["I"] == "Sarah Vint"
+
+
+def test_a_surname_that_is_a_role_word_is_the_name() -> None:
+    text = (
+        "Tennis player Martha King said she met the boxer in 1975. "
+        "Bishop Aldo Renn said the hall was full.\n\n"
+        'King says the champion "always kept every promise he made to the city."'
+    )
+    assert speakers(text)["always"] == "Martha King"
+
+
+def test_a_web_address_in_an_appositive_does_not_end_the_attribution() -> None:
+    text = (
+        "Dana Pike said on Monday that the polls had moved. Rival Omar Lind said they "
+        "had not.\n\n"
+        '"The undecided voters are breaking late and breaking hard," Dana Pike, the analyst '
+        "who founded pollpage.com, tweeted on Tuesday."
+    )
+    assert speakers(text)["The"] == "Dana Pike"
+
+
+def test_a_middle_initial_is_part_of_the_name() -> None:
+    text = (
+        "Members met in Brenmoor on Friday. Gregory T. Angelo, president of the Harbor "
+        'Rowing Club, said, "We will race again next spring whatever the weather."'
+    )
+    assert speakers(text)["We"] == "Gregory T. Angelo"
+
+
+def test_a_name_that_is_also_a_place_before_a_relative_clause() -> None:
+    text = (
+        "Nadia Paris said she grew up near Paris and moved to Brenmoor in 2001.\n\n"
+        '"The whole street has never been this busy," Paris, who used to work on Capitol '
+        "Hill, said about the new shops."
+    )
+    assert "Paris" in (speakers(text)["The"] or "")
+
+
+def test_a_surname_before_of_is_the_person_named_before() -> None:
+    text = (
+        "Drew Heiserman said the vote had been rushed.\n\n"
+        '"The members were never asked what they wanted," said Heiserman of the Brenmoor '
+        "Teachers Union."
+    )
+    assert speakers(text)["The"] == "Drew Heiserman"
+
+
+def test_the_name_after_a_description_is_the_speaker() -> None:
+    text = (
+        "Mayor Ana Maria Kim opened the harbour on Monday. Noam Neusner said it was late.\n\n"
+        '"Nobody who built this town would recognise it today," former Ana Maria Kim speechwriter '
+        "Noam Neusner wrote in a column."
+    )
+    assert speakers(text)["Nobody"] == "Noam Neusner"
+
+
+def test_a_name_after_to_before_a_colon_is_not_the_speaker() -> None:
+    text = (
+        "Senator Ada Morrow spoke in Brenmoor on Monday. Governor Ken Tal listened. "
+        'Morrow delivered a blunt message to Tal: "Fix the bridge before the winter comes."'
+    )
+    assert speakers(text)["Fix"] == "Ada Morrow"

@@ -253,6 +253,8 @@ def words_of(text: str) -> list[str]:
             out[-1] += "."
             if len(out) > 1 and INITIALS.fullmatch(out[-2]) and len(out[-1]) == 2:
                 out[-2:] = [out[-2] + out[-1]]  # "U.S.", "D.C.": one word, no name
+        elif t in DOMAINS and out[-1:] == ["."] and len(out) > 1 and out[-2].isalnum():
+            out[-2:] = [out[-2] + "." + t]  # "fivethirtyeight.com": no sentence end
         elif (
             out
             and (out[-1].lower(), t.lower()) in PHRASAL
@@ -266,6 +268,7 @@ def words_of(text: str) -> list[str]:
 
 
 INITIALS = re.compile(r"(?:[A-Z]\.)+")
+DOMAINS = frozenset(["com", "org", "net", "gov", "edu"])
 # A party and state after a lawmaker's name: "R-Ky.", "D-Calif.", "I-Vt.".
 PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z]{0,4}")
 STATE = re.compile(r"[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.")  # "Mo.", "Calif.", "D.C."
@@ -275,6 +278,7 @@ def np_word(t: str, first: bool) -> bool:
     low = t.lower().rstrip(".")
     return (
         (t[:1].isupper() and (low not in STOPWORDS or low in PRONOUNS))
+        or (not first and INITIALS.fullmatch(t) is not None)  # "Gregory T. Angelo"
         or (low in PRONOUNS and first)  # "Addressing the attackers, he said:"
         or low in ROLES
         or low in SPOKES

@@ -215,7 +215,9 @@ def before(resolver: Resolver, text: str) -> Attribution:
         # "Pollsters agree - Carl Bialik:", "doesn't surprise Republican pollster Daron
         # Shaw:": a name right before the colon introduces the quote.
         left = np_left(toks, 0, len(toks) - 1)
-        if left:
+        at = len(toks) - 2 - len(left)
+        if left and not (at >= 0 and toks[at].lower() in _PREPOSITIONS):
+            # not "McConnell delivered a blunt message to Trump:": the subject speaks
             return resolver.phrase(left)
     np = leading_np(toks[start:upto])
     if not np and [t.lower() for t in toks[start:upto]] == ["it"]:

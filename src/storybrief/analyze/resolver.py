@@ -205,7 +205,9 @@ class Resolver(PhraseNames):
         while (
             len(parts) > 1
             and (self._is_place(parts[0]) or (len(parts) > 2 and state(parts[1])))
-            # not "Griffin, an Obama backer": a description follows a name, not a place
+            # not "Griffin, an Obama backer", "Paris, who ...": a place comes before a
+            # name or a state
+            and parts[1][0][:1].isupper()
             and parts[1][0].lower() not in INDEFINITE | DESCRIBED
         ):
             parts = parts[1:]  # "Joplin, Mo., Mayor Melodee Colbert-Kean"
@@ -277,8 +279,9 @@ class Resolver(PhraseNames):
             # unnamed (not Clinton).
             return (" ".join(words) if any(w[:1].isupper() for w in words[1:]) else None), None
         found = self._name(words)
-        # A surname that is a common word ("From said" for Al From): the story's name.
-        one = found is None and len(words) == 1 and low[0] in STOPWORDS
+        # A surname that is a common word ("From said" for Al From) or a role word ("King
+        # says" for Billie Jean King): the story's name.
+        one = found is None and len(words) == 1 and (low[0] in STOPWORDS or low[0] in ROLES)
         if one and words[0][:1].isupper() and (longer := self._surname(words[0])) != words[0]:
             return longer, None
         if found is None:

@@ -63,3 +63,16 @@ def org_spokesperson(low: Sequence[str]) -> bool:
         and rest[0] in ("the", "its")
         and rest[1] in ORG_NOUNS
     )
+
+
+def described_last(words: Sequence[str], run: tuple[int, int, bool]) -> bool:
+    """Whether a name run ends the phrase after a lower-case word that says what the person
+    does ("former Bush speechwriter Noam Neusner"): the phrase's head, not the name before."""
+    a, b, possessive = run
+    if possessive or b != len(words) or a == 0:
+        return False
+    w = words[a - 1]
+    return w.isalpha() and w.islower() and w not in _LINKS and w not in DETERMINERS
+
+
+_LINKS = frozenset(["and", "or", "of", "for", "to", "with", "by", "from", "at", "in", "on"])
