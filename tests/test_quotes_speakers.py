@@ -114,3 +114,13 @@ def test_a_name_after_to_before_a_colon_is_not_the_speaker() -> None:
         'Morrow delivered a blunt message to Tal: "Fix the bridge before the winter comes."'
     )
     assert speakers(text)["Fix"] == "Ada Morrow"
+
+
+def test_intro_clauses_joined_by_and_before_a_description_subject() -> None:
+    text = (
+        "Paul Fonseca said the show ran late. Sarah Vint said she would sing again.\n\n"
+        "Born in Lisbon, and trained in Porto, the singer studied under Marco Tellez and "
+        "Paul Fonseca before touring.\n\n"
+        '"I leave every song half done and let the crowd finish it."'
+    )
+    assert speakers(text)["I"] == "Sarah Vint"

@@ -95,6 +95,7 @@ CONNECT = word_set(
 INTRO = word_set(
     """
     upon after before speaking here when while during following in on at asked as despite later
+    born
     earlier indeed meanwhile still however yet instead also then now today yesterday
     finally afterward afterwards separately similarly moreover furthermore additionally
     nevertheless nonetheless overall ultimately eventually recently previously initially
@@ -360,6 +361,8 @@ def clause_start(toks: Sequence[str], upto: int) -> int:
         if comma is None:
             break
         start = comma + 1
+        while start < upto and toks[start].lower() in CONJUNCTIONS:
+            start += 1  # "Born in Lima, and trained in Paris, the designer …"
     return start
 
 
