@@ -124,3 +124,13 @@ def test_intro_clauses_joined_by_and_before_a_description_subject() -> None:
         '"I leave every song half done and let the crowd finish it."'
     )
     assert speakers(text)["I"] == "Sarah Vint"
+
+
+def test_a_pronoun_after_a_semicolon_is_the_sentence_subject() -> None:
+    text = (
+        "Tomas Ridley said he would stay on the board. Governor Colin Tarn said the firm "
+        "would grow.\n\n"
+        "In a letter to staff, Tomas Ridley said that he had resigned; he described the "
+        '"move as a natural step for the company and for me."'
+    )
+    assert speakers(text)["move"] == "Tomas Ridley"

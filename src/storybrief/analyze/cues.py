@@ -31,6 +31,7 @@ from storybrief.analyze.attribution import (
 )
 from storybrief.analyze.lexicon import ROLES, word_set
 from storybrief.analyze.resolver import Resolver
+from storybrief.analyze.speaker_rules import same_sentence
 from storybrief.text import STOPWORDS
 
 
@@ -241,6 +242,10 @@ def before(resolver: Resolver, text: str) -> Attribution:
             return resolver.phrase(tail)
     if not np:
         return Attribution(bool(verbs), None)
+    if len(np) == 1 and np[0].lower() in PRONOUNS and start > 0:
+        earlier = same_sentence(resolver, toks, start, np[0])
+        if earlier is not None:
+            return earlier
     return resolver.phrase(np)
 
 

@@ -6,13 +6,21 @@ organisation last named). Small word tests used by ``Resolver``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from storybrief.analyze.resolver import Resolver
 
 from storybrief.analyze.attribution import (
     DETERMINERS,
+    END,
+    NONE,
     ORG_NOUNS,
     PERSON_NOUNS,
     SPOKES,
+    Attribution,
     clause_start,
+    leading_np,
 )
 
 _THE = frozenset(["the", "this"])
@@ -76,3 +84,30 @@ def described_last(words: Sequence[str], run: tuple[int, int, bool]) -> bool:
 
 
 _LINKS = frozenset(["and", "or", "of", "for", "to", "with", "by", "from", "at", "in", "on"])
+
+
+def same_sentence(
+    resolver: Resolver, toks: Sequence[str], start: int, pronoun: str
+) -> Attribution | None:
+    """ "Yusupov said that he stepped down; he characterized the move as …": a pronoun
+    subject after a semicolon means the person the sentence's first clause has for its
+    subject (when the gender fits), not the one last named before the sentence."""
+    end = next((k for k in range(start) if toks[k] in END or toks[k] == ";"), None)
+    if end is None:
+        return None
+    np = leading_np(toks[clause_start(toks, end) : end])
+    if not np or np[0].lower() in PRONOUNS_ or not np[0][:1].isupper():
+        return None
+    who: Attribution = resolver.phrase(np)
+    want = {"he": "m", "she": "f"}.get(pronoun.lower())
+    if (
+        who is NONE
+        or not who.speaker
+        or resolver.index.kind.get(who.speaker) != "person"
+        or resolver.genders.get(who.speaker, want) != want
+    ):
+        return None
+    return Attribution(True, who.speaker)
+
+
+PRONOUNS_ = frozenset(["he", "she", "it", "they"])
