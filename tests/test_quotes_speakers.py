@@ -134,3 +134,11 @@ def test_a_pronoun_after_a_semicolon_is_the_sentence_subject() -> None:
         '"move as a natural step for the company and for me."'
     )
     assert speakers(text)["move"] == "Tomas Ridley"
+
+
+def test_a_verb_between_a_subject_and_a_title_ends_the_subject() -> None:
+    text = (
+        "Governor Ada Morrow is questioning whether President Ken Tal would have attended "
+        'the harbour opening "if it had been held in the old town."'
+    )
+    assert speakers(text)["if"] == "Ada Morrow"
