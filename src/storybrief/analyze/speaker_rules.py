@@ -1,15 +1,14 @@
-"""Speaker phrases that describe rather than name: "the designer admitted" (someone named
-before), "the Rockies said" (an organisation by its name), "a company spokesperson" (the
-organisation last named). Small word tests used by ``Resolver``.
+"""Speaker phrases that describe rather than name, and where a name phrase has its head:
+"the designer admitted" (someone named before), "the Rockies said" (an organisation by its
+name), "a company spokesperson" (the organisation last named), "former Bush speechwriter
+Noam Neusner" (the last name), "Kim said that he ...; he described" (the first clause's
+subject). Small word tests used by ``Resolver``, ``PhraseNames`` and ``cues.before``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from storybrief.analyze.resolver import Resolver
 
 from storybrief.analyze.attribution import (
     DETERMINERS,
@@ -22,6 +21,9 @@ from storybrief.analyze.attribution import (
     clause_start,
     leading_np,
 )
+
+if TYPE_CHECKING:
+    from storybrief.analyze.resolver import Resolver
 
 _THE = frozenset(["the", "this"])
 
@@ -96,7 +98,7 @@ def same_sentence(
     if end is None:
         return None
     np = leading_np(toks[clause_start(toks, end) : end])
-    if not np or np[0].lower() in PRONOUNS_ or not np[0][:1].isupper():
+    if not np or np[0].lower() in _SUBJECT_PRONOUNS or not np[0][:1].isupper():
         return None
     who: Attribution = resolver.phrase(np)
     want = {"he": "m", "she": "f"}.get(pronoun.lower())
@@ -110,4 +112,4 @@ def same_sentence(
     return Attribution(True, who.speaker)
 
 
-PRONOUNS_ = frozenset(["he", "she", "it", "they"])
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "they"])
