@@ -95,6 +95,7 @@ CONNECT = word_set(
 INTRO = word_set(
     """
     upon after before speaking here when while during following in on at asked as despite later
+    born
     earlier indeed meanwhile still however yet instead also then now today yesterday
     finally afterward afterwards separately similarly moreover furthermore additionally
     nevertheless nonetheless overall ultimately eventually recently previously initially
@@ -144,50 +145,13 @@ PERSON_NOUNS = ROLES | frozenset(
 )
 # Capitalised sentence openers the recogniser may take for a name ("Although ...,",
 # "Born in Santo Domingo, ..."): never a speaker unless the story lists them as a name.
-OPENERS = frozenset(
-    [
-        "Although",
-        "Though",
-        "Born",
-        "Help",
-        "Image",
-        "Nowhere",
-        "Despite",
-        "Unlike",
-        "Like",
-        "Meanwhile",
-        "Still",
-        "Yet",
-        "Also",
-        "Instead",
-        "Indeed",
-        "Even",
-        "Perhaps",
-        "Maybe",
-        "Only",
-        "Just",
-        "Soon",
-        "Later",
-        "Earlier",
-        "Now",
-        "Then",
-        "Today",
-        "Asked",
-        "Estimates",
-        "Signs",
-        "Conceding",
-        "Speaking",
-        "Writing",
-        "Asked",
-        "Told",
-        "Photo",
-        "Video",
-        "Watch",
-        "Read",
-        "Click",
-        "Caption",
-        "Courtesy",
-    ]
+OPENERS = word_set(
+    """
+    Although Though Born Help Image Nowhere Despite Unlike Like Meanwhile Still Yet Also
+    Instead Indeed Even Perhaps Maybe Only Just Soon Later Earlier Now Then Today Asked
+    Estimates Signs Conceding Speaking Writing Told Photo Video Watch Read Click Caption
+    Courtesy
+    """
 )
 # An Arabic name's particle joined to it: "Riad al-Asaad", "Ahmed el-Tayeb".
 PARTICLE = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|abd)-[A-Z]")
@@ -253,6 +217,8 @@ def words_of(text: str) -> list[str]:
             out[-1] += "."
             if len(out) > 1 and INITIALS.fullmatch(out[-2]) and len(out[-1]) == 2:
                 out[-2:] = [out[-2] + out[-1]]  # "U.S.", "D.C.": one word, no name
+        elif t in DOMAINS and out[-1:] == ["."] and len(out) > 1 and out[-2].isalnum():
+            out[-2:] = [out[-2] + "." + t]  # "fivethirtyeight.com": no sentence end
         elif (
             out
             and (out[-1].lower(), t.lower()) in PHRASAL
@@ -266,6 +232,7 @@ def words_of(text: str) -> list[str]:
 
 
 INITIALS = re.compile(r"(?:[A-Z]\.)+")
+DOMAINS = frozenset(["com", "org", "net", "gov", "edu"])
 # A party and state after a lawmaker's name: "R-Ky.", "D-Calif.", "I-Vt.".
 PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z]{0,4}")
 STATE = re.compile(r"[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.")  # "Mo.", "Calif.", "D.C."
@@ -275,6 +242,7 @@ def np_word(t: str, first: bool) -> bool:
     low = t.lower().rstrip(".")
     return (
         (t[:1].isupper() and (low not in STOPWORDS or low in PRONOUNS))
+        or (not first and INITIALS.fullmatch(t) is not None)  # "Gregory T. Angelo"
         or (low in PRONOUNS and first)  # "Addressing the attackers, he said:"
         or low in ROLES
         or low in SPOKES
@@ -305,7 +273,12 @@ def leading_np(toks: Sequence[str]) -> list[str]:
             np.append(t)
             k += 1
             continue
-        if np and t[:1].islower() and any(w.lower() in ROLES for w in toks[k + 1 : k + 4]):
+        if (
+            np
+            and t[:1].islower()
+            and t.lower() not in STOPWORDS  # not "Trump is questioning whether President"
+            and any(w.lower() in ROLES for w in toks[k + 1 : k + 4])
+        ):
             np.append(t)  # "senior" in "Trump senior communications adviser"
             k += 1
             continue
@@ -356,6 +329,8 @@ def clause_start(toks: Sequence[str], upto: int) -> int:
         if comma is None:
             break
         start = comma + 1
+        while start < upto and toks[start].lower() in CONJUNCTIONS:
+            start += 1  # "Born in Lima, and trained in Paris, the designer …"
     return start
 
 

@@ -31,6 +31,7 @@ from storybrief.analyze.attribution import (
 )
 from storybrief.analyze.lexicon import ROLES, word_set
 from storybrief.analyze.resolver import Resolver
+from storybrief.analyze.speaker_rules import same_sentence
 from storybrief.text import STOPWORDS
 
 
@@ -215,7 +216,9 @@ def before(resolver: Resolver, text: str) -> Attribution:
         # "Pollsters agree - Carl Bialik:", "doesn't surprise Republican pollster Daron
         # Shaw:": a name right before the colon introduces the quote.
         left = np_left(toks, 0, len(toks) - 1)
-        if left:
+        at = len(toks) - 2 - len(left)
+        if left and not (at >= 0 and toks[at].lower() in _PREPOSITIONS):
+            # not "McConnell delivered a blunt message to Trump:": the subject speaks
             return resolver.phrase(left)
     np = leading_np(toks[start:upto])
     if not np and [t.lower() for t in toks[start:upto]] == ["it"]:
@@ -239,6 +242,10 @@ def before(resolver: Resolver, text: str) -> Attribution:
             return resolver.phrase(tail)
     if not np:
         return Attribution(bool(verbs), None)
+    if len(np) == 1 and np[0].lower() in PRONOUNS and start > 0:
+        earlier = same_sentence(resolver, toks, start, np[0])
+        if earlier is not None:
+            return earlier
     return resolver.phrase(np)
 
 

@@ -16,6 +16,7 @@ from storybrief.analyze.attribution import (
 )
 from storybrief.analyze.lexicon import ROLES
 from storybrief.analyze.names import NameIndex
+from storybrief.analyze.speaker_rules import described_last
 from storybrief.analyze.speakers import surnames
 
 
@@ -99,8 +100,7 @@ class PhraseNames:
             cut = low_words.index("of")
             head_runs = [r for r in plain if r[1] <= cut]
             if head_runs and any(
-                r[1] - r[0] >= 2 or self.index.kind.get(" ".join(words[r[0] : r[1]])) == "person"
-                for r in head_runs
+                r[1] - r[0] >= 2 or self._person(" ".join(words[r[0] : r[1]])) for r in head_runs
             ):
                 plain = head_runs
         titled = [
@@ -108,6 +108,8 @@ class PhraseNames:
             for r in plain
             if r[0] > 0 and words[r[0] - 1].lower().rstrip(".") in ROLES | TITLE_ABBREVIATIONS
         ]
+        if not titled and len(plain) > 1 and described_last(words, plain[-1]):
+            titled = plain[-1:]  # "former George W. Bush speechwriter Noam Neusner"
         # A name follows its title ("Former Senate Majority Leader Bob Dole").
         a, b, possessive = titled[-1] if titled else max(plain, key=lambda r: (r[1] - r[0], r[0]))
         parts = list(words[a:b])
@@ -129,6 +131,13 @@ class PhraseNames:
         if resolved is None:
             return None
         return resolved, a, b, possessive
+
+    def _person(self, surface: str) -> bool:
+        """Whether the story names a person so ("Heiserman" for Drew Heiserman)."""
+        if self.index.kind.get(surface) == "person":
+            return True
+        longer = self._surname(surface) if " " not in surface else surface
+        return longer != surface and self.index.kind.get(longer) == "person"
 
     def _surname(self, surface: str) -> str:
         """A name the index does not list: the fullest name of the story that ends with it

@@ -21,17 +21,23 @@ from dataclasses import dataclass
 from itertools import chain
 
 from storybrief.analyze.attribution import (
-    DETERMINERS,
     NONE,
     Attribution,
     outside_quotes,
-    subject,
     words_of,
 )
 from storybrief.analyze.cues import after, before, is_verb
 from storybrief.analyze.docs import Doc
 from storybrief.analyze.genders import genders
 from storybrief.analyze.names import NameIndex
+from storybrief.analyze.quote_context import (
+    SentenceNames,
+    about,
+    attribution_end,
+    next_sentence,
+    quote_spans,
+    speaks,
+)
 from storybrief.analyze.quotes_support import support
 from storybrief.analyze.resolver import Resolver
 from storybrief.analyze.speakers import surnames
@@ -41,14 +47,6 @@ from storybrief.model import Citation, Quote
 MIN_WORDS = 4
 # Clusters a new quote is compared with, those sharing the most key words first.
 CANDIDATES = 12
-_OPENERS = {"“": "”", '"': '"', "‘": "’"}
-_OPEN_RX = re.compile('[“"‘]')
-_MIXED_CLOSE = {
-    "“": re.compile(r'[,.?!…][“"](?=\s|$)'),
-    '"': re.compile(r"[,.?!…][”“](?=\s|$)"),
-}
-# Names of each sentence, (article id, sentence index) -> (persons, organisations) in order.
-SentenceNames = dict[tuple[str, int], tuple[list[str], list[str]]]
 
 
 @dataclass
@@ -59,55 +57,6 @@ class _Found:
     speaker: str | None
     role: str | None
     stems: frozenset[str]
-
-
-def _spans(text: str) -> list[tuple[int, int]]:
-    """(open, close) offsets of the quotation marks in a paragraph; close may be its end.
-
-    A single ‘ opens a quote only at a word's start, and its ’ closes it only at a word's
-    end followed by no letter (so "it’s" and "workers’ rights" do not end it).
-    """
-    out = []
-    i = 0
-    while (m := _OPEN_RX.search(text, i)) is not None:
-        start = m.start()
-        mark = m.group()
-        if mark == "‘":
-            if start > 0 and text[start - 1].isalnum():
-                i = start + 1
-                continue
-            close = _single_close(text, start + 1)
-            if close < 0:
-                i = start + 1
-                continue
-        else:
-            close = text.find(_OPENERS[mark], start + 1)
-            if mark in ("“", '"'):
-                twin = text.find("''", start + 1)  # '' typed for a closing mark
-                if twin >= 0 and (close < 0 or twin < close):
-                    close = twin + 1
-                # The other kind of mark typed for the closing one ('"… compete,” said
-                # Paul Lindsay', '“It's unusual,“ said Larry Noble'): after the quote's
-                # last punctuation, before a space, as closing marks stand.
-                mixed = _MIXED_CLOSE[mark].search(text, start + 1)
-                if mixed is not None and (close < 0 or mixed.start() + 1 < close):
-                    close = mixed.start() + 1
-        if close < 0:
-            out.append((start, len(text)))
-            break
-        out.append((start, close))
-        i = close + 1
-    return out
-
-
-def _single_close(text: str, at: int) -> int:
-    k = text.find("’", at)
-    while k >= 0:
-        nxt = text[k + 1 : k + 2]
-        if not nxt.isalpha() and text[k - 1 : k] not in ("s", " "):
-            return k
-        k = text.find("’", k + 1)
-    return -1
 
 
 def find_quotes(
@@ -132,7 +81,7 @@ def find_quotes(
                 offsets.append((pos, pos + len(doc.sentences[i]), i))
                 pos += len(doc.sentences[i]) + 1
             text = " ".join(doc.sentences[i] for i in idxs)
-            spans = _spans(text)
+            spans = quote_spans(text)
             last: Attribution = NONE
             read = 0  # sentences read into the resolver so far (by offset)
             for n, (start, end) in enumerate(spans):
@@ -156,7 +105,7 @@ def find_quotes(
                     resolver,
                     text[
                         end + 1 : max(
-                            end + 1, min(limit, _attribution_end(text, offsets, end, s_end))
+                            end + 1, min(limit, attribution_end(text, offsets, end, s_end))
                         )
                     ],
                 )
@@ -180,7 +129,7 @@ def find_quotes(
                 if not who.speaker and not text[end + 1 : s_end].strip():
                     # '"… greatest!!!" McDonough wrote in a September 16, 2012 email': a
                     # sentence splitter cut the attribution off after "!", "?" or ".".
-                    nxt = _next_sentence(text, offsets, end)
+                    nxt = next_sentence(text, offsets, end)
                     if nxt:
                         who = after(resolver, nxt)
                 if not who.found and not text[end + 1 :].strip(" .") and p + 1 in paras:
@@ -197,7 +146,7 @@ def find_quotes(
                     # alleging ..."': the sentence before, in the paragraph, says who speaks.
                     prior = next((a for a, b, i in reversed(offsets) if b <= s_start), None)
                     if prior is not None:
-                        who = _speaks(resolver, text[prior:s_start]) or who
+                        who = speaks(resolver, text[prior:s_start]) or who
                 if (
                     not who.found
                     and not text[:start].strip()
@@ -212,7 +161,7 @@ def find_quotes(
                     if (
                         last_one
                         and index.kind.get(last_one) == "person"
-                        and _about(doc, paras[p - 1], names, last_one)
+                        and about(doc, paras[p - 1], names, last_one)
                     ):
                         who = Attribution(True, last_one)
                 resolver.spoke(who.speaker)
@@ -237,79 +186,6 @@ def find_quotes(
                 last = intro if intro.speaker else last
             prev_para = (p, last) if last.speaker else None
     return found
-
-
-def _speaks(resolver: Resolver, sentence: str) -> Attribution | None:
-    """The speaker of a sentence that reports speech outside quotation marks ("Coan
-    argues that his client ..."), if it names one."""
-    bare = outside_quotes(sentence)
-    if not any(is_verb(t, False) for t in words_of(bare)):
-        # 'Clinton touted her credentials as a co-sponsor. "We need …"': the person the
-        # sentence before has for its subject goes on to speak.
-        np = subject(bare)
-        who = resolver.phrase(np) if np and np[0][:1].isupper() else NONE
-        named = who.speaker and who.speaker.split()[-1] in np  # named there, not described
-        return who if named and resolver.index.kind.get(who.speaker) == "person" else None
-    who = before(resolver, bare)
-    return who if who.speaker and who.speaker[:1].isupper() else None
-
-
-def _about(doc: Doc, idxs: list[int], names: SentenceNames, person: str) -> bool:
-    """Whether a paragraph is about ``person``: it names them, or its last sentence opens
-    with "He"/"She" (who, then, is the one last named)."""
-    if any(person in names.get((doc.id, i), ([], []))[0] for i in idxs):
-        return True
-    first = doc.sentences[idxs[-1]].split(maxsplit=1)[:1]
-    return bool(first) and first[0] in ("He", "She")
-
-
-def _attribution_end(text: str, offsets: list[tuple[int, int, int]], close: int, s_end: int) -> int:
-    """Where an attribution after a quote may end: its sentence's end, or, when the quote
-    closes its sentence ('"... missing." Trump said.'), the end of a short next sentence."""
-    if text[close + 1 : s_end].strip():
-        return s_end
-    nxt = next(((a, b) for a, b, _ in offsets if a > close), None)
-    if nxt is not None and (
-        len(text[nxt[0] : nxt[1]].split()) <= 8 or text[nxt[0] : nxt[0] + 1] in ("—", "–")
-    ):
-        return nxt[1]  # also '"…" — Louis C.K., on why his show succeeded'
-    return s_end
-
-
-def _next_sentence(text: str, offsets: list[tuple[int, int, int]], close: int) -> str:
-    """The sentence after a quote that closes its own, when it opens with a speaker and
-    a speech verb (see ``_speech_head``); else empty."""
-    nxt = next(((a, b) for a, b, _ in offsets if a > close), None)
-    if nxt is None or text[close + 1 : nxt[0]].strip():
-        return ""
-    if text[:close].rstrip().endswith("."):
-        # '"… campaign." Kasich said he would have fired him': a quote closed by a full
-        # stop ends its sentence; the long one after it reports speech of its own.
-        return ""
-    sentence = text[nxt[0] : nxt[1]]
-    return sentence if _speech_head(sentence) else ""
-
-
-def _speech_head(sentence: str) -> bool:
-    """Whether a sentence opens with a speaker and a speech verb ("Trump told Britain's
-    ITV ...", "McDonough wrote in an email ..."): the attribution of the quote before it,
-    which a sentence splitter cut off after "?", "!" or "." inside the quotation marks."""
-    toks = words_of(sentence)[:20]
-    comma = next((k for k in range(1, 4) if toks[k : k + 1] == [","]), None)
-    if comma and all(t[:1].isupper() for t in toks[:comma]) and "," in toks[comma + 2 : -1]:
-        # "Miller, a retired worker from a nuclear plant, said …": a name, its appositive,
-        # then the verb.
-        return is_verb(toks[toks.index(",", comma + 2) + 1], False)
-    toks = toks[:6]
-    if len(toks) > 1 and is_verb(toks[0], False) and toks[0][:1].islower():
-        # '"… newspapers?" said Bob Mulholland, a superdelegate …': a sentence never opens
-        # with a lower-case verb, so this one is the inverted attribution of the quote.
-        return toks[1][:1].isupper() or toks[1].lower() in DETERMINERS
-    described = len(toks) > 1 and toks[0].isalpha() and toks[1][:1].isupper()  # "fan Jo Li"
-    if not toks or not (toks[0][:1].isupper() or toks[0].lower() in ("he", "she") or described):
-        return False
-    verb = next((k for k in range(1, len(toks)) if is_verb(toks[k], False)), None)
-    return verb is not None and verb <= 4 and "," not in toks[:verb]
 
 
 def _same_remark(a: _Found, b: _Found) -> bool:

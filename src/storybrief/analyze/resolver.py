@@ -29,10 +29,16 @@ from storybrief.analyze.attribution import (
 from storybrief.analyze.lexicon import ROLES
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.phrase_names import PhraseNames
+from storybrief.analyze.speaker_rules import (
+    described_subject,
+    org_spokesperson,
+    proper_after_determiner,
+)
 from storybrief.analyze.speakers import role_text, state
 from storybrief.text import STOPWORDS
 
 INDEFINITE = frozenset(["a", "an", "another", "one"])  # "a New Hampshire Democrat"
+DESCRIBED = frozenset(["the", "his", "her", "their"])  # "Kim, the party's leader"
 PENDING = 6  # sentences before a quote parsed for who a pronoun may mean (Resolver.read)
 # Last words of a group or side, no one a pronoun means (one set, not a union per name).
 _NO_ONE = ORG_NOUNS | SIDES
@@ -108,7 +114,12 @@ class Resolver(PhraseNames):
         # names its own sentence mentions; it stays the likeliest "he" of the next sentence.
         kept = None
         head = np[: np.index(",")] if "," in np else np
-        if np and np[0].lower() in PRONOUNS:
+        if not np:
+            # "During an interview with Heilpern, the designer admitted": a description
+            # of someone named before (the lower-case head is no noun phrase of ``subject``).
+            head = described_subject(toks)
+            kept = self.phrase(head).speaker if head else None
+        elif np[0].lower() in PRONOUNS:
             kept = self.pronoun(np[0])
         elif head and head[0].lower() in ("the", "this") and head[-1].lower() in PERSON_NOUNS:
             kept = self.phrase(np).speaker
@@ -191,7 +202,14 @@ class Resolver(PhraseNames):
         parts = [p for p in parts if p]
         if not parts:
             return NONE
-        while len(parts) > 1 and (self._is_place(parts[0]) or (len(parts) > 2 and state(parts[1]))):
+        while (
+            len(parts) > 1
+            and (self._is_place(parts[0]) or (len(parts) > 2 and state(parts[1])))
+            # not "Griffin, an Obama backer", "Paris, who ...": a place comes before a
+            # name or a state
+            and parts[1][0][:1].isupper()
+            and parts[1][0].lower() not in INDEFINITE | DESCRIBED
+        ):
             parts = parts[1:]  # "Joplin, Mo., Mayor Melodee Colbert-Kean"
         head, rest = parts[0], parts[1:]
         if rest and head[0].lower() in ("the", "a", "an", "one"):
@@ -248,6 +266,8 @@ class Resolver(PhraseNames):
                 return self.last_person, None  # "The Kansas Republican": one named before
             found = self._name(words)
             known = found and self.index.kind.get(found[0]) == "person"
+            if not known and found and proper_after_determiner(words):
+                return found[0], None  # "the Rockies said", "the Post": an organisation
             if not known:
                 titled = self.index.by_title(words)
                 if titled:
@@ -259,8 +279,9 @@ class Resolver(PhraseNames):
             # unnamed (not Clinton).
             return (" ".join(words) if any(w[:1].isupper() for w in words[1:]) else None), None
         found = self._name(words)
-        # A surname that is a common word ("From said" for Al From): the story's name.
-        one = found is None and len(words) == 1 and low[0] in STOPWORDS
+        # A surname that is a common word ("From said" for Al From) or a role word ("King
+        # says" for Billie Jean King): the story's name.
+        one = found is None and len(words) == 1 and (low[0] in STOPWORDS or low[0] in ROLES)
         if one and words[0][:1].isupper() and (longer := self._surname(words[0])) != words[0]:
             return longer, None
         if found is None:
@@ -293,6 +314,9 @@ class Resolver(PhraseNames):
     def _unnamed(self, words: list[str]) -> str | None:
         """ "the company" or "a spokesman for the hospital": the organisation meant."""
         low = [w.lower() for w in words]
+        if org_spokesperson(low):
+            self._flush()  # "a company spokesperson told Recode": the company last named
+            return self.last_org
         if "for" in low:
             named = self._name(words[low.index("for") + 1 :])
             if named:
