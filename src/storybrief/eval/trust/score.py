@@ -320,10 +320,14 @@ def best_quote(quotes: Sequence[Quote], snippet: str) -> Quote | None:
     """The quote that states ``snippet`` most fully (the first of equals), if any states
     it: a short echo of a phrase ("back of the queue") must not stand for the long quote
     that holds it."""
-    best, top = None, 0.0
+    best, top = None, (0.0, 0.0)
+    want = set(words(snippet))
     for q in quotes:
         if overlaps(q.text, snippet):
-            got = share(q.text, snippet)
+            # ``share`` is 1 both for a quote that holds the snippet and for an echo the
+            # snippet holds; among those, the one covering more of the snippet's words wins.
+            covered = len(want & set(words(q.text))) / len(want) if want else 0.0
+            got = (share(q.text, snippet), covered)
             if got > top:
                 best, top = q, got
     return best
