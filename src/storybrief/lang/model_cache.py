@@ -40,8 +40,10 @@ def load_identifier(*, norm_probs: bool = True) -> Any:
     """py3langid's ``LanguageIdentifier`` over its bundled model, from the unpacked copy
     in the cache when there is one (made there on first use when the folder is writable)."""
     import numpy as np
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
     from py3langid.modelio import load_model
+
+    from storybrief.lang.walk import WalkingIdentifier as LanguageIdentifier
 
     model_file = Path(MODEL_DIR) / MODEL_FILE
     folder = _folder(model_file)
