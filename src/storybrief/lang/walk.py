@@ -27,6 +27,13 @@ class WalkingIdentifier(LanguageIdentifier):
 
     __slots__ = ("_arrays",)
 
+    def __init__(self, *args: Any, tk_row: Any, **kwargs: Any) -> None:
+        # The automaton's rows as NumPy arrays or stdlib ones, both as they are; the base
+        # class shifts each row offset in a Python loop, done here at once.
+        super().__init__(*args, tk_row=[], **kwargs)
+        self.tk_row = tk_row
+        self._rowbase = np.asarray(tk_row, dtype=np.int64) << 8
+
     def _raw_score(self, text: bytes) -> Any:
         try:
             arrays = self._arrays
