@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from storybrief.segment.leads import leads
-from storybrief.segment.needles import gated, search_any
+from storybrief.segment.needles import NeedleIndex, gated
 
 _PATTERNS = [
     # Captions and credits.
@@ -141,8 +141,6 @@ _PATTERNS = [
     r"\bwith (?:english )?subtitles\.?\s*$",
     r"\b(?:has|have) (?:the |more )?details on\b[^.]{0,40}\.?\s*$",
 ]
-# Each pattern runs only where the sentence holds a string it needs (segment.needles).
-_FURNITURE = gated(_PATTERNS, re.I)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # Read with case: a link label in capitals ("MORE 5 Photos ...", "Related PHOTOS: ...",
 # "Related Watch ..."), and a caption's place and date with no "on" between them
@@ -173,6 +171,9 @@ NEEDLES = (
     "details on", "the story", "full story", "we regret", "edit ]", "edit]", "amended",
     "changed",
 )  # fmt: skip
+# Each pattern runs only where the sentence holds a string it needs (segment.needles), and
+# one of NEEDLES (a pattern whose own strings each hold one of them needs no test of it).
+_FURNITURE = NeedleIndex(gated(_PATTERNS, re.I), NEEDLES)
 # Every _CASED match holds one of these (as written): "MORE", "Related", "CLOSE" (a video
 # player's button before its blurb) or a year's "1"/"2".
 _CASED_NEEDLES = ("MORE", "Related", "RELATED", "CLOSE", ", 1", ", 2")
@@ -227,9 +228,7 @@ def is_furniture(sentence: str) -> bool:
         return True
     if any(n in sentence for n in _CASED_NEEDLES) and _CASED.search(sentence):
         return True
-    if not any(n in low for n in NEEDLES):
-        return False
-    return search_any(_FURNITURE, sentence, low)
+    return _FURNITURE.search(sentence, low)
 
 
 # Markers that make a whole short paragraph a caption or an embed (a caption split into
