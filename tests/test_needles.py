@@ -26,8 +26,6 @@ def test_required_literals() -> None:
 ALPHABET = "ab (c)@.:/-’'PHOTO photo getty images reporting by\u2014 2016 Monday, "
 CHECKS = gated(_PATTERNS, re.I)
 INDEX = NeedleIndex(CHECKS + gated([r"[a-z]+\d"], re.I))  # one pattern that always runs
-REQUIRED = ("photo", "(", "by", "@")  # a pre-check: some patterns' strings hold none
-GATED_INDEX = NeedleIndex(CHECKS + gated([r"[a-z]+\d"], re.I), REQUIRED)
 ONE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
 ONE_MORE = re.compile(ONE.pattern + r"|[a-z]+\d", re.I)
 
@@ -38,9 +36,6 @@ def test_gated_search_is_the_alternation(parts: list[str]) -> None:
     text = "".join(parts)
     assert search_any(CHECKS, text, text.lower()) == (ONE.search(text) is not None)
     assert INDEX.search(text, text.lower()) == (ONE_MORE.search(text) is not None)
-    low = text.lower()
-    expected = any(r in low for r in REQUIRED) and ONE_MORE.search(text) is not None
-    assert GATED_INDEX.search(text, low) == expected
 
 
 def test_gated_needs_case_insensitive_patterns() -> None:

@@ -141,6 +141,9 @@ _PATTERNS = [
     r"\bwith (?:english )?subtitles\.?\s*$",
     r"\b(?:has|have) (?:the |more )?details on\b[^.]{0,40}\.?\s*$",
 ]
+# Each pattern runs only where the sentence holds a string it needs (segment.needles);
+# each string is looked for once.
+_FURNITURE = NeedleIndex(gated(_PATTERNS, re.I))
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # Read with case: a link label in capitals ("MORE 5 Photos ...", "Related PHOTOS: ...",
 # "Related Watch ..."), and a caption's place and date with no "on" between them
@@ -171,9 +174,6 @@ NEEDLES = (
     "details on", "the story", "full story", "we regret", "edit ]", "edit]", "amended",
     "changed",
 )  # fmt: skip
-# Each pattern runs only where the sentence holds a string it needs (segment.needles), and
-# one of NEEDLES (a pattern whose own strings each hold one of them needs no test of it).
-_FURNITURE = NeedleIndex(gated(_PATTERNS, re.I), NEEDLES)
 # Every _CASED match holds one of these (as written): "MORE", "Related", "CLOSE" (a video
 # player's button before its blurb) or a year's "1"/"2".
 _CASED_NEEDLES = ("MORE", "Related", "RELATED", "CLOSE", ", 1", ", 2")
@@ -228,6 +228,8 @@ def is_furniture(sentence: str) -> bool:
         return True
     if any(n in sentence for n in _CASED_NEEDLES) and _CASED.search(sentence):
         return True
+    if not any(n in low for n in NEEDLES):
+        return False
     return _FURNITURE.search(sentence, low)
 
 

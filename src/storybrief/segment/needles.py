@@ -95,45 +95,28 @@ def search_any(checks: Sequence[Gated], text: str, low: str) -> bool:
 class NeedleIndex:
     """``search_any`` over checks indexed by their strings: each distinct string is looked
     for once per text, and only the patterns of the strings found run (a pattern with no
-    strings told always runs). The answer is ``search_any``'s.
+    strings told always runs). The answer is ``search_any``'s."""
 
-    ``required``: strings of which a text must hold one for any check to count (a pre-check
-    before ``search_any``); a check whose own strings each hold one of them needs no
-    separate test, the others test it (once a text) before they run."""
-
-    def __init__(self, checks: Sequence[Gated], required: Sequence[str] | None = None) -> None:
-        self.required = tuple(required) if required is not None else None
-
-        def implied(needles: tuple[str, ...] | None) -> bool:
-            if self.required is None:
-                return True
-            return needles is not None and all(any(r in n for r in self.required) for n in needles)
-
-        self.patterns = tuple(p for _, p in checks)
-        self.gated = tuple(not implied(n) for n, _ in checks)
-        self.always = tuple(k for k, (n, _) in enumerate(checks) if n is None)
+    def __init__(self, checks: Sequence[Gated]) -> None:
         by_needle: dict[str, list[int]] = {}
+        self.always: tuple[re.Pattern[str], ...] = tuple(p for n, p in checks if n is None)
         for k, (needles, _) in enumerate(checks):
             for needle in needles or ():
                 by_needle.setdefault(needle, []).append(k)
+        self.patterns = tuple(p for _, p in checks)
         self.index = tuple((n, tuple(ks)) for n, ks in by_needle.items())
 
     def search(self, text: str, low: str) -> bool:
         """Whether any check matches ``text`` (``low``: ``text.lower()``)."""
+        for pattern in self.always:
+            if pattern.search(text) is not None:
+                return True
         tried: set[int] = set()
-        allowed: bool | None = None
-        for needle, ks in ((None, self.always), *self.index):
-            if needle is not None and needle not in low:
-                continue
-            for k in ks:
-                if k in tried:
-                    continue
-                tried.add(k)
-                if self.gated[k]:
-                    if allowed is None:
-                        allowed = any(r in low for r in self.required or ())
-                    if not allowed:
-                        continue
-                if self.patterns[k].search(text) is not None:
-                    return True
+        for needle, ks in self.index:
+            if needle in low:
+                for k in ks:
+                    if k not in tried:
+                        if self.patterns[k].search(text) is not None:
+                            return True
+                        tried.add(k)
         return False
