@@ -220,3 +220,20 @@ def test_shared_counts_equal_set_intersections():
     }
     assert shared_counts(sets, members) == expected
     assert shared_counts([set(), {1}], [0, 1]) == {}
+
+
+def test_article_shingles_hash_the_text_shingles():
+    import zlib
+
+    from storybrief.dedup import SHINGLE, article_shingles
+    from storybrief.model import Article
+    from storybrief.text import shingles, words
+
+    for text in (
+        "",
+        "Two words",
+        "The council voted on Tuesday to reopen the old footbridge, the council said.",
+        "A b c d e a b c d e a b c d e f",
+    ):
+        expected = {zlib.crc32(s.encode()) for s in shingles(words(text), SHINGLE)}
+        assert article_shingles(Article(id="x", text=text)) == expected

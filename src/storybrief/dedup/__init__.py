@@ -58,8 +58,13 @@ __all__ = [
 
 def article_shingles(article: Article) -> set[int]:
     """The article's word 5-gram shingles, each as a 32-bit hash (CRC-32: fast, stable)."""
-    # str.encode's default is UTF-8; the two maps run at C level.
-    return set(map(zlib.crc32, map(str.encode, shingles(words(article.text), SHINGLE))))
+    # str.encode's default is UTF-8; the maps run at C level. Each n-gram is hashed as it
+    # is made (``text.shingles``' n-grams, without the set of strings between).
+    tokens = words(article.text)
+    if len(tokens) < SHINGLE:
+        return set(map(zlib.crc32, map(str.encode, shingles(tokens, SHINGLE))))
+    grams = map(" ".join, zip(*(tokens[k:] for k in range(SHINGLE)), strict=False))
+    return set(map(zlib.crc32, map(str.encode, grams)))
 
 
 CANDIDATES = ("auto", "all", "lsh")
