@@ -202,3 +202,38 @@ def test_groups_past_the_bucket_limit_match_all_pairs_compared() -> None:
     assert sorted(map(sorted, found.values())) == sorted(
         [sorted(e) for e in expected] + [[f"u{i}"] for i in range(30)]
     )
+
+
+def test_shared_counts_equal_set_intersections():
+    import random
+
+    from storybrief.dedup.pairs import shared_counts
+
+    rng = random.Random(3)
+    sets = [{rng.randrange(60) for _ in range(rng.randrange(0, 25))} for _ in range(12)]
+    members = [0, 2, 3, 5, 7, 8, 9, 11]
+    expected = {
+        (i, j): len(sets[i] & sets[j])
+        for i in members
+        for j in members
+        if i < j and sets[i] & sets[j]
+    }
+    assert shared_counts(sets, members) == expected
+    assert shared_counts([set(), {1}], [0, 1]) == {}
+
+
+def test_article_shingles_hash_the_text_shingles():
+    import zlib
+
+    from storybrief.dedup import SHINGLE, article_shingles
+    from storybrief.model import Article
+    from storybrief.text import shingles, words
+
+    for text in (
+        "",
+        "Two words",
+        "The council voted on Tuesday to reopen the old footbridge, the council said.",
+        "A b c d e a b c d e a b c d e f",
+    ):
+        expected = {zlib.crc32(s.encode()) for s in shingles(words(text), SHINGLE)}
+        assert article_shingles(Article(id="x", text=text)) == expected

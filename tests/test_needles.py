@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storybrief.segment.furniture import _PATTERNS
-from storybrief.segment.needles import gated, required_literals, search_any
+from storybrief.segment.needles import NeedleIndex, gated, required_literals, search_any
 
 
 def test_required_literals() -> None:
@@ -25,7 +25,9 @@ def test_required_literals() -> None:
 
 ALPHABET = "ab (c)@.:/-’'PHOTO photo getty images reporting by\u2014 2016 Monday, "
 CHECKS = gated(_PATTERNS, re.I)
+INDEX = NeedleIndex(CHECKS + gated([r"[a-z]+\d"], re.I))  # one pattern that always runs
 ONE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
+ONE_MORE = re.compile(ONE.pattern + r"|[a-z]+\d", re.I)
 
 
 @settings(max_examples=400, deadline=None)
@@ -33,6 +35,7 @@ ONE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)
 def test_gated_search_is_the_alternation(parts: list[str]) -> None:
     text = "".join(parts)
     assert search_any(CHECKS, text, text.lower()) == (ONE.search(text) is not None)
+    assert INDEX.search(text, text.lower()) == (ONE_MORE.search(text) is not None)
 
 
 def test_gated_needs_case_insensitive_patterns() -> None:

@@ -20,7 +20,6 @@ _WORD = re.compile(WORD_PATTERN, re.UNICODE)
 # need no joiners (how long a line is, ROUGE's tokens).
 RUNS = re.compile(RUN_PATTERN)
 _PARA = re.compile(r"\n\s*\n|\r\n\s*\r\n")
-_SPACE = re.compile(r"\s+")
 
 # A small English stop list: enough to keep TF-IDF and overlap measures on content words.
 STOPWORDS = frozenset(
@@ -172,7 +171,9 @@ STOPWORDS = frozenset(
 
 
 def normalize_space(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    # As ``re.sub(r"\s+", " ", text).strip()``: ``str.split`` splits on the very
+    # characters ``\s`` matches (``str.isspace``), at C speed.
+    return " ".join(text.split())
 
 
 def paragraphs(text: str) -> list[str]:

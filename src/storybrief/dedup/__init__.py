@@ -32,6 +32,7 @@ from storybrief.dedup.pairs import (
     lsh_buckets,
     minhash,
     pivot_pairs,
+    shared_counts,
 )
 from storybrief.dedup.rule import CopyParams
 from storybrief.dedup.signature import SHINGLE
@@ -57,8 +58,13 @@ __all__ = [
 
 def article_shingles(article: Article) -> set[int]:
     """The article's word 5-gram shingles, each as a 32-bit hash (CRC-32: fast, stable)."""
-    # str.encode's default is UTF-8; the two maps run at C level.
-    return set(map(zlib.crc32, map(str.encode, shingles(words(article.text), SHINGLE))))
+    # str.encode's default is UTF-8; the maps run at C level. Each n-gram is hashed as it
+    # is made (``text.shingles``' n-grams, without the set of strings between).
+    tokens = words(article.text)
+    if len(tokens) < SHINGLE:
+        return set(map(zlib.crc32, map(str.encode, shingles(tokens, SHINGLE))))
+    grams = map(" ".join, zip(*(tokens[k:] for k in range(SHINGLE)), strict=False))
+    return set(map(zlib.crc32, map(str.encode, grams)))
 
 
 CANDIDATES = ("auto", "all", "lsh")
@@ -132,7 +138,7 @@ def find_copies(
         """Verify the pair (i < j) on its shingle sets; whether it was joined as copies."""
         if (i, j) in measured:
             return False
-        inter = len(sets[i] & sets[j])
+        inter = overlap[(i, j)] if overlap is not None else len(sets[i] & sets[j])
         if not inter:
             return False
         # |a | b| = |a| + |b| - |a & b|: the same number, without building the union.
@@ -146,8 +152,12 @@ def find_copies(
 
     large: list[list[int]] = []
     pairs: list[tuple[int, int]]
+    overlap: dict[tuple[int, int], int] | None = None
     if candidates == "all" or (candidates == "auto" and n <= EXACT_UP_TO):
-        pairs = all_pairs(distinct)
+        # Every pair's shared shingles at once; a pair sharing none is no candidate (its
+        # comparison would stop there).
+        overlap = shared_counts(sets, distinct)
+        pairs = sorted(overlap)
     else:
         found: set[tuple[int, int]] = set()
         given = None if signatures is None else {i: signatures[i] for i in distinct}

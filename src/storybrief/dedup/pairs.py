@@ -54,6 +54,42 @@ def _identity(value: int) -> int:
     return value
 
 
+def shared_counts(sets: Sequence[set[int]], members: Sequence[int]) -> dict[tuple[int, int], int]:
+    """``len(sets[i] & sets[j])`` of every pair (i < j) of ``members`` that shares any.
+
+    One product of the sparse member-by-shingle matrix, restricted to the shingles held by
+    more than one member, instead of a set intersection per pair."""
+    ids = sorted(members)
+    sizes = [len(sets[i]) for i in ids]
+    if len(ids) < 2 or not sum(sizes):
+        return {}
+    from scipy.sparse import csr_matrix
+
+    hashes = np.concatenate([np.fromiter(sets[i], np.int64, len(sets[i])) for i in ids])
+    owner = np.repeat(np.arange(len(ids)), sizes)
+    _, column, counts = np.unique(hashes, return_inverse=True, return_counts=True)
+    shared = counts[column] > 1
+    if not shared.any():
+        return {}
+    # Each shared shingle a column of its own, numbered densely.
+    _, cols = np.unique(column[shared], return_inverse=True)
+    rows = owner[shared]
+    m = csr_matrix(
+        (np.ones(len(rows), np.int32), (rows, cols)), shape=(len(ids), int(cols.max()) + 1)
+    )
+    product = (m @ m.T).tocoo()
+    keep = product.row < product.col
+    return {
+        (ids[a], ids[b]): int(c)
+        for a, b, c in zip(
+            product.row[keep].tolist(),
+            product.col[keep].tolist(),
+            product.data[keep].tolist(),
+            strict=True,
+        )
+    }
+
+
 def all_pairs(members: Sequence[int]) -> list[tuple[int, int]]:
     """Every pair of ``members`` (sorted indexes), each as (smaller, larger)."""
     return list(combinations(sorted(members), 2))

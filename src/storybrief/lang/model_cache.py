@@ -17,13 +17,14 @@ import hashlib
 import os
 import shutil
 import tempfile
-from array import array
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 # The arrays of py3langid's model file (``modelio.load_model``), in its order.
 _ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
+# Memory-mapped when read from the cache: a text touches few of their rows.
+_MAPPED = ("ptc", "nextmove")
 
 
 def cache_root() -> Path | None:
@@ -40,8 +41,10 @@ def load_identifier(*, norm_probs: bool = True) -> Any:
     """py3langid's ``LanguageIdentifier`` over its bundled model, from the unpacked copy
     in the cache when there is one (made there on first use when the folder is writable)."""
     import numpy as np
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
     from py3langid.modelio import load_model
+
+    from storybrief.lang.walk import WalkingIdentifier as LanguageIdentifier
 
     model_file = Path(MODEL_DIR) / MODEL_FILE
     folder = _folder(model_file)
@@ -55,15 +58,17 @@ def load_identifier(*, norm_probs: bool = True) -> Any:
             )
         if folder is not None:
             _write(folder, arrays)
-    # The conversions of py3langid's ``modelio.load_model``, so the model is the same.
+    # py3langid's ``modelio.load_model`` makes the automaton stdlib arrays for its walk in
+    # Python; the identifier here walks it with NumPy (``walk``), so the arrays are used
+    # as they are: no 40 MB copy, and the cached automaton is memory-mapped.
     return LanguageIdentifier(
         np.asarray(arrays["ptc"]),
         np.asarray(arrays["pc"]),
         arrays["classes"].tolist(),
-        _as_array(arrays["nextmove"]),
-        arrays["out_feat"].tolist(),
+        arrays["nextmove"],
+        arrays["out_feat"],
         norm_probs=norm_probs,
-        tk_row=_as_array(arrays["nextmove_row"]),
+        tk_row=arrays["nextmove_row"],
     )
 
 
@@ -94,8 +99,8 @@ def _unpack(model_file: Path) -> dict[str, Any] | None:
 
 def _read(folder: Path) -> dict[str, Any] | None:
     """The cached arrays, or None when there is no whole, readable copy. The score table
-    is memory-mapped (a text touches few of its rows); the rest is read: the automaton
-    is copied into an ``array`` anyway, and copying from a mapping faults in every page."""
+    and the automaton are memory-mapped (a text touches few of their rows); the rest is
+    read."""
     import numpy as np
 
     try:
@@ -103,7 +108,7 @@ def _read(folder: Path) -> dict[str, Any] | None:
             return None
         return {
             name: np.load(
-                folder / f"{name}.npy", mmap_mode="r" if name == "ptc" else None,
+                folder / f"{name}.npy", mmap_mode="r" if name in _MAPPED else None,
                 allow_pickle=False,
             )
             for name in _ARRAYS
@@ -133,16 +138,3 @@ def _write(folder: Path, arrays: dict[str, Any]) -> None:
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
-
-
-_TYPECODES = {2: "H", 4: "I", 8: "L"}
-
-
-def _as_array(values: Any) -> array[int]:
-    """An unsigned NumPy array as the stdlib ``array`` py3langid walks, as its loader makes
-    it (indexing one in Python is several times faster than indexing NumPy's)."""
-    import numpy as np
-
-    out = array(_TYPECODES[values.dtype.itemsize])
-    out.frombytes(np.ascontiguousarray(values).data.cast("B"))
-    return out

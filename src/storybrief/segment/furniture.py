@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from storybrief.segment.leads import leads
-from storybrief.segment.needles import gated, search_any
+from storybrief.segment.needles import NeedleIndex, gated
 
 _PATTERNS = [
     # Captions and credits.
@@ -141,8 +141,9 @@ _PATTERNS = [
     r"\bwith (?:english )?subtitles\.?\s*$",
     r"\b(?:has|have) (?:the |more )?details on\b[^.]{0,40}\.?\s*$",
 ]
-# Each pattern runs only where the sentence holds a string it needs (segment.needles).
-_FURNITURE = gated(_PATTERNS, re.I)
+# Each pattern runs only where the sentence holds a string it needs (segment.needles);
+# each string is looked for once.
+_FURNITURE = NeedleIndex(gated(_PATTERNS, re.I))
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # Read with case: a link label in capitals ("MORE 5 Photos ...", "Related PHOTOS: ...",
 # "Related Watch ..."), and a caption's place and date with no "on" between them
@@ -229,7 +230,7 @@ def is_furniture(sentence: str) -> bool:
         return True
     if not any(n in low for n in NEEDLES):
         return False
-    return search_any(_FURNITURE, sentence, low)
+    return _FURNITURE.search(sentence, low)
 
 
 # Markers that make a whole short paragraph a caption or an embed (a caption split into

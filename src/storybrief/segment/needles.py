@@ -90,3 +90,33 @@ def search_any(checks: Sequence[Gated], text: str, low: str) -> bool:
         if pattern.search(text) is not None:
             return True
     return False
+
+
+class NeedleIndex:
+    """``search_any`` over checks indexed by their strings: each distinct string is looked
+    for once per text, and only the patterns of the strings found run (a pattern with no
+    strings told always runs). The answer is ``search_any``'s."""
+
+    def __init__(self, checks: Sequence[Gated]) -> None:
+        by_needle: dict[str, list[int]] = {}
+        self.always: tuple[re.Pattern[str], ...] = tuple(p for n, p in checks if n is None)
+        for k, (needles, _) in enumerate(checks):
+            for needle in needles or ():
+                by_needle.setdefault(needle, []).append(k)
+        self.patterns = tuple(p for _, p in checks)
+        self.index = tuple((n, tuple(ks)) for n, ks in by_needle.items())
+
+    def search(self, text: str, low: str) -> bool:
+        """Whether any check matches ``text`` (``low``: ``text.lower()``)."""
+        for pattern in self.always:
+            if pattern.search(text) is not None:
+                return True
+        tried: set[int] = set()
+        for needle, ks in self.index:
+            if needle in low:
+                for k in ks:
+                    if k not in tried:
+                        if self.patterns[k].search(text) is not None:
+                            return True
+                        tried.add(k)
+        return False
