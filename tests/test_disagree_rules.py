@@ -373,3 +373,30 @@ def test_a_number_after_a_sentences_first_name_is_a_label() -> None:
     assert vals("Apollo 11 astronauts landed on the moon.") == []
     assert vals("Only 12 people survived.") == ["12 people"]
     assert vals("Another 12 people were hurt.") == ["12 people"]
+
+
+# --- issue 14: trap words are scoped to the value's clause --------------------------------
+
+
+def test_a_trap_word_in_another_clause_leaves_the_value_alone() -> None:
+    for aside in ("and each family will receive aid", "while another storm is on its way"):
+        (d,) = flags(
+            f"The storm killed 12 people on the island of Varna, {aside}, officials said.",
+            "The storm killed 20 people on the island of Varna, officials said.",
+        )
+        assert d.kind == "count" and sorted(s.value for s in d.sides) == ["12 people", "20 people"]
+
+
+def test_an_opening_phrase_still_marks_the_main_clause() -> None:
+    assert not flags(
+        "Activists said 125 people were killed across the country on Monday.",
+        "Since March, more than 9,000 people have been killed across the country, activists said.",
+    )
+
+
+def test_clause_of_a_value() -> None:
+    from storybrief.analyze.value_traps import clause_of
+
+    text = "So far, 40 people died in the city, and each family got aid."
+    (v,) = [v for v in values(Context(), text, None) if v.kind == "count"]
+    assert clause_of(text, v).startswith("So far") and "each" not in clause_of(text, v)
