@@ -48,7 +48,7 @@ from scipy import sparse
 from storybrief.analyze.ages import age_claims
 from storybrief.analyze.days import day_claims
 from storybrief.analyze.docs import Doc
-from storybrief.analyze.lexicon import MONTHS, NEGATORS, WEEKDAYS
+from storybrief.analyze.lexicon import MONTHS, WEEKDAYS
 from storybrief.analyze.mentions import Mention
 from storybrief.analyze.name_sides import name_edges, slot_names
 from storybrief.analyze.names import NameIndex
@@ -61,7 +61,7 @@ from storybrief.analyze.pairing import (
     states,
 )
 from storybrief.analyze.sides import sides
-from storybrief.analyze.tokens import Context, overlap
+from storybrief.analyze.tokens import TOKEN, Context, overlap
 from storybrief.analyze.values import (
     Value,
     comparable,
@@ -70,13 +70,13 @@ from storybrief.analyze.values import (
     values,
 )
 from storybrief.model import Disagreement
-from storybrief.text import STOPWORDS
 
 # Weekdays and month names (written capitalised: "may" and "march" are verbs too).
 _WEEKDAYS = frozenset(WEEKDAYS)
 # A value's own scale word ("$359 million") is written in lower case but anchors nothing.
 _SCALE_WORDS = frozenset(["thousand", "million", "millions", "billion", "billions", "trillion"])
 _MOMENTS = _WEEKDAYS | MONTHS
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?<![\d,.$])(?:19|20)\d\d(?![\d,])")
 # Words too common in a story to find candidate pairs with (share of its sentences).
 MAX_DF = 0.25
@@ -167,17 +167,17 @@ class _Sent:
 
 
 def _stems(ctx: Context, text: str, values_: Sequence[Value]) -> frozenset[str]:
+    """``alpha_stems`` of the text with the values' own spans left out: the text between
+    the spans is tokenised and stemmed in one go (C-level memo lookups, no Python loop)."""
     if not values_:
         return ctx.alpha_stems(text)
-    spans = [(v.start, v.end) for v in values_]
-    out = set()
-    for t, start, _ in ctx.tokenizer.tokens(text):
-        if not t[0].isalpha() or t.lower() in STOPWORDS or t.lower() in NEGATORS:
-            continue
-        if any(a <= start < b for a, b in spans):
-            continue
-        out.add(ctx.stem(t))
-    return frozenset(out)
+    pieces, at = [], 0
+    for start, end in sorted((v.start, v.end) for v in values_):
+        if start > at:
+            pieces.append(text[at:start])
+        at = max(at, end)
+    pieces.append(text[at:])
+    return ctx.alpha.stems_of(TOKEN.findall(" ".join(pieces)))
 
 
 def _aligned(local: int, n: int, share: float) -> bool:
@@ -251,14 +251,16 @@ def _age_edges(sents: Sequence[_Sent], index: NameIndex, nodes, edges) -> None:
     for x, s in enumerate(sents):
         if not s.numeric:
             continue
+        digit = _DIGIT.search(s.text) is not None  # every age form holds a digit
+        dated = not s.ctx.tokenizer.lower_words(s.text).isdisjoint(_WEEKDAYS)
+        if not (digit or dated):
+            continue
         before = range(max(0, x - 2), x)
         earlier = [sents[k] for k in before if sents[k].doc is s.doc]
         args = (s.text, s.mentions, [e.mentions for e in earlier], [e.text for e in earlier], index)
-        for k, claim in enumerate(age_claims(*args)):
+        for k, claim in enumerate(age_claims(*args) if digit else ()):
             by_key[("age", claim.person)].append((x, 300 + k, claim.value))
-        if s.ctx.tokenizer.lower_words(s.text).isdisjoint(_WEEKDAYS):
-            continue
-        for k, day in enumerate(day_claims(*args)):
+        for k, day in enumerate(day_claims(*args) if dated else ()):
             by_key[("day", day.key)].append((x, 400 + k, day.value))
     for (kind, _), claims in by_key.items():
         if len({sents[x].doc.group for x, _, _ in claims}) < 2:
