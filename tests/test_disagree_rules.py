@@ -400,3 +400,64 @@ def test_clause_of_a_value() -> None:
     text = "So far, 40 people died in the city, and each family got aid."
     (v,) = [v for v in values(Context(), text, None) if v.kind == "count"]
     assert clause_of(text, v).startswith("So far") and "each" not in clause_of(text, v)
+
+
+# --- issue 14: one measurement written a hair apart (twins) ------------------------------
+
+
+def test_one_measurement_written_a_hair_apart_disagrees_without_shared_words() -> None:
+    found = flags(
+        "Climbers reached the top of the 4,812-meter (15,787-foot) summit of Mount Orvel.",
+        "The climbers of the expedition set out for the 15,810-foot (4,819 m) crest of Mount "
+        "Orvel in the early morning.",
+    )
+    assert found and all(d.kind == "count" for d in found)
+    assert {"4,812-meter", "4,819 m"} in [{s.value for s in d.sides} for d in found]
+
+
+def test_a_rounded_conversion_is_no_dispute() -> None:
+    assert not flags(
+        "The pilot saw the wreck at a height of 3,100 meters (10,170 feet) on the ridge.",
+        "Rescuers found the wreck at an altitude of 10,171 feet (3,100 m) below the ridge.",
+    )
+
+
+def test_a_bare_m_after_a_number_is_metres() -> None:
+    assert vals("The 8,013 m peak.") == ["8,013 m"]
+
+
+# --- issue 14: a person's rank (titles) --------------------------------------------------
+
+
+def test_a_persons_rank_is_compared_across_wordings() -> None:
+    (d,) = flags(
+        "The patrol was led by Maj. Tarek Olsen, who had served two tours, the army said.",
+        "The patrol was commanded by Capt. Tarek Olsen, a veteran officer, the army said.",
+    )
+    assert d.kind == "title" and {s.value for s in d.sides} == {"Maj.", "Capt."}
+
+
+def test_a_rank_in_brackets_keys_on_the_actor() -> None:
+    (d,) = flags(
+        "The crew follows Sgt. Vance (Ivo Brandt Mallory), who is bitter about the war.",
+        "The crew is led by a gruff captain (Ivo Brandt Mallory) back from the front.",
+    )
+    assert d.kind == "title" and "Ivo Brandt Mallory" in d.subject
+
+
+def test_shorthand_and_grades_are_one_rank() -> None:
+    from storybrief.analyze.titles import same_rank
+
+    assert same_rank("Colonel", "Lt. Col.") and same_rank("First Lieutenant", "Lt.")
+    assert not same_rank("Lt. Colonel", "lieutenant")
+    assert not flags(
+        "The unit was led by Col. Tarek Olsen, the army said on the day.",
+        "The unit was led by Lt. Col. Tarek Olsen, the army said on the day.",
+    )
+
+
+def test_an_office_is_no_rank() -> None:
+    assert not flags(
+        "Attorney General Dana Whitlow said the case would go ahead, officials said.",
+        "General Dana Whitlow said the case would go ahead, officials said.",
+    )

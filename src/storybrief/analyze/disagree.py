@@ -61,7 +61,10 @@ from storybrief.analyze.pairing import (
     states,
 )
 from storybrief.analyze.sides import sides
+from storybrief.analyze.titles import RANKS, rank_claims, same_rank
 from storybrief.analyze.tokens import TOKEN, Context, overlap
+from storybrief.analyze.twins import rounded_conversion, twins
+from storybrief.analyze.value_traps import trap
 from storybrief.analyze.values import (
     Value,
     comparable,
@@ -215,6 +218,12 @@ def disagreements(
                     continue
                 shared = (va.context & vb.context) - va.unit - vb.unit
                 local = len(shared)
+                if twins(va, vb):
+                    # One measurement written a hair apart ("8,027-meter" / "8,013 m"):
+                    # no shared words needed, the traps and a rounded conversion still apply.
+                    if not (trap(a, b, va, vb) or rounded_conversion(a, b, va, vb)):
+                        scored.append((1 + 3 * share, (x, p), (y, q)))
+                    continue
                 if not _aligned(local, n, share) or (va.kind == "rank" and local < 2):
                     continue
                 if not anchored(a, b, va, vb, shared, index):
@@ -245,10 +254,13 @@ def disagreements(
 
 
 def _age_edges(sents: Sequence[_Sent], index: NameIndex, nodes, edges) -> None:
-    """One person's age, or the weekday of one event in a person's story, across sources
-    (``ages``, ``days``): anchored on the person, not on shared words."""
+    """One person's age or rank, or the weekday of one event in a person's story, across
+    sources (``ages``, ``titles``, ``days``): anchored on the person, not on shared words."""
     by_key: dict[tuple[str, str], list[tuple[int, int, Value]]] = defaultdict(list)
     for x, s in enumerate(sents):
+        if not s.ctx.tokenizer.lower_words(s.text).isdisjoint(RANKS):
+            for k, rank in enumerate(rank_claims(s.text, s.mentions, index)):
+                by_key[("title", rank.person)].append((x, 500 + k, rank.value))
         if not s.numeric:
             continue
         digit = _DIGIT.search(s.text) is not None  # every age form holds a digit
@@ -269,7 +281,8 @@ def _age_edges(sents: Sequence[_Sent], index: NameIndex, nodes, edges) -> None:
         nodes[(x0, p0)] = (sents[x0], v0, kind)
         for x, p, v in claims[1:]:
             nodes[(x, p)] = (sents[x], v, kind)
-            edges.append(((x0, p0), (x, p), v.norm == v0.norm))
+            same = same_rank(v.text, v0.text) if kind == "title" else v.norm == v0.norm
+            edges.append(((x0, p0), (x, p), same))
 
 
 def _candidates(sents: Sequence[_Sent]) -> list[tuple[int, int]]:
