@@ -461,3 +461,20 @@ def test_an_office_is_no_rank() -> None:
         "Attorney General Dana Whitlow said the case would go ahead, officials said.",
         "General Dana Whitlow said the case would go ahead, officials said.",
     )
+
+
+def test_more_age_wordings_meet() -> None:
+    for first in (
+        "Police arrested Tom Ridley on Monday at his home. The 33-year-old was charged.",
+        "Tom Ridley, who is 33, was charged with arson, police said.",
+        "Tom Ridley was 33, police said.",
+    ):
+        (d,) = flags(first, "Tom Ridley, 32, was charged with arson, police said.")
+        assert d.kind == "age" and sorted(s.value for s in d.sides) == ["32", "33"], first
+
+
+def test_a_span_after_was_is_no_age() -> None:
+    assert "age" not in kinds(
+        "Tom Ridley was 32 minutes late, police said.",
+        "Tom Ridley, 33, was charged, police said.",
+    )
