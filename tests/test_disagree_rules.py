@@ -478,3 +478,25 @@ def test_a_span_after_was_is_no_age() -> None:
         "Tom Ridley was 32 minutes late, police said.",
         "Tom Ridley, 33, was charged, police said.",
     )
+
+
+# --- issue 14: two police forces credited with one act (agencies) ------------------------
+
+
+def test_two_forces_credited_with_one_surrender_disagree() -> None:
+    (d,) = flags(
+        "Over the weekend, Marco Vell turned himself in to Dunmore County Sheriff's deputies.",
+        "Marco Vell, 41, turned himself in to Harlow police and was booked into jail after "
+        "Dunmore County Sheriff's deputies released a photo, the report said.",
+    )
+    assert d.kind == "name" and {s.value for s in d.sides} == {
+        "Dunmore County Sheriff's deputies",
+        "Harlow police",
+    }
+
+
+def test_two_outlets_are_no_two_forces() -> None:
+    assert not flags(
+        "Marco Vell said in a statement to Reuters that he would appeal the verdict.",
+        "Marco Vell said in a statement to Bloomberg that he would appeal the verdict.",
+    )

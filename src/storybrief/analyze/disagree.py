@@ -45,6 +45,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
+from storybrief.analyze.agencies import agency_edges
 from storybrief.analyze.ages import age_claims
 from storybrief.analyze.days import day_claims
 from storybrief.analyze.docs import Doc
@@ -231,6 +232,7 @@ def disagreements(
                 scored.append((local + 3 * share, (x, p), (y, q)))
         if a.mentions and b.mentions and n >= 3 and share >= 0.45:
             name_edges(x, y, a, b, index, sents, nodes, edges)
+            agency_edges(x, y, a, b, nodes, edges)
         negation_edge(x, y, a, b, n, share, nodes, edges)
     by_doc: dict[str, list[_Sent]] = defaultdict(list)
     for s in sents:
