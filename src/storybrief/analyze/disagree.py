@@ -23,8 +23,10 @@
    Colorado": containment); polarity when one of two near-identical sentences negates the
    verb the other asserts *with the same complement* ("was not injured in the second
    half" / "was injured in the second half", never "isn't suing for cash" / "is suing").
-   A person's age (``ages``) and the weekday of one event in a person's story (``days``)
-   are anchored on the person instead of on shared words. Figures that only look like
+   A person's age (``ages``), rank (``titles``) and the weekday of one event in a
+   person's story (``days``) are anchored on the person instead of on shared words; one
+   exact measurement written a hair apart (``twins``: "8,027-meter" / "8,013 m") and two
+   police forces credited with one act (``agencies``) need no shared words either. Figures that only look like
    one property (updates, changes, rates, running totals, figures asked for, qualified
    parts, earlier events, ordinals of two things) are traps (``value_traps``); a value the
    other article also states, written the same way, is of another thing.
