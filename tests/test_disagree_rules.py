@@ -373,3 +373,130 @@ def test_a_number_after_a_sentences_first_name_is_a_label() -> None:
     assert vals("Apollo 11 astronauts landed on the moon.") == []
     assert vals("Only 12 people survived.") == ["12 people"]
     assert vals("Another 12 people were hurt.") == ["12 people"]
+
+
+# --- issue 14: trap words are scoped to the value's clause --------------------------------
+
+
+def test_a_trap_word_in_another_clause_leaves_the_value_alone() -> None:
+    for aside in ("and each family will receive aid", "while another storm is on its way"):
+        (d,) = flags(
+            f"The storm killed 12 people on the island of Varna, {aside}, officials said.",
+            "The storm killed 20 people on the island of Varna, officials said.",
+        )
+        assert d.kind == "count" and sorted(s.value for s in d.sides) == ["12 people", "20 people"]
+
+
+def test_an_opening_phrase_still_marks_the_main_clause() -> None:
+    assert not flags(
+        "Activists said 125 people were killed across the country on Monday.",
+        "Since March, more than 9,000 people have been killed across the country, activists said.",
+    )
+
+
+def test_clause_of_a_value() -> None:
+    from storybrief.analyze.value_traps import clause_of
+
+    text = "So far, 40 people died in the city, and each family got aid."
+    (v,) = [v for v in values(Context(), text, None) if v.kind == "count"]
+    assert clause_of(text, v).startswith("So far") and "each" not in clause_of(text, v)
+
+
+# --- issue 14: one measurement written a hair apart (twins) ------------------------------
+
+
+def test_one_measurement_written_a_hair_apart_disagrees_without_shared_words() -> None:
+    found = flags(
+        "Climbers reached the top of the 4,812-meter (15,787-foot) summit of Mount Orvel.",
+        "The climbers of the expedition set out for the 15,810-foot (4,819 m) crest of Mount "
+        "Orvel in the early morning.",
+    )
+    assert found and all(d.kind == "count" for d in found)
+    assert {"4,812-meter", "4,819 m"} in [{s.value for s in d.sides} for d in found]
+
+
+def test_a_rounded_conversion_is_no_dispute() -> None:
+    assert not flags(
+        "The pilot saw the wreck at a height of 3,100 meters (10,170 feet) on the ridge.",
+        "Rescuers found the wreck at an altitude of 10,171 feet (3,100 m) below the ridge.",
+    )
+
+
+def test_a_bare_m_after_a_number_is_metres() -> None:
+    assert vals("The 8,013 m peak.") == ["8,013 m"]
+
+
+# --- issue 14: a person's rank (titles) --------------------------------------------------
+
+
+def test_a_persons_rank_is_compared_across_wordings() -> None:
+    (d,) = flags(
+        "The patrol was led by Maj. Tarek Olsen, who had served two tours, the army said.",
+        "The patrol was commanded by Capt. Tarek Olsen, a veteran officer, the army said.",
+    )
+    assert d.kind == "title" and {s.value for s in d.sides} == {"Maj.", "Capt."}
+
+
+def test_a_rank_in_brackets_keys_on_the_actor() -> None:
+    (d,) = flags(
+        "The crew follows Sgt. Vance (Ivo Brandt Mallory), who is bitter about the war.",
+        "The crew is led by a gruff captain (Ivo Brandt Mallory) back from the front.",
+    )
+    assert d.kind == "title" and "Ivo Brandt Mallory" in d.subject
+
+
+def test_shorthand_and_grades_are_one_rank() -> None:
+    from storybrief.analyze.titles import same_rank
+
+    assert same_rank("Colonel", "Lt. Col.") and same_rank("First Lieutenant", "Lt.")
+    assert not same_rank("Lt. Colonel", "lieutenant")
+    assert not flags(
+        "The unit was led by Col. Tarek Olsen, the army said on the day.",
+        "The unit was led by Lt. Col. Tarek Olsen, the army said on the day.",
+    )
+
+
+def test_an_office_is_no_rank() -> None:
+    assert not flags(
+        "Attorney General Dana Whitlow said the case would go ahead, officials said.",
+        "General Dana Whitlow said the case would go ahead, officials said.",
+    )
+
+
+def test_more_age_wordings_meet() -> None:
+    for first in (
+        "Police arrested Tom Ridley on Monday at his home. The 33-year-old was charged.",
+        "Tom Ridley, who is 33, was charged with arson, police said.",
+        "Tom Ridley was 33, police said.",
+    ):
+        (d,) = flags(first, "Tom Ridley, 32, was charged with arson, police said.")
+        assert d.kind == "age" and sorted(s.value for s in d.sides) == ["32", "33"], first
+
+
+def test_a_span_after_was_is_no_age() -> None:
+    assert "age" not in kinds(
+        "Tom Ridley was 32 minutes late, police said.",
+        "Tom Ridley, 33, was charged, police said.",
+    )
+
+
+# --- issue 14: two police forces credited with one act (agencies) ------------------------
+
+
+def test_two_forces_credited_with_one_surrender_disagree() -> None:
+    (d,) = flags(
+        "Over the weekend, Marco Vell turned himself in to Dunmore County Sheriff's deputies.",
+        "Marco Vell, 41, turned himself in to Harlow police and was booked into jail after "
+        "Dunmore County Sheriff's deputies released a photo, the report said.",
+    )
+    assert d.kind == "name" and {s.value for s in d.sides} == {
+        "Dunmore County Sheriff's deputies",
+        "Harlow police",
+    }
+
+
+def test_two_outlets_are_no_two_forces() -> None:
+    assert not flags(
+        "Marco Vell said in a statement to Reuters that he would appeal the verdict.",
+        "Marco Vell said in a statement to Bloomberg that he would appeal the verdict.",
+    )

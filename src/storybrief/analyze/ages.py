@@ -25,6 +25,10 @@ _AGE = r"(?P<age>\d{1,3})"
 _APPOSITIVE = re.compile(r",\s*(?:aged\s+)?" + _AGE + r"\s*(?:,|\.\s*$|;|\s+and\b|\s+who\b)")
 _BRACKET = re.compile(r"\s*\(\s*(?:age\s+|aged\s+)?" + _AGE + r"\s*\)")
 _DESCRIBED = re.compile(r",\s*(?:a|an|the)\s+" + _AGE + r"-year-old\b")
+# "Kroll, who was 34," and "Kroll was 34." (a clause's end right after the number).
+_WHO_WAS = re.compile(
+    r",?\s+(?:who\s+)?(?:is|was)\s+" + _AGE + r"(?:\s+years\s+old)?\s*(?:[,;]|\.\s*$|$)"
+)
 # Before the name: "34-year-old co-founder Colin Kroll".
 _BEFORE = re.compile(_AGE + r"-year-old\s+(?:[\w-]+\s+){0,3}$")
 # Anywhere in the sentence, for its subject.
@@ -36,15 +40,19 @@ _DIED_AT = re.compile(
 )
 _AGED = re.compile(r"\baged\s+" + _AGE + r"\b(?!\s*(?:-|to|and)\s*\d)", re.I)
 _PRONOUN_WAS = re.compile(r"^(?:He|She)\s+was\s+" + _AGE + r"(?:\s+years\s+old)?\s*[.!]?\s*$")
+# "The 33-year-old was charged": the person named just before.
+_THE_AGED = re.compile(
+    r"^The\s+" + _AGE + r"-year-old\s+(?:was|is|has|had|had\s+been|died|said|told)\b"
+)
 _OTHER_TIME = re.compile(
     r"\b(?:when|turned|turns|turning|would\s+have|at\s+the\s+time|birthday|until|since)\b", re.I
 )
 # What every form above needs: the cheap test most sentences fail.
 _MAYBE = re.compile(
-    r"\d-year-old|\baged\s+\d|\bat\s+(?:the\s+age\s+of\s+|age\s+)?\d|, \d|\(\s*\d|^(?:He|She) was \d",
+    r"\d-year-old|\baged\s+\d|\b(?:is|was)\s+\d|\bat\s+(?:the\s+age\s+of\s+|age\s+)?\d|, \d|\(\s*\d|^(?:He|She) was \d",
     re.I,
 )
-_PRONOUN_START = re.compile(r"^(?:He|She|His|Her)\b")
+_PRONOUN_START = re.compile(r"^(?:He|She|His|Her|The\s+\d{1,3}-year-old)\b")
 # Ages people have; a larger number after "aged" or "at" is something else.
 MAX_AGE = 115
 # How far back "He was 35." looks for the person it means (sentences of the same article).
@@ -98,14 +106,14 @@ def age_claims(
             out.append(AgeClaim(person, _value(person, age, text, start, base + m.end("age"))))
 
     for canon, a, b in people:
-        for rx in (_APPOSITIVE, _BRACKET, _DESCRIBED):
+        for rx in (_APPOSITIVE, _BRACKET, _DESCRIBED, _WHO_WAS):
             m = rx.match(text, b)
             if m:
                 add(canon, m)
         m = _BEFORE.search(text[max(0, a - 60) : a])
         if m:
             add(canon, m, max(0, a - 60))
-    for rx in (_DIED_AT, _AGED, _PRONOUN_WAS):
+    for rx in (_DIED_AT, _AGED, _PRONOUN_WAS, _THE_AGED):
         for m in rx.finditer(text):
             subject = person_before(text, m.start(), mentions, earlier, earlier_texts, index)
             if subject is not None:

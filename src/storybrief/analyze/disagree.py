@@ -23,8 +23,10 @@
    Colorado": containment); polarity when one of two near-identical sentences negates the
    verb the other asserts *with the same complement* ("was not injured in the second
    half" / "was injured in the second half", never "isn't suing for cash" / "is suing").
-   A person's age (``ages``) and the weekday of one event in a person's story (``days``)
-   are anchored on the person instead of on shared words. Figures that only look like
+   A person's age (``ages``), rank (``titles``) and the weekday of one event in a
+   person's story (``days``) are anchored on the person instead of on shared words; one
+   exact measurement written a hair apart (``twins``: "8,027-meter" / "8,013 m") and two
+   police forces credited with one act (``agencies``) need no shared words either. Figures that only look like
    one property (updates, changes, rates, running totals, figures asked for, qualified
    parts, earlier events, ordinals of two things) are traps (``value_traps``); a value the
    other article also states, written the same way, is of another thing.
@@ -45,10 +47,11 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
+from storybrief.analyze.agencies import agency_edges
 from storybrief.analyze.ages import age_claims
 from storybrief.analyze.days import day_claims
 from storybrief.analyze.docs import Doc
-from storybrief.analyze.lexicon import MONTHS, NEGATORS, WEEKDAYS
+from storybrief.analyze.lexicon import MONTHS, WEEKDAYS
 from storybrief.analyze.mentions import Mention
 from storybrief.analyze.name_sides import name_edges, slot_names
 from storybrief.analyze.names import NameIndex
@@ -61,7 +64,10 @@ from storybrief.analyze.pairing import (
     states,
 )
 from storybrief.analyze.sides import sides
-from storybrief.analyze.tokens import Context, overlap
+from storybrief.analyze.titles import RANKS, rank_claims, same_rank
+from storybrief.analyze.tokens import TOKEN, Context, overlap
+from storybrief.analyze.twins import rounded_conversion, twins
+from storybrief.analyze.value_traps import trap
 from storybrief.analyze.values import (
     Value,
     comparable,
@@ -70,13 +76,13 @@ from storybrief.analyze.values import (
     values,
 )
 from storybrief.model import Disagreement
-from storybrief.text import STOPWORDS
 
 # Weekdays and month names (written capitalised: "may" and "march" are verbs too).
 _WEEKDAYS = frozenset(WEEKDAYS)
 # A value's own scale word ("$359 million") is written in lower case but anchors nothing.
 _SCALE_WORDS = frozenset(["thousand", "million", "millions", "billion", "billions", "trillion"])
 _MOMENTS = _WEEKDAYS | MONTHS
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?<![\d,.$])(?:19|20)\d\d(?![\d,])")
 # Words too common in a story to find candidate pairs with (share of its sentences).
 MAX_DF = 0.25
@@ -167,17 +173,17 @@ class _Sent:
 
 
 def _stems(ctx: Context, text: str, values_: Sequence[Value]) -> frozenset[str]:
+    """``alpha_stems`` of the text with the values' own spans left out: the text between
+    the spans is tokenised and stemmed in one go (C-level memo lookups, no Python loop)."""
     if not values_:
         return ctx.alpha_stems(text)
-    spans = [(v.start, v.end) for v in values_]
-    out = set()
-    for t, start, _ in ctx.tokenizer.tokens(text):
-        if not t[0].isalpha() or t.lower() in STOPWORDS or t.lower() in NEGATORS:
-            continue
-        if any(a <= start < b for a, b in spans):
-            continue
-        out.add(ctx.stem(t))
-    return frozenset(out)
+    pieces, at = [], 0
+    for start, end in sorted((v.start, v.end) for v in values_):
+        if start > at:
+            pieces.append(text[at:start])
+        at = max(at, end)
+    pieces.append(text[at:])
+    return ctx.alpha.stems_of(TOKEN.findall(" ".join(pieces)))
 
 
 def _aligned(local: int, n: int, share: float) -> bool:
@@ -215,6 +221,12 @@ def disagreements(
                     continue
                 shared = (va.context & vb.context) - va.unit - vb.unit
                 local = len(shared)
+                if twins(va, vb):
+                    # One measurement written a hair apart ("8,027-meter" / "8,013 m"):
+                    # no shared words needed, the traps and a rounded conversion still apply.
+                    if not (trap(a, b, va, vb) or rounded_conversion(a, b, va, vb)):
+                        scored.append((1 + 3 * share, (x, p), (y, q)))
+                    continue
                 if not _aligned(local, n, share) or (va.kind == "rank" and local < 2):
                     continue
                 if not anchored(a, b, va, vb, shared, index):
@@ -222,6 +234,7 @@ def disagreements(
                 scored.append((local + 3 * share, (x, p), (y, q)))
         if a.mentions and b.mentions and n >= 3 and share >= 0.45:
             name_edges(x, y, a, b, index, sents, nodes, edges)
+            agency_edges(x, y, a, b, nodes, edges)
         negation_edge(x, y, a, b, n, share, nodes, edges)
     by_doc: dict[str, list[_Sent]] = defaultdict(list)
     for s in sents:
@@ -245,20 +258,25 @@ def disagreements(
 
 
 def _age_edges(sents: Sequence[_Sent], index: NameIndex, nodes, edges) -> None:
-    """One person's age, or the weekday of one event in a person's story, across sources
-    (``ages``, ``days``): anchored on the person, not on shared words."""
+    """One person's age or rank, or the weekday of one event in a person's story, across
+    sources (``ages``, ``titles``, ``days``): anchored on the person, not on shared words."""
     by_key: dict[tuple[str, str], list[tuple[int, int, Value]]] = defaultdict(list)
     for x, s in enumerate(sents):
+        if not s.ctx.tokenizer.lower_words(s.text).isdisjoint(RANKS):
+            for k, rank in enumerate(rank_claims(s.text, s.mentions, index)):
+                by_key[("title", rank.person)].append((x, 500 + k, rank.value))
         if not s.numeric:
+            continue
+        digit = _DIGIT.search(s.text) is not None  # every age form holds a digit
+        dated = not s.ctx.tokenizer.lower_words(s.text).isdisjoint(_WEEKDAYS)
+        if not (digit or dated):
             continue
         before = range(max(0, x - 2), x)
         earlier = [sents[k] for k in before if sents[k].doc is s.doc]
         args = (s.text, s.mentions, [e.mentions for e in earlier], [e.text for e in earlier], index)
-        for k, claim in enumerate(age_claims(*args)):
+        for k, claim in enumerate(age_claims(*args) if digit else ()):
             by_key[("age", claim.person)].append((x, 300 + k, claim.value))
-        if s.ctx.tokenizer.lower_words(s.text).isdisjoint(_WEEKDAYS):
-            continue
-        for k, day in enumerate(day_claims(*args)):
+        for k, day in enumerate(day_claims(*args) if dated else ()):
             by_key[("day", day.key)].append((x, 400 + k, day.value))
     for (kind, _), claims in by_key.items():
         if len({sents[x].doc.group for x, _, _ in claims}) < 2:
@@ -267,7 +285,8 @@ def _age_edges(sents: Sequence[_Sent], index: NameIndex, nodes, edges) -> None:
         nodes[(x0, p0)] = (sents[x0], v0, kind)
         for x, p, v in claims[1:]:
             nodes[(x, p)] = (sents[x], v, kind)
-            edges.append(((x0, p0), (x, p), v.norm == v0.norm))
+            same = same_rank(v.text, v0.text) if kind == "title" else v.norm == v0.norm
+            edges.append(((x0, p0), (x, p), same))
 
 
 def _candidates(sents: Sequence[_Sent]) -> list[tuple[int, int]]:

@@ -17,6 +17,9 @@ from storybrief.text import STOPWORDS
 _SKIP_AFTER_NEG = frozenset(["be", "been", "being", "yet", "even", "always", "ever"])
 _NEG_RX = re.compile(r"(?<![\w'’-])(?:not|no|never|cannot|[^\W_]+n['’]t)(?![\w]|['’-]\w)", re.I)
 _ENDS = frozenset([".", "!", "?"])
+# The negators as letter runs of the lower-cased sentence ("cannot" is one; "n't" is not a
+# run of its own and is looked for in the text).
+_NEG_WORDS = frozenset(["not", "no", "never", "cannot"])
 # Content words of a predicate's complement compared for a negation ("suing *for cash*").
 COMPLEMENT = 4
 
@@ -46,11 +49,12 @@ def negation(ctx: Context, text: str) -> _Neg | None:
     """The first negated predicate of a sentence ("was not injured" gives "injured").
 
     Only the few tokens from the negator on are read: most sentences have none, and a
-    sentence whose lower-case text holds none of "no", "never", "n't" ("not", "cannot"
-    hold "no") cannot match ``_NEG_RX`` at all, so it skips the regex.
+    sentence whose letter runs (memoised per sentence) hold none of the negators and whose
+    text holds no "n't" cannot match ``_NEG_RX`` at all, so it skips the regex.
     """
-    low = text.lower()
-    if "no" not in low and "never" not in low and "n't" not in low and "n’t" not in low:
+    if ctx.tokenizer.lower_words(text).isdisjoint(_NEG_WORDS) and not (
+        "n't" in text or "n’t" in text or "N'T" in text or "N’T" in text
+    ):
         return None
     for m in _NEG_RX.finditer(text):
         toks = []

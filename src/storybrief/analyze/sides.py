@@ -83,7 +83,7 @@ def sides(ctx: Context, nodes, edges, groups) -> tuple[Disagreement, ...]:
         for item in group:
             s, v, kind = item
             for side in sides:
-                if kind in ("name", "negation", "age", "day"):
+                if kind in ("name", "negation", "age", "day", "title"):
                     same = side[0][1].norm == v.norm
                 else:
                     same = all(compatible(v, w) for _, w, _ in side)
@@ -108,10 +108,14 @@ def sides(ctx: Context, nodes, edges, groups) -> tuple[Disagreement, ...]:
             )
             for side in sides
         )
-        if kind in ("age", "day"):
+        if kind in ("age", "day", "title"):
             who = group[0][1].norm.split("|")[0]
             subject = (
-                f"{who}'s age" if kind == "age" else f"the day {who} {_EVENT[group[0][1].frame]}"
+                f"{who}'s age"
+                if kind == "age"
+                else f"{who}'s rank"
+                if kind == "title"
+                else f"the day {who} {_EVENT[group[0][1].frame]}"
             )
         else:
             subject = _subject(ctx, sides[0][0], sides[1][0])

@@ -103,7 +103,8 @@ def trap(a: Any, b: Any, va: Value, vb: Value) -> bool:
     like two values of one property (see the module's docstring)."""
     if _other_ordinal(a, b, va):
         return True  # "in the first quarter" / "in the second quarter"
-    if any(bool(rx.search(a.text)) != bool(rx.search(b.text)) for rx in _MARKS):
+    ca, cb = clause_of(a.text, va), clause_of(b.text, vb)
+    if any(bool(rx.search(ca)) != bool(rx.search(cb)) for rx in _MARKS):
         return True
     if _wanted(a.text, va) != _wanted(b.text, vb):
         return True
@@ -114,13 +115,40 @@ def trap(a: Any, b: Any, va: Value, vb: Value) -> bool:
         return True
     if _changed(a.text, va) or _changed(b.text, vb):
         return True
-    if bool(_EARLIER.search(a.text)) != bool(_EARLIER.search(b.text)):
+    if bool(_EARLIER.search(ca)) != bool(_EARLIER.search(cb)):
         return True
     if _rate_marker(a, va) or _rate_marker(b, vb) or _rate(a.text, va) != _rate(b.text, vb):
         return True
     if _increment(a.text, va) != _increment(b.text, vb):
         return True
     return va.kind == "count" and _subset_scope(_of_phrase(a.text, va), _of_phrase(b.text, vb))
+
+
+# Where a clause ends: punctuation, brackets, a dash, a conjunction or a relative pronoun.
+_BOUNDARY = re.compile(
+    r"[,;:()\[\]—–]|\s-\s|\b(?:and|but|while|whereas|which|who|whom|whose|when|because|"
+    r"although|though)\b",
+    re.I,
+)
+
+
+def clause_of(text: str, v: Value) -> str:
+    """The words a trap word must share a clause with to mark ``v``: the value's own
+    clause ("... killed 12, and another 30 were hurt": "another" marks the 30 only), and
+    the sentence's opening phrase when the value's clause follows it ("So far, 40 ...",
+    "Since March, 40 ...": an opening adverbial governs the main clause)."""
+    lo = 0
+    for m in _BOUNDARY.finditer(text, 0, v.start):
+        lo = m.end()
+    m = _BOUNDARY.search(text, v.end)
+    hi = m.start() if m else len(text)
+    clause = text[lo:hi]
+    first = _BOUNDARY.search(text)
+    if lo and first is not None and first.group(0) == ",":
+        opening = text[: first.start()]
+        if text[first.end() : v.start].count(",") == 0:
+            clause = opening + " " + clause
+    return clause
 
 
 def _other_ordinal(a: Any, b: Any, va: Value) -> bool:
@@ -233,4 +261,4 @@ def round_slack(v: float, lo: float, hi: float) -> tuple[float, float]:
     return lo - slack, hi + slack
 
 
-__all__ = ["round_slack", "trap"]
+__all__ = ["clause_of", "round_slack", "trap"]

@@ -204,7 +204,9 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
             if raw[0].isdigit()
             else float(_WORDNUM[raw])
         )
-        if m.group("scale"):
+        # "m" and "bn" scale money only ("$5m"); after a bare number "m" is metres.
+        metres = (m.group("scale") or "").lower() in ("m", "bn") and not m.group("cur")
+        if m.group("scale") and not metres:
             v *= _SCALE[m.group("scale").lower()]
         if m.start() < consumed:
             continue
@@ -269,7 +271,7 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
         else:
             if not approx and is_label(sentence, m.start()):
                 continue
-            at = consumed if top is not None else m.end()
+            at = consumed if top is not None else m.start("scale") if metres else m.end()
             unit, end = compound_unit(ctx, sentence, at) or _unit_after(ctx, toks, at)
             if not unit and _casualties(ctx, toks, m.start(), m.end()):
                 unit, end = _PEOPLE, m.end()
@@ -279,7 +281,7 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
         lo, hi = _interval(v, approx)
         if "." in raw and not m.group("pct"):
             # "$1.4 trillion" is rounded: it stands for 1.35-1.45 trillion ("$1.37 trillion").
-            scale = _SCALE[m.group("scale").lower()] if m.group("scale") else 1.0
+            scale = _SCALE[m.group("scale").lower()] if m.group("scale") and not metres else 1.0
             half = 0.5 * 10 ** -len(raw.split(".")[1]) * scale
             lo, hi = lo - half, hi + half
         elif m.group("pct") and raw.isdigit():
