@@ -33,6 +33,7 @@ from storybrief.analyze.lexicon import MONTH_NUMBERS, WEEKDAYS
 from storybrief.analyze.tokens import Context, Memo, Tokenizer
 from storybrief.dedup import count_sources
 from storybrief.model import Citation, TimelineEvent
+from storybrief.summarize.table import MAX_WORDS, _is_candidate
 
 _M = r"(?P<m>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _NUMS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -208,6 +209,17 @@ def reference_dates(ctx: Context, docs: Sequence[Doc]) -> dict[str, date | None]
     return out
 
 
+def usable(d: Doc, i: int) -> bool:
+    """Whether sentence ``i`` of ``d`` is one a brief could use: not furniture (the segment
+    stage's flag: captions, credits, bylines, corrections, links, widget lines) and a full
+    statement by the brief's own test (``summarize.table``: six words or more, ending like
+    a statement, no question, no quote without its speaker). The brief's length cap is left
+    out: a run-on of prose sentences the splitter glued together still states its dates."""
+    s = d.sentences[i]
+    n = len(s.split())
+    return not (d.furniture and d.furniture[i]) and _is_candidate(s, min(n, MAX_WORDS))
+
+
 def timeline(
     ctx: Context,
     docs: Sequence[Doc],
@@ -222,12 +234,7 @@ def timeline(
     for d in docs:
         for i, s in enumerate(d.sentences):
             found = find_dates(ctx, s, refs.get(d.id))
-            if (
-                not found
-                or len(s.split()) < 6
-                or _BOILER.search(s)
-                or (d.furniture and d.furniture[i])
-            ):
+            if not found or _BOILER.search(s) or not usable(d, i):
                 continue
             stems = ctx.content_stems(s)
             for expr, iso, _, _ in found:
