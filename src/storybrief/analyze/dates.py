@@ -33,7 +33,7 @@ from storybrief.analyze.lexicon import MONTH_NUMBERS, WEEKDAYS
 from storybrief.analyze.tokens import Context, Memo, Tokenizer
 from storybrief.dedup import count_sources
 from storybrief.model import Citation, TimelineEvent
-from storybrief.summarize.table import MAX_WORDS, _is_candidate
+from storybrief.segment.statements import MAX_WORDS, is_statement
 
 _M = r"(?P<m>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _NUMS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -217,7 +217,7 @@ def usable(d: Doc, i: int) -> bool:
     out: a run-on of prose sentences the splitter glued together still states its dates."""
     s = d.sentences[i]
     n = len(s.split())
-    return not (d.furniture and d.furniture[i]) and _is_candidate(s, min(n, MAX_WORDS))
+    return not (d.furniture and d.furniture[i]) and is_statement(s, min(n, MAX_WORDS))
 
 
 def timeline(

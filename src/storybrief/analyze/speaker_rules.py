@@ -8,7 +8,7 @@ subject). Small word tests used by ``Resolver``, ``PhraseNames`` and ``cues.befo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Any
 
 from storybrief.analyze.attribution import (
     DETERMINERS,
@@ -21,9 +21,6 @@ from storybrief.analyze.attribution import (
     clause_start,
     leading_np,
 )
-
-if TYPE_CHECKING:
-    from storybrief.analyze.resolver import Resolver
 
 _THE = frozenset(["the", "this"])
 
@@ -89,11 +86,14 @@ _LINKS = frozenset(["and", "or", "of", "for", "to", "with", "by", "from", "at", 
 
 
 def same_sentence(
-    resolver: Resolver, toks: Sequence[str], start: int, pronoun: str
+    resolver: Any, toks: Sequence[str], start: int, pronoun: str
 ) -> Attribution | None:
     """ "Yusupov said that he stepped down; he characterized the move as …": a pronoun
     subject after a semicolon means the person the sentence's first clause has for its
-    subject (when the gender fits), not the one last named before the sentence."""
+    subject (when the gender fits), not the one last named before the sentence.
+
+    ``resolver`` is the ``analyze.resolver.Resolver`` at work (typed loosely: that module
+    imports this one)."""
     end = next((k for k in range(start) if toks[k] in END or toks[k] == ";"), None)
     if end is None:
         return None

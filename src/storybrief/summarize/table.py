@@ -7,7 +7,6 @@ sentences, not to some outside corpus.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -17,18 +16,12 @@ import numpy as np
 from scipy import sparse
 
 from storybrief.lang import list_stemmer
-from storybrief.lang.speech import ACCORDING_TO, QUOTE_SPEAKER_VERBS, verb_pattern
 from storybrief.model import Segments
+from storybrief.segment.statements import is_statement
 from storybrief.text import STOPWORDS, words
 
 T = TypeVar("T")
 
-# A brief sentence should be a full statement: very short lines are headings or captions,
-# very long ones are usually run-on lists or scraped navigation.
-MIN_WORDS = 6
-MAX_WORDS = 70
-# A question mark at the end, before any closing quotes and one added full stop.
-_QUESTION_END = re.compile(r"\?[\"'”’]*\.?[\"'”’]*\s*$")
 
 # Snowball's English stemmer (the language layer's, the C build when installed):
 # "added"/"add", "plans"/"plan" must match for citations and redundancy to see the same
@@ -85,7 +78,7 @@ def build_table(segments: Segments) -> SentenceTable:
             para.append(s.paragraph)
             nw.append(k)
             grp.append(g)
-            cand.append(not s.furniture and _is_candidate(s.text, k))
+            cand.append(not s.furniture and is_statement(s.text, k))
     terms = tuple(tuple(analyzer(t)) for t in texts)
     vectors = tfidf(terms, list)
     return SentenceTable(
@@ -147,34 +140,3 @@ def tfidf(texts: Sequence[T], analyze: Callable[[T], list[str]]) -> sparse.csr_m
     norms = np.where(norms > 0, norms, 1.0)
     x.data = (x.data / np.repeat(norms, lengths)).astype(np.float32)
     return x
-
-
-def _is_candidate(sentence: str, n_words: int) -> bool:
-    if not MIN_WORDS <= n_words <= MAX_WORDS:
-        return False
-    # A statement ends like one; a headline or caption does not.
-    if sentence[-1] not in ".!\"'”’)" and not sentence.endswith("..."):
-        return False
-    # Questions rarely summarise; they tease. A headline with a full stop added after its
-    # question mark ("Is the President at Risk?.") is still a question.
-    if _QUESTION_END.search(sentence) is not None:
-        return False
-    return not needs_context(sentence)
-
-
-_QUOTE_OPEN = re.compile(r"^\s*[\"“‘]")
-_ATTRIBUTION = re.compile(verb_pattern(QUOTE_SPEAKER_VERBS, ACCORDING_TO), re.I)
-_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
-
-
-def needs_context(sentence: str) -> bool:
-    """Whether a sentence only makes sense after another: a quote that does not say who
-    speaks (its speaker is named in an earlier sentence).
-
-    Sentences opening with a back reference ("He", "But", "It") were tried too: leaving
-    them out cost 0.6 ROUGE-1 and 0.8 ROUGE-Lsum on the gate's Multi-News subset, more
-    than the floors allow, so they stay candidates.
-    """
-    if _QUOTE_OPEN.match(sentence):
-        return _ATTRIBUTION.search(_QUOTED.sub(" ", sentence)) is None
-    return False
