@@ -244,3 +244,26 @@ def test_shown_text_skips_scripts_and_the_bodys_own_leading_text() -> None:
     )
     body = trafilatura.load_html(page).find(".//body")
     assert _shown_text(body) == "One two three after four five"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        _table_page(),
+        "<!DOCTYPE html>\n<html><body><p>One line only.</p></body></html>",
+        '<?xml version="1.0" encoding="utf-8"?><html><body><p>Declared.</p></body></html>',
+        "<p>a fragment, not a page</p>",
+        "plain words and no markup at all",
+        "",
+    ],
+)
+def test_page_tree_is_the_one_trafilatura_would_parse(page: str) -> None:
+    import trafilatura
+    from lxml import etree
+
+    from storybrief.ingest.htmltree import load_html
+
+    ours, theirs = load_html(page), trafilatura.load_html(page)
+    assert (ours is None) == (theirs is None)
+    if ours is not None:
+        assert etree.tostring(ours) == etree.tostring(theirs)

@@ -69,12 +69,11 @@ def extract_html(
             f"unknown extraction method(s) {', '.join(unknown) or '(none given)'}: "
             f"choose from {', '.join(METHODS)}"
         )
-    import trafilatura  # heavy import, only for HTML inputs
-
     from storybrief.clean.junk import not_an_article
+    from storybrief.ingest.htmltree import load_html  # trafilatura: heavy, HTML only
 
     try:
-        tree = trafilatura.load_html(html)
+        tree = load_html(html)
     except Exception as exc:  # lxml raises many kinds on broken markup
         raise NoArticleError(origin, f"HTML could not be parsed ({type(exc).__name__})") from None
     if tree is None:
