@@ -217,3 +217,53 @@ def test_a_copyright_year_is_not_a_publication_date() -> None:
     assert article.published is None and article.published_source is None
     dated = page.replace("<footer>", "<p class='date'>Published 14 March 2019</p><footer>")
     assert from_html(dated, id="b", origin="b").published == "2019-03-14"
+
+
+def test_every_method_leaves_the_parsed_page_as_it_was() -> None:
+    # The metadata and the standfirst are read from the tree after the methods ran on it.
+    import trafilatura
+    from lxml import etree
+
+    from storybrief.ingest.extract import METHODS, _run
+
+    tree = trafilatura.load_html(_table_page().replace("<body>", "<body><nav>Menu</nav>"))
+    before = etree.tostring(tree)
+    for method in METHODS:
+        assert _run(method, tree, None)
+        assert etree.tostring(tree) == before
+
+
+def test_shown_text_skips_scripts_and_the_bodys_own_leading_text() -> None:
+    import trafilatura
+
+    from storybrief.ingest.extract import _shown_text
+
+    page = (
+        "<html><body>lead-in<p>One <b>two</b> three</p><script>var x = 1;</script>after"
+        "<noscript><p>hidden</p>gone</noscript><div>four</div>five</body></html>"
+    )
+    body = trafilatura.load_html(page).find(".//body")
+    assert _shown_text(body) == "One two three after four five"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        _table_page(),
+        "<!DOCTYPE html>\n<html><body><p>One line only.</p></body></html>",
+        '<?xml version="1.0" encoding="utf-8"?><html><body><p>Declared.</p></body></html>',
+        "<p>a fragment, not a page</p>",
+        "plain words and no markup at all",
+        "",
+    ],
+)
+def test_page_tree_is_the_one_trafilatura_would_parse(page: str) -> None:
+    import trafilatura
+    from lxml import etree
+
+    from storybrief.ingest.htmltree import load_html
+
+    ours, theirs = load_html(page), trafilatura.load_html(page)
+    assert (ours is None) == (theirs is None)
+    if ours is not None:
+        assert etree.tostring(ours) == etree.tostring(theirs)

@@ -10,6 +10,7 @@ of web pages (``lexicon.py``), never about a given site's wording.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from operator import itemgetter
 
 from storybrief.clean import lexicon as lx
@@ -100,6 +101,10 @@ def judge(line: str) -> Verdict:
     return judge_and_key(line)[0]
 
 
+# A line is judged by itself alone, so a judgement is kept for the next time that line
+# comes: ingest weighs each candidate text by its lines' verdicts, and the cleaner then
+# judges the chosen text's lines again. The cache's bound caps its memory.
+@lru_cache(maxsize=1 << 14)
 def judge_and_key(line: str) -> tuple[Verdict, str | None]:
     """``judge(line)``, and ``layout.key(line)`` where the line's words give it for free (an
     ASCII line without "_" or "''"), else None.

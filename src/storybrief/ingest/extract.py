@@ -22,6 +22,8 @@ left out: 0.963 / 0.872 on its own, and it never raised the choice's F1.
 from __future__ import annotations
 
 import contextlib
+import copy
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -67,12 +69,11 @@ def extract_html(
             f"unknown extraction method(s) {', '.join(unknown) or '(none given)'}: "
             f"choose from {', '.join(METHODS)}"
         )
-    import trafilatura  # heavy import, only for HTML inputs
-
     from storybrief.clean.junk import not_an_article
+    from storybrief.ingest.htmltree import load_html  # trafilatura: heavy, HTML only
 
     try:
-        tree = trafilatura.load_html(html)
+        tree = load_html(html)
     except Exception as exc:  # lxml raises many kinds on broken markup
         raise NoArticleError(origin, f"HTML could not be parsed ({type(exc).__name__})") from None
     if tree is None:
@@ -126,20 +127,20 @@ def with_standfirst(tree: Any, text: str, description: str | None) -> str:
 
 def _shown_text(body: Any) -> str:
     """The text a reader sees in ``body``, spaces normalised (no scripts, styles or
-    templates: a page's JSON-LD repeats its description there)."""
-    parts: list[str] = []
-    hidden = {"script", "style", "noscript", "template"}
-
-    def walk(node: Any) -> None:
-        if isinstance(node.tag, str) and node.tag.lower() not in hidden:
-            parts.append(node.text or "")
-            for child in node:
-                walk(child)
-        parts.append(node.tail or "")
-
-    for child in body:
-        walk(child)
+    templates: a page's JSON-LD repeats its description there). The body's own leading
+    text is left out, as it always was."""
+    parts = _shown_text_xpath()(body)
+    if parts and body.text:
+        parts = parts[1:]  # the first text node in document order is the body's own text
     return " ".join(" ".join(parts).split())
+
+
+@functools.lru_cache(maxsize=1)
+def _shown_text_xpath() -> Any:
+    from lxml import etree
+
+    hidden = " or ".join(f"ancestor::{tag}" for tag in ("script", "style", "noscript", "template"))
+    return etree.XPath(f".//text()[not({hidden})]", smart_strings=False)
 
 
 def page_metadata(tree: Any, url: str | None, text: str = "") -> dict[str, Any]:
@@ -201,12 +202,12 @@ def _rest(candidate: tuple[str, str, tuple[int, int]]) -> int:
 
 
 def _run(method: str, tree: Any, url: str | None) -> str:
-    """One method on a copy of the parsed page (trafilatura prunes the tree it is given)."""
-    import copy
-
+    """One method on the parsed page, left as it was (trafilatura prunes the tree it works
+    on: from 2.3 its ``bare_extraction`` and ``baseline`` copy a tree they are given, before
+    that a copy is made here)."""
     import trafilatura
 
-    page = copy.deepcopy(tree)
+    page = tree if _copies_its_input() else copy.deepcopy(tree)
     try:
         if method == "baseline":
             _, text, _ = trafilatura.baseline(page)
@@ -226,6 +227,18 @@ def _run(method: str, tree: Any, url: str | None) -> str:
         return ""
     found = doc if isinstance(doc, dict) else doc.as_dict()
     return str(found.get("text") or "")
+
+
+@functools.lru_cache(maxsize=1)
+def _copies_its_input() -> bool:
+    """Does the installed trafilatura copy a tree given to it (2.3 and later)?"""
+    import trafilatura
+
+    try:
+        major, minor = (int(part) for part in trafilatura.__version__.split(".")[:2])
+    except (AttributeError, ValueError):
+        return False
+    return (major, minor) >= (2, 3)
 
 
 def prose_and_furniture(text: str) -> tuple[int, int]:
