@@ -164,10 +164,9 @@ def _extraction_section(sub: dict[str, int]) -> str:
         "column is the benchmark's own 4-gram measure). trafilatura's evaluation set: "
         "snippets that must and must not appear, counted as trafilatura's evaluation does. "
         "Held-out F1: fold 0 of 5 by page id, never looked at while tuning. Speed: pages per "
-        "CPU second of one process (one core), extraction and cleaning together.\n\n"
-        + "\n\n".join(parts)
-        + "\n\n"
-        + EXTRACTION_NOTE
+        "CPU second of one process (one core), extraction and cleaning together, after one "
+        "untimed warm-up page per system and set (imports and set-up are not per-page "
+        "costs).\n\n" + "\n\n".join(parts) + "\n\n" + EXTRACTION_NOTE
     )
 
 
