@@ -166,7 +166,8 @@ def _extraction_section(sub: dict[str, int]) -> str:
         "Held-out F1: fold 0 of 5 by page id, never looked at while tuning. Speed: pages per "
         "CPU second of one process (one core), extraction and cleaning together, after one "
         "untimed warm-up page per system and set (imports and set-up are not per-page "
-        "costs).\n\n" + "\n\n".join(parts) + "\n\n" + EXTRACTION_NOTE
+        "costs); the systems take turns page by page, so a change in the machine's load "
+        "weighs on all of them alike.\n\n" + "\n\n".join(parts) + "\n\n" + EXTRACTION_NOTE
     )
 
 

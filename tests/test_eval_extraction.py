@@ -74,3 +74,31 @@ def test_a_page_is_filed_under_its_own_language_not_one_quoted_line() -> None:
         ),
     )
     assert _languages([page]) == {"p": "de"}
+
+
+def test_systems_take_turns_yet_each_output_belongs_to_its_own_page() -> None:
+    """The runner alternates systems page by page; every system's n-th output is still
+    the n-th page's text, and each system is timed."""
+    from storybrief.eval.datasets import Page
+    from storybrief.eval.extraction import _run_all
+
+    words = ["heron", "lantern", "quarry"]
+    pages = [
+        Page(
+            id=f"p{i}",
+            html=(
+                f"<html><body><article><p>The {w} story opens here with a plain sentence "
+                f"about the {w}, long enough to read as prose.</p></article></body></html>"
+            ),
+            body="",
+        )
+        for i, w in enumerate(words)
+    ]
+    seen: list[tuple[str, int, int]] = []
+    runs = _run_all(["page-text", "trafilatura"], pages, lambda *a: seen.append(a))
+    for name, run in runs.items():
+        assert len(run.outputs) == len(pages), name
+        for w, out in zip(words, run.outputs, strict=True):
+            assert w in out, (name, w)
+        assert run.seconds > 0 and run.unavailable is None
+    assert [s[1] for s in seen] == [1, 2, 3]

@@ -243,8 +243,9 @@ def evaluate_extraction(
             f"choose from {', '.join(EXTRACTORS)}"
         )
     languages = _languages(pages) if pages and pages[0].snippets else {}
+    runs = _run_all(names, pages, progress)
     results = [
-        _run(name, pages, dataset, languages, seed=seed, resamples=resamples, progress=progress)
+        _result(name, runs[name], pages, dataset, languages, seed=seed, resamples=resamples)
         for name in names
     ]
     snippets = bool(pages and pages[0].snippets)
@@ -273,47 +274,72 @@ def _score(snippets: bool) -> Callable[[Sequence[Any]], float]:
     return (lambda c: snippet_prf(c)[2]) if snippets else (lambda c: prf_from_counts(c)[2])
 
 
-def _run(
+@dataclass
+class _Run:
+    """One system's raw outputs over the pages, with its CPU seconds and failures."""
+
+    outputs: list[str]
+    errors: list[str]
+    seconds: float = 0.0
+    unavailable: str | None = None
+
+
+def _run_all(
+    names: Sequence[str], pages: Sequence[Page], progress: Progress | None
+) -> dict[str, _Run]:
+    """Every system on every page, the systems taking turns page by page (in an order that
+    rotates), so a machine that slows down or speeds up mid-run weighs on all of them alike,
+    and no system always runs first on a page (some caches outlive one extraction)."""
+    runs = {name: _Run([], []) for name in names}
+    if pages:
+        # One untimed page first: imports and one-time set-up (trafilatura's and ours, a
+        # language model, a stop list) are no per-page cost.
+        for name in names:
+            with contextlib.suppress(Exception):
+                EXTRACTORS[name].fn(pages[0])
+    for n, page in enumerate(pages):
+        turn = n % len(names) if names else 0
+        for name in [*names[turn:], *names[:turn]]:
+            run = runs[name]
+            if run.unavailable is not None:
+                continue
+            start = time.process_time()
+            try:
+                body = EXTRACTORS[name].fn(page)
+            except ImportError as exc:
+                if n == 0:
+                    run.unavailable = f"{type(exc).__name__}: {exc}"
+                    continue
+                body = ""
+                run.errors.append(f"{page.id}: {type(exc).__name__}: {exc}")
+            except Exception as exc:  # noqa: BLE001 - a page that fails scores as empty
+                body = ""
+                run.errors.append(f"{page.id}: {type(exc).__name__}: {str(exc)[:200]}")
+            run.seconds += time.process_time() - start
+            run.outputs.append(body)
+        if progress is not None:
+            progress("pages", n + 1, len(pages))
+    return runs
+
+
+def _result(
     name: str,
+    run: _Run,
     pages: Sequence[Page],
     dataset: str,
     languages: dict[str, str],
     *,
     seed: int,
     resamples: int,
-    progress: Progress | None,
 ) -> ExtractResult:
     system = EXTRACTORS[name]
-    outputs: list[str] = []
-    errors: list[str] = []
-    seconds = 0.0
-    if pages:
-        # One untimed page first: imports and one-time set-up (trafilatura's and ours, a
-        # language model, a stop list) are no per-page cost, and would fall on whichever
-        # system happens to run first in the process.
-        with contextlib.suppress(Exception):
-            system.fn(pages[0])
-    for n, page in enumerate(pages):
-        start = time.process_time()
-        try:
-            body = system.fn(page)
-        except ImportError as exc:
-            if n == 0:
-                nan = float("nan")
-                return ExtractResult(
-                    name, dataset, (nan, nan, nan), MeanCI(nan, nan, nan, 0), nan, len(pages), 0,
-                    nan, unavailable=f"{type(exc).__name__}: {exc}",
-                    description=system.description,
-                )  # fmt: skip
-            body = ""
-            errors.append(f"{page.id}: {type(exc).__name__}: {exc}")
-        except Exception as exc:  # noqa: BLE001 - a page that fails scores as empty
-            body = ""
-            errors.append(f"{page.id}: {type(exc).__name__}: {str(exc)[:200]}")
-        seconds += time.process_time() - start
-        outputs.append(body)
-        if progress is not None:
-            progress(name, n + 1, len(pages))
+    if run.unavailable is not None:
+        nan = float("nan")
+        return ExtractResult(
+            name, dataset, (nan, nan, nan), MeanCI(nan, nan, nan, 0), nan, len(pages), 0,
+            nan, unavailable=run.unavailable, description=system.description,
+        )  # fmt: skip
+    outputs, errors, seconds = run.outputs, run.errors, run.seconds
     snippets = bool(pages and pages[0].snippets)
     counts: list[Any] = [
         snippet_counts(p, out) if snippets else match_counts(p.body, out, n=1)
