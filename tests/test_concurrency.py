@@ -207,3 +207,36 @@ def test_a_busy_store_waits_a_bounded_time_then_says_so_in_one_line(tmp_path: Pa
     with open_store(db) as store:  # once the other writer is done, all goes on
         assert ingest_into(store, [a for a, _ in corpus(2, 1)], progress=False).added == 2
     check_store(db)
+
+
+_RACE = """
+import sys, time
+from pathlib import Path
+from storybrief.store.connection import connect
+start = float(sys.argv[2])
+while time.time() < start:
+    pass
+connect(Path(sys.argv[1]), 30.0).close()
+"""
+
+
+def test_writers_opening_a_new_store_at_the_same_moment_all_get_in(tmp_path: Path) -> None:
+    # The switch to the WAL journal is raced on a new file; SQLite answers the losers
+    # "database is locked" at once, without its busy wait (one opener in five failed).
+    import time
+
+    for n in range(8):
+        db = tmp_path / f"s{n}.db"
+        start = str(time.time() + 0.5)
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", _RACE, str(db), start],
+                env=_env(),
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(3)
+        ]
+        for p in procs:
+            _, err = p.communicate(timeout=60)
+            assert p.returncode == 0, err

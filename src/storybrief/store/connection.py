@@ -9,6 +9,7 @@ WAL journal, so readers never block the writer nor see half a batch; a writer wa
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,10 +31,27 @@ def connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
     any thread (the service hands it between worker threads, one at a time)."""
     db = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None, check_same_thread=False)
     db.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
-    db.execute("PRAGMA journal_mode=WAL")
+    _wal(db, busy_timeout)
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute(f"PRAGMA cache_size={-CACHE_KIB}")
     return db
+
+
+def _wal(db: sqlite3.Connection, busy_timeout: float) -> None:
+    """Switch ``db`` to the WAL journal. On a new store, writers opening it at the same
+    moment race for the switch, and SQLite answers the losers "database is locked" at once,
+    without waiting on its busy handler: they retry here, up to ``busy_timeout``."""
+    deadline = time.monotonic() + busy_timeout
+    pause = 0.005
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
 
 
 def busy_error(exc: sqlite3.OperationalError, path: Path, busy_timeout: float) -> None:
