@@ -75,10 +75,10 @@ def test_a_web_address_in_an_appositive_does_not_end_the_attribution() -> None:
 
 def test_a_middle_initial_is_part_of_the_name() -> None:
     text = (
-        "Members met in Brenmoor on Friday. Gregory T. Angelo, president of the Harbor "
+        "Members met in Brenmoor on Friday. Gareth T. Ambler, president of the Harbor "
         'Rowing Club, said, "We will race again next spring whatever the weather."'
     )
-    assert speakers(text)["We"] == "Gregory T. Angelo"
+    assert speakers(text)["We"] == "Gareth T. Ambler"
 
 
 def test_a_name_that_is_also_a_place_before_a_relative_clause() -> None:
@@ -92,20 +92,20 @@ def test_a_name_that_is_also_a_place_before_a_relative_clause() -> None:
 
 def test_a_surname_before_of_is_the_person_named_before() -> None:
     text = (
-        "Drew Heiserman said the vote had been rushed.\n\n"
-        '"The members were never asked what they wanted," said Heiserman of the Brenmoor '
+        "Drew Halloran said the vote had been rushed.\n\n"
+        '"The members were never asked what they wanted," said Halloran of the Brenmoor '
         "Teachers Union."
     )
-    assert speakers(text)["The"] == "Drew Heiserman"
+    assert speakers(text)["The"] == "Drew Halloran"
 
 
 def test_the_name_after_a_description_is_the_speaker() -> None:
     text = (
-        "Mayor Ana Maria Kim opened the harbour on Monday. Noam Neusner said it was late.\n\n"
+        "Mayor Ana Maria Kim opened the harbour on Monday. Nils Vantongeren said it was late.\n\n"
         '"Nobody who built this town would recognise it today," former Ana Maria Kim speechwriter '
-        "Noam Neusner wrote in a column."
+        "Nils Vantongeren wrote in a column."
     )
-    assert speakers(text)["Nobody"] == "Noam Neusner"
+    assert speakers(text)["Nobody"] == "Nils Vantongeren"
 
 
 def test_a_name_after_to_before_a_colon_is_not_the_speaker() -> None:
