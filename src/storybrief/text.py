@@ -6,8 +6,10 @@ paragraph by paragraph so a heading or caption line is never glued to the next s
 
 from __future__ import annotations
 
+import ctypes
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 import blingfire
 
@@ -193,8 +195,31 @@ def split_paragraph_sentences(text: str) -> Iterator[tuple[int, str]]:
     for p, para in enumerate(paragraphs(text)):
         flat = normalize_space(para)
         if flat:
-            for sent in _join_open_quotes(blingfire.text_to_sentences(flat).split("\n")):
+            for sent in _join_open_quotes(_to_sentences(flat).split("\n")):
                 yield p, sent
+
+
+# ``blingfire.text_to_sentences`` makes its output buffer with ``create_string_buffer``,
+# which builds a new ctypes array *type* for each length: a reference cycle per paragraph
+# left to the cyclic garbage collector (a brief paid for collecting 500 of them). The same
+# call here with buffers of a few lengths (powers of two), each type made once.
+@lru_cache(maxsize=64)
+def _buffer_type(size: int) -> type[ctypes.Array[ctypes.c_char]]:
+    return ctypes.c_char * size
+
+
+def _to_sentences(text: str) -> str:
+    """``blingfire.text_to_sentences(text)``: sentences one per line."""
+    data = text.encode("utf-8")
+    count = len(data) * 2  # blingfire's own bound on its output
+    buffer_type = _buffer_type(1 << max(count, 1).bit_length())
+    out = buffer_type()
+    n = blingfire.blingfire.TextToSentences(
+        ctypes.c_char_p(data), ctypes.c_int(len(data)), ctypes.byref(out), ctypes.c_int(count)
+    )
+    if n == -1 or n > count:
+        return ""
+    return out.value.decode("utf-8")
 
 
 # A quote of several sentences is one statement: "The pier was on gravel. The new one

@@ -98,8 +98,12 @@ def find_dates(
     ctx: Context, sentence: str, ref: date | None
 ) -> tuple[tuple[str, str, int, int], ...]:
     """(expression, ISO date, start, end) of every resolvable time expression."""
+    # The memo's function holds the tokenizer, not ``ctx``: a context holding a function
+    # that holds the context is a reference cycle, and its memos (every sentence's
+    # tokens) would then wait for the cyclic garbage collector instead of going with it.
+    tokenizer = ctx.tokenizer
     memo: Memo[tuple[str, date | None], tuple[tuple[str, str, int, int], ...]] = ctx.memo(
-        "dates", lambda key: _find_dates(ctx.tokenizer, *key), DATES_MEMO
+        "dates", lambda key: _find_dates(tokenizer, *key), DATES_MEMO
     )
     return memo[(sentence, ref)]
 
