@@ -52,3 +52,20 @@ def test_the_collector_is_back_as_it_was() -> None:
 def test_sentence_split_is_blingfires() -> None:
     for text in ["", "a", "One. Two? Three!", "é" * 3000, TEXTS[0].replace("\n", " "), "x. " * 999]:
         assert _to_sentences(text) == blingfire.text_to_sentences(text)
+
+
+def test_reading_files_leaves_no_garbage_cycle(tmp_path) -> None:
+    from storybrief.pipeline import brief
+
+    for i, text in enumerate(TEXTS):
+        (tmp_path / f"a{i}.txt").write_text(text, encoding="utf-8")
+    brief([tmp_path], analyze=True)
+    gc.collect()
+    gc.disable()
+    try:
+        result = brief([tmp_path], analyze=True)
+        found = gc.collect()
+    finally:
+        gc.enable()
+    assert len(result.articles) == 3
+    assert found == 0

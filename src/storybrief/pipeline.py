@@ -45,8 +45,9 @@ def brief(
 
     opts = _options(options, words, analyze, summarizer)
     read = {} if max_bytes is None else {"max_bytes": max_bytes}
-    articles, rejected = read_articles(inputs, **read)
-    return brief_articles(articles, options=opts, rejected=rejected)
+    with _collector_paused():  # reading (and the imports it makes) too
+        articles, rejected = read_articles(inputs, **read)
+        return brief_articles(articles, options=opts, rejected=rejected)
 
 
 def brief_texts(
