@@ -43,3 +43,13 @@ def test_gated_needs_case_insensitive_patterns() -> None:
 
     with pytest.raises(ValueError, match="re.I"):
         gated(["abc"], 0)
+
+
+def test_strings_held_in_others_are_all_looked_for() -> None:
+    # "photograph by" holds "photo", "all rights reserved" holds "rights reserved": the
+    # index looks for a longer string only where the one it holds is found (issue 17).
+    held = [n for n, _ in INDEX.index if any(m != n and m in n for m, _ in INDEX.index)]
+    assert len(held) > 20
+    for needle, _ in INDEX.index:
+        for text in (needle, f"Jo Roe {needle}", f"{needle} by Jo Roe.", f"Jo ({needle}) 2016"):
+            assert INDEX.search(text, text.lower()) == (ONE_MORE.search(text) is not None), text

@@ -43,6 +43,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -302,16 +303,16 @@ def _candidates(sents: Sequence[_Sent]) -> list[tuple[int, int]]:
     n = len(sents)
     if n < 2:
         return []
-    vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for k, s in enumerate(sents):
-        if s.mentions or s.negation or s.numeric or len(s.words) >= 4:
-            ids = [vocab.setdefault(w, len(vocab)) for w in s.words]
-            cols.extend(ids)
-            rows.extend([k] * len(ids))
-    if not cols:
+    chosen = [
+        k for k, s in enumerate(sents) if s.mentions or s.negation or s.numeric or len(s.words) >= 4
+    ]
+    # Every word of the chosen sentences in one list, numbered with C-level maps.
+    flat = list(chain.from_iterable(sents[k].words for k in chosen))
+    if not flat:
         return []
+    vocab = {w: i for i, w in enumerate(set(flat))}
+    cols = np.fromiter(map(vocab.__getitem__, flat), dtype=np.int64, count=len(flat))
+    rows = np.repeat(np.asarray(chosen), [len(sents[k].words) for k in chosen])
     m = sparse.csr_matrix((np.ones(len(cols), dtype=np.int32), (rows, cols)), shape=(n, len(vocab)))
     df = np.asarray(m.sum(axis=0)).ravel()
     cap = max(8, min(MAX_POSTING, int(MAX_DF * n)))

@@ -95,7 +95,9 @@ def search_any(checks: Sequence[Gated], text: str, low: str) -> bool:
 class NeedleIndex:
     """``search_any`` over checks indexed by their strings: each distinct string is looked
     for once per text, and only the patterns of the strings found run (a pattern with no
-    strings told always runs). The answer is ``search_any``'s."""
+    strings told always runs). A string that holds another ("photograph" holds "photo") is
+    looked for only where that one was found: a third of the strings hold another, and most
+    texts have none of those. The answer is ``search_any``'s."""
 
     def __init__(self, checks: Sequence[Gated]) -> None:
         by_needle: dict[str, list[int]] = {}
@@ -105,6 +107,16 @@ class NeedleIndex:
                 by_needle.setdefault(needle, []).append(k)
         self.patterns = tuple(p for _, p in checks)
         self.index = tuple((n, tuple(ks)) for n, ks in by_needle.items())
+        # Each string under the longest other string it holds (none: a root).
+        children: dict[str | None, list[str]] = {}
+        for n in by_needle:
+            held = [m for m in by_needle if m != n and m in n]
+            children.setdefault(max(held, key=len) if held else None, []).append(n)
+
+        def node(n: str) -> Node:
+            return n, tuple(by_needle[n]), tuple(node(c) for c in children.get(n, ()))
+
+        self.roots: tuple[Node, ...] = tuple(node(n) for n in children.get(None, ()))
 
     def search(self, text: str, low: str) -> bool:
         """Whether any check matches ``text`` (``low``: ``text.lower()``)."""
@@ -112,11 +124,21 @@ class NeedleIndex:
             if pattern.search(text) is not None:
                 return True
         tried: set[int] = set()
-        for needle, ks in self.index:
-            if needle in low:
+        nodes: list[Node] = []
+        for root in self.roots:
+            if root[0] not in low:
+                continue
+            nodes.append(root)
+            while nodes:
+                _, ks, kids = nodes.pop()
                 for k in ks:
                     if k not in tried:
                         if self.patterns[k].search(text) is not None:
                             return True
                         tried.add(k)
+                nodes.extend(c for c in kids if c[0] in low)
         return False
+
+
+# A string, the checks that need it, and the strings that hold it.
+Node = tuple[str, tuple[int, ...], tuple[Any, ...]]
