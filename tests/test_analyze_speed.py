@@ -125,3 +125,63 @@ def test_negation_gate_lets_every_negator_through() -> None:
     # Gated out (no "no", "never", "n't"), or through the gate with no negator word.
     for text in ["He was injured on Monday.", "Notably, the nose of the plane broke."]:
         assert _negation(ctx, text) is None, text
+
+
+def _words_of_reference(text: str) -> list[str]:
+    """``attribution.words_of`` before its phrasal pre-check (issue 17)."""
+    from storybrief.analyze.attribution import (
+        ABBREVIATED,
+        DOMAINS,
+        INITIALS,
+        PARTY_STATE,
+        PHRASAL,
+        STATE,
+    )
+    from storybrief.analyze.tokens import Tokenizer
+
+    out: list[str] = []
+    toks = Tokenizer.words(text)
+    for n, t in enumerate(toks):
+        if (
+            t == "."
+            and out
+            and (
+                out[-1].lower() in ABBREVIATED
+                or (len(out[-1]) == 1 and out[-1].isupper())
+                or PARTY_STATE.fullmatch(out[-1]) is not None
+                or (
+                    toks[n + 1 : n + 2] == [","]
+                    and STATE.fullmatch(out[-1] + ".") is not None
+                    and out[-2:-1] == [","]
+                )
+            )
+        ):
+            out[-1] += "."
+            if len(out) > 1 and INITIALS.fullmatch(out[-2]) and len(out[-1]) == 2:
+                out[-2:] = [out[-2] + out[-1]]
+        elif t in DOMAINS and out[-1:] == ["."] and len(out) > 1 and out[-2].isalnum():
+            out[-2:] = [out[-2] + "." + t]
+        elif (
+            out
+            and (out[-1].lower(), t.lower()) in PHRASAL
+            and (t.lower() != "on" or not toks[n + 1 : n + 2] or not toks[n + 1][:1].isalpha())
+        ):
+            out[-1] += " " + t
+        else:
+            out.append(t)
+    return out
+
+
+def test_words_of_matches_the_plain_loop() -> None:
+    from storybrief.analyze.attribution import words_of
+
+    texts = [
+        *TEXTS,
+        "Gov. Jo Brinkley SHOT BACK on Friday, and Sen. Al Roe, R-Ky., went on.",
+        "Roe went on, as if nothing happened; she Pointed Out the U.S. figures at acme.com.",
+        "The council goes on recess in Dunmore, Mo., Mayor Jo Brinkley said.",
+        "He chimed in. She fires back. They wrote back to D.C. officials.",
+        "No verb here at all, only words.",
+    ]
+    for text in texts:
+        assert words_of(text) == _words_of_reference(text), text

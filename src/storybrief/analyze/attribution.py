@@ -49,6 +49,7 @@ PHRASAL = frozenset(
     )
 )
 QUOTE_VERBS |= frozenset(" ".join(p) for p in PHRASAL)
+_PHRASAL_FIRST = frozenset(a for a, _ in PHRASAL)
 DETERMINERS = word_set(
     """
     the a an his her its their this that our
@@ -198,6 +199,10 @@ def words_of(text: str) -> list[str]:
     "L."), so it is not read as a sentence end."""
     out: list[str] = []
     toks = Tokenizer.words(text)
+    # A phrasal verb's first word ("shot", "went") is rare: without one in the text, no
+    # token is looked up as the second word of one (two lower-casings a token saved).
+    low = text.lower()
+    phrasal = any(w in low for w in _PHRASAL_FIRST)
     for n, t in enumerate(toks):
         if (
             t == "."
@@ -220,7 +225,8 @@ def words_of(text: str) -> list[str]:
         elif t in DOMAINS and out[-1:] == ["."] and len(out) > 1 and out[-2].isalnum():
             out[-2:] = [out[-2] + "." + t]  # "fivethirtyeight.com": no sentence end
         elif (
-            out
+            phrasal
+            and out
             and (out[-1].lower(), t.lower()) in PHRASAL
             # "Trump went on, as if …", not "the Senate goes on recess"
             and (t.lower() != "on" or not toks[n + 1 : n + 2] or not toks[n + 1][:1].isalpha())

@@ -231,6 +231,15 @@ def _sentence_mentions(
     return out
 
 
+def _not_initial_name(low: str, lower_vocab: set[str]) -> bool:
+    return (
+        low in STOPWORDS
+        or low in lower_vocab
+        or low in _SENTENCE_STARTERS
+        or low.endswith(("ing", "ly"))
+    )
+
+
 def _span_mention(
     article: str,
     index: int,
@@ -241,16 +250,7 @@ def _span_mention(
     lower_vocab: set[str],
 ) -> Mention | None:
     # Sentence-initial words that the story writes in lower case elsewhere are not names.
-    while (
-        span
-        and start == 0
-        and (
-            span[0].lower() in STOPWORDS
-            or span[0].lower() in lower_vocab
-            or span[0].lower() in _SENTENCE_STARTERS
-            or span[0].lower().endswith(("ing", "ly"))
-        )
-    ):
+    while span and start == 0 and _not_initial_name(span[0].lower(), lower_vocab):
         span, start = span[1:], start + 1
     while span and span[0].lower() in STOPWORDS:
         span, start = span[1:], start + 1

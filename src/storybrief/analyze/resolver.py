@@ -145,8 +145,8 @@ class Resolver(PhraseNames):
         """'The rate is low, says Darby Hoover, senior specialist at …': a sentence that
         ends naming who says it; they are the likeliest "she" of the next sentence."""
         for k in range(len(toks) - 2, 0, -1):
-            verb = toks[k].lower()
-            if toks[k - 1] == "," and verb in _INVERTS and toks[k + 1][:1].isupper():
+            # The comma first: most tokens follow none, and lower-casing each costs more.
+            if toks[k - 1] == "," and toks[k].lower() in _INVERTS and toks[k + 1][:1].isupper():
                 np: list[str] = []
                 for t in toks[k + 1 :]:
                     if t in END or t in CLAUSE_STOP:

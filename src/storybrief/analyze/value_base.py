@@ -45,9 +45,10 @@ def local_context(
         k, n = first, 0
         while 0 <= k < len(toks) and n < WINDOW:
             t = toks[k][0]
-            if t.lower() in CLAUSE_WORDS:
+            low = t.lower()
+            if low in CLAUSE_WORDS:
                 break
-            if t[0].isalpha() and t.lower() not in STOPWORDS:
+            if t[0].isalpha() and low not in STOPWORDS:
                 out.add(ctx.stem(t))
                 n += 1
             k += step
