@@ -25,7 +25,7 @@ def genders(
         if len(people) != 1:
             continue
         low = [w.lower().rstrip(".") for w in words(text)]
-        he, she = sum(w in _HE for w in low), sum(w in _SHE for w in low)
+        he, she = sum(map(_HE.__contains__, low)), sum(map(_SHE.__contains__, low))
         if he != she:
             v = votes.setdefault(people[0], [0, 0])
             v[0 if he > she else 1] += 1

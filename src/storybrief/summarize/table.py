@@ -7,9 +7,9 @@ sentences, not to some outside corpus.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import TypeVar
 
 import numpy as np
@@ -108,23 +108,19 @@ def tfidf(texts: Sequence[T], analyze: Callable[[T], list[str]]) -> sparse.csr_m
     (columns in sorted term order; tested against it), without importing scikit-learn,
     which with the SciPy parts it loads costs about 1.5 s a process. A text without any
     term is a zero row; no term at all gives one zero column."""
-    vocab: dict[str, int] = {}
-    indptr = [0]
-    indices: list[int] = []
-    counts: list[int] = []
-    for text in texts:
-        for term, n in Counter(analyze(text)).items():
-            indices.append(vocab.setdefault(term, len(vocab)))
-            counts.append(n)
-        indptr.append(len(indices))
-    if not vocab:
+    terms = [analyze(text) for text in texts]
+    flat = list(chain.from_iterable(terms))
+    if not flat:
         return sparse.csr_matrix((len(texts), 1), dtype=np.float32)
-    remap = np.empty(len(vocab), dtype=np.int64)
-    remap[[vocab[t] for t in sorted(vocab)]] = np.arange(len(vocab))
+    # Every term once per occurrence, numbered in sorted order with C-level maps; the
+    # matrix sums the occurrences of a term in a row into its count.
+    vocab = {t: k for k, t in enumerate(sorted(set(flat)))}
+    cols = np.fromiter(map(vocab.__getitem__, flat), dtype=np.int64, count=len(flat))
+    rows = np.repeat(np.arange(len(texts)), [len(t) for t in terms])
     x = sparse.csr_matrix(
-        (np.asarray(counts, dtype=np.float32), remap[np.asarray(indices, dtype=np.int64)], indptr),
-        shape=(len(texts), len(vocab)),
+        (np.ones(len(flat), dtype=np.float32), (rows, cols)), shape=(len(texts), len(vocab))
     )
+    x.sum_duplicates()
     x.sort_indices()
     # As scikit-learn computes it, step by step in float32: 1 + log(tf), smoothed idf,
     # then each row divided by its norm (summed in float64).
