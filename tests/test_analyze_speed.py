@@ -185,3 +185,22 @@ def test_words_of_matches_the_plain_loop() -> None:
     ]
     for text in texts:
         assert words_of(text) == _words_of_reference(text), text
+
+
+def test_word_starts_match_the_whole_scan() -> None:
+    from storybrief.analyze.values import _WORD_START, _word_starts
+
+    long_word = "Supercalifragilisticexpialidocious" * 3
+    texts = [
+        "The council said on Monday that as many as 12 people were hurt.",
+        f"{long_word} {long_word} 12 people",
+        f"a {long_word}12 people",
+        "x" * 200 + " nearly 40",
+        "12",
+        "Roe, Brinkley and Dunmore officials, more than 300 residents",
+    ]
+    for text in texts:
+        for done in range(0, len(text) + 1, 7):
+            for p in range(done, len(text) + 1, 3):
+                whole = [w.start() for w in _WORD_START.finditer(text, done, p)][-3:]
+                assert _word_starts(text, done, p) == whole, (text, done, p)

@@ -7,12 +7,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from storybrief.analyze.lexicon import CLAUSE_WORDS
 from storybrief.analyze.tokens import Context
 from storybrief.text import STOPWORDS
 
 WINDOW = 5
+_END = itemgetter(2)
 
 
 @dataclass(frozen=True)
@@ -33,8 +35,7 @@ def local_context(
     ctx: Context, toks: Sequence[tuple[str, int, int]], start: int, end: int
 ) -> frozenset[str]:
     """Content stems of the clause around [start, end), at most ``WINDOW`` tokens each way."""
-    ends = [b for _, _, b in toks]
-    lo = bisect_right(ends, start)  # first token ending after ``start``
+    lo = bisect_right(toks, start, key=_END)  # first token ending after ``start``
     hi = lo
     while hi < len(toks) and toks[hi][1] < end:
         hi += 1

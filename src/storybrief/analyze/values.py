@@ -159,7 +159,7 @@ def _anchored(rx: re.Pattern[str], sentence: str, cores: Sequence[int]) -> list[
     for p in cores:
         if p < done:
             continue
-        starts = [w.start() for w in _WORD_START.finditer(sentence, done, p)][-3:]
+        starts = _word_starts(sentence, done, p)
         for at in [*starts, p - 1, p]:
             m = rx.match(sentence, at) if at >= done else None
             if m is not None and m.start("num") == p:
@@ -167,6 +167,17 @@ def _anchored(rx: re.Pattern[str], sentence: str, cores: Sequence[int]) -> list[
                 done = m.end()
                 break
     return out
+
+
+def _word_starts(sentence: str, done: int, p: int) -> list[int]:
+    """Where the last three words starting in [done, p) start: looked for in the 80
+    characters before ``p`` first (the lookbehind still reads the text before them), in
+    all of [done, p) only when those hold fewer than three."""
+    at = max(done, p - 80)
+    starts = [w.start() for w in _WORD_START.finditer(sentence, at, p)][-3:]
+    if len(starts) < 3 and at > done:
+        starts = [w.start() for w in _WORD_START.finditer(sentence, done, p)][-3:]
+    return starts
 
 
 def _interval(v: float, approx: str | None) -> tuple[float, float]:
