@@ -187,6 +187,21 @@ def _start_kind(tok: str) -> int:
 _START_KIND = Memo(_start_kind, 1 << 16).__getitem__
 
 
+def _span_token(tok: str) -> tuple[str, bool, bool, bool, bool, bool]:
+    """What the span loop asks of a token: its base (possessive off), whether it had a
+    possessive, whether it continues a name span (a capital or a role word), whether it
+    is a connector, whether it is an adjective in "-led", "-based", ...; and ``_is_cap``."""
+    base, poss = strip_possessive(tok)
+    cap = _is_cap(tok)
+    ok = tok[0].isalpha() and (cap or base.lower() in ROLES)
+    adjective = _ADJ_HYPHEN.search(tok) is not None
+    return base, poss, ok, base.lower() in _CONNECTORS, adjective, cap
+
+
+# A pure function of the token, asked for every token of every span: memoised (bounded).
+_SPAN_TOKEN = Memo(_span_token, 1 << 16).__getitem__
+
+
 def _sentence_mentions(
     article: str, index: int, toks: list[str], lower_vocab: set[str]
 ) -> list[Mention]:
@@ -206,18 +221,10 @@ def _sentence_mentions(
         j, possessive = i, False
         span: list[str] = []
         while j < n:
-            t = toks[j]
-            base, poss = strip_possessive(t)
-            ok = t[0].isalpha() and (_is_cap(t) or base.lower() in ROLES)
-            if (
-                not ok
-                and base.lower() in _CONNECTORS
-                and span
-                and j + 1 < n
-                and _is_cap(toks[j + 1])
-            ):
+            base, poss, ok, connector, adjective, _ = _SPAN_TOKEN(toks[j])
+            if not ok and connector and span and j + 1 < n and _SPAN_TOKEN(toks[j + 1])[5]:
                 ok = True
-            if not ok or _ADJ_HYPHEN.search(t):
+            if not ok or adjective:
                 break
             span.append(base)
             j += 1
