@@ -199,10 +199,9 @@ def words_of(text: str) -> list[str]:
     "L."), so it is not read as a sentence end."""
     out: list[str] = []
     toks = Tokenizer.words(text)
-    # A phrasal verb's first word ("shot", "went") is rare: without one in the text, no
-    # token is looked up as the second word of one (two lower-casings a token saved).
-    low = text.lower()
-    phrasal = any(w in low for w in _PHRASAL_FIRST)
+    # A phrasal verb's first word ("shot", "went") is rare: without one among the tokens,
+    # no token is looked up as the second word of one (two lower-casings a token saved).
+    phrasal = not _PHRASAL_FIRST.isdisjoint(map(str.lower, toks))
     for n, t in enumerate(toks):
         if (
             t == "."

@@ -18,7 +18,8 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, compress
+from operator import itemgetter
 
 from storybrief.analyze.attribution import (
     NONE,
@@ -45,6 +46,7 @@ from storybrief.analyze.tokens import Context, overlap
 from storybrief.model import Citation, Quote
 
 MIN_WORDS = 4
+_FIRST = itemgetter(0)
 # Clusters a new quote is compared with, those sharing the most key words first.
 CANDIDATES = 12
 
@@ -68,8 +70,9 @@ def find_quotes(
         people = [names.get((doc.id, i), ([], []))[0] for i in range(len(doc.sentences))]
         words = ctx.tokenizer.words
         # The article's distinct tokens first (C-level), then the lower-case ones of those.
-        vocab = set(chain.from_iterable(map(words, doc.sentences)))
-        lower = frozenset(w for w in vocab if w[:1].islower())
+        vocab = list(set(chain.from_iterable(map(words, doc.sentences))))
+        # (A token is never empty: its first character is its ``[:1]``.)
+        lower = frozenset(compress(vocab, map(str.islower, map(_FIRST, vocab))))
         resolver = Resolver(index, genders(doc.sentences, people, words), lower, by_surname)
         prev_para: tuple[int, Attribution] | None = None
         paras: dict[int, list[int]] = {}
