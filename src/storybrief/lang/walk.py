@@ -42,13 +42,20 @@ class WalkingIdentifier(LanguageIdentifier):
         visits = feature_counts(*arrays, text)
         if visits is None:  # no feature: py3langid's own answer for that case
             return super()._raw_score(text)
-        return self._sparse_score(visits, self.nb_ptc)
+        # The score table as a plain array over the same memory: indexing a ``np.memmap``
+        # runs its Python ``__getitem__`` and ``__array_finalize__`` (same numbers).
+        return self._sparse_score(visits, np.asarray(self.nb_ptc))
 
 
 def automaton_arrays(ident: LanguageIdentifier) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(next state table, each state's row offset, each state's feature) as NumPy arrays."""
     nextmove = ident.tk_nextmove
-    table = nextmove if isinstance(nextmove, np.ndarray) else np.frombuffer(nextmove, np.uint32)
+    # A memory-mapped table as a plain array over its memory (see ``_raw_score``).
+    table = (
+        np.asarray(nextmove)
+        if isinstance(nextmove, np.ndarray)
+        else np.frombuffer(nextmove, np.uint32)
+    )
     if table.dtype.itemsize != 4:  # pragma: no cover - a model with other state types
         table = np.asarray(nextmove)
     rowbase = np.asarray(ident._rowbase, dtype=np.int64)
