@@ -195,8 +195,15 @@ def split_paragraph_sentences(text: str) -> Iterator[tuple[int, str]]:
     for p, para in enumerate(paragraphs(text)):
         flat = normalize_space(para)
         if flat:
-            for sent in _join_open_quotes(_to_sentences(flat).split("\n")):
-                yield p, sent
+            lines = _to_sentences(flat)
+            if '"' in lines or "“" in lines:
+                for sent in _join_open_quotes(lines.split("\n")):
+                    yield p, sent
+            else:  # no quote to leave open: every line is a sentence as it is
+                for sent in lines.split("\n"):
+                    sent = sent.strip()
+                    if sent:
+                        yield p, sent
 
 
 # ``blingfire.text_to_sentences`` makes its output buffer with ``create_string_buffer``,
