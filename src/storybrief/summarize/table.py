@@ -18,7 +18,7 @@ from scipy import sparse
 from storybrief.lang import list_stemmer
 from storybrief.model import Segments
 from storybrief.segment.statements import is_statement
-from storybrief.text import STOPWORDS, WIDE_PUNCTUATION, ascii_words, words
+from storybrief.text import STOPWORDS, words
 
 T = TypeVar("T")
 
@@ -31,34 +31,6 @@ _STEM_WORDS = list_stemmer("en")
 
 def analyzer(text: str) -> list[str]:
     return _STEM_WORDS([w for w in words(text) if w not in STOPWORDS and len(w) > 1])
-
-
-# Between two sentences analysed in one go: a word no text writes (checked), kept by the
-# filter and by the stemmer.
-_SEPARATOR = "qqsentenceqq"
-
-
-def analyze_sentences(texts: Sequence[str]) -> list[tuple[str, ...]]:
-    """``analyzer`` of each text, the texts of one article in one go where ``words``
-    takes its ASCII path for them all: one tokenisation, one filter, one stemmer call,
-    split back at the separator (a call per sentence cost more than its work)."""
-    joined = f" {_SEPARATOR} ".join(texts)
-    flat = joined
-    if not flat.isascii():  # as ``words`` does
-        for mark in WIDE_PUNCTUATION:
-            if mark in flat:
-                flat = flat.replace(mark, " ")
-        flat = flat.replace("’", "'")
-    if not flat.isascii():
-        return [tuple(analyzer(t)) for t in texts]
-    flat = flat.lower()
-    if flat.count(_SEPARATOR[:6]) != len(texts) - 1:  # some text writes it
-        return [tuple(analyzer(t)) for t in texts]
-    stems = _STEM_WORDS([w for w in ascii_words(flat) if w not in STOPWORDS and len(w) > 1])
-    pieces = " ".join(stems).split(_SEPARATOR)
-    if len(pieces) != len(texts):  # pragma: no cover - a stemmer that changes the separator
-        return [tuple(analyzer(t)) for t in texts]
-    return [tuple(p.split()) for p in pieces]
 
 
 @dataclass
@@ -107,11 +79,7 @@ def build_table(segments: Segments) -> SentenceTable:
             nw.append(k)
             grp.append(g)
             cand.append(not s.furniture and is_statement(s.text, k))
-    terms = tuple(
-        chain.from_iterable(
-            analyze_sentences([s.text for s in segments.sentences[a_id]]) for a_id in ids
-        )
-    )
+    terms = tuple(tuple(analyzer(t)) for t in texts)
     vectors = tfidf(terms, list)
     return SentenceTable(
         article_ids=ids,
