@@ -146,7 +146,7 @@ def build_index(mentions: Sequence[Mention], titled: Sequence[Mention]) -> NameI
     merged_counts: Counter[str] = Counter()
     for key in surfaces:
         root = target.get(key, key)
-        merged_votes[root].update(votes.get(key, Counter()))
+        merged_votes[root].update(votes.get(key, ()))  # (no new Counter where none voted)
         merged_counts[root] += counts[key]
     for key in surfaces:
         root = target.get(key, key)
