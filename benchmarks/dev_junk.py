@@ -13,7 +13,8 @@ could still choose. A brief of 150 words shows only a few; this shows them all.
     python benchmarks/dev_junk.py --unannotated multinews:100-249
     python benchmarks/dev_junk.py --unannotated neus:0-99 --short 12
 
-``--unannotated`` reads clusters nobody annotated (Multi-News validation 100-249, NeuS):
+``--unannotated`` reads clusters nobody annotated (Multi-News validation 100-249, NeuS,
+``polnear``: PolNeAR's train articles in threes by date, its dev part never read):
 each brief's title and sentences with their document index and the character offset of
 the sentence in that document (-1 when cleaning changed it), for reading by eye;
 ``--short N`` adds every open (non-furniture) candidate sentence of at most N words, the
@@ -40,9 +41,10 @@ def main() -> int:
     p.add_argument("--spans", action="store_true", help="junk lines still brief candidates")
     p.add_argument("--unannotated", help="DATASET:FIRST-LAST, e.g. multinews:100-249")
     p.add_argument("--short", type=int, default=0, help="with --unannotated: short candidates")
+    p.add_argument("--timeline", action="store_true", help="with --unannotated: timeline too")
     args = p.parse_args()
     if args.unannotated:
-        return _unannotated(args.unannotated, args.data, args.short)
+        return _unannotated(args.unannotated, args.data, args.short, args.timeline)
     golds = load_clusters(Path(args.data), part=None if args.part == "all" else args.part)
     if args.cluster:
         golds = [g for g in golds if g.id in args.cluster]
@@ -100,7 +102,7 @@ def _spans(golds) -> int:
     return 0
 
 
-def _unannotated(which: str, data: str, short: int) -> int:
+def _unannotated(which: str, data: str, short: int, timeline: bool = False) -> int:
     from storybrief.dedup import find_copies
     from storybrief.eval.datasets import load_clusters as load_dataset
     from storybrief.model import Article
@@ -111,12 +113,15 @@ def _unannotated(which: str, data: str, short: int) -> int:
     lo, hi = int(first or 0), int(last or first or 10**9)
     if name == "multinews" and lo < 100:
         raise SystemExit("Multi-News validation 0-99 are annotated: use --part tune")
-    clusters = load_dataset(name, root=data, limit=hi + 1)[lo : hi + 1]
-    sentences = 0
+    if name == "polnear":
+        clusters = _polnear_train(Path(data))[lo : hi + 1]
+    else:
+        clusters = load_dataset(name, root=data, limit=hi + 1)[lo : hi + 1]
+    sentences = events = 0
     for c in clusters:
         docs = {f"d{i}": d for i, d in enumerate(c.documents)}
         articles = [Article(id=k, text=d, origin=f"{c.id} {k}") for k, d in docs.items()]
-        brief = brief_articles(articles, words=150, analyze=False)
+        brief = brief_articles(articles, words=150, analyze=timeline)
         print(f"== {c.id} TITLE: {brief.title!r}")
         for s in brief.summary:
             sentences += 1
@@ -124,6 +129,11 @@ def _unannotated(which: str, data: str, short: int) -> int:
             art = src.article if src else "?"
             off = docs[art].find(s.text[:40]) if src else -1
             print(f"  {art}@{off}: {s.text[:220]}")
+        for e in brief.analysis.timeline if timeline and brief.analysis else ():
+            events += 1
+            art = e.citations[0].article if e.citations else "?"
+            off = docs[art].find(e.text[:40]) if art in docs else -1
+            print(f"  timeline {e.date} {art}@{off}: {e.text[:220]}")
         if short:
             kept = list(brief.articles)
             seg = segment(kept, find_copies(kept))
@@ -132,8 +142,25 @@ def _unannotated(which: str, data: str, short: int) -> int:
                     if not t.furniture and len(t.text.split()) <= short:
                         off = docs[a.id].find(t.text[:40])
                         print(f"    short {a.id}@{off}: {t.text[:160]}")
-    print(f"{len(clusters)} briefs, {sentences} sentences")
+    print(f"{len(clusters)} briefs, {sentences} sentences, {events} timeline events")
     return 0
+
+
+def _polnear_train(data: Path) -> list:
+    """PolNeAR's train articles (never its dev part) as clusters of three, in order of
+    date and publisher: a day's election stories side by side (not always one story)."""
+    from storybrief.eval.datasets import Cluster
+
+    names = sorted(
+        (f.stem.split("_")[1], f.stem.split("_")[0], f.name)
+        for f in (data / "polnear" / "train" / "text").glob("*.txt")
+    )
+    folder = data / "polnear" / "train" / "text"
+    docs = [(folder / n).read_text(encoding="utf-8") for _, _, n in names]
+    return [
+        Cluster(id=f"polnear-{k // 3}", documents=tuple(docs[k : k + 3]), reference="")
+        for k in range(0, len(docs), 3)
+    ]
 
 
 if __name__ == "__main__":

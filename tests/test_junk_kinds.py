@@ -13,7 +13,12 @@ from storybrief.clean.junk import not_an_article
 from storybrief.model import Article
 from storybrief.segment import is_furniture, names_its_text, segment
 from storybrief.segment.furniture import furniture_flags
-from storybrief.segment.runs import credit_after_caption, embedded_post, headline_runs
+from storybrief.segment.runs import (
+    credit_after_caption,
+    embedded_post,
+    headline_runs,
+    markup_embed,
+)
 
 
 @pytest.mark.parametrize(
@@ -201,3 +206,88 @@ def test_a_crawl_collection_notice_is_no_article() -> None:
         "list came from every language. We turned off duplicate detection."
     )
     assert not_an_article(outlinks) == "a crawl notice (Internet Archive)"
+
+
+# Kinds found reading NeuS and PolNeAR's train articles (issue 14, second round).
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A contributor's place line.
+        "Jo Roe reported from Harbour Town, N.C.",
+        "Al Poe and Jo Roe contributed from Leeds.",
+        # A list's lead-in alone.
+        "Here’s what you need to know.",
+        "Here are five harbour races to watch this spring.",
+        "Here are some of the mayor's claims and how they compare with the record.",
+        # A slideshow's dated heading.
+        "Oct. 31, 2012 The handshake on the pier.",
+        "June 16, 2015 Roe joins the race.",
+        # A show's promotion.
+        "It's time for Episode 4 of the Harbour Hour, our new podcast on the council.",
+        "Tune in each week to hear us dive into the numbers.",
+        "In this week’s episode, two reporters take you behind the vote.",
+        "Plus: what the mayor's budget means for the harbour.",
+        # A correction, a comment box's buttons, an agency caption's date and place.
+        "Because of an editing error, an article on Monday misidentified the mayor.",
+        "Jo RoeFlagShareLikeReplyAl Poe 5ptsmoderatorFeatured",
+        "Mayor Jo Roe signs books for fans at the fair on May 30, 2016 in Leeds, England.",
+    ],
+)
+def test_second_round_furniture_lines(line: str) -> None:
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jo Roe reported from the scene that the bridge had fallen.",
+        "Here's why the council is worried.",
+        "Here is the realm of the river, older than the town.",
+        "Here's how I will pay for it.",
+        "Here is the problem: nobody voted.",
+        "On Oct. 31, 2012, the mayor shook hands on the pier.",
+        "Oct. 31, 2012 was the day the pier opened.",
+        "The band plays a new episode of its old show on Friday.",
+        "The vote was held on May 30, 2016, in Leeds, England.",
+        "The chief told the police he met the mayor on May 7, 2008 in Roe's car.",
+        "Due to an error, the council paid twice, the auditor said.",
+    ],
+)
+def test_second_round_prose_stays(line: str) -> None:
+    assert not is_furniture(line)
+
+
+def test_a_correction_paragraph_goes_whole() -> None:
+    note = ["Because of an editing error, an article misstated the date.", "It was in May."]
+    assert furniture_flags(note) == [True, True]
+    assert furniture_flags(
+        ["Correction: An earlier map showed the wrong bridge.", "It is in Leeds."]
+    ) == [True, True]
+
+
+def test_an_embed_in_its_markup_goes_whole() -> None:
+    post = [
+        '<tweet author="joroe" id="1">The bridge is open.',
+        "Come and see it</tweet>.",
+        "Crowds came.",
+    ]
+    assert markup_embed(post, [False] * 3) == [True, True, False]
+    assert markup_embed(['<tweet tweet-id="12"><tweet/>.', "The vote passed."], [False] * 2) == [
+        True,
+        False,
+    ]
+    # An unclosed tag goes alone; a heart or a comparison is no tag.
+    assert markup_embed(['<tweet author="jo" date="', "— Cut the tolls."], [False] * 2) == [
+        True,
+        True,
+    ]
+    assert markup_embed(["I <3 this town.", "The rate is < 2 percent and > 1."], [False] * 2) == [
+        False,
+        False,
+    ]
+    # Its signature with the closing tag glued on.
+    assert markup_embed(["— Jo Roe (@joroe) April 1, 2017</tweet>."], [False]) == [True]
+    segments = segment(
+        [Article(id="a", text='The bridge opened.\n\n<tweet author="jo">Great day</tweet>.')]
+    )
+    assert [s.furniture for s in segments.sentences["a"]] == [False, True]

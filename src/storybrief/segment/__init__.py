@@ -13,7 +13,12 @@ from collections.abc import Sequence
 from storybrief.dedup import source_groups
 from storybrief.model import Article, CopyLink, Segments, Sentence
 from storybrief.segment.furniture import furniture_flags, is_furniture, is_headline
-from storybrief.segment.runs import credit_after_caption, embedded_post, headline_runs
+from storybrief.segment.runs import (
+    credit_after_caption,
+    embedded_post,
+    headline_runs,
+    markup_embed,
+)
 from storybrief.segment.titles import names_its_text
 from storybrief.text import split_paragraph_sentences
 
@@ -37,7 +42,7 @@ def _sentences(article: Article) -> tuple[Sentence, ...]:
             j += 1
         paragraph = [text for _, text in rows[k:j]]
         own = credit_after_caption(paragraph, furniture_flags(paragraph))
-        flags.extend(embedded_post(paragraph, own))
+        flags.extend(markup_embed(paragraph, embedded_post(paragraph, own)))
         k = j
     flags = headline_runs(rows, flags)
     return tuple(

@@ -69,6 +69,7 @@ _PATTERNS = [
     r"\bin this (?:story|article|report|post|piece) (?:has|have) been (?:changed|corrected|amended)\b",
     r"\bthe (?:post|article|story|piece) has been updated\b",
     r"\bwe regret the error\b",
+    r"^\s*(?:because of|due to) an? (?:editing|reporting|production|transcription|typographical) error\b",
     r"\bthis (?:story|article|report) has been (?:updated|corrected|revised)\b",
     r"^\s*this (?:story|article|report|post) (?:is|was) (?:updated|corrected|revised)\b",
     r"^\s*editor[’']s note\s*:",
@@ -125,6 +126,7 @@ _PATTERNS = [
     # Social embeds: "... — Name (@handle) June 20, 2017", "A post shared by ...".
     r"—\s*[^—]{1,60}\(@\w+\)\s+\w+\.?\s+\d{1,2},\s+\d{4}\s*$",
     r"\ba post shared by\b",
+    r"sharelikereply|\blike\s*reply\s*\d",  # a comment box's buttons run together
     r"pic\.twitter\.com/",
     r"https?://\S+",
     r"\b\S+@\S+\.(?:com|org|net)\b",
@@ -151,6 +153,9 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _CASED = re.compile(
     r"^\s*(?:MORE|Related|RELATED|CLOSE)\s+[A-Z0-9\"'‘“]"
     rf"|\b(?!On\b|Since\b|Until\b|By\b|Before\b|After\b|From\b)[A-Z][a-z]+,?\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\.?\s*$"
+    # An agency caption's date, place and region, no comma after the year: "... on May 30,
+    # 2016 in Leeds, England." (prose: "on May 30, 2016, in Leeds").
+    rf"|\bon {_MONTH}\s+\d{{1,2}},\s+\d{{4}} in [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}}\.?\s*$"
 )
 
 
@@ -251,9 +256,12 @@ _CAPTION_END = re.compile(
 )
 # ... and a short paragraph that opens as a caption does ("Image caption ...", "FILE - In
 # this ...", "Photograph from the excavations ..."): its other sentences describe the picture.
+# A correction's paragraph ("Because of an editing error, ...") goes whole the same way.
 _CAPTION_START = re.compile(
     r"^\s*(?:image (?:copyright|caption)|media caption|file\s*[-–—]|in this (?:photo|image|undated|handout|file)"
-    r"|photograph (?:from|by)|(?:this|a|an|the)\s+(?:\w+\s+)?(?:photo|image|photograph)\s+(?:from|shows|released|taken|provided)\b)",
+    r"|photograph (?:from|by)|(?:this|a|an|the)\s+(?:\w+\s+)?(?:photo|image|photograph)\s+(?:from|shows|released|taken|provided)\b"
+    # ... or as a correction does: its other sentences say what was wrong.
+    r"|correction\s*:|(?:because of|due to) an? (?:editing|reporting|production|transcription|typographical) error\b)",
     re.I,
 )
 CAPTION_SENTENCES = 4

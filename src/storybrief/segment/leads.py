@@ -20,6 +20,10 @@ _LEADS = [
     r"\d{1,2}\)\s*(?:ap|afp|reuters)\s*$",
     r"(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) covers (?-i:[A-Z])[^.,;]{0,80}\.?\s*$",
     r"follow (?:him|her|them|us|me) (?:at|on)\b",
+    # A contributor's place line: "Jo Roe reported from Harbour Town." (a report goes on:
+    # "... reported from the scene that ...").
+    r"(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?: and [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})?)"
+    r" (?:reported|contributed|wrote) from (?-i:[A-Z])[^;:]{0,50}\.?\s*$",
     # A byline glued to the first sentence ("By Jo Roe and Al Poe The council said ..."),
     # a site's name in capitals before a picture's caption ("RIVERTIMES.COM ...").
     r"(?-i:By (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Febr)uary\b|March\b"
@@ -32,6 +36,16 @@ _LEADS = [
     r"original post\b",
     r"this is a developing (?:story|news story|situation)\b",
     r"stay (?:with|tuned to)\b[^!?]{0,60}\bupdates?\b",
+    # A slideshow's dated heading: "Oct. 31, 2012 The handshake." (prose writes "On Oct.
+    # 31, 2012, ..." or goes on in lower case).
+    r"(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4} [A-Z\"“‘])"
+    r"[^.!?]{0,60}[.!?\"”’]*\s*$",
+    # A show's promotion: "It's time for Episode 7 of ...", "Tune in each week ...", "In
+    # this week's episode, ...".
+    r"(?:it(?:'|’)s time for|welcome (?:back )?to) episode \d+\b",
+    r"tune in (?:each|every) (?:week|day|morning|night|weekday)\b",
+    r"in (?:this|today(?:'|’)s|this week(?:'|’)s|the latest|the new) episode\b",
+    r"plus\s*:\s",  # a teaser's next item: "Plus: what the vote means for May."
     # A live blog's time stamp alone: "7.42 pm."
     r"\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)\.?\s*$",
     # Pointers to the page and links: "Above, ...", "Watch ... above", "Read ... here",
@@ -42,6 +56,12 @@ _LEADS = [
     r"read (?:the|his|her|their|our|a|an|[A-Z][\w.]*(?:'s|’s)?)\s[^!?,;]{0,80}[.:]?\s*$",
     r"\[(?:video|photo|image|audio|gallery)[^\]]*\]",
     r"here(?:'|’)?s a (?:photo|picture|video|look)\b",
+    # A list's lead-in alone: "Here's what you need to know.", "Here are five races to
+    # watch." (the list it points at is no brief sentence; one ending in a colon is none
+    # anyway, and "Here is the realm of ..." is prose).
+    r"here(?:(?:'|’)s| is) what you need to know\b[^.!?:;]{0,40}\.\s*$",
+    r"here are (?:the |just |only )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few"
+    r"|some|key)\b[^.!?:;\"“”]{0,90}\.\s*$",
     r"visit\s+(?:www\.|https?://)",
     # Player and share widgets: "This feature is not available right now.", "Email This",
     # "Buy Photo", "MUST WATCH ...".

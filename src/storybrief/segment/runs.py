@@ -1,7 +1,8 @@
 """Furniture told by its neighbours, not by its own words: a run of headline-shaped lines
 inside an article (the headlines of related stories, a list of links), a caption whose
-credit opens the next sentence ("The harbour at dawn. AP The council said ..."), and a
-social post split into several sentences above its signature.
+credit opens the next sentence ("The harbour at dawn. AP The council said ..."), a
+social post split into several sentences above its signature, and an embed still in its
+markup ("<tweet author=...>First line. Second line</tweet>").
 
 Each rule reads the sentences of an article as segmentation splits them, paragraph by
 paragraph, and only adds furniture flags.
@@ -98,3 +99,38 @@ def embedded_post(paragraph: Sequence[str], flags: list[bool]) -> list[bool]:
     ):
         return [True] * len(paragraph)
     return flags
+
+
+# Markup left in the text: an embed's tags ("<tweet id=...>", "</tweet>", "<tweet/>"), an
+# anchor ("<a href=..."). Prose writes no tag; "<3" or "a < b" are not one.
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s+[\w:-]+=[\"']|\s*/?>)")
+_OPEN = re.compile(r"<([A-Za-z][\w-]*)(?:\s[^<>]*)?(?<!/)>|<([A-Za-z][\w-]*)\s+[\w:-]+=[\"'][^>]*$")
+# An embed spans a few sentences of its paragraph at most.
+EMBED_SENTENCES = 6
+
+
+def markup_embed(paragraph: Sequence[str], flags: list[bool]) -> list[bool]:
+    """``flags`` of one paragraph with every sentence holding a tag marked, and the
+    sentences of an embed between its opening tag and its closing one."""
+    if not any("<" in s for s in paragraph):
+        return flags
+    out = list(flags)
+    k = 0
+    while k < len(paragraph):
+        if not _TAG.search(paragraph[k]):
+            k += 1
+            continue
+        out[k] = True
+        opened = _OPEN.search(paragraph[k])
+        name = opened and (opened.group(1) or opened.group(2))
+        rest = paragraph[k][opened.end() :] if opened else ""
+        if name and f"</{name}" not in rest and f"<{name}/>" not in rest:
+            j = k + 1
+            while j < len(paragraph) and j - k < EMBED_SENTENCES:
+                out[j] = True
+                if f"</{name}" in paragraph[j] or f"<{name}/>" in paragraph[j]:
+                    break
+                j += 1
+            k = j
+        k += 1
+    return out
