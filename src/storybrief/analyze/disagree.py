@@ -52,6 +52,7 @@ from storybrief.analyze.ages import age_claims
 from storybrief.analyze.days import day_claims
 from storybrief.analyze.docs import Doc
 from storybrief.analyze.lexicon import MONTHS, WEEKDAYS
+from storybrief.analyze.measures import measure_edges
 from storybrief.analyze.mentions import Mention
 from storybrief.analyze.name_sides import name_edges, slot_names
 from storybrief.analyze.names import NameIndex
@@ -254,6 +255,7 @@ def disagreements(
         nodes[u], nodes[v] = (sents[u[0]], va, va.kind), (sents[v[0]], vb, vb.kind)
         edges.append((u, v, compatible(va, vb)))
     _age_edges(sents, index, nodes, edges)
+    measure_edges(sents, index, nodes, edges)
     return sides(ctx, nodes, edges, groups)
 
 
