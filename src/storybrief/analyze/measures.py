@@ -33,10 +33,10 @@ from storybrief.analyze.values import compatible
 _COMPOUND = re.compile(r"\d-[A-Za-z]")
 _VALUE_COMPOUND = re.compile(r"\d-(?P<unit>[A-Za-z]+)$")
 # Units left to other rules: people, records, scores, spans of time, ages.
-_SKIP = frozenset(
-    "time times point points percent man men woman women person people member members "
-    "year years old month week day hour minute second game run vote seat".split()
-)
+_SKIP = frozenset(["time", "times", "point", "points", "percent", "man", "men", "woman",
+                   "women", "person", "people", "member", "members", "year", "years", "old",
+                   "month", "week", "day", "hour", "minute", "second", "game", "run", "vote",
+                   "seat"])  # fmt: skip
 
 
 def _compounds(s: Any) -> list[tuple[int, Value, str]]:

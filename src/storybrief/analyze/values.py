@@ -40,7 +40,7 @@ _APPROX = {
     "close to": (0.75, 1.05), "just under": (0.75, 1.0), "more than": (1.0, math.inf),
     "over": (1.0, math.inf), "at least": (1.0, math.inf), "just over": (1.0, 1.25),
     "upwards of": (1.0, math.inf), "less than": (0.0, 1.0), "fewer than": (0.0, 1.0),
-    "under": (0.0, 1.0), "up to": (0.0, 1.0), "as many as": (0.8, 1.0),
+    "under": (0.0, 1.0), "up to": (0.0, 1.0), "as many as": (0.8, 1.0), "as much as": (0.8, 1.0),
 }  # fmt: skip
 _NUM = (
     r"(?P<approx>(?:" + "|".join(sorted(_APPROX, key=len, reverse=True)) + r")\s+)?"
