@@ -58,3 +58,27 @@ def test_a_forecast_governs_the_figures_coordinated_after_it() -> None:
         "and as much as 9 feet above flood stage in Oster County.",
         "The Tarn is nearly 13 feet above flood stage and it will stay there for days.",
     )
+
+
+def test_two_offices_of_one_body_credited_with_one_claim_disagree() -> None:
+    (d,) = flags(
+        "By late 2031, according to the UN Water Division, the lake will hold nine billion tons.",
+        "Late in 2031, according to the experts at the U.N. Water Research Bureau, the lake "
+        "will pass nine billion tons.",
+    )
+    assert d.kind == "name"
+    assert {s.value for s in d.sides} == {"UN Water Division", "U.N. Water Research Bureau"}
+
+
+def test_one_body_written_two_ways_is_no_two_offices() -> None:
+    assert not flags(
+        "The cap is $3,100, according to the Federal Harbor Commission, an aide said late.",
+        "The cap is $3,100, according to the Federal Harbors Commission, an aide said late.",
+    )
+
+
+def test_two_offices_on_two_claims_never_meet() -> None:
+    assert not flags(
+        "By 2031, according to the UN Water Division, the lake will shrink.",
+        "In 1990, according to the UN Water Research Bureau, harvests fell.",
+    )

@@ -49,6 +49,7 @@ from scipy import sparse
 
 from storybrief.analyze.agencies import agency_edges
 from storybrief.analyze.ages import age_claims
+from storybrief.analyze.credits import credit_edges
 from storybrief.analyze.days import day_claims
 from storybrief.analyze.docs import Doc
 from storybrief.analyze.lexicon import MONTHS, WEEKDAYS
@@ -256,6 +257,7 @@ def disagreements(
         edges.append((u, v, compatible(va, vb)))
     _age_edges(sents, index, nodes, edges)
     measure_edges(sents, index, nodes, edges)
+    credit_edges(sents, nodes, edges)
     return sides(ctx, nodes, edges, groups)
 
 
