@@ -26,7 +26,10 @@
    A person's age (``ages``), rank (``titles``) and the weekday of one event in a
    person's story (``days``) are anchored on the person instead of on shared words; one
    exact measurement written a hair apart (``twins``: "8,027-meter" / "8,013 m") and two
-   police forces credited with one act (``agencies``) need no shared words either. Figures that only look like
+   police forces credited with one act (``agencies``) need no shared words either.
+   So do the one compound size each article gives of a thing both name (``measures``:
+   "a nearly 6,000-word manifesto" / "a 5,500-word letter") and two offices of one parent
+   credited with one claim (``credits``). Figures that only look like
    one property (updates, changes, rates, running totals, figures asked for, qualified
    parts, earlier events, ordinals of two things) are traps (``value_traps``); a value the
    other article also states, written the same way, is of another thing.
