@@ -134,7 +134,11 @@ def _unannotated(root: Path, n: int, ner: str, first: int = 100) -> int:
             flags += 1
             print(f"== {gold.id} [{d.kind}] {d.subject}")
             for s in d.sides:
-                print(f"     {s.value!r} ({len(s.citations)}x) {s.text[:200]}")
+                c = s.citations[0]
+                raw = gold.documents[int(c.article[1:])]
+                at = raw.find(s.text[:60])
+                where = f"{c.article}@{at}-{at + len(s.text) if at >= 0 else -1}"
+                print(f"     {s.value!r} ({len(s.citations)}x, {where}) {s.text[:200]}")
     print(f"{flags} flags on {len(rows)} clusters")
     return 0
 

@@ -26,7 +26,10 @@
    A person's age (``ages``), rank (``titles``) and the weekday of one event in a
    person's story (``days``) are anchored on the person instead of on shared words; one
    exact measurement written a hair apart (``twins``: "8,027-meter" / "8,013 m") and two
-   police forces credited with one act (``agencies``) need no shared words either. Figures that only look like
+   police forces credited with one act (``agencies``) need no shared words either.
+   So do the one compound size each article gives of a thing both name (``measures``:
+   "a nearly 6,000-word manifesto" / "a 5,500-word letter") and two offices of one parent
+   credited with one claim (``credits``). Figures that only look like
    one property (updates, changes, rates, running totals, figures asked for, qualified
    parts, earlier events, ordinals of two things) are traps (``value_traps``); a value the
    other article also states, written the same way, is of another thing.
@@ -50,9 +53,11 @@ from scipy import sparse
 
 from storybrief.analyze.agencies import agency_edges
 from storybrief.analyze.ages import age_claims
+from storybrief.analyze.credits import credit_edges
 from storybrief.analyze.days import day_claims
 from storybrief.analyze.docs import Doc
 from storybrief.analyze.lexicon import MONTHS, WEEKDAYS
+from storybrief.analyze.measures import measure_edges
 from storybrief.analyze.mentions import Mention
 from storybrief.analyze.name_sides import name_edges, slot_names
 from storybrief.analyze.names import NameIndex
@@ -255,6 +260,8 @@ def disagreements(
         nodes[u], nodes[v] = (sents[u[0]], va, va.kind), (sents[v[0]], vb, vb.kind)
         edges.append((u, v, compatible(va, vb)))
     _age_edges(sents, index, nodes, edges)
+    measure_edges(sents, index, nodes, edges)
+    credit_edges(sents, nodes, edges)
     return sides(ctx, nodes, edges, groups)
 
 

@@ -88,6 +88,13 @@ _WANTED = re.compile(
     r"wanted|hope|target|aim|offer)\w*\b[^,;:.]*$",
     re.I,
 )
+# ... or a forecast that governs every figure coordinated after it ("is expected to rise
+# as much as 7 feet in Iowa and as much as 10 feet in Missouri").
+_FORECAST = re.compile(
+    r"\b(?:expected|forecast|predicted|projected)\s+to\s+[a-z]+\b[^;:.]*\band\s+"
+    r"(?:(?:as\s+much\s+as|as\s+many\s+as|up\s+to)\s+)?$",
+    re.I,
+)
 # What money or a span measures, right after it: "$2 billion *in revenue*", "$5 million
 # *of debt*", "5 years *in prison*" / "3 years *of probation*".
 _MEASURE_AFTER = re.compile(r"\s+(?:in|of)\s+(?:new\s+|annual\s+)?([a-z]+)\b")
@@ -173,7 +180,9 @@ def _ordinals(s: Any) -> dict[str, set[str]]:
 
 
 def _wanted(text: str, v: Value) -> bool:
-    return bool(_WANTED.search(text[max(0, v.start - 60) : v.start]))
+    if _WANTED.search(text[max(0, v.start - 60) : v.start]):
+        return True
+    return bool(_FORECAST.search(text[max(0, v.start - 160) : v.start]))
 
 
 def _union(text: str, v: Value) -> bool:

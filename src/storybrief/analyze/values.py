@@ -40,7 +40,7 @@ _APPROX = {
     "close to": (0.75, 1.05), "just under": (0.75, 1.0), "more than": (1.0, math.inf),
     "over": (1.0, math.inf), "at least": (1.0, math.inf), "just over": (1.0, 1.25),
     "upwards of": (1.0, math.inf), "less than": (0.0, 1.0), "fewer than": (0.0, 1.0),
-    "under": (0.0, 1.0), "up to": (0.0, 1.0), "as many as": (0.8, 1.0),
+    "under": (0.0, 1.0), "up to": (0.0, 1.0), "as many as": (0.8, 1.0), "as much as": (0.8, 1.0),
 }  # fmt: skip
 _NUM = (
     r"(?P<approx>(?:" + "|".join(sorted(_APPROX, key=len, reverse=True)) + r")\s+)?"
@@ -181,8 +181,20 @@ def _word_starts(sentence: str, done: int, p: int) -> list[int]:
 
 
 def _interval(v: float, approx: str | None) -> tuple[float, float]:
-    lo, hi = _APPROX.get(" ".join((approx or "").lower().split()), (1.0, 1.0))
+    word = " ".join((approx or "").lower().split())
+    lo, hi = _APPROX.get(word, (1.0, 1.0))
+    if word in _SHORT_OF and v >= 10:
+        # "Nearly 6,000" is a little short of 6,000: less than half its rounding step and
+        # at most 7% short (5,500 is no "nearly 6,000"), but two units for a small count
+        # ("nearly 20" may be 18).
+        step = 10 ** (len(str(int(v))) - len(str(int(v)).rstrip("0")))
+        short = max(min(0.5 * step, 0.07 * v), min(2.0, 0.2 * v))
+        return v - short, v * hi
     return v * lo, v * hi
+
+
+# Hedges that put a value a little below the figure written.
+_SHORT_OF = frozenset(["nearly", "almost", "just under", "close to"])
 
 
 def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
