@@ -31,7 +31,7 @@ from storybrief.analyze.attribution import (
 )
 from storybrief.analyze.lexicon import ROLES, word_set
 from storybrief.analyze.resolver import Resolver
-from storybrief.analyze.speaker_rules import same_sentence
+from storybrief.analyze.speaker_rules import READS, document_head, same_sentence
 from storybrief.text import STOPWORDS
 
 
@@ -60,7 +60,10 @@ def after(resolver: Resolver, text: str) -> Attribution:
     j = 0
     while j < len(toks) and toks[j].lower() in SKIP:
         j += 1
-    if j < len(toks) and toks[j].lower() in QUOTE_VERBS:
+    if j < len(toks) and (
+        toks[j].lower() in QUOTE_VERBS
+        or (toks[j].lower() in READS and document_head(toks[j + 1 : j + 9]) is not None)
+    ):
         medium = toks[j].lower() in MEDIUM_VERBS
         np = []
         for t in toks[j + 1 :]:
@@ -69,7 +72,8 @@ def after(resolver: Resolver, text: str) -> Attribution:
             if t == "," and np and np[-1] == ",":
                 break
             np.append(t)
-        np = trim_np(np)
+        # "reads a Tuesday editorial in The Ledger": the issuer is no trailing clause.
+        np = np if toks[j].lower() in READS else trim_np(np)
         return weak(resolver.phrase(np)) if np and medium else resolver.phrase(np) if np else NONE
     inside = False  # within a short quote of the sentence's tail ('the "firepower" they')
     for k, t in enumerate(toks[:30]):
@@ -82,7 +86,7 @@ def after(resolver: Resolver, text: str) -> Attribution:
             return NONE
         if inside:
             continue
-        if is_verb(t, k == 0):
+        if is_verb(t, k == 0) or (t in READS and document_head(toks[:k]) is not None):
             np = [w for w in toks[:k] if w.lower() not in SKIP]
             if not np or not _speaker_like(np):
                 if np and np[-1] == ",":
@@ -202,7 +206,12 @@ def before(resolver: Resolver, text: str) -> Attribution:
     toks = no_parens(words_of(text))
     if not toks:
         return NONE
-    verbs = [k for k, t in enumerate(toks) if is_verb(t, k == 0)]
+    verbs = [
+        k
+        for k, t in enumerate(toks)
+        if is_verb(t, k == 0)
+        or (t in READS and document_head(toks[clause_start(toks, k) : k]) is not None)
+    ]
     upto = verbs[-1] if verbs else len(toks)
     if not verbs:
         # "Sanders stepped up his emphasis on the issue, saying, …": the participle's
@@ -220,6 +229,8 @@ def before(resolver: Resolver, text: str) -> Attribution:
         if left and not (at >= 0 and toks[at].lower() in _PREPOSITIONS):
             # not "McConnell delivered a blunt message to Trump:": the subject speaks
             return resolver.phrase(left)
+    if verbs and document_head(toks[start:upto]) is not None:
+        return resolver.phrase(toks[start:upto])  # "The memo said:", "A letter from … read:"
     np = leading_np(toks[start:upto])
     if not np and [t.lower() for t in toks[start:upto]] == ["it"]:
         np = ["it"]  # "It described the clashes as …"
