@@ -210,3 +210,21 @@ def test_her_letter_is_the_woman_her_means() -> None:
         '"I leave with my head held high and my conscience clear," her letter read.'
     )
     assert speakers(text)["I"] == "Ines Varga"
+
+
+def test_a_role_and_name_after_an_inverted_verb_before_the_quote() -> None:
+    text = (
+        "The town planned a new bridge.\n\n"
+        "We may, for example, says harbour engineer Wendell Okafor, "
+        "“see to it that every ferry runs on time and every bridge stays open.”"
+    )
+    assert speakers(text)["see"] == "Wendell Okafor"
+
+
+def test_words_an_editor_put_in_brackets_belong_to_the_speaker_phrase() -> None:
+    text = (
+        "The town planned a new bridge.\n\n"
+        "We may, for example, says [harbour engineer Wendell] Okafor, "
+        "“see to it that every ferry runs on time and every bridge stays open.”"
+    )
+    assert speakers(text)["see"] == "Wendell Okafor"

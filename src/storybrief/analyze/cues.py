@@ -150,7 +150,11 @@ def is_verb(t: str, first: bool) -> bool:
 
 
 def no_parens(toks: list[str]) -> list[str]:
-    """Tokens without short parentheses ("Sen. Bernie Sanders (I-Vt.) said")."""
+    """Tokens without short parentheses ("Sen. Bernie Sanders (I-Vt.) said") and without
+    the square brackets of words an editor put in ("says [biologist Jo] Li": "biologist
+    Jo Li")."""
+    if "[" in toks or "]" in toks:
+        toks = [t for t in toks if t not in ("[", "]")]
     if "(" not in toks:
         return toks
     out: list[str] = []
@@ -247,6 +251,8 @@ def before(resolver: Resolver, text: str) -> Attribution:
         tail = toks[upto + 1 :]
         if tail and tail[-1] in (",", ":"):
             tail = tail[:-1]
+        if _described(tail):  # "..., says population biologist Joel Cohen, “…”"
+            tail = tail[next(k for k, w in enumerate(tail) if w[:1].isupper()) :]
         if 1 <= len(tail) <= 5 and all(
             t[:1].isupper() or t.lower() in CONNECT or t.endswith(".") for t in tail
         ):
