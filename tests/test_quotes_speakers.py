@@ -228,3 +228,13 @@ def test_words_an_editor_put_in_brackets_belong_to_the_speaker_phrase() -> None:
         "“see to it that every ferry runs on time and every bridge stays open.”"
     )
     assert speakers(text)["see"] == "Wendell Okafor"
+
+
+def test_an_interviewers_question_between_a_person_and_their_quote() -> None:
+    text = (
+        "The Gulls lost 2-1 on Sunday.\n\n"
+        "Gulls coach Ines Varga also addressed the delay before kickoff.\n\n"
+        "Did it cause a distraction?\n\n"
+        "“I do not think it changed the game at all. We were ready when the whistle went.”"
+    )
+    assert speakers(text)["I"] == "Ines Varga"
