@@ -8,7 +8,7 @@ subject). Small word tests used by ``Resolver``, ``PhraseNames`` and ``cues.befo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from storybrief.analyze.attribution import (
     DETERMINERS,
@@ -22,9 +22,6 @@ from storybrief.analyze.attribution import (
     leading_np,
 )
 from storybrief.analyze.lexicon import word_set
-
-if TYPE_CHECKING:
-    from storybrief.analyze.resolver import Resolver
 
 _THE = frozenset(["the", "this"])
 
@@ -149,7 +146,7 @@ def document_head(words: Sequence[str]) -> int | None:
     return cut
 
 
-def document_issuer(resolver: Resolver, words: Sequence[str]) -> Attribution | None:
+def document_issuer(resolver: Any, words: Sequence[str]) -> Attribution | None:
     """ "a Tuesday editorial in The Ledger", "a letter from the Rotary Club": the one who
     issued it, when the phrase says so; "his statement": the one "his" means; "the email",
     "the study": no one (not the person last named). None when the phrase's head is no document."""
