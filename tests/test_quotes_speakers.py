@@ -238,3 +238,21 @@ def test_an_interviewers_question_between_a_person_and_their_quote() -> None:
         "“I do not think it changed the game at all. We were ready when the whistle went.”"
     )
     assert speakers(text)["I"] == "Ines Varga"
+
+
+def test_for_a_full_name_then_a_colon_is_that_persons_quote() -> None:
+    text = (
+        "The band reissued its early albums this year.\n\n"
+        "For Wendell Okafor, it has been a slightly different experience, with a lot he "
+        "would do differently: “My enthusiasm sometimes got in the way of finesse.”"
+    )
+    assert speakers(text)["My"] == "Wendell Okafor"
+
+
+def test_for_a_lone_unknown_word_then_a_colon_is_no_one() -> None:
+    text = (
+        "The band toured Ohio this year.\n\n"
+        "For Millbrook, it has been a slightly different experience, as one fan noted in "
+        "March: “My enthusiasm sometimes got in the way of finesse.”"
+    )
+    assert speakers(text)["My"] is None

@@ -225,6 +225,14 @@ def before(resolver: Resolver, text: str) -> Attribution:
     if verbs and start == upto:
         # "Said Dorothy Poynter, who grew up with Ali, ...": the speaker follows the verb.
         return resolver.phrase(trim_np([t for t in toks[upto + 1 :] if t not in END]))
+    if not verbs and toks[-1] == ":" and toks[0].lower() == "for" and "," in toks[2:6]:
+        # "For Ada Morrow, it has been a different story: “…”": the one the sentence is for.
+        named = toks[1 : toks.index(",", 2)]
+        if all(t[:1].isupper() for t in named):
+            found = resolver.phrase(named)
+            kind = resolver.index.kind.get(found.speaker or "")
+            if found.speaker and (kind == "person" or (len(named) > 1 and kind not in _NOT_PEOPLE)):
+                return found
     if not verbs and toks[-1] == ":":
         # "Pollsters agree - Carl Bialik:", "doesn't surprise Republican pollster Daron
         # Shaw:": a name right before the colon introduces the quote.
@@ -345,3 +353,6 @@ def np_left(toks: list[str], start: int, verb: int, *, subject: bool = False) ->
     if not any(w[:1].isupper() and w.lower().rstrip(".") not in ROLES for w in np):
         return []
     return np
+
+
+_NOT_PEOPLE = frozenset(["place", "organization"])
