@@ -142,3 +142,117 @@ def test_a_verb_between_a_subject_and_a_title_ends_the_subject() -> None:
         'the harbour opening "if it had been held in the old town."'
     )
     assert speakers(text)["if"] == "Ada Morrow"
+
+
+def test_a_first_name_alone_is_the_full_name_just_written() -> None:
+    text = (
+        "The hikers found shelter in a cabin and met one Wendell Okafor, a retired "
+        "ferry pilot who had lived there for years.\n\n"
+        '"Has anyone fixed the bridge over the gorge yet?" asks Wendell.'
+    )
+    assert speakers(text)["Has"] == "Wendell Okafor"
+
+
+def test_a_first_name_shared_by_two_full_names_stays_as_written() -> None:
+    text = (
+        "The hikers met Wendell Okafor and Wendell Brandt at the cabin on the ridge.\n\n"
+        '"Has anyone fixed the bridge over the gorge yet?" asks Wendell.'
+    )
+    assert speakers(text)["Has"] == "Wendell"
+
+
+def test_a_document_read_after_a_quote_is_the_paper_it_ran_in() -> None:
+    text = (
+        "Mayor Ines Varga of Millbrook has faced criticism over the bridge for months.\n\n"
+        '"There are turtles that move faster than this council," reads a Tuesday '
+        "editorial in The Millbrook Ledger."
+    )
+    assert speakers(text)["There"] == "Millbrook Ledger"
+
+
+def test_a_document_with_no_issuer_is_not_the_person_last_named() -> None:
+    text = (
+        "Mayor Ines Varga of Millbrook has faced criticism over the bridge for months.\n\n"
+        'The memo said: "There are turtles that move faster than this council."'
+    )
+    assert speakers(text)["There"] is None
+
+
+def test_a_letter_from_a_club_is_the_club() -> None:
+    text = (
+        "Mayor Ines Varga of Millbrook has faced criticism over the bridge for months.\n\n"
+        "A March 3 letter from the Millbrook Rotary Club read: "
+        '"There are turtles that move faster than this council."'
+    )
+    assert speakers(text)["There"] == "Millbrook Rotary Club"
+
+
+def test_a_statement_released_by_a_club_is_the_club() -> None:
+    text = (
+        "Mayor Ines Varga of Millbrook has faced criticism over the bridge for months.\n\n"
+        '"There are turtles that move faster than this council," read the statement '
+        "released by the Millbrook Rotary Club."
+    )
+    assert speakers(text)["There"] == "Millbrook Rotary Club"
+
+
+def test_his_statement_is_the_man_his_means() -> None:
+    text = (
+        "Mayor Bruno Achterberg of Millbrook resigned on Monday.\n\n"
+        'His statement said: "I leave with my head held high and my conscience clear."'
+    )
+    assert speakers(text)["I"] == "Bruno Achterberg"
+
+
+def test_her_letter_is_the_woman_her_means() -> None:
+    text = (
+        "Mayor Ines Varga wrote to the board after the vote. She was not alone.\n\n"
+        '"I leave with my head held high and my conscience clear," her letter read.'
+    )
+    assert speakers(text)["I"] == "Ines Varga"
+
+
+def test_a_role_and_name_after_an_inverted_verb_before_the_quote() -> None:
+    text = (
+        "The town planned a new bridge.\n\n"
+        "We may, for example, says harbour engineer Wendell Okafor, "
+        "“see to it that every ferry runs on time and every bridge stays open.”"
+    )
+    assert speakers(text)["see"] == "Wendell Okafor"
+
+
+def test_words_an_editor_put_in_brackets_belong_to_the_speaker_phrase() -> None:
+    text = (
+        "The town planned a new bridge.\n\n"
+        "We may, for example, says [harbour engineer Wendell] Okafor, "
+        "“see to it that every ferry runs on time and every bridge stays open.”"
+    )
+    assert speakers(text)["see"] == "Wendell Okafor"
+
+
+def test_an_interviewers_question_between_a_person_and_their_quote() -> None:
+    text = (
+        "The Gulls lost 2-1 on Sunday.\n\n"
+        "Gulls coach Ines Varga also addressed the delay before kickoff.\n\n"
+        "Did it cause a distraction?\n\n"
+        "“I do not think it changed the game at all. We were ready when the whistle went.”"
+    )
+    assert speakers(text)["I"] == "Ines Varga"
+
+
+def test_for_a_full_name_then_a_colon_is_that_persons_quote() -> None:
+    text = (
+        "The band reissued its early albums this year.\n\n"
+        "For Wendell Okafor, it has been a slightly different experience, with a lot he "
+        "would do differently: “My enthusiasm sometimes got in the way of finesse.”"
+    )
+    assert speakers(text)["My"] == "Wendell Okafor"
+
+
+def test_for_a_lone_unknown_word_then_a_colon_is_no_one() -> None:
+    text = (
+        "The band toured Ohio this year.\n\n"
+        "For Millbrook, it has been a slightly different experience, as one fan noted in "
+        "March: “My enthusiasm sometimes got in the way of finesse.”"
+    )
+    assert speakers(text)["My"] is None

@@ -31,7 +31,7 @@ from storybrief.analyze.attribution import (
 )
 from storybrief.analyze.lexicon import ROLES, word_set
 from storybrief.analyze.resolver import Resolver
-from storybrief.analyze.speaker_rules import same_sentence
+from storybrief.analyze.speaker_rules import READS, document_head, same_sentence
 from storybrief.text import STOPWORDS
 
 
@@ -60,7 +60,10 @@ def after(resolver: Resolver, text: str) -> Attribution:
     j = 0
     while j < len(toks) and toks[j].lower() in SKIP:
         j += 1
-    if j < len(toks) and toks[j].lower() in QUOTE_VERBS:
+    if j < len(toks) and (
+        toks[j].lower() in QUOTE_VERBS
+        or (toks[j].lower() in READS and document_head(toks[j + 1 : j + 9]) is not None)
+    ):
         medium = toks[j].lower() in MEDIUM_VERBS
         np = []
         for t in toks[j + 1 :]:
@@ -69,7 +72,8 @@ def after(resolver: Resolver, text: str) -> Attribution:
             if t == "," and np and np[-1] == ",":
                 break
             np.append(t)
-        np = trim_np(np)
+        # "reads a Tuesday editorial in The Ledger": the issuer is no trailing clause.
+        np = np if toks[j].lower() in READS else trim_np(np)
         return weak(resolver.phrase(np)) if np and medium else resolver.phrase(np) if np else NONE
     inside = False  # within a short quote of the sentence's tail ('the "firepower" they')
     for k, t in enumerate(toks[:30]):
@@ -82,7 +86,7 @@ def after(resolver: Resolver, text: str) -> Attribution:
             return NONE
         if inside:
             continue
-        if is_verb(t, k == 0):
+        if is_verb(t, k == 0) or (t in READS and document_head(toks[:k]) is not None):
             np = [w for w in toks[:k] if w.lower() not in SKIP]
             if not np or not _speaker_like(np):
                 if np and np[-1] == ",":
@@ -146,7 +150,11 @@ def is_verb(t: str, first: bool) -> bool:
 
 
 def no_parens(toks: list[str]) -> list[str]:
-    """Tokens without short parentheses ("Sen. Bernie Sanders (I-Vt.) said")."""
+    """Tokens without short parentheses ("Sen. Bernie Sanders (I-Vt.) said") and without
+    the square brackets of words an editor put in ("says [biologist Jo] Li": "biologist
+    Jo Li")."""
+    if "[" in toks or "]" in toks:
+        toks = [t for t in toks if t not in ("[", "]")]
     if "(" not in toks:
         return toks
     out: list[str] = []
@@ -202,7 +210,12 @@ def before(resolver: Resolver, text: str) -> Attribution:
     toks = no_parens(words_of(text))
     if not toks:
         return NONE
-    verbs = [k for k, t in enumerate(toks) if is_verb(t, k == 0)]
+    verbs = [
+        k
+        for k, t in enumerate(toks)
+        if is_verb(t, k == 0)
+        or (t in READS and document_head(toks[clause_start(toks, k) : k]) is not None)
+    ]
     upto = verbs[-1] if verbs else len(toks)
     if not verbs:
         # "Sanders stepped up his emphasis on the issue, saying, …": the participle's
@@ -212,6 +225,14 @@ def before(resolver: Resolver, text: str) -> Attribution:
     if verbs and start == upto:
         # "Said Dorothy Poynter, who grew up with Ali, ...": the speaker follows the verb.
         return resolver.phrase(trim_np([t for t in toks[upto + 1 :] if t not in END]))
+    if not verbs and toks[-1] == ":" and toks[0].lower() == "for" and "," in toks[2:6]:
+        # "For Ada Morrow, it has been a different story: “…”": the one the sentence is for.
+        named = toks[1 : toks.index(",", 2)]
+        if all(t[:1].isupper() for t in named):
+            found = resolver.phrase(named)
+            kind = resolver.index.kind.get(found.speaker or "")
+            if found.speaker and (kind == "person" or (len(named) > 1 and kind not in _NOT_PEOPLE)):
+                return found
     if not verbs and toks[-1] == ":":
         # "Pollsters agree - Carl Bialik:", "doesn't surprise Republican pollster Daron
         # Shaw:": a name right before the colon introduces the quote.
@@ -220,6 +241,8 @@ def before(resolver: Resolver, text: str) -> Attribution:
         if left and not (at >= 0 and toks[at].lower() in _PREPOSITIONS):
             # not "McConnell delivered a blunt message to Trump:": the subject speaks
             return resolver.phrase(left)
+    if verbs and document_head(toks[start:upto]) is not None:
+        return resolver.phrase(toks[start:upto])  # "The memo said:", "A letter from … read:"
     np = leading_np(toks[start:upto])
     if not np and [t.lower() for t in toks[start:upto]] == ["it"]:
         np = ["it"]  # "It described the clashes as …"
@@ -236,6 +259,8 @@ def before(resolver: Resolver, text: str) -> Attribution:
         tail = toks[upto + 1 :]
         if tail and tail[-1] in (",", ":"):
             tail = tail[:-1]
+        if _described(tail):  # "..., says population biologist Joel Cohen, “…”"
+            tail = tail[next(k for k, w in enumerate(tail) if w[:1].isupper()) :]
         if 1 <= len(tail) <= 5 and all(
             t[:1].isupper() or t.lower() in CONNECT or t.endswith(".") for t in tail
         ):
@@ -328,3 +353,6 @@ def np_left(toks: list[str], start: int, verb: int, *, subject: bool = False) ->
     if not any(w[:1].isupper() and w.lower().rstrip(".") not in ROLES for w in np):
         return []
     return np
+
+
+_NOT_PEOPLE = frozenset(["place", "organization"])

@@ -18,6 +18,7 @@ from storybrief.analyze.lexicon import ROLES
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.speaker_rules import described_last
 from storybrief.analyze.speakers import surnames
+from storybrief.text import STOPWORDS
 
 
 class PhraseNames:
@@ -27,6 +28,8 @@ class PhraseNames:
     index: NameIndex
     lower: frozenset[str]
     _by_surname: dict[str, list[str]] | None
+    _by_first: dict[str, set[str]] | None = None  # the story's people by first name
+    window: Sequence[str] = ()  # the sentences just read (the resolver's)
 
     @property
     def recent(self) -> list[str]:  # the resolver's, most recently named first
@@ -151,4 +154,41 @@ class PhraseNames:
             longer = [d for d in self._by_surname.get(surface, ()) if d != surface]
             if longer:
                 return max(longer, key=lambda d: (self.index.mentions.get(d, 0), len(d)))
+            return self._first_name(surface)
         return surface
+
+    def _first_name(self, surface: str) -> str:
+        """A first name alone ("Hank" for Hank Marlow): the story's one person with that
+        first name, when no one has it for a surname; else the name as written."""
+        by_first = self._by_first
+        if by_first is None:
+            by_first = {}
+            for name, kind in self.index.kind.items():
+                parts = name.split()
+                if kind == "person" and len(parts) > 1 and parts[0][:1].isupper():
+                    by_first.setdefault(parts[0], set()).add(name)
+            self._by_first = by_first
+        people = by_first.get(surface, ())
+        if len(people) == 1:
+            return next(iter(people))
+        if people or not surface[:1].isupper():
+            return surface
+        # "stumble upon one Hank Marlow (…). (… asks Hank.)": the full name written in the
+        # sentences just read, when the recogniser listed no one so.
+        found = set()
+        for sentence in self.window:
+            at = sentence.find(surface + " ")
+            while at >= 0:
+                rest = sentence[at + len(surface) + 1 :].split(None, 1)
+                word = rest[0].rstrip(".,;:)") if rest else ""
+                if (
+                    (at == 0 or not sentence[at - 1].isalnum())
+                    and word.isalpha()
+                    and word[:1].isupper()
+                    and word[1:].islower()
+                    and not self._common(word.lower())
+                    and word.lower() not in STOPWORDS
+                ):
+                    found.add(f"{surface} {word}")
+                at = sentence.find(surface + " ", at + 1)
+        return next(iter(found)) if len(found) == 1 else surface

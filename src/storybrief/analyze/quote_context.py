@@ -107,6 +107,13 @@ def about(doc: Doc, idxs: list[int], names: SentenceNames, person: str) -> bool:
     return bool(described_subject(words_of(outside_quotes(doc.sentences[idxs[-1]]))))
 
 
+def asked(doc: Doc, idxs: list[int]) -> bool:
+    """Whether a paragraph is only a short question without quotation marks: an
+    interviewer's ("Did it cause a delay?")."""
+    text = " ".join(doc.sentences[i] for i in idxs).strip()
+    return text.endswith("?") and len(text.split()) <= 15 and not _OPEN_RX.search(text)
+
+
 def attribution_end(text: str, offsets: list[tuple[int, int, int]], close: int, s_end: int) -> int:
     """Where an attribution after a quote may end: its sentence's end, or, when the quote
     closes its sentence ('"... missing." Trump said.'), the end of a short next sentence."""

@@ -34,6 +34,7 @@ from storybrief.analyze.names import NameIndex
 from storybrief.analyze.quote_context import (
     SentenceNames,
     about,
+    asked,
     attribution_end,
     next_sentence,
     quote_spans,
@@ -159,12 +160,16 @@ def find_quotes(
                     who = prev_para[1]
                 if not who.found and not text[:start].strip() and p - 1 in paras:
                     # A paragraph that is only a quote, after one about someone ("Valastro
-                    # praised Christie's leadership ..."): the one the story was about.
+                    # praised Christie's leadership ..."): the one the story was about; an
+                    # interviewer's question between them ("Did it matter?") changes no one.
                     last_one = resolver.last_person
+                    back = p - 1
+                    if asked(doc, paras[back]) and back - 1 in paras:
+                        back -= 1
                     if (
                         last_one
                         and index.kind.get(last_one) == "person"
-                        and about(doc, paras[p - 1], names, last_one)
+                        and about(doc, paras[back], names, last_one)
                     ):
                         who = Attribution(True, last_one)
                 resolver.spoke(who.speaker)

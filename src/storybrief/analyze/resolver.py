@@ -31,6 +31,7 @@ from storybrief.analyze.names import NameIndex
 from storybrief.analyze.phrase_names import PhraseNames
 from storybrief.analyze.speaker_rules import (
     described_subject,
+    document_issuer,
     org_spokesperson,
     proper_after_determiner,
 )
@@ -76,6 +77,7 @@ class Resolver(PhraseNames):
         # resolvers of its articles.
         self._by_surname = by_surname
         self.last_org: str | None = None
+        self.window: tuple[str, ...] = ()  # the last ``PENDING`` sentences read
 
     def seen(self, persons: Sequence[str], orgs: Sequence[str]) -> None:
         """Names of a sentence read before the next quote: its first person (the
@@ -90,6 +92,7 @@ class Resolver(PhraseNames):
         marks, its subject last (the likeliest "he" of the next sentence)."""
         self._pending.append((sentence, persons, orgs))
         del self._pending[:-PENDING]
+        self.window = self.window[-PENDING + 1 :] + (sentence,)
 
     @property
     def recent(self) -> list[str]:
@@ -212,6 +215,9 @@ class Resolver(PhraseNames):
         ):
             parts = parts[1:]  # "Joplin, Mo., Mayor Melodee Colbert-Kean"
         head, rest = parts[0], parts[1:]
+        issued = document_issuer(self, head)
+        if issued is not None:
+            return issued  # "a letter from the Rotary Club", "the email": who issued it
         if rest and head[0].lower() in ("the", "a", "an", "one"):
             # "the leader of the center-left opposition, Pierluigi Bersani, said"
             for p in rest:
