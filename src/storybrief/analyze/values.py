@@ -17,11 +17,7 @@ from datetime import date
 
 from storybrief.analyze.dates import DATE_WORDS, find_dates
 from storybrief.analyze.labels import LABEL_UNITS, UNIT_NAMES, compound_unit, in_part, is_label
-from storybrief.analyze.lexicon import (
-    CLAUSE_WORDS,
-    NUMBER_WORDS,
-    ORDINALS,
-)
+from storybrief.analyze.lexicon import CLAUSE_WORDS, NUMBER_WORDS, ORDINALS
 from storybrief.analyze.tokens import Context
 from storybrief.analyze.value_base import Value, local_context
 from storybrief.analyze.value_traps import round_slack
@@ -95,6 +91,7 @@ _DIGIT_ORD = re.compile(r"\d(?:st|nd|rd|th)\b")
 _NUM_WORDS = frozenset(_WORDNUM)
 _ORD_WORDS = frozenset(_ORDINAL)
 _A_WORDS = frozenset(["a", "an"])
+_SHORT_OF = frozenset(["nearly", "almost", "just under", "close to"])  # a little below N
 _TIME_WORDS = frozenset(_TIME) | frozenset(u + "s" for u in _TIME)
 
 
@@ -191,10 +188,6 @@ def _interval(v: float, approx: str | None) -> tuple[float, float]:
         short = max(min(0.5 * step, 0.07 * v), min(2.0, 0.2 * v))
         return v - short, v * hi
     return v * lo, v * hi
-
-
-# Hedges that put a value a little below the figure written.
-_SHORT_OF = frozenset(["nearly", "almost", "just under", "close to"])
 
 
 def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
