@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -228,3 +229,24 @@ def test_max_first_keeps_only_the_best_scored_first_sentences() -> None:
     assert CentroidSummarizer.for_budget(250).max_first is None
     with pytest.raises(ConfigError):
         CentroidSummarizer(max_first=-1)
+
+
+def test_min_ratio_leaves_out_sentences_far_below_the_best() -> None:
+    from storybrief.summarize.centroid import SHORT_BRIEF, CentroidSummarizer
+
+    table = build_table(segment([article(t, id=f"a{i}") for i, t in enumerate(STORY)]))
+    full = CentroidSummarizer().select(table, 200)
+    assert CentroidSummarizer(min_ratio=0.0).select(table, 200) == full
+    cand = np.flatnonzero(table.candidate)
+    score = CentroidSummarizer().scored(table, cand)[1]
+    for ratio in (0.5, 0.9, 1.0):
+        rows = CentroidSummarizer(min_ratio=ratio).select(table, 200)
+        assert rows and set(rows) <= set(full)  # the same picks, fewer of them
+        kept = {int(r): float(v) for r, v in zip(cand, score, strict=True)}
+        assert all(kept[r] >= ratio * score.max() - 1e-9 for r in rows)
+    assert len(CentroidSummarizer(min_ratio=1.0).select(table, 200)) == 1
+    assert CentroidSummarizer.for_budget(SHORT_BRIEF).min_ratio == 0.5
+    assert CentroidSummarizer.for_budget(250).min_ratio == 0.0
+    for bad in (-0.1, 1.5):
+        with pytest.raises(ConfigError):
+            CentroidSummarizer(min_ratio=bad)

@@ -25,6 +25,7 @@ SHORT_BRIEF = 120  # words; see CentroidSummarizer.for_budget
 # made no difference to Multi-News at 250 words, where the long preset keeps 0.4.
 SHORT_INDEX_DECAY = 0.2
 SHORT_MAX_FIRST = 2  # see CentroidSummarizer.max_first
+SHORT_MIN_RATIO = 0.5  # see CentroidSummarizer.min_ratio
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,12 @@ class CentroidSummarizer:
     # Short preset 2: out of fold on NeuS at 70 words (chosen per fold among None, 1, 2, 3:
     # 2 in every fold) ROUGE-1/2 42.99/19.65 -> 43.15/19.79.
     max_first: int | None = None
+    # A sentence scoring under this share of the best sentence's score stays out even
+    # when it fits: a short brief then ends after its strong statements instead of filling
+    # the budget with a weak one (a context-bound remark, a side detail). 0: off. Short
+    # preset 0.5: out of fold on NeuS at 70 words (chosen per fold among 0, 0.3-0.6: 0.5 in
+    # every fold) ROUGE-1/2 43.15/19.79 -> 43.23/20.10; briefs 64 -> 58 words on average.
+    min_ratio: float = 0.0
 
     @classmethod
     def for_budget(cls, words: int) -> CentroidSummarizer:
@@ -75,10 +82,13 @@ class CentroidSummarizer:
                 support_cosine=0.3,
                 index_decay=SHORT_INDEX_DECAY,
                 max_first=SHORT_MAX_FIRST,
+                min_ratio=SHORT_MIN_RATIO,
             )
         return cls()
 
     def __post_init__(self) -> None:
+        if not 0.0 <= self.min_ratio <= 1.0:
+            raise ConfigError(f"min_ratio must be in [0, 1], got {self.min_ratio}")
         if not 0.0 <= self.min_novelty < 1.0:
             raise ConfigError(f"min_novelty must be in [0, 1), got {self.min_novelty}")
         if self.index_decay < 0:
@@ -105,7 +115,10 @@ class CentroidSummarizer:
         short = cand[order]
         support = self._support(table, short)
         boosted = score[order] * (1.0 + self.support_weight * np.log1p(support - 1))
-        ranked = short[np.argsort(-boosted, kind="stable")]
+        by_score = np.argsort(-boosted, kind="stable")
+        ranked = short[by_score]
+        if self.min_ratio:
+            ranked = ranked[boosted[by_score] >= self.min_ratio * boosted[by_score[0]]]
         if self.max_first is not None:
             first = table.index[ranked] == 0
             ranked = ranked[~first | (np.cumsum(first) <= self.max_first)]
