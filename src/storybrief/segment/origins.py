@@ -11,7 +11,9 @@ those passages come from. Passages are one origin when
 - their articles share a passage (dedup's partial link) and these passages are nearly
   the same words (``SAME_WORDS``): the shared passage with small edits;
 - one relays the other: it credits a news outlet ("according to the Associated Press",
-  "Reuters reported") and holds nearly all the other's words (``RELAYED_WORDS``).
+  "Reuters reported") and holds nearly all the other's words (``RELAYED_WORDS``), or,
+  when their articles share a passage (dedup's partial link), most of them
+  (``SAME_WORDS``): a post that reprints an outlet's paragraphs retells the rest.
 """
 
 from __future__ import annotations
@@ -36,8 +38,9 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{20,})[”\"]")
 _OUTLET = (
     r"(?:the\s+)?(?:Associated\s+Press|AP|Reuters|AFP|Agence\s+France-Presse|Bloomberg|"
     r"CNN|BBC|NBC|ABC|CBS|Fox\s+News|NPR|Politico|Axios|Salon|"
-    r"(?:[A-Z][\w.'’&-]*\s+){0,3}(?:Times|Post|Journal|News|Press|Tribune|Guardian|"
-    r"Telegraph|Herald|Gazette|Globe|Magazine|Daily|Mail|Sun|Star|Wire|Radio|TV|Network))"
+    r"(?:(?:[A-Z][\w.'’&-]*|&)\s+){0,3}(?:Times|Post|Journal|News|Press|Tribune|Guardian|"
+    r"Telegraph|Herald|Gazette|Globe|Magazine|Daily|Mail|Sun|Star|Wire|Radio|TV|Network|"
+    r"Watch))"
 )
 _RELAY = re.compile(
     rf"\b(?:according\s+to|reported\s+by|as\s+reported\s+by|told|via)\s+{_OUTLET}\b"
@@ -113,6 +116,13 @@ def count_origins(
                 or bool(quoted[i] & quoted[j])
                 or (frozenset((a, b)) in shares_text and jaccard >= SAME_WORDS)
                 or ((relayed[i] or relayed[j]) and contained >= RELAYED_WORDS)
+                # A relay between articles that share text: the relaying one reprints
+                # the other's paragraphs around the passage it credits and retells.
+                or (
+                    frozenset((a, b)) in shares_text
+                    and (relayed[i] or relayed[j])
+                    and contained >= SAME_WORDS
+                )
             )
             if one:
                 parent[find(j)] = find(i)
