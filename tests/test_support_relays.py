@@ -53,3 +53,14 @@ def test_the_copy_of_the_sentence_is_cited_before_a_looser_one_the_model_prefers
     (support,) = supporting_rows(table, [row], model=model, threshold=0.5)
     cited = [table.texts[r] for r in support if table.article[r] == 1]
     assert cited == ["The ferry to Olm Island was cancelled on Friday."]
+
+
+def test_a_copied_sentence_with_words_changed_is_one_origin() -> None:
+    passages = [
+        ("a", "The tram now runs between #4 and 9 stops past the harbour in Olm."),
+        (
+            "b",
+            "The tram now runs between No. 4 and No. 9 stops on that line past the harbour in Olm.",
+        ),
+    ]
+    assert count_origins(passages, _no_copies) == 1

@@ -7,7 +7,9 @@ those passages come from. Passages are one origin when
 - they print one text twice: a run of ``RUN`` words in common (a wire paragraph, a press
   release or a post reprinted inside another article, with or without dedup finding the
   share), one passage of ``QUOTE_WORDS`` words or more whole inside the other (a post
-  quoted), or one quotation of ``QUOTE_WORDS`` words or more (a statement reproduced);
+  quoted), one quotation of ``QUOTE_WORDS`` words or more (a statement reproduced), or
+  nearly all words of one in the other in the same order (``edited_copy``: a copied
+  sentence with words changed, even where dedup finds no share of the articles);
 - their articles share a passage (dedup's partial link) and these passages are nearly
   the same words (``SAME_WORDS``): the shared passage with small edits;
 - one relays the other: it credits a news outlet ("according to the Associated Press",
@@ -33,6 +35,13 @@ QUOTE_WORDS = 6
 SAME_WORDS = 0.6
 # Share of the shorter passage's words found in the relaying one.
 RELAYED_WORDS = 0.8
+# An edited copy: nearly every word of the shorter passage (``EDITED_WORDS`` words or
+# more) in the longer one in the same order, the longer at most ``EDITED_LONGER`` times
+# as long ("No. 250" for "#250", "on that list" added). Two reports of one fact in their
+# own words keep the facts, rarely the order of every word.
+EDITED_WORDS = 10
+EDITED_ORDER = 0.9
+EDITED_LONGER = 1.5
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{20,})[”\"]")
 _OUTLET = (
@@ -75,6 +84,22 @@ def _inside(a: Sequence[str], ja: str, b: Sequence[str], jb: str) -> bool:
     return len(a) >= QUOTE_WORDS and ja in jb
 
 
+def edited_copy(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether word lists ``a`` and ``b`` are one passage with words added or dropped."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(a) < EDITED_WORDS or len(b) > EDITED_LONGER * len(a):
+        return False
+    # The longest common subsequence, row by row.
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0]
+        for j, y in enumerate(b):
+            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1] >= EDITED_ORDER * len(a)
+
+
 def count_origins(
     passages: Sequence[tuple[str, str]],
     same_source: Callable[[str, str], bool],
@@ -113,6 +138,7 @@ def count_origins(
                 or same_source(a, b)
                 or bool(runs[i] & runs[j])
                 or _inside(tokens[i], joined[i], tokens[j], joined[j])
+                or edited_copy(tokens[i], tokens[j])
                 or bool(quoted[i] & quoted[j])
                 or (frozenset((a, b)) in shares_text and jaccard >= SAME_WORDS)
                 or ((relayed[i] or relayed[j]) and contained >= RELAYED_WORDS)
