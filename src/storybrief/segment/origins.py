@@ -7,11 +7,15 @@ those passages come from. Passages are one origin when
 - they print one text twice: a run of ``RUN`` words in common (a wire paragraph, a press
   release or a post reprinted inside another article, with or without dedup finding the
   share), one passage of ``QUOTE_WORDS`` words or more whole inside the other (a post
-  quoted), or one quotation of ``QUOTE_WORDS`` words or more (a statement reproduced);
+  quoted), one quotation of ``QUOTE_WORDS`` words or more (a statement reproduced), or
+  nearly all words of one in the other in the same order (``edited_copy``: a copied
+  sentence with words changed, even where dedup finds no share of the articles);
 - their articles share a passage (dedup's partial link) and these passages are nearly
   the same words (``SAME_WORDS``): the shared passage with small edits;
 - one relays the other: it credits a news outlet ("according to the Associated Press",
-  "Reuters reported") and holds nearly all the other's words (``RELAYED_WORDS``).
+  "Reuters reported") and holds nearly all the other's words (``RELAYED_WORDS``), or,
+  when their articles share a passage (dedup's partial link), most of them
+  (``SAME_WORDS``): a post that reprints an outlet's paragraphs retells the rest.
 """
 
 from __future__ import annotations
@@ -31,13 +35,21 @@ QUOTE_WORDS = 6
 SAME_WORDS = 0.6
 # Share of the shorter passage's words found in the relaying one.
 RELAYED_WORDS = 0.8
+# An edited copy: nearly every word of the shorter passage (``EDITED_WORDS`` words or
+# more) in the longer one in the same order, the longer at most ``EDITED_LONGER`` times
+# as long ("No. 250" for "#250", "on that list" added). Two reports of one fact in their
+# own words keep the facts, rarely the order of every word.
+EDITED_WORDS = 10
+EDITED_ORDER = 0.9
+EDITED_LONGER = 1.5
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{20,})[”\"]")
 _OUTLET = (
     r"(?:the\s+)?(?:Associated\s+Press|AP|Reuters|AFP|Agence\s+France-Presse|Bloomberg|"
     r"CNN|BBC|NBC|ABC|CBS|Fox\s+News|NPR|Politico|Axios|Salon|"
-    r"(?:[A-Z][\w.'’&-]*\s+){0,3}(?:Times|Post|Journal|News|Press|Tribune|Guardian|"
-    r"Telegraph|Herald|Gazette|Globe|Magazine|Daily|Mail|Sun|Star|Wire|Radio|TV|Network))"
+    r"(?:(?:[A-Z][\w.'’&-]*|&)\s+){0,3}(?:Times|Post|Journal|News|Press|Tribune|Guardian|"
+    r"Telegraph|Herald|Gazette|Globe|Magazine|Daily|Mail|Sun|Star|Wire|Radio|TV|Network|"
+    r"Watch))"
 )
 _RELAY = re.compile(
     rf"\b(?:according\s+to|reported\s+by|as\s+reported\s+by|told|via)\s+{_OUTLET}\b"
@@ -70,6 +82,22 @@ def _inside(a: Sequence[str], ja: str, b: Sequence[str], jb: str) -> bool:
     if len(a) > len(b):
         a, ja, b, jb = b, jb, a, ja
     return len(a) >= QUOTE_WORDS and ja in jb
+
+
+def edited_copy(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether word lists ``a`` and ``b`` are one passage with words added or dropped."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(a) < EDITED_WORDS or len(b) > EDITED_LONGER * len(a):
+        return False
+    # The longest common subsequence, row by row.
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0]
+        for j, y in enumerate(b):
+            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1] >= EDITED_ORDER * len(a)
 
 
 def count_origins(
@@ -110,9 +138,17 @@ def count_origins(
                 or same_source(a, b)
                 or bool(runs[i] & runs[j])
                 or _inside(tokens[i], joined[i], tokens[j], joined[j])
+                or edited_copy(tokens[i], tokens[j])
                 or bool(quoted[i] & quoted[j])
                 or (frozenset((a, b)) in shares_text and jaccard >= SAME_WORDS)
                 or ((relayed[i] or relayed[j]) and contained >= RELAYED_WORDS)
+                # A relay between articles that share text: the relaying one reprints
+                # the other's paragraphs around the passage it credits and retells.
+                or (
+                    frozenset((a, b)) in shares_text
+                    and (relayed[i] or relayed[j])
+                    and contained >= SAME_WORDS
+                )
             )
             if one:
                 parent[find(j)] = find(i)

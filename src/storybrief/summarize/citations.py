@@ -15,12 +15,20 @@ import numpy as np
 from storybrief.model import BriefSentence, Citation
 from storybrief.segment.origins import count_origins
 from storybrief.summarize.support import (
+    FEATURES,
     SupportModel,
     candidates,
     shipped_model,
     shipped_threshold,
 )
 from storybrief.summarize.table import SentenceTable
+
+# A sentence this close in TF-IDF to the brief sentence (the same sentence, or it with a
+# word changed) is the one its article states it in, whatever the model prefers: the
+# model, far from its training pairs, can rate a loosely related sentence of a few shared
+# terms a little above the copy printed in the same article.
+SAME_SENTENCE = 0.9
+_COSINE = FEATURES.index("cosine")
 
 
 def supporting_rows(
@@ -31,7 +39,8 @@ def supporting_rows(
     threshold: float | None = None,
 ) -> list[list[int]]:
     """For each row in ``rows``: itself and, per other article, its sentence most likely
-    to state the same (when at least ``threshold``), in article then sentence order.
+    to state the same (when at least ``threshold``; one nearly the same words,
+    ``SAME_SENTENCE``, first), in article then sentence order.
 
     ``model`` and ``threshold`` default to the shipped ones; the trainer passes a fold's.
     """
@@ -41,13 +50,16 @@ def supporting_rows(
     threshold = shipped_threshold() if threshold is None else threshold
     found = candidates(table, rows, model=model, threshold=threshold)
     p = model.probability(found.features) if len(found.row) else np.zeros(0)
-    best: list[dict[int, tuple[float, int]]] = [{} for _ in rows]
-    for k, r, prob in zip(found.query.tolist(), found.row.tolist(), p.tolist(), strict=True):
+    same = (found.features[:, _COSINE] >= SAME_SENTENCE).tolist()
+    best: list[dict[int, tuple[tuple[bool, float], int]]] = [{} for _ in rows]
+    pairs = zip(found.query.tolist(), found.row.tolist(), p.tolist(), same, strict=True)
+    for k, r, prob, verbatim in pairs:
         if prob < threshold:
             continue
         a = int(table.article[r])
-        if a not in best[k] or prob > best[k][a][0]:
-            best[k][a] = (prob, r)
+        key = (verbatim, prob)
+        if a not in best[k] or key > best[k][a][0]:
+            best[k][a] = (key, r)
     out = []
     for k, row in enumerate(rows):
         support = [int(row)] + [r for _, r in best[k].values()]
