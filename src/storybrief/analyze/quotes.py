@@ -235,12 +235,10 @@ def quotes(
         shared = Counter(chain.from_iterable(postings.get(w, ()) for w in f.stems))
         # Only the clusters sharing the most key words are compared: bounded work per
         # quote however many quotes the story has (a translation shares most of them).
+        # Ties go to the earlier cluster (not to the order of a set of stems: the hash seed).
+        ranked = sorted(shared.items(), key=lambda kn: (-kn[1], kn[0]))[:CANDIDATES]
         target = next(
-            (
-                k
-                for k, n in shared.most_common(CANDIDATES)
-                if n >= 2 and any(_same_remark(f, g) for g in clusters[k])
-            ),
+            (k for k, n in ranked if n >= 2 and any(_same_remark(f, g) for g in clusters[k])),
             None,
         )
         if target is None and not f.stems:
