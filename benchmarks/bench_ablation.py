@@ -74,6 +74,8 @@ KNOBS: dict[str, tuple[object, ...]] = {
     "index_decay": (0.2, 0.0, 0.4),
     "redundancy": (0.5, 0.3, 0.7),
     "length_exponent": (0.1, 0.0, 0.3),
+    "max_first": (2, None, 1, 3),
+    "min_ratio": (0.5, 0.0, 0.3, 0.4, 0.6),
 }
 
 
