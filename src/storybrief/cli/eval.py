@@ -176,6 +176,14 @@ def extraction_command(
     _emit(fmt, "\n\n".join(parts), {"sets": payload})
 
 
+def polnear_for(part: str, polnear_part: str | None) -> str:
+    """The PolNeAR part a trust run reads: the one asked for, else train for a tuning run
+    and dev (held out) otherwise."""
+    if polnear_part is not None:
+        return polnear_part
+    return "train" if part == "tune" else "dev"
+
+
 @eval_group.command("trust")
 @click.option(
     "--part",
@@ -188,9 +196,8 @@ def extraction_command(
     "--polnear",
     "polnear_part",
     type=click.Choice(["dev", "train"]),
-    default="dev",
-    show_default=True,
-    help="PolNeAR part for quotes and speakers.",
+    default=None,
+    help="PolNeAR part for quotes and speakers [default: train with --part tune, else dev].",
 )
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="First N clusters only.")
 @click.option(
@@ -207,7 +214,7 @@ def extraction_command(
 @_format_option
 def trust_command(
     part: str,
-    polnear_part: str,
+    polnear_part: str | None,
     limit: int | None,
     polnear_limit: int | None,
     ner: str,
@@ -218,10 +225,13 @@ def trust_command(
 
     \b
     Multi-News clusters annotated by reading every document (held-out part by default)
-    and PolNeAR's attributions (dev by default); see docs/BENCHMARKS.md, section trust.
+    and PolNeAR's attributions (dev by default; train with --part tune, so that a tuning
+    run never shows held-out figures); see docs/BENCHMARKS.md, section trust.
     """
     from storybrief.eval.datasets import data_root
     from storybrief.eval.trust import evaluate_trust, trust_table
+
+    polnear_part = polnear_for(part, polnear_part)
 
     report = evaluate_trust(
         data_root(data),
