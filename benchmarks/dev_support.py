@@ -30,7 +30,8 @@ from pathlib import Path
 from storybrief.dedup import source_groups
 from storybrief.model import Article
 from storybrief.pipeline import brief_articles
-from storybrief.segment.origins import count_origins, relays
+from storybrief.segment.origins import article_runs, count_origins, relays
+from storybrief.summarize.citations import WINDOW as NEAR
 from storybrief.text import words
 
 RUN = 12
@@ -81,6 +82,7 @@ def audit(name: str, cid: str, docs: list[str], wires: list[str], show: bool) ->
     groups = source_groups([a.id for a in brief.articles], brief.copies)
     partial = {frozenset((c.article, c.of)) for c in brief.copies if c.kind == "partial"}
     text_of = {a.id: a.text for a in brief.articles}
+    printed = {a: article_runs(brief.sentences[a]) for a in text_of}
     whole = {a: _grams(words(t)) for a, t in text_of.items()}
     counted = flagged = 0
     for s in brief.summary:
@@ -89,16 +91,19 @@ def audit(name: str, cid: str, docs: list[str], wires: list[str], show: bool) ->
             continue
         passages = [(c.article, brief.resolve(c)) for c in cites]
         same = lambda a, b: groups.get(a, a) == groups.get(b, b)  # noqa: E731
-        windows = []
+        windows, context = [], []
         for c in cites:
-            sents = brief.sentences[c.article]
-            lo, hi = max(0, c.sentence - WINDOW), c.sentence + WINDOW + 1
+            sents, k = brief.sentences[c.article], c.sentence
+            lo, hi = max(0, k - WINDOW), k + WINDOW + 1
             windows.append(" ".join(sents[lo:hi]))
+            context.append(" ".join(sents[max(0, k - NEAR) : k] + sents[k + 1 : k + 1 + NEAR]))
         counted += 1
         comp = list(range(len(cites)))  # count_origins joins pairs: the same components
         for i in range(len(cites)):
             for j in range(i + 1, len(cites)):
-                if count_origins([passages[i], passages[j]], same, partial) == 1:
+                pair = [passages[i], passages[j]]
+                near = [context[i], context[j]]
+                if count_origins(pair, same, partial, context=near, printed=printed) == 1:
                     old, new = comp[j], comp[i]
                     comp = [new if x == old else x for x in comp]
         lines = []

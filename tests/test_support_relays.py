@@ -4,9 +4,11 @@ share text count once. Invented sentences and names only."""
 from __future__ import annotations
 
 from builders import articles
+from storybrief.analyze import analyze
 from storybrief.dedup import find_copies
+from storybrief.model import Article
 from storybrief.segment import segment
-from storybrief.segment.origins import count_origins, relays
+from storybrief.segment.origins import article_runs, count_origins, relays
 from storybrief.summarize.citations import supporting_rows
 from storybrief.summarize.support import FEATURES, SupportModel
 from storybrief.summarize.table import build_table
@@ -64,3 +66,63 @@ def test_a_copied_sentence_with_words_changed_is_one_origin() -> None:
         ),
     ]
     assert count_origins(passages, _no_copies) == 1
+
+
+def test_a_credit_in_the_next_sentence_counts_where_the_articles_share_text() -> None:
+    passages = [
+        ("post", "The crew cancelled the Olm ferry late on Friday night."),
+        ("paper", "On Friday the ferry to Olm was cancelled by its crew, the owner added."),
+    ]
+    context = ["Harbour Valley Watch reports that the crew walked off.", "Storms closed the quay."]
+    shared = {frozenset(("post", "paper"))}
+    assert count_origins(passages, _no_copies, shared) == 2
+    assert count_origins(passages, _no_copies, shared, context=context) == 1
+    # A credit next to the passage says nothing where the articles share no text.
+    assert count_origins(passages, _no_copies, context=context) == 2
+
+
+def test_a_broadcast_credit_in_a_neighbour_does_not_make_a_relay_of_an_own_report() -> None:
+    passages = [
+        ("a", "Pell Orrin, head of the Olm Harbour Council, said boats sank."),
+        (
+            "b",
+            "Pell Orrin, the Olm Harbour Council head, said on Sunday that at least two of the "
+            "fishing boats had sunk in the storm.",
+        ),
+    ]
+    # Nearly all words of one in the other, and a credit in the sentence before: that
+    # credit is the sentence before's, and the articles share no text.
+    context = ["Nine boats were lost at sea, the TV reported.", "Rain fell on the coast."]
+    assert count_origins(passages, _no_copies, context=context) == 2
+
+
+def test_neighbours_reprinted_word_for_word_are_a_shared_passage() -> None:
+    passages = [
+        ("a", "Council chief Tova Renn confirmed the closure to reporters on Monday."),
+        ("b", "On Monday council chief Tova Renn confirmed the closure."),
+    ]
+    context = [
+        "The bridge over the Pell river will stay shut until the spring thaw.",
+        "Officials said the bridge over the Pell river will stay shut until the spring thaw.",
+    ]
+    assert count_origins(passages, _no_copies) == 2
+    assert count_origins(passages, _no_copies, context=context) == 1
+
+
+def test_a_passage_the_other_article_reprints_elsewhere_is_one_origin() -> None:
+    release = "Brenmoor Mills will open a second plant in Olm next spring, hiring four hundred."
+    report = [
+        "The mill owner plans a new factory in Olm that should employ hundreds.",
+        "The company's statement read: " + release,
+    ]
+    passages = [("release", release), ("report", report[0])]
+    assert count_origins(passages, _no_copies) == 2
+    printed = {"report": article_runs(report), "release": article_runs([release])}
+    assert count_origins(passages, _no_copies, printed=printed) == 1
+
+
+def test_a_question_quoted_with_its_credit_split_off_counts_once() -> None:
+    a = '"Is the ferry running at all?" commuter Ada Fenn asked.'
+    b = 'Queues grew. "Is the ferry running at all?" commuter Ada Fenn asked, according to the AP.'
+    (q,) = analyze(segment([Article("a", a), Article("b", b)], ()), ner="rules").quotes
+    assert q.support == 1

@@ -44,7 +44,12 @@ def support(
         docs[f.doc.id] = f.doc
     passages, written, bare = [], set(), {}
     for a, idx in cited.items():
-        text = outside_quotes(" ".join(docs[a].sentences[i] for i in sorted(idx)))
+        sents = docs[a].sentences
+        # A remark ending in "?" or "!" splits its attribution off: '"…?" a fan asked,
+        # according to the AP.' The sentence after it, opening lower-case, is the remark's.
+        after = max(idx) + 1
+        tail = [after] if after < len(sents) and sents[after][:1].islower() else []
+        text = outside_quotes(" ".join(sents[i] for i in sorted(idx) + tail))
         passages.append((a, text))
         bare[a] = set(words(text))
         if _WRITTEN.search(text):

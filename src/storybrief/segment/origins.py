@@ -42,6 +42,8 @@ RELAYED_WORDS = 0.8
 EDITED_WORDS = 10
 EDITED_ORDER = 0.9
 EDITED_LONGER = 1.5
+# A passage reprinted in another article: this share of its runs in the other's text.
+PRINTED = 0.8
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{20,})[”\"]")
 _OUTLET = (
@@ -100,15 +102,34 @@ def edited_copy(a: Sequence[str], b: Sequence[str]) -> bool:
     return prev[-1] >= EDITED_ORDER * len(a)
 
 
+def article_runs(sentences: Sequence[str]) -> frozenset[tuple[str, ...]]:
+    """Every run of ``RUN`` words of an article (its sentences in order), for
+    ``count_origins``' ``printed``."""
+    return frozenset(_runs([w for s in sentences for w in words(s)]))
+
+
+def _printed_in(runs: set[tuple[str, ...]], article: Collection[tuple[str, ...]]) -> bool:
+    """Whether most of a passage's runs (``PRINTED`` of them, two or more) are in an
+    article's text: the passage reprinted somewhere in it."""
+    return len(runs) >= 2 and sum(r in article for r in runs) >= PRINTED * len(runs)
+
+
 def count_origins(
     passages: Sequence[tuple[str, str]],
     same_source: Callable[[str, str], bool],
     shares_text: Collection[frozenset[str]] = (),
+    *,
+    context: Sequence[str] | None = None,
+    printed: Mapping[str, Collection[tuple[str, ...]]] | None = None,
 ) -> int:
     """Independent origins of ``passages`` (article id, cited text).
 
     ``same_source(a, b)``: whether two articles are copies of one text (dedup's groups);
-    ``shares_text``: the article pairs dedup links as sharing a passage.
+    ``shares_text``: the article pairs dedup links as sharing a passage; ``context``: for
+    each passage the sentences around it, whose runs shared with the other's are a shared
+    passage as dedup's partial link is, and whose credit to an outlet ("..., the station
+    reported.") is the passage's where the articles share a passage; ``printed``: each article's runs
+    (``article_runs``), to join a passage with an article that reprints it elsewhere.
     """
     n = len(passages)
     if n < 2:
@@ -118,7 +139,11 @@ def count_origins(
     runs = [_runs(t) for t in tokens]
     joined = [f" {' '.join(t)} " for t in tokens]
     quoted = [quotations(text) for _, text in passages]
+    around = list(context) if context is not None else [""] * n
     relayed = [relays(text) for _, text in passages]
+    credited = [r or relays(c) for r, c in zip(relayed, around, strict=True)]
+    near = [runs[k] | _runs(words(c)) for k, c in enumerate(around)]
+    printed = printed or {}
     parent = list(range(n))
 
     def find(k: int) -> int:
@@ -133,6 +158,7 @@ def count_origins(
             common = len(sets[i] & sets[j])
             jaccard = common / max(1, len(sets[i] | sets[j]))
             contained = common / max(1, min(len(sets[i]), len(sets[j])))
+            shares = frozenset((a, b)) in shares_text or bool(near[i] & near[j])
             one = (
                 a == b
                 or same_source(a, b)
@@ -140,15 +166,13 @@ def count_origins(
                 or _inside(tokens[i], joined[i], tokens[j], joined[j])
                 or edited_copy(tokens[i], tokens[j])
                 or bool(quoted[i] & quoted[j])
-                or (frozenset((a, b)) in shares_text and jaccard >= SAME_WORDS)
+                or (shares and jaccard >= SAME_WORDS)
+                or (b in printed and _printed_in(runs[i], printed[b]))
+                or (a in printed and _printed_in(runs[j], printed[a]))
                 or ((relayed[i] or relayed[j]) and contained >= RELAYED_WORDS)
                 # A relay between articles that share text: the relaying one reprints
                 # the other's paragraphs around the passage it credits and retells.
-                or (
-                    frozenset((a, b)) in shares_text
-                    and (relayed[i] or relayed[j])
-                    and contained >= SAME_WORDS
-                )
+                or (shares and (credited[i] or credited[j]) and contained >= SAME_WORDS)
             )
             if one:
                 parent[find(j)] = find(i)

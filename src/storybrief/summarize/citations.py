@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from storybrief.model import BriefSentence, Citation
-from storybrief.segment.origins import count_origins
+from storybrief.segment.origins import article_runs, count_origins
 from storybrief.summarize.support import (
     FEATURES,
     SupportModel,
@@ -29,6 +29,8 @@ from storybrief.summarize.table import SentenceTable
 # terms a little above the copy printed in the same article.
 SAME_SENTENCE = 0.9
 _COSINE = FEATURES.index("cosine")
+# Sentences either side of a cited one whose credit to an outlet or reprinted text counts.
+WINDOW = 1
 
 
 def supporting_rows(
@@ -70,21 +72,39 @@ def supporting_rows(
 def cite(table: SentenceTable, rows: Sequence[int]) -> tuple[BriefSentence, ...]:
     """Brief sentences for ``rows``, each citing every article that states the same thing."""
     result = []
+    printed: dict[str, frozenset[tuple[str, ...]]] = {}
     for row, support in zip(rows, supporting_rows(table, rows), strict=True):
         citations = tuple(
             Citation(table.article_ids[int(table.article[r])], int(table.index[r])) for r in support
         )
-        result.append(BriefSentence(table.texts[row], citations, independent(table, support)))
+        origins = independent(table, support, printed)
+        result.append(BriefSentence(table.texts[row], citations, origins))
     return tuple(result)
 
 
-def independent(table: SentenceTable, rows: Sequence[int]) -> int:
+def independent(
+    table: SentenceTable,
+    rows: Sequence[int],
+    printed: dict[str, frozenset[tuple[str, ...]]] | None = None,
+) -> int:
     """Independent origins of ``rows`` (``segment.origins``): copies count once, and so do
-    passages printed, quoted or relayed in another article."""
+    passages printed, quoted or relayed in another article, also where the credit or the
+    reprinted text is in the sentence before or after, or the passage is reprinted
+    elsewhere in the other article. ``printed``: a cache of articles' runs."""
     ids = table.article_ids
     group = {ids[int(table.article[r])]: int(table.group[r]) for r in rows}
+    printed = {} if printed is None else printed
+    context = []
+    for r in rows:
+        article = ids[int(table.article[r])]
+        sents, k = table.sentences[article], int(table.index[r])
+        context.append(" ".join(sents[max(0, k - WINDOW) : k] + sents[k + 1 : k + 1 + WINDOW]))
+        if len(rows) > 1 and article not in printed:
+            printed[article] = article_runs(sents)
     return count_origins(
         [(ids[int(table.article[r])], table.texts[r]) for r in rows],
         lambda a, b: group[a] == group[b],
         {frozenset((ids[a], ids[b])) for a, b in table.partial},
+        context=context,
+        printed=printed,
     )
