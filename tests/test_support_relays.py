@@ -126,3 +126,14 @@ def test_a_question_quoted_with_its_credit_split_off_counts_once() -> None:
     b = 'Queues grew. "Is the ferry running at all?" commuter Ada Fenn asked, according to the AP.'
     (q,) = analyze(segment([Article("a", a), Article("b", b)], ()), ner="rules").quotes
     assert q.support == 1
+
+
+def test_call_letters_a_wire_dateline_and_an_extract_credit_an_outlet() -> None:
+    assert relays("A man was arrested after the parade, WQRX reported.")
+    assert relays("The driver told KPLM-TV that the brakes failed.")
+    assert relays("OLM, Fla. (AP) — The ferry was cancelled.")
+    assert relays("From Harbour & Valley Watch:")
+    assert relays("The bridge will stay shut, the station reported.")
+    # Four capitals that are no call letters, and three-letter agencies, credit no outlet.
+    assert not relays("The WHO said cases rose, and NATO said the drills went on.")
+    assert not relays("Cases rose, according to the paper the researchers wrote.")

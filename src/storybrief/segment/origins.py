@@ -51,11 +51,15 @@ _OUTLET = (
     r"CNN|BBC|NBC|ABC|CBS|Fox\s+News|NPR|Politico|Axios|Salon|"
     r"(?:(?:[A-Z][\w.'’&-]*|&)\s+){0,3}(?:Times|Post|Journal|News|Press|Tribune|Guardian|"
     r"Telegraph|Herald|Gazette|Globe|Magazine|Daily|Mail|Sun|Star|Wire|Radio|TV|Network|"
-    r"Watch))"
+    r"Watch)|"
+    # Broadcast call letters (WKMG, KABC-TV), and an outlet named before: "the station".
+    r"[KW][A-Z]{3}(?:-(?:TV|FM|AM|DT))?|the\s+(?:station|newspaper|network|broadcaster))"
 )
 _RELAY = re.compile(
     rf"\b(?:according\s+to|reported\s+by|as\s+reported\s+by|told|via)\s+{_OUTLET}\b"
     rf"|\b{_OUTLET}\s+(?:reported|reports|said|says|first\s+reported)\b"
+    # A wire's dateline ("OLM (AP) —") and a post's "From Harbour Watch:" before its extract.
+    r"|\((?:AP|Reuters|AFP|UPI)\)|\bFrom\s+" + _OUTLET + r"\s*:"
 )
 
 
