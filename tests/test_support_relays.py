@@ -137,3 +137,25 @@ def test_call_letters_a_wire_dateline_and_an_extract_credit_an_outlet() -> None:
     # Four capitals that are no call letters, and three-letter agencies, credit no outlet.
     assert not relays("The WHO said cases rose, and NATO said the drills went on.")
     assert not relays("Cases rose, according to the paper the researchers wrote.")
+
+
+def test_a_report_retelling_a_release_it_embeds_counts_once() -> None:
+    passages = [
+        ("release", "The crew cancelled the Olm ferry late on Friday night."),
+        ("report", "On Friday the ferry to Olm was cancelled by its crew, the owner added."),
+    ]
+    pair = {frozenset(("release", "report"))}
+    # Sharing some text is not enough for two wordings; embedding most of the other is.
+    assert count_origins(passages, _no_copies, pair) == 2
+    assert count_origins(passages, _no_copies, pair, versions=pair) == 1
+
+
+def test_the_table_keeps_partial_links_of_an_article_mostly_inside_the_other() -> None:
+    from storybrief.model import CopyLink
+
+    arts = articles("The ferry was cancelled. Storms hit.", "Storms hit Olm. The quay shut.")
+    links = [CopyLink("a1", "a0", "partial", 0.3, 0.6)]
+    table = build_table(segment(arts, links))
+    assert table.versions == table.partial == frozenset({(0, 1)})
+    table = build_table(segment(arts, [CopyLink("a1", "a0", "partial", 0.2, 0.3)]))
+    assert table.versions == frozenset() and table.partial == frozenset({(0, 1)})

@@ -42,6 +42,9 @@ RELAYED_WORDS = 0.8
 EDITED_WORDS = 10
 EDITED_ORDER = 0.9
 EDITED_LONGER = 1.5
+# Dedup's partial link from an article this much contained in the other: the other
+# embeds most of it (a press release printed inside the report that retells it).
+EMBEDDED = 0.5
 # A passage reprinted in another article: this share of its runs in the other's text.
 PRINTED = 0.8
 
@@ -125,6 +128,7 @@ def count_origins(
     *,
     context: Sequence[str] | None = None,
     printed: Mapping[str, Collection[tuple[str, ...]]] | None = None,
+    versions: Collection[frozenset[str]] = (),
 ) -> int:
     """Independent origins of ``passages`` (article id, cited text).
 
@@ -133,7 +137,9 @@ def count_origins(
     each passage the sentences around it, whose runs shared with the other's are a shared
     passage as dedup's partial link is, and whose credit to an outlet ("..., the station
     reported.") is the passage's where the articles share a passage; ``printed``: each article's runs
-    (``article_runs``), to join a passage with an article that reprints it elsewhere.
+    (``article_runs``), to join a passage with an article that reprints it elsewhere;
+    ``versions``: article pairs one of which embeds most of the other (``EMBEDDED``),
+    whose passages sharing most words (``SAME_WORDS``) retell one text.
     """
     n = len(passages)
     if n < 2:
@@ -177,6 +183,7 @@ def count_origins(
                 # A relay between articles that share text: the relaying one reprints
                 # the other's paragraphs around the passage it credits and retells.
                 or (shares and (credited[i] or credited[j]) and contained >= SAME_WORDS)
+                or (frozenset((a, b)) in versions and contained >= SAME_WORDS)
             )
             if one:
                 parent[find(j)] = find(i)

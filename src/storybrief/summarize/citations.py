@@ -107,4 +107,5 @@ def independent(
         {frozenset((ids[a], ids[b])) for a, b in table.partial},
         context=context,
         printed=printed,
+        versions={frozenset((ids[a], ids[b])) for a, b in table.versions},
     )

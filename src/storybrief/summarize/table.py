@@ -17,6 +17,7 @@ from scipy import sparse
 
 from storybrief.lang import list_stemmer
 from storybrief.model import Segments
+from storybrief.segment.origins import EMBEDDED
 from storybrief.segment.statements import is_statement
 from storybrief.text import STOPWORDS, words
 
@@ -50,6 +51,8 @@ class SentenceTable:
     candidate: np.ndarray  # bool: may appear in the brief
     # Article index pairs that share a passage (dedup's "partial" links), smaller first.
     partial: frozenset[tuple[int, int]] = frozenset()
+    # The partial links from an article mostly inside the other (``origins.EMBEDDED``).
+    versions: frozenset[tuple[int, int]] = frozenset()
     # Each row's terms in order (``analyzer``), as the TF-IDF read them: citations match
     # bigrams on them without analysing the sentences again.
     terms: tuple[tuple[str, ...], ...] = ()
@@ -99,6 +102,14 @@ def build_table(segments: Segments) -> SentenceTable:
             if c.kind == "partial" and c.article in index_of and c.of in index_of
         ),
         terms=terms,
+        versions=frozenset(
+            (min(index_of[c.article], index_of[c.of]), max(index_of[c.article], index_of[c.of]))
+            for c in segments.copies
+            if c.kind == "partial"
+            and c.containment >= EMBEDDED
+            and c.article in index_of
+            and c.of in index_of
+        ),
     )
 
 
