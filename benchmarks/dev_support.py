@@ -30,7 +30,7 @@ from pathlib import Path
 from storybrief.dedup import source_groups
 from storybrief.model import Article
 from storybrief.pipeline import brief_articles
-from storybrief.segment.origins import article_runs, count_origins, relays
+from storybrief.segment.origins import EMBEDDED, article_runs, count_origins, relays
 from storybrief.summarize.citations import WINDOW as NEAR
 from storybrief.text import words
 
@@ -81,6 +81,11 @@ def audit(name: str, cid: str, docs: list[str], wires: list[str], show: bool) ->
     brief = brief_articles(articles, words=150, analyze=False)
     groups = source_groups([a.id for a in brief.articles], brief.copies)
     partial = {frozenset((c.article, c.of)) for c in brief.copies if c.kind == "partial"}
+    versions = {
+        frozenset((c.article, c.of))
+        for c in brief.copies
+        if c.kind == "partial" and c.containment >= EMBEDDED
+    }
     text_of = {a.id: a.text for a in brief.articles}
     printed = {a: article_runs(brief.sentences[a]) for a in text_of}
     whole = {a: _grams(words(t)) for a, t in text_of.items()}
@@ -103,7 +108,10 @@ def audit(name: str, cid: str, docs: list[str], wires: list[str], show: bool) ->
             for j in range(i + 1, len(cites)):
                 pair = [passages[i], passages[j]]
                 near = [context[i], context[j]]
-                if count_origins(pair, same, partial, context=near, printed=printed) == 1:
+                joined = count_origins(
+                    pair, same, partial, context=near, printed=printed, versions=versions
+                )
+                if joined == 1:
                     old, new = comp[j], comp[i]
                     comp = [new if x == old else x for x in comp]
         lines = []

@@ -159,3 +159,12 @@ def test_the_table_keeps_partial_links_of_an_article_mostly_inside_the_other() -
     assert table.versions == table.partial == frozenset({(0, 1)})
     table = build_table(segment(arts, [CopyLink("a1", "a0", "partial", 0.2, 0.3)]))
     assert table.versions == frozenset() and table.partial == frozenset({(0, 1)})
+
+
+def test_a_relay_sharing_text_needs_half_the_shorter_passages_words() -> None:
+    shared = {frozenset(("post", "paper"))}
+    relay = ("post", "Harbour Watch reports that the crew cancelled the Olm ferry on Friday.")
+    retold = ("paper", "The Olm ferry was cancelled on Friday as storms hit the coast.")
+    other = ("paper", "The owners said no boat would sail on Friday as storms hit the coast.")
+    assert count_origins([relay, retold], _no_copies, shared) == 1
+    assert count_origins([relay, other], _no_copies, shared) == 2

@@ -10,12 +10,17 @@ those passages come from. Passages are one origin when
   quoted), one quotation of ``QUOTE_WORDS`` words or more (a statement reproduced), or
   nearly all words of one in the other in the same order (``edited_copy``: a copied
   sentence with words changed, even where dedup finds no share of the articles);
-- their articles share a passage (dedup's partial link) and these passages are nearly
-  the same words (``SAME_WORDS``): the shared passage with small edits;
+- their articles share a passage (dedup's partial link, or a run of ``RUN`` words in the
+  sentences around) and these passages are nearly the same words (``SAME_WORDS``): the
+  shared passage with small edits;
 - one relays the other: it credits a news outlet ("according to the Associated Press",
   "Reuters reported") and holds nearly all the other's words (``RELAYED_WORDS``), or,
-  when their articles share a passage (dedup's partial link), most of them
-  (``SAME_WORDS``): a post that reprints an outlet's paragraphs retells the rest.
+  when their articles share a passage (dedup's partial link, or a run of ``RUN`` words
+  in the sentences around), half of them (``RELAYED_SHARED``), the credit also in the
+  sentence before or after: a post that reprints an outlet's paragraphs retells the rest;
+- one article embeds most of the other (``EMBEDDED``) and the passages share most words:
+  a report retelling the release it prints;
+- the passage is reprinted elsewhere in the other article (``PRINTED``).
 """
 
 from __future__ import annotations
@@ -33,8 +38,11 @@ QUOTE_WORDS = 6
 # Word-set Jaccard of two passages of articles that share text: the edited copy of one
 # passage ("request" for "petition", a clause dropped) stays above it.
 SAME_WORDS = 0.6
-# Share of the shorter passage's words found in the relaying one.
+# Share of the shorter passage's words found in the relaying one; where the articles
+# share a passage, half: the relaying post retells what it does not reprint (a rewritten
+# wire lead, "From Harbour Watch:" under a retold paragraph).
 RELAYED_WORDS = 0.8
+RELAYED_SHARED = 0.5
 # An edited copy: nearly every word of the shorter passage (``EDITED_WORDS`` words or
 # more) in the longer one in the same order, the longer at most ``EDITED_LONGER`` times
 # as long ("No. 250" for "#250", "on that list" added). Two reports of one fact in their
@@ -182,7 +190,7 @@ def count_origins(
                 or ((relayed[i] or relayed[j]) and contained >= RELAYED_WORDS)
                 # A relay between articles that share text: the relaying one reprints
                 # the other's paragraphs around the passage it credits and retells.
-                or (shares and (credited[i] or credited[j]) and contained >= SAME_WORDS)
+                or (shares and (credited[i] or credited[j]) and contained >= RELAYED_SHARED)
                 or (frozenset((a, b)) in versions and contained >= SAME_WORDS)
             )
             if one:
