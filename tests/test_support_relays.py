@@ -131,7 +131,6 @@ def test_a_question_quoted_with_its_credit_split_off_counts_once() -> None:
 def test_call_letters_a_wire_dateline_and_an_extract_credit_an_outlet() -> None:
     assert relays("A man was arrested after the parade, WQRX reported.")
     assert relays("The driver told KPLM-TV that the brakes failed.")
-    assert relays("OLM, Fla. (AP) — The ferry was cancelled.")
     assert relays("From Harbour & Valley Watch:")
     assert relays("The bridge will stay shut, the station reported.")
     # Four capitals that are no call letters, and three-letter agencies, credit no outlet.
@@ -168,3 +167,13 @@ def test_a_relay_sharing_text_needs_half_the_shorter_passages_words() -> None:
     other = ("paper", "The owners said no boat would sail on Friday as storms hit the coast.")
     assert count_origins([relay, retold], _no_copies, shared) == 1
     assert count_origins([relay, other], _no_copies, shared) == 2
+
+
+def test_a_wire_dateline_is_no_relay_but_tells_whose_shared_text_it_is() -> None:
+    wire = ("wire", "OLM (AP) — Storms cancelled the Olm ferry on Friday, stranding tourists.")
+    own = ("paper", "Storms cancelled the ferry to Olm on Friday.")
+    assert not relays(wire[1])
+    # The paper's own lead in nearly the wire's words: no credit, no shared text.
+    assert count_origins([wire, own], _no_copies) == 2
+    retold = ("paper", "Tourists were stranded when the Olm ferry was cancelled on Friday.")
+    assert count_origins([wire, retold], _no_copies, {frozenset(("wire", "paper"))}) == 1

@@ -69,9 +69,12 @@ _OUTLET = (
 _RELAY = re.compile(
     rf"\b(?:according\s+to|reported\s+by|as\s+reported\s+by|told|via)\s+{_OUTLET}\b"
     rf"|\b{_OUTLET}\s+(?:reported|reports|said|says|first\s+reported)\b"
-    # A wire's dateline ("OLM (AP) —") and a post's "From Harbour Watch:" before its extract.
-    r"|\((?:AP|Reuters|AFP|UPI)\)|\bFrom\s+" + _OUTLET + r"\s*:"
+    # A post's "From Harbour Watch:" before its extract.
+    r"|\bFrom\s+" + _OUTLET + r"\s*:"
 )
+# A wire's dateline ("OLM (AP) —"): the article is the wire's, no relay of another; where
+# two articles share text it tells that the shared text is the wire's.
+_DATELINE = re.compile(r"\((?:AP|Reuters|AFP|UPI)\)")
 
 
 def relays(sentence: str) -> bool:
@@ -159,7 +162,10 @@ def count_origins(
     quoted = [quotations(text) for _, text in passages]
     around = list(context) if context is not None else [""] * n
     relayed = [relays(text) for _, text in passages]
-    credited = [r or relays(c) for r, c in zip(relayed, around, strict=True)]
+    credited = [
+        r or relays(c) or _DATELINE.search(f"{text} {c}") is not None
+        for r, (_, text), c in zip(relayed, passages, around, strict=True)
+    ]
     near = [runs[k] | _runs(words(c)) for k, c in enumerate(around)]
     printed = printed or {}
     parent = list(range(n))
