@@ -93,7 +93,8 @@ def quotations(sentence: str) -> set[str]:
 
 
 def _runs(tokens: Sequence[str]) -> set[tuple[str, ...]]:
-    return {tuple(tokens[i : i + RUN]) for i in range(len(tokens) - RUN + 1)}
+    # The same runs as every tuple(tokens[i : i + RUN]), made at C level.
+    return set(zip(*(tokens[k:] for k in range(RUN)), strict=False))
 
 
 def _inside(a: Sequence[str], ja: str, b: Sequence[str], jb: str) -> bool:
@@ -147,10 +148,11 @@ def count_origins(
     ``shares_text``: the article pairs dedup links as sharing a passage; ``context``: for
     each passage the sentences around it, whose runs shared with the other's are a shared
     passage as dedup's partial link is, and whose credit to an outlet ("..., the station
-    reported.") is the passage's where the articles share a passage; ``printed``: each article's runs
-    (``article_runs``), to join a passage with an article that reprints it elsewhere;
-    ``versions``: article pairs one of which embeds most of the other (``EMBEDDED``),
-    whose passages sharing most words (``SAME_WORDS``) retell one text.
+    reported.") is the passage's where the articles share a passage; ``printed``: each
+    article's runs (``article_runs``, read only when needed), to join a passage with an
+    article that reprints it elsewhere; ``versions``: article pairs one of which embeds
+    most of the other (``EMBEDDED``), whose passages sharing most words (``SAME_WORDS``)
+    retell one text.
     """
     n = len(passages)
     if n < 2:
@@ -162,13 +164,22 @@ def count_origins(
     quoted = [quotations(text) for _, text in passages]
     around = list(context) if context is not None else [""] * n
     relayed = [relays(text) for _, text in passages]
-    credited = [
-        r or relays(c) or _DATELINE.search(f"{text} {c}") is not None
-        for r, (_, text), c in zip(relayed, passages, around, strict=True)
-    ]
-    near = [runs[k] | _runs(words(c)) for k, c in enumerate(around)]
     printed = printed or {}
     parent = list(range(n))
+    # Measured only for pairs the cheaper tests leave apart.
+    near: dict[int, set[tuple[str, ...]]] = {}
+    credit: dict[int, bool] = {}
+
+    def near_runs(k: int) -> set[tuple[str, ...]]:
+        if k not in near:
+            near[k] = runs[k] | _runs(words(around[k])) if around[k] else runs[k]
+        return near[k]
+
+    def credited(k: int) -> bool:
+        if k not in credit:
+            text, c = passages[k][1], around[k]
+            credit[k] = relayed[k] or relays(c) or bool(_DATELINE.search(f"{text} {c}"))
+        return credit[k]
 
     def find(k: int) -> int:
         while parent[k] != k:
@@ -178,11 +189,13 @@ def count_origins(
 
     for i in range(n):
         for j in range(i + 1, n):
+            if find(i) == find(j):
+                continue
             (a, _), (b, _) = passages[i], passages[j]
             common = len(sets[i] & sets[j])
             jaccard = common / max(1, len(sets[i] | sets[j]))
             contained = common / max(1, min(len(sets[i]), len(sets[j])))
-            shares = frozenset((a, b)) in shares_text or bool(near[i] & near[j])
+            pair = frozenset((a, b))
             one = (
                 a == b
                 or same_source(a, b)
@@ -190,15 +203,18 @@ def count_origins(
                 or _inside(tokens[i], joined[i], tokens[j], joined[j])
                 or edited_copy(tokens[i], tokens[j])
                 or bool(quoted[i] & quoted[j])
-                or (shares and jaccard >= SAME_WORDS)
-                or (b in printed and _printed_in(runs[i], printed[b]))
-                or (a in printed and _printed_in(runs[j], printed[a]))
                 or ((relayed[i] or relayed[j]) and contained >= RELAYED_WORDS)
+                or (pair in versions and contained >= SAME_WORDS)
+            )
+            if not one and contained >= RELAYED_SHARED:
+                shares = pair in shares_text or bool(near_runs(i) & near_runs(j))
                 # A relay between articles that share text: the relaying one reprints
                 # the other's paragraphs around the passage it credits and retells.
-                or (shares and (credited[i] or credited[j]) and contained >= RELAYED_SHARED)
-                or (frozenset((a, b)) in versions and contained >= SAME_WORDS)
-            )
+                one = shares and (jaccard >= SAME_WORDS or credited(i) or credited(j))
+            if not one:
+                one = (b in printed and _printed_in(runs[i], printed[b])) or (
+                    a in printed and _printed_in(runs[j], printed[a])
+                )
             if one:
                 parent[find(j)] = find(i)
     return len({find(k) for k in range(n)})

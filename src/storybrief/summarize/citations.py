@@ -8,7 +8,7 @@ threshold. Support then counts the independent origins among the cited articles.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -69,10 +69,29 @@ def supporting_rows(
     return out
 
 
+class _ArticleRuns(Mapping[str, frozenset[tuple[str, ...]]]):
+    """Each article's runs (``origins.article_runs``), made the first time one is read."""
+
+    def __init__(self, sentences: Mapping[str, Sequence[str]]) -> None:
+        self._sentences = sentences
+        self._runs: dict[str, frozenset[tuple[str, ...]]] = {}
+
+    def __getitem__(self, article: str) -> frozenset[tuple[str, ...]]:
+        if article not in self._runs:
+            self._runs[article] = article_runs(self._sentences[article])
+        return self._runs[article]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sentences)
+
+    def __len__(self) -> int:
+        return len(self._sentences)
+
+
 def cite(table: SentenceTable, rows: Sequence[int]) -> tuple[BriefSentence, ...]:
     """Brief sentences for ``rows``, each citing every article that states the same thing."""
     result = []
-    printed: dict[str, frozenset[tuple[str, ...]]] = {}
+    printed = _ArticleRuns(table.sentences)
     for row, support in zip(rows, supporting_rows(table, rows), strict=True):
         citations = tuple(
             Citation(table.article_ids[int(table.article[r])], int(table.index[r])) for r in support
@@ -85,27 +104,24 @@ def cite(table: SentenceTable, rows: Sequence[int]) -> tuple[BriefSentence, ...]
 def independent(
     table: SentenceTable,
     rows: Sequence[int],
-    printed: dict[str, frozenset[tuple[str, ...]]] | None = None,
+    printed: Mapping[str, frozenset[tuple[str, ...]]] | None = None,
 ) -> int:
     """Independent origins of ``rows`` (``segment.origins``): copies count once, and so do
     passages printed, quoted or relayed in another article, also where the credit or the
     reprinted text is in the sentence before or after, or the passage is reprinted
-    elsewhere in the other article. ``printed``: a cache of articles' runs."""
+    elsewhere in the other article. ``printed``: the articles' runs, when kept between
+    calls."""
     ids = table.article_ids
     group = {ids[int(table.article[r])]: int(table.group[r]) for r in rows}
-    printed = {} if printed is None else printed
     context = []
     for r in rows:
-        article = ids[int(table.article[r])]
-        sents, k = table.sentences[article], int(table.index[r])
+        sents, k = table.sentences[ids[int(table.article[r])]], int(table.index[r])
         context.append(" ".join(sents[max(0, k - WINDOW) : k] + sents[k + 1 : k + 1 + WINDOW]))
-        if len(rows) > 1 and article not in printed:
-            printed[article] = article_runs(sents)
     return count_origins(
         [(ids[int(table.article[r])], table.texts[r]) for r in rows],
         lambda a, b: group[a] == group[b],
         {frozenset((ids[a], ids[b])) for a, b in table.partial},
         context=context,
-        printed=printed,
+        printed=_ArticleRuns(table.sentences) if printed is None else printed,
         versions={frozenset((ids[a], ids[b])) for a, b in table.versions},
     )
