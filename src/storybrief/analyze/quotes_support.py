@@ -27,6 +27,9 @@ _WRITTEN = re.compile(
     re.IGNORECASE,
 )
 
+# Words at most in a split-off attribution ("commuter Ada Fenn asked, according to ...").
+_TAIL_WORDS = 20
+
 
 def support(
     c: Sequence[Version], groups: dict[str, str], shares_text: Collection[frozenset[str]]
@@ -46,9 +49,11 @@ def support(
     for a, idx in cited.items():
         sents = docs[a].sentences
         # A remark ending in "?" or "!" splits its attribution off: '"…?" a fan asked,
-        # according to the AP.' The sentence after it, opening lower-case, is the remark's.
+        # according to the AP.' The short sentence after it, opening lower-case, is the
+        # remark's.
         after = max(idx) + 1
-        tail = [after] if after < len(sents) and sents[after][:1].islower() else []
+        split = after < len(sents) and sents[after][:1].islower()
+        tail = [after] if split and len(words(sents[after])) <= _TAIL_WORDS else []
         text = outside_quotes(" ".join(sents[i] for i in sorted(idx) + tail))
         passages.append((a, text))
         bare[a] = set(words(text))
