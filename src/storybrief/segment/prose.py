@@ -1,0 +1,84 @@
+"""Lines that are no prose by their general shape, whatever the story: interview labels
+("Q:", "A:", a speaker's name in capitals and a colon), a line in capitals, a live blog's
+time-stamped entry, an agency credit in brackets or a "Name, Outlet" credit glued to the
+first sentence, a paid notice, a poll's margin-of-error footnote, a visitor's review, a
+"for more, visit ..." pointer and a video player's or gallery's buttons.
+
+They are marked as sentence furniture only (``furniture_flags``), not by ``is_furniture``:
+a page's headline in capitals or "Name: what was said" stays a headline. Each rule is
+behind a cheap check (the anchored ones share one match at the sentence's start).
+"""
+
+from __future__ import annotations
+
+import re
+
+_OUTLET = (
+    r"Times|Post|News|Insider|Journal|Herald|Tribune|Press|Reuters|Bloomberg|Telegraph"
+    r"|Guardian|Wire|Magazine|Today|Staff Writer|Contributor|Correspondent|Reporter"
+)
+# Anchored at the sentence's start, each behind a needle (lower case) its match holds
+# within ``HEAD`` characters: most sentences hold none, and a substring test costs far
+# less than the expression.
+HEAD = 60
+_STARTS = (
+    # Interview labels: "Q: ...", "A. ...", "THE MAYOR: ...", "ROE: ..." (one word in
+    # capitals of five letters or more: "UN:" or "CDC:" open a headline), a role's label.
+    (":", r"(?:Q|A)\s*:\s"),
+    (".", r"(?:Q|A)\.\s"),
+    (":", r"(?-i:(?:[A-Z][A-Z.'’-]{4,}|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){1,3}))\s*:\s"),
+    (":", r"(?:reporter|anchor|host|interviewer|question|answer|narrator|announcer|caller"
+          r"|moderator|audience member|sources?|advisory)\s*:\s"),
+    # A live blog's time-stamped entry: "11:40 am — Police say ...".
+    ("m", r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)\s*(?:et|est|edt|pt|gmt|bst)?\s*[—–-]\s"),
+    # A "Name, Outlet" credit glued to the first sentence: "Jo Roe, River Times The
+    # council said ..." (prose goes on in lower case: "Jo Roe, River Times reporter, said").
+    (", ", rf"(?-i:[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z'’-]+, (?:[A-Z][\w&.]+ ){{0,3}}(?:{_OUTLET}) [A-Z])"),
+    # A paid notice, a poll's footnote with no article ("Margin of error +/- 3 points").
+    ("paid notice", r"paid notice\b"),
+    ("margin of", r"(?-i:Margin) of (?:sampling )?error\b|(?:the )?results (?:have|has) a margin of\b"),
+    # A visitor's review: "Would highly recommend her as a guide."
+    ("recommend", r"(?:i |we )?(?:would|will|can|cannot|can't|could not|couldn't|highly)"
+                  r" (?:highly |definitely )?recommend\b"),
+    # A pointer: "For more about the bridge, visit the city's site."
+    ("for ", r"for (?:more|further|additional) (?:information|info|details|about|on)\b[^.]{0,100}"
+             r"\b(?:visit|see|go to|call|read|check out|click)\b"),
+)  # fmt: skip
+_START = tuple((n, re.compile(r"\W*(?:" + p + ")", re.I)) for n, p in _STARTS)
+# Unanchored, each behind its needle: an agency credit in brackets inside a sentence
+# ("... on the square [Reuters] The president ..."), review phrases, a player's and a
+# gallery's buttons ("autoplay", "Copy this code ...", "Next Video", "Hide Caption").
+_ANYWHERE = (
+    ("[", re.compile(r"\[(?:reuters|ap|afp|getty(?: images)?|epa|al jazeera|bbc|cnn|file|photo|image)\]", re.I)),
+    ("penny", re.compile(r"\bworth every (?:single )?penny\b", re.I)),
+    ("rave e", re.compile(r"\bcannot rave enough\b", re.I)),
+    ("y recommend", re.compile(r"\b(?:highly|would) recommend (?:him|her|them|it|this)\b", re.I)),
+    ("autoplay", re.compile(r"\bautoplay\b", re.I)),
+    ("copy this code", re.compile(r"\bcopy this code\b", re.I)),
+    ("video", re.compile(r"\b(?:last|next|previous) video\b", re.I)),
+    ("hide caption", re.compile(r"\bhide caption\b", re.I)),
+)  # fmt: skip
+# A line in capitals: four words or more, four in five of its letters capitals.
+CAPS_WORDS = 4
+CAPS_SHARE = 0.8
+
+
+def _capitals(sentence: str) -> bool:
+    # Cheap first: the line opens with two capitals ("A L", "LOCAL"), then counts.
+    if not sentence.lstrip("\"'“‘( ")[:3].isupper() or len(sentence.split()) < CAPS_WORDS:
+        return False
+    letters = [c for c in sentence if c.isalpha()]
+    return len(letters) >= 15 and sum(c.isupper() for c in letters) >= CAPS_SHARE * len(letters)
+
+
+def non_prose(sentence: str) -> bool:
+    """Whether ``sentence`` is a label, a stamp, a credit, a notice, a review or a widget
+    line by its shape (see the module's docstring)."""
+    low = sentence.lower()
+    head = low[:HEAD]
+    for needle, rx in _START:
+        if needle in head and rx.match(sentence):
+            return True
+    if _capitals(sentence):
+        return True
+    return any(needle in low and rx.search(sentence) for needle, rx in _ANYWHERE)

@@ -1,0 +1,74 @@
+"""Lines that are no prose by their shape (issue 14, general markers): interview labels,
+lines in capitals, live-blog stamps, credits in brackets or glued to the first sentence,
+paid notices, poll footnotes, visitor reviews, pointers and player buttons. Invented
+lines, with the prose next to them that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from storybrief.segment import is_headline
+from storybrief.segment.furniture import furniture_flags
+from storybrief.segment.prose import non_prose
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Interview labels.
+        "Q: What will the council do about the harbour bridge?",
+        "A: We will close it for a month.",
+        "MAYOR JO ROE: Thank you all for coming.",
+        "ROEBUCK: Well, the ferry runs on Sundays.",
+        '"JO ROE: I never said that.',
+        "Reporter: The bridge has been closed since Monday.",
+        # A line in capitals.
+        "A LOCAL BAKER IS THE TOWN'S NEWEST MILLIONAIRE AFTER A LUCKY TICKET.",
+        "CHANNEL 9 REPORTED ON THIS WINNER BEFORE.",
+        # A live blog's time-stamped entry.
+        "11:40 am — Police name the driver of the ferry.",
+        "6:45 pm – The mayor arrives at the harbour.",
+        # Credits: in brackets inside a caption run on, and "Name, Outlet" glued on.
+        "Crowds gather on the quay at dawn [Reuters] The harbour master said the ferry had sunk.",
+        "Jo Roe, River Times The council is buying the old ferry for $2 million.",
+        # A paid notice, a poll's footnote, a visitor's review.
+        "Paid Notice: Deaths ROE, JO.",
+        "Margin of error +/- 4 percentage points.",
+        "Would highly recommend her as a guide.",
+        "The boat trip was lovely and worth every single penny.",
+        # A pointer, a player's and a gallery's buttons.
+        "For more about ferry safety, visit the coast guard's website.",
+        "Embed Ferry Sinks Off Harbour Town 2:11 autoplay autoplay Copy this code to your site",
+        "Hide Caption 3 of 12 Photos: The harbour The quay at dawn.",
+    ],
+)
+def test_non_prose_lines(line: str) -> None:
+    assert non_prose(line)
+    assert furniture_flags([line]) == [True]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The CDC said the ferry was safe.",
+        "CDC: Ferries are safe to ride again.",  # a headline: an acronym, not a speaker
+        "NASA and the FAA will review the launch.",
+        "Jo Roe, River Times reporter, said the ferry had sunk.",
+        "Jo Roe, a River Times reporter, covered the trial.",
+        "The poll has a margin of error of 3 percentage points.",
+        "The mayor said she would recommend the plan to the council.",
+        "At 11:40 am police named the driver.",
+        "For more than a decade, the ferry has run at a loss, officials said.",
+        "The council said the video of the ferry showed the captain at the helm.",
+        "Three of the 12 passengers were rescued.",
+        "A statement from the US Coast Guard said the crew had been rescued.",
+    ],
+)
+def test_prose_stays(line: str) -> None:
+    assert not non_prose(line)
+
+
+def test_headlines_are_not_judged_by_these_rules() -> None:
+    # A page's headline in capitals or "Name: what was said" stays a headline.
+    assert is_headline("FERRY SINKS OFF HARBOUR TOWN")
+    assert is_headline("Roe: Council must rebuild the bridge")
