@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from storybrief.clean.junk import not_an_article
 from storybrief.segment import is_headline
 from storybrief.segment.furniture import furniture_flags
 from storybrief.segment.prose import non_prose
@@ -38,6 +39,10 @@ from storybrief.segment.prose import non_prose
         "The boat trip was lovely and worth every single penny.",
         # A pointer, a player's and a gallery's buttons.
         "For more about ferry safety, visit the coast guard's website.",
+        "Watch the full interview with the harbour master below:",
+        "Like the page:",
+        "(See the ferry's full timetable here.)",
+        "Visit roeferries.com for ticket information.",
         "Embed Ferry Sinks Off Harbour Town 2:11 autoplay autoplay Copy this code to your site",
         "Hide Caption 3 of 12 Photos: The harbour The quay at dawn.",
     ],
@@ -61,6 +66,9 @@ def test_non_prose_lines(line: str) -> None:
         "For more than a decade, the ferry has run at a loss, officials said.",
         "The council said the video of the ferry showed the captain at the helm.",
         "Three of the 12 passengers were rescued.",
+        "Watch for the ferry to return next week, the mayor said.",
+        '"Watch the harbour closely," she told the crew on Monday.',
+        "Read more widely, the council urged its staff at the library.",
         "A statement from the US Coast Guard said the crew had been rescued.",
     ],
 )
@@ -72,3 +80,15 @@ def test_headlines_are_not_judged_by_these_rules() -> None:
     # A page's headline in capitals or "Name: what was said" stays a headline.
     assert is_headline("FERRY SINKS OFF HARBOUR TOWN")
     assert is_headline("Roe: Council must rebuild the bridge")
+
+
+def test_a_shop_page_with_scare_quotes_is_addressed_to_the_reader() -> None:
+    # Scare quotes quote no one; a short quotation with "said" still does.
+    shop = (
+        'Shop or "Pause" Your box is always your choice! Log into your account to "Pause '
+        'the Box" by the 3rd and you will not be charged.\n\nGold Club Points If you do '
+        'not shop or "Pause the Box" by the 3rd, your card will be charged $29 on the 4th.'
+    )
+    assert not_an_article(shop) == "a page addressed to the reader"
+    quoted = 'The mayor said "you can expect delays" and your trains will run late.'
+    assert not_an_article(quoted) is None

@@ -70,7 +70,27 @@ TEASERS = 5
 # Second person outside quotations: a horoscope, an advice box or a promotion speaks to
 # "you"; a report quotes people who do.
 _YOU = re.compile(r"\b(?:you|your|you(?:'|’)(?:re|ll|ve))\b", re.I)
-_QUOTE = re.compile(r"[\"“”]|\b(?:said|says|told|tells|according to)\b", re.I)
+_SAYING = re.compile(r"\b(?:said|says|told|tells|according to)\b", re.I)
+_MARK = re.compile(r"[\"“”]")
+# A quotation holds this many words or more: a shop's scare quotes ('"Skip the Month"')
+# quote no one.
+QUOTE_WORDS = 5
+
+
+def _quotes(line: str) -> bool:
+    """Whether ``line`` quotes someone: a verb of saying, or a quotation (marks taken in
+    pairs, in order) of ``QUOTE_WORDS`` words or more, or an unclosed one."""
+    if _SAYING.search(line):
+        return True
+    marks = [m.start() for m in _MARK.finditer(line)]
+    if len(marks) % 2:
+        return True
+    return any(
+        len(line[a + 1 : b].split()) >= QUOTE_WORDS
+        for a, b in zip(marks[::2], marks[1::2], strict=True)
+    )
+
+
 # A page of at most this many words is judged by its address to the reader.
 ADDRESSED_WORDS = 120
 YOU_EVERY = 20
@@ -78,7 +98,7 @@ YOU_EVERY = 20
 
 def _addressed(lines: list[str], counts: list[int], total: int) -> bool:
     """A short page most of whose words are in lines speaking to the reader, none quoting."""
-    if total > ADDRESSED_WORDS or any(_QUOTE.search(ln) for ln in lines):
+    if total > ADDRESSED_WORDS or any(_quotes(ln) for ln in lines):
         return False
     you = sum(n for ln, n in zip(lines, counts, strict=True) if _YOU.search(ln))
     # ... and often: one "you" a line is a report's aside, one in 20 words an address.

@@ -2,7 +2,8 @@
 ("Q:", "A:", a speaker's name in capitals and a colon), a line in capitals, a live blog's
 time-stamped entry, an agency credit in brackets or a "Name, Outlet" credit glued to the
 first sentence, a paid notice, a poll's margin-of-error footnote, a visitor's review, a
-"for more, visit ..." pointer and a video player's or gallery's buttons.
+"for more, visit ..." pointer, the reader told to use the page ("Watch the interview
+below:") and a video player's or gallery's buttons.
 
 They are marked as sentence furniture only (``furniture_flags``), not by ``is_furniture``:
 a page's headline in capitals or "Name: what was said" stays a headline. Each rule is
@@ -40,6 +41,14 @@ _STARTS = (
     # A visitor's review: "Would highly recommend her as a guide."
     ("recommend", r"(?:i |we )?(?:would|will|can|cannot|can't|could not|couldn't|highly)"
                   r" (?:highly |definitely )?recommend\b"),
+    # The reader told to use the page ("Watch the full interview below:", "Like the page:",
+    # "Visit roe.org for more."): an imperative opening the line, no quotation in it, and
+    # a pointer to the page, a site or an account.
+    ("", r"[(\[]?(?-i:Subscribe|Sign up|Follow|Click|Tap|Download|Share|Read|Watch|Listen|Like"
+         r"|View|See|Visit|Check out|Take a look|Find out|Learn|Scroll|Use|Catch up|Tune in"
+         r"|Go to|Head to|Head over to)\b(?![^\"“”]*[\"“”])[^.!?]{0,140}\b(?:here|below|above"
+         r"|(?:the|our|this|their|his|her) (?:page|website|site|app|link|section|channel|feed"
+         r"|account)|on (?:twitter|facebook|instagram|youtube)|\.(?:com|org|net|gov))\b"),
     # A pointer: "For more about the bridge, visit the city's site."
     ("for ", r"for (?:more|further|additional) (?:information|info|details|about|on)\b[^.]{0,100}"
              r"\b(?:visit|see|go to|call|read|check out|click)\b"),
