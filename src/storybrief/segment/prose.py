@@ -30,8 +30,21 @@ _STARTS = (
     (":", r"(?-i:(?:[A-Z][A-Z.'’-]{4,}|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){1,3}))\s*:\s"),
     (":", r"(?:reporter|anchor|host|interviewer|question|answer|narrator|announcer|caller"
           r"|moderator|audience member|sources?|advisory)\s*:\s"),
-    # A live blog's time-stamped entry: "11:40 am — Police say ...".
-    ("m", r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)\s*(?:et|est|edt|pt|gmt|bst)?\s*[—–-]\s"),
+    # A live blog's time-stamped entry: "11:40 am — Police say ...", or its stamp alone
+    # ("4:40 p.m.:"; a diary's "9:27 am: I wake up." is the story told).
+    ("m", r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)\s*(?:et|est|edt|pt|gmt|bst)?"
+          r"\s*(?:[—–-]\s|:?\s*$)"),
+    # Credit lines: "Submitted photo.", "Handout image", "Image from the campaign."; a
+    # video's lead-in: "Jo Roe reports."
+    ("photo", r"(?:submitted|file|handout|staff|contributed|provided|courtesy|stock) photo(?:graph)?s?\b"),
+    ("image", r"(?:submitted|file|handout|staff|contributed|provided|courtesy|stock) images?\b"
+              r"|images? (?:from|via|courtesy of)(?: [^\s.]+){1,5}\.?\s*$"),
+    ("reports", r"(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) reports\.?\s*$"),
+    # A page's message to the reader: "Please try again later."
+    ("please", r"please (?:try again|refresh|reload|enable|wait|text|note that|click|visit)\b"),
+    # A stylesheet's or a script's line: ".image-wrap {", "}".
+    ("{", r"[^{}]{0,80}\{\s*$"),
+    ("}", r"\}\s*$"),
     # A "Name, Outlet" credit glued to the first sentence: "Jo Roe, River Times The
     # council said ..." (prose goes on in lower case: "Jo Roe, River Times reporter, said").
     (", ", rf"(?-i:[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z'’-]+, (?:[A-Z][\w&.]+ ){{0,3}}(?:{_OUTLET}) [A-Z])"),
@@ -66,6 +79,14 @@ _ANYWHERE = (
     ("copy this code", re.compile(r"\bcopy this code\b", re.I)),
     ("video", re.compile(r"\b(?:last|next|previous) video\b", re.I)),
     ("hide caption", re.compile(r"\bhide caption\b", re.I)),
+    # An agency's credit: "Jo Roe/Handout via REUTERS", "Al Poe/AP".
+    ("via ", re.compile(r"\bvia (?:reuters|ap|afp|getty images|epa)\s*$", re.I)),
+    ("/", re.compile(r"(?-i:\b[A-Z][a-z]+/(?:AP|AFP|Getty|EPA|Reuters|REUTERS|Handout|Pool)\b)")),
+    # Sign-up lines: "You can receive this update every morning via email!"
+    ("mail", re.compile(r"\b(?:receive|get) (?:this|our|the)\b[^.]{0,60}\b(?:by|via|in your)"
+                        r" (?:email|e-mail|inbox)\b|\bbreaking news (?:emails|alerts)\b", re.I)),
+    # ... and a newsletter's blurb: "The stories that matter, delivered weekday mornings."
+    ("delivered ", re.compile(r",\s*delivered (?:weekday|every|each|daily|to your|straight to)\b[^.,;]{0,30}[.!]?\s*$", re.I)),
 )  # fmt: skip
 # A line in capitals: four words or more, four in five of its letters capitals.
 CAPS_WORDS = 4
