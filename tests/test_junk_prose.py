@@ -10,7 +10,7 @@ import pytest
 from storybrief.clean.junk import not_an_article
 from storybrief.segment import is_headline
 from storybrief.segment.furniture import furniture_flags
-from storybrief.segment.prose import non_prose
+from storybrief.segment.prose import non_prose, player_paragraph
 
 
 @pytest.mark.parametrize(
@@ -36,6 +36,9 @@ from storybrief.segment.prose import non_prose
         "Jo Roe/Handout via REUTERS",
         "Al Poe/Reuters.",
         "Jo Roe reports.",
+        "Jo Roe, RIVER TIMES",
+        "Jo Roe and Al Poe, Harbour Gazette | harbourgazette.com",
+        "Video provided by River News",
         "Please try again later.",
         ".image-wrap {",
         "You can receive this daily update every weekday morning via email!",
@@ -81,6 +84,9 @@ def test_non_prose_lines(line: str) -> None:
         "Please, the mayor begged, let the ferry run.",
         "She said the ferry would run via Harbour Town.",
         "The letters were delivered every Monday by the ferry.",
+        "Jo Roe, Al Poe and Ann Doe.",  # a list of names with its stop
+        "Jo Roe, the ferry's captain, was rescued",
+        "The crew cited leaking pipes and dirty floors. [Reuters]",  # a source at its end
         "For more than a decade, the ferry has run at a loss, officials said.",
         "The council said the video of the ferry showed the captain at the helm.",
         "Three of the 12 passengers were rescued.",
@@ -110,3 +116,20 @@ def test_a_shop_page_with_scare_quotes_is_addressed_to_the_reader() -> None:
     assert not_an_article(shop) == "a page addressed to the reader"
     quoted = 'The mayor said "you can expect delays" and your trains will run late.'
     assert not_an_article(quoted) is None
+
+
+def test_a_player_paragraph_goes_whole() -> None:
+    blurb = [
+        "CLOSE The council voted on Monday to close the harbour bridge.",
+        "Here is how the vote went.",
+        "Jo Roe, River Times",
+    ]
+    assert furniture_flags(blurb) == [True, True, True]
+    caption = [
+        "Buy Photo Jo Roe at the quay.",
+        "She ran the ferry for 20 years. (Photo: Al Poe)Buy Photo",
+    ]
+    assert furniture_flags(caption) == [True, True]
+    prose = ["Close to 100 people came to the quay.", "The ferry left at noon."]
+    assert not player_paragraph(prose)
+    assert furniture_flags(prose) == [False, False]

@@ -14,7 +14,7 @@ import re
 
 from storybrief.segment.leads import leads
 from storybrief.segment.needles import NeedleIndex, gated
-from storybrief.segment.prose import non_prose
+from storybrief.segment.prose import non_prose, player_paragraph
 
 _PATTERNS = [
     # Captions and credits.
@@ -273,7 +273,9 @@ def furniture_flags(paragraph: list[str]) -> list[bool]:
     paragraph whose last sentence carries a caption credit or an embed's signature."""
     flags = [is_furniture(s) or non_prose(s) for s in paragraph]
     if 1 < len(paragraph) <= CAPTION_SENTENCES and (
-        _CAPTION_END.search(paragraph[-1]) or _CAPTION_START.match(paragraph[0])
+        _CAPTION_END.search(paragraph[-1])
+        or _CAPTION_START.match(paragraph[0])
+        or player_paragraph(paragraph)
     ):
         return [True] * len(paragraph)
     return flags

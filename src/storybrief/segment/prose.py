@@ -22,6 +22,7 @@ _OUTLET = (
 # within ``HEAD`` characters: most sentences hold none, and a substring test costs far
 # less than the expression.
 HEAD = 60
+_NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}"
 _STARTS = (
     # Interview labels: "Q: ...", "A. ...", "THE MAYOR: ...", "ROE: ..." (one word in
     # capitals of five letters or more: "UN:" or "CDC:" open a headline), a role's label.
@@ -48,6 +49,11 @@ _STARTS = (
     # A "Name, Outlet" credit glued to the first sentence: "Jo Roe, River Times The
     # council said ..." (prose goes on in lower case: "Jo Roe, River Times reporter, said").
     (", ", rf"(?-i:[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z'’-]+, (?:[A-Z][\w&.]+ ){{0,3}}(?:{_OUTLET}) [A-Z])"),
+    # A credit line alone, no stop: "Jo Roe, River Times", "Jo Roe and Al Poe, The Post |
+    # post.com"; "Video provided by River News".
+    (", ", rf"(?-i:{_NAME}(?:(?:, | and ){_NAME})*,\s*(?:The |the )?[A-Z][\w&.'’-]*"
+           r"(?: (?:[A-Z&][\w&.'’-]*|of|for|and))*)(?:\s*[|/]\s*[^\s.]+(?:\.[^\s.]+)*)?(?<!\.)\s*$"),
+    ("provided", r"(?:video|audio|photo|image)s? (?:provided|supplied) by\b"),
     # A paid notice, a poll's footnote with no article ("Margin of error +/- 3 points").
     ("paid notice", r"paid notice\b"),
     ("margin of", r"(?-i:Margin) of (?:sampling )?error\b|(?:the )?results (?:have|has) a margin of\b"),
@@ -71,7 +77,7 @@ _START = tuple((n, re.compile(r"\W*(?:" + p + ")", re.I)) for n, p in _STARTS)
 # ("... on the square [Reuters] The president ..."), review phrases, a player's and a
 # gallery's buttons ("autoplay", "Copy this code ...", "Next Video", "Hide Caption").
 _ANYWHERE = (
-    ("[", re.compile(r"\[(?:reuters|ap|afp|getty(?: images)?|epa|al jazeera|bbc|cnn|file|photo|image)\]", re.I)),
+    ("[", re.compile(r"\[(?:reuters|ap|afp|getty(?: images)?|epa|al jazeera|bbc|cnn|file|photo|image)\]\s+(?-i:[A-Z])", re.I)),
     ("penny", re.compile(r"\bworth every (?:single )?penny\b", re.I)),
     ("rave e", re.compile(r"\bcannot rave enough\b", re.I)),
     ("y recommend", re.compile(r"\b(?:highly|would) recommend (?:him|her|them|it|this)\b", re.I)),
@@ -112,3 +118,20 @@ def non_prose(sentence: str) -> bool:
     if _capitals(sentence):
         return True
     return any(needle in low and rx.search(sentence) for needle, rx in _ANYWHERE)
+
+
+# A player's or a picture's buttons opening a short paragraph ("CLOSE The council voted
+# ...", "Buy Photo The harbour at dawn.") or closing it ("... (Photo: Jo Roe)Buy Photo"):
+# the paragraph is the video's blurb or the picture's caption, with its credit. Read with
+# case: "Close to 100 people ..." is prose.
+_PLAYER_START = re.compile(
+    r"\s*(?:CLOSE|Buy Photo|Embed|Autoplay|Hide Caption|\d+ of \d+ (?:Full Screen|Photos))\b"
+)
+_PLAYER_END = re.compile(r"Buy Photo\s*$")
+
+
+def player_paragraph(paragraph: list[str]) -> bool:
+    """Whether a paragraph opens or closes with a player's or a picture's buttons."""
+    return bool(paragraph) and bool(
+        _PLAYER_START.match(paragraph[0]) or _PLAYER_END.search(paragraph[-1])
+    )
