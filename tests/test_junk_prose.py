@@ -133,3 +133,23 @@ def test_a_player_paragraph_goes_whole() -> None:
     prose = ["Close to 100 people came to the quay.", "The ferry left at noon."]
     assert not player_paragraph(prose)
     assert furniture_flags(prose) == [False, False]
+
+
+def test_player_crawl_and_map_pages_are_no_articles() -> None:
+    player = (
+        "Rating is available when the video has been rented.\n\nThis feature is not "
+        "available right now. Please try again later."
+    )
+    assert not_an_article(player) == "a media player message"
+    crawl = (
+        "The seed for Wide00099 was:\n\n- Slash pages from every domain on the web:\n\n-- "
+        "a ranking of pages by their inter-domain links\n\n-- up to 50 URLs per domain"
+    )
+    assert not_an_article(crawl) == "a crawl notice (Internet Archive)"
+    disclaimer = (
+        "The designations on this map do not imply the expression of any opinion on the "
+        "part of the agency about the borders of any country or area."
+    )
+    assert not_an_article(disclaimer) == "a map's disclaimer"
+    report = "Please try again later, the harbour master told ferry passengers on Monday."
+    assert not_an_article(report) is None

@@ -20,7 +20,10 @@ PLACEHOLDERS: dict[str, re.Pattern[str]] = {
         r"internet archive|wayback machine|crawl data|this crawl was|these crawls are part of"
         r"|no more 404|crawler software|seed list for this crawl|seedlist"
         r"|\bcrawls? (?:performed|run|made) by\b|\bcrawl of outlinks\b|\bthe seed list\b"
-        r"|\bduplicate detection\b",
+        r"|\bduplicate detection\b"
+        # A wide crawl's seed notice: "The seed for Wide00012 was: - Slash pages from ...".
+        r"|\bthe seed for \w+ was\b|\bslash pages from\b|\binter-?domain (?:links?|navigational)\b"
+        r"|\burls per domain\b|\blinked-to domain\b",
         re.I,
     ),
     "a Twitter placeholder": re.compile(
@@ -29,7 +32,17 @@ PLACEHOLDERS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "a media player message": re.compile(
-        r"media playback is unsupported|your browser does not support|html5 capable browser", re.I
+        r"media playback is unsupported|your browser does not support|html5 capable browser"
+        # A video site's player left alone: "Rating is available when the video has been
+        # rented.", "This feature is not available right now. Please try again later."
+        r"|interactive transcript could not be loaded|when the video has been rented"
+        r"|this feature is not available right now|^please try again later\.?$",
+        re.I,
+    ),
+    "a map's disclaimer": re.compile(
+        r"\bdo not imply the expression of any opinion\b|\bdotted line represents approximately\b"
+        r"|\bboundaries and names shown and the designations used\b",
+        re.I,
     ),
     "a script or cookie wall": re.compile(
         r"enable javascript|javascript is disabled|requires javascript|enable cookies"
