@@ -153,3 +153,16 @@ def test_player_crawl_and_map_pages_are_no_articles() -> None:
     assert not_an_article(disclaimer) == "a map's disclaimer"
     report = "Please try again later, the harbour master told ferry passengers on Monday."
     assert not_an_article(report) is None
+
+
+def test_a_paid_page_is_no_article() -> None:
+    notice = (
+        "Paid Notice: Deaths ROE, JO ANN.\n\nROE--Jo Ann, 91, of Harbour Town, passed away "
+        "on Friday. She ran the ferry for 40 years and is survived by two sons."
+    )
+    assert not_an_article(notice) == "a paid notice"
+    report = (
+        "Paid notices in the local paper rose by a third, the publisher said.\n\nThe paper "
+        "prints them on Sundays."
+    )
+    assert not_an_article(report) is None

@@ -68,6 +68,13 @@ _PROMO = re.compile(
 _VIDEO_PAGE = re.compile(
     r"(?:Published|Uploaded|Streamed live) on [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}$"
 )
+# A paid page says so in its first line: "Paid Notice: Deaths ROE, JO", "Sponsored
+# content", "Advertisement feature" (the text under it is the buyer's, not a report).
+_PAID_PAGE = re.compile(
+    r"\W*(?:paid (?:notice|post|content|for by)|sponsored (?:content|post|by)|advertisement feature"
+    r"|advertorial|promoted content)\b",
+    re.I,
+)
 # A short page is judged whole; a long one is a real article that mentions such things.
 SHORT = 250
 # A promotion line is short: a long line that names a web address is a sentence (an events
@@ -126,6 +133,8 @@ def not_an_article(text: str) -> str | None:
         return None
     if _VIDEO_PAGE.match(lines[0]):
         return "a video page's description"
+    if _PAID_PAGE.match(lines[0]):
+        return "a paid notice"
     counts = [len(RUNS.findall(ln)) for ln in lines]
     total = sum(counts) or 1
     if total <= SHORT:
