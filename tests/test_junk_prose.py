@@ -39,6 +39,8 @@ from storybrief.segment.prose import non_prose, player_paragraph
         "Jo Roe, RIVER TIMES",
         "Jo Roe and Al Poe, Harbour Gazette | harbourgazette.com",
         "Video provided by River News",
+        "This image show the old ferry at the quay in Harbour Town.",
+        "Size 100% 150% 200% 1 $12,140 18,210 24,280 2 $16,460 24,690 32,920",
         "Please try again later.",
         ".image-wrap {",
         "You can receive this daily update every weekday morning via email!",
@@ -84,6 +86,9 @@ def test_non_prose_lines(line: str) -> None:
         "Please, the mayor begged, let the ferry run.",
         "She said the ferry would run via Harbour Town.",
         "The letters were delivered every Monday by the ferry.",
+        "The video shows the ferry listing before it sank.",
+        "This is what the photo shows, the captain said.",
+        "The ferry carried 120 people, 14 cars and 3 trucks on 2 decks in 2019.",
         "Jo Roe, Al Poe and Ann Doe.",  # a list of names with its stop
         "Jo Roe, the ferry's captain, was rescued",
         "The crew cited leaking pipes and dirty floors. [Reuters]",  # a source at its end

@@ -1,9 +1,10 @@
 """Lines that are no prose by their general shape, whatever the story: interview labels
 ("Q:", "A:", a speaker's name in capitals and a colon), a line in capitals, a live blog's
-time-stamped entry, an agency credit in brackets or a "Name, Outlet" credit glued to the
-first sentence, a paid notice, a poll's margin-of-error footnote, a visitor's review, a
-"for more, visit ..." pointer, the reader told to use the page ("Watch the interview
-below:") and a video player's or gallery's buttons.
+time-stamped entry, credits (in brackets, glued to the first sentence, or a line alone),
+a caption opening "This image ...", a table's row, a paid notice, a poll's
+margin-of-error footnote, a visitor's review, a "for more, visit ..." pointer, the reader
+told to use the page ("Watch the interview below:"), sign-up lines and a video player's
+or gallery's buttons.
 
 They are marked as sentence furniture only (``furniture_flags``), not by ``is_furniture``:
 a page's headline in capitals or "Name: what was said" stays a headline. Each rule is
@@ -54,6 +55,10 @@ _STARTS = (
     (", ", rf"(?-i:{_NAME}(?:(?:, | and ){_NAME})*,\s*(?:The |the )?[A-Z][\w&.'’-]*"
            r"(?: (?:[A-Z&][\w&.'’-]*|of|for|and))*)(?:\s*[|/]\s*[^\s.]+(?:\.[^\s.]+)*)?(?<!\.)\s*$"),
     ("provided", r"(?:video|audio|photo|image)s? (?:provided|supplied) by\b"),
+    # A caption by its picture: "This image show the harbour at dawn." (a report writes
+    # "The video shows ...": only "this" opens a caption).
+    ("this ", r"this (?:(?!is |was |what |shows? )[\w-]+ ){0,3}(?:photo|image|picture|photograph|screenshot|screengrab|still"
+              r"|frame grab)s? (?:[\w-]+ ){0,6}?(?:shows?|depicts?|captures?)\b"),
     # A paid notice, a poll's footnote with no article ("Margin of error +/- 3 points").
     ("paid notice", r"paid notice\b"),
     ("margin of", r"(?-i:Margin) of (?:sampling )?error\b|(?:the )?results (?:have|has) a margin of\b"),
@@ -107,6 +112,22 @@ def _capitals(sentence: str) -> bool:
     return len(letters) >= 15 and sum(c.isupper() for c in letters) >= CAPS_SHARE * len(letters)
 
 
+# A table's row read as a sentence: eight cells or more, two in five of them numbers
+# ("Size 100% 138% 1 $12,140 16,753 ..."). Tried only where a quarter of the characters
+# are digits.
+TABLE_CELLS = 8
+TABLE_SHARE = 0.4
+_CELL = re.compile(r"[$€£(]?[\d.,:%/–-]*\d[\d.,:%/–-]*[%)]?")
+
+
+def _table_row(sentence: str) -> bool:
+    if sum(sentence.count(d) for d in "0123456789") * 4 < len(sentence):
+        return False
+    cells = sentence.split()
+    numbers = sum(1 for c in cells if _CELL.fullmatch(c))
+    return len(cells) >= TABLE_CELLS and numbers >= TABLE_SHARE * len(cells)
+
+
 def non_prose(sentence: str) -> bool:
     """Whether ``sentence`` is a label, a stamp, a credit, a notice, a review or a widget
     line by its shape (see the module's docstring)."""
@@ -115,7 +136,7 @@ def non_prose(sentence: str) -> bool:
     for needle, rx in _START:
         if needle in head and rx.match(sentence):
             return True
-    if _capitals(sentence):
+    if _capitals(sentence) or _table_row(sentence):
         return True
     return any(needle in low and rx.search(sentence) for needle, rx in _ANYWHERE)
 
