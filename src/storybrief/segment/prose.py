@@ -65,19 +65,59 @@ _STARTS = (
     # A visitor's review: "Would highly recommend her as a guide."
     ("recommend", r"(?:i |we )?(?:would|will|can|cannot|can't|could not|couldn't|highly)"
                   r" (?:highly |definitely )?recommend\b"),
-    # The reader told to use the page ("Watch the full interview below:", "Like the page:",
-    # "Visit roe.org for more."): an imperative opening the line, no quotation in it, and
-    # a pointer to the page, a site or an account.
-    ("", r"[(\[]?(?-i:Subscribe|Sign up|Follow|Click|Tap|Download|Share|Read|Watch|Listen|Like"
-         r"|View|See|Visit|Check out|Take a look|Find out|Learn|Scroll|Use|Catch up|Tune in"
-         r"|Go to|Head to|Head over to)\b(?![^\"“”]*[\"“”])[^.!?]{0,140}\b(?:here|below|above"
-         r"|(?:the|our|this|their|his|her) (?:page|website|site|app|link|section|channel|feed"
-         r"|account)|on (?:twitter|facebook|instagram|youtube)|\.(?:com|org|net|gov))\b"),
     # A pointer: "For more about the bridge, visit the city's site."
     ("for ", r"for (?:more|further|additional) (?:information|info|details|about|on)\b[^.]{0,100}"
              r"\b(?:visit|see|go to|call|read|check out|click)\b"),
 )  # fmt: skip
-_START = tuple((n, re.compile(r"\W*(?:" + p + ")", re.I)) for n, p in _STARTS)
+_BY_NEEDLE: dict[str, list[str]] = {}
+for _needle, _pattern in _STARTS:
+    _BY_NEEDLE.setdefault(_needle, []).append(_pattern)
+# One expression a needle: the rules that share one are tried as one alternation.
+_START = tuple(
+    (n, re.compile(r"\W*(?:" + "|".join(f"(?:{p})" for p in ps) + ")", re.I))
+    for n, ps in _BY_NEEDLE.items()
+)
+# The reader told to use the page ("Watch the full interview below:", "Like the page:",
+# "Visit roe.org for more."): an imperative opening the line, no quotation in it, and a
+# pointer to the page, a site or an account. Tried only on a line whose first word is one
+# of the verbs.
+_IMPERATIVE = re.compile(
+    r"[(\[]?(?-i:Subscribe|Sign up|Follow|Click|Tap|Download|Share|Read|Watch|Listen|Like"
+    r"|View|See|Visit|Check out|Take a look|Find out|Learn|Scroll|Use|Catch up|Tune in"
+    r"|Go to|Head to|Head over to)\b(?![^\"“”]*[\"“”])[^.!?]{0,140}\b(?:here|below|above"
+    r"|(?:the|our|this|their|his|her) (?:page|website|site|app|link|section|channel|feed"
+    r"|account)|on (?:twitter|facebook|instagram|youtube)|\.(?:com|org|net|gov))\b",
+    re.I,
+)
+_IMPERATIVE_WORDS = frozenset(
+    [
+        "Subscribe",
+        "Sign",
+        "Follow",
+        "Click",
+        "Tap",
+        "Download",
+        "Share",
+        "Read",
+        "Watch",
+        "Listen",
+        "Like",
+        "View",
+        "See",
+        "Visit",
+        "Check",
+        "Take",
+        "Find",
+        "Learn",
+        "Scroll",
+        "Use",
+        "Catch",
+        "Tune",
+        "Go",
+        "Head",
+    ]
+)
+
 # Unanchored, each behind its needle: an agency credit in brackets inside a sentence
 # ("... on the square [Reuters] The president ..."), review phrases, a player's and a
 # gallery's buttons ("autoplay", "Copy this code ...", "Next Video", "Hide Caption").
@@ -136,6 +176,10 @@ def non_prose(sentence: str) -> bool:
     for needle, rx in _START:
         if needle in head and rx.match(sentence):
             return True
+    if sentence[:12].lstrip("([").split(" ", 1)[0] in _IMPERATIVE_WORDS and _IMPERATIVE.match(
+        sentence
+    ):
+        return True
     if _capitals(sentence) or _table_row(sentence):
         return True
     return any(needle in low and rx.search(sentence) for needle, rx in _ANYWHERE)
