@@ -25,10 +25,9 @@ _OUTLET = (
 HEAD = 60
 _NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}"
 _STARTS = (
-    # Interview labels: "Q: ...", "A. ...", "THE MAYOR: ...", "ROE: ..." (one word in
+    # Interview labels: "Q: ...", "A: ...", "THE MAYOR: ...", "ROE: ..." (one word in
     # capitals of five letters or more: "UN:" or "CDC:" open a headline), a role's label.
     (":", r"(?:Q|A)\s*:\s"),
-    (".", r"(?:Q|A)\.\s"),
     (":", r"(?-i:(?:[A-Z][A-Z.'’-]{4,}|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){1,3}))\s*:\s"),
     (":", r"(?:reporter|anchor|host|interviewer|question|answer|narrator|announcer|caller"
           r"|moderator|audience member|sources?|advisory)\s*:\s"),
@@ -120,7 +119,7 @@ _IMPERATIVE_WORDS = frozenset(
 
 # Unanchored, each behind its needle: an agency credit in brackets inside a sentence
 # ("... on the square [Reuters] The president ..."), review phrases, a player's and a
-# gallery's buttons ("autoplay", "Copy this code ...", "Next Video", "Hide Caption").
+# gallery's buttons ("autoplay", "Copy this code ...", "Hide Caption").
 _ANYWHERE = (
     ("[", re.compile(r"\[(?:reuters|ap|afp|getty(?: images)?|epa|al jazeera|bbc|cnn|file|photo|image)\]\s+(?-i:[A-Z])", re.I)),
     ("penny", re.compile(r"\bworth every (?:single )?penny\b", re.I)),
@@ -128,7 +127,6 @@ _ANYWHERE = (
     ("y recommend", re.compile(r"\b(?:highly|would) recommend (?:him|her|them|it|this)\b", re.I)),
     ("autoplay", re.compile(r"\bautoplay\b", re.I)),
     ("copy this code", re.compile(r"\bcopy this code\b", re.I)),
-    ("video", re.compile(r"\b(?:last|next|previous) video\b", re.I)),
     ("hide caption", re.compile(r"\bhide caption\b", re.I)),
     # An agency's credit: "Jo Roe/Handout via REUTERS", "Al Poe/AP".
     ("via ", re.compile(r"\bvia (?:reuters|ap|afp|getty images|epa)\s*$", re.I)),
