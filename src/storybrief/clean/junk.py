@@ -20,7 +20,10 @@ PLACEHOLDERS: dict[str, re.Pattern[str]] = {
         r"internet archive|wayback machine|crawl data|this crawl was|these crawls are part of"
         r"|no more 404|crawler software|seed list for this crawl|seedlist"
         r"|\bcrawls? (?:performed|run|made) by\b|\bcrawl of outlinks\b|\bthe seed list\b"
-        r"|\bduplicate detection\b",
+        r"|\bduplicate detection\b"
+        # A wide crawl's seed notice: "The seed for Wide00012 was: - Slash pages from ...".
+        r"|\bthe seed for \w+ was\b|\bslash pages from\b|\binter-?domain (?:links?|navigational)\b"
+        r"|\burls per domain\b|\blinked-to domain\b",
         re.I,
     ),
     "a Twitter placeholder": re.compile(
@@ -29,7 +32,17 @@ PLACEHOLDERS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "a media player message": re.compile(
-        r"media playback is unsupported|your browser does not support|html5 capable browser", re.I
+        r"media playback is unsupported|your browser does not support|html5 capable browser"
+        # A video site's player left alone: "Rating is available when the video has been
+        # rented.", "This feature is not available right now. Please try again later."
+        r"|interactive transcript could not be loaded|when the video has been rented"
+        r"|this feature is not available right now|^please try again later\.?$",
+        re.I,
+    ),
+    "a map's disclaimer": re.compile(
+        r"\bdo not imply the expression of any opinion\b|\bdotted line represents approximately\b"
+        r"|\bboundaries and names shown and the designations used\b",
+        re.I,
     ),
     "a script or cookie wall": re.compile(
         r"enable javascript|javascript is disabled|requires javascript|enable cookies"
@@ -55,6 +68,13 @@ _PROMO = re.compile(
 _VIDEO_PAGE = re.compile(
     r"(?:Published|Uploaded|Streamed live) on [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}$"
 )
+# A paid page says so in its first line: "Paid Notice: Deaths ROE, JO", "Sponsored
+# content", "Advertisement feature" (the text under it is the buyer's, not a report).
+_PAID_PAGE = re.compile(
+    r"\W*(?:paid (?:notice|post|content|for by)|sponsored (?:content|post|by)|advertisement feature"
+    r"|advertorial|promoted content)\b",
+    re.I,
+)
 # A short page is judged whole; a long one is a real article that mentions such things.
 SHORT = 250
 # A promotion line is short: a long line that names a web address is a sentence (an events
@@ -70,7 +90,27 @@ TEASERS = 5
 # Second person outside quotations: a horoscope, an advice box or a promotion speaks to
 # "you"; a report quotes people who do.
 _YOU = re.compile(r"\b(?:you|your|you(?:'|’)(?:re|ll|ve))\b", re.I)
-_QUOTE = re.compile(r"[\"“”]|\b(?:said|says|told|tells|according to)\b", re.I)
+_SAYING = re.compile(r"\b(?:said|says|told|tells|according to)\b", re.I)
+_MARK = re.compile(r"[\"“”]")
+# A quotation holds this many words or more: a shop's scare quotes ('"Skip the Month"')
+# quote no one.
+QUOTE_WORDS = 5
+
+
+def _quotes(line: str) -> bool:
+    """Whether ``line`` quotes someone: a verb of saying, or a quotation (marks taken in
+    pairs, in order) of ``QUOTE_WORDS`` words or more, or an unclosed one."""
+    if _SAYING.search(line):
+        return True
+    marks = [m.start() for m in _MARK.finditer(line)]
+    if len(marks) % 2:
+        return True
+    return any(
+        len(line[a + 1 : b].split()) >= QUOTE_WORDS
+        for a, b in zip(marks[::2], marks[1::2], strict=True)
+    )
+
+
 # A page of at most this many words is judged by its address to the reader.
 ADDRESSED_WORDS = 120
 YOU_EVERY = 20
@@ -78,7 +118,7 @@ YOU_EVERY = 20
 
 def _addressed(lines: list[str], counts: list[int], total: int) -> bool:
     """A short page most of whose words are in lines speaking to the reader, none quoting."""
-    if total > ADDRESSED_WORDS or any(_QUOTE.search(ln) for ln in lines):
+    if total > ADDRESSED_WORDS or any(_quotes(ln) for ln in lines):
         return False
     you = sum(n for ln, n in zip(lines, counts, strict=True) if _YOU.search(ln))
     # ... and often: one "you" a line is a report's aside, one in 20 words an address.
@@ -93,6 +133,8 @@ def not_an_article(text: str) -> str | None:
         return None
     if _VIDEO_PAGE.match(lines[0]):
         return "a video page's description"
+    if _PAID_PAGE.match(lines[0]):
+        return "a paid notice"
     counts = [len(RUNS.findall(ln)) for ln in lines]
     total = sum(counts) or 1
     if total <= SHORT:

@@ -14,6 +14,7 @@ import re
 
 from storybrief.segment.leads import leads
 from storybrief.segment.needles import NeedleIndex, gated
+from storybrief.segment.prose import non_prose, player_paragraph
 
 _PATTERNS = [
     # Captions and credits.
@@ -270,9 +271,11 @@ CAPTION_SENTENCES = 4
 def furniture_flags(paragraph: list[str]) -> list[bool]:
     """Furniture flags of a paragraph's sentences: each on its own, and all of a short
     paragraph whose last sentence carries a caption credit or an embed's signature."""
-    flags = [is_furniture(s) for s in paragraph]
+    flags = [is_furniture(s) or non_prose(s) for s in paragraph]
     if 1 < len(paragraph) <= CAPTION_SENTENCES and (
-        _CAPTION_END.search(paragraph[-1]) or _CAPTION_START.match(paragraph[0])
+        _CAPTION_END.search(paragraph[-1])
+        or _CAPTION_START.match(paragraph[0])
+        or player_paragraph(paragraph)
     ):
         return [True] * len(paragraph)
     return flags
