@@ -253,6 +253,15 @@ def before(resolver: Resolver, text: str) -> Attribution:
             # ("a woman asked for a photo and Clinton said", "The Council on ... Executive
             # Director Nihad Awad says", "as Joel Pollak of Breitbart observed").
             np = left
+    elif upto < len(toks) and toks[upto].lower() in PARTICIPLES:
+        left = np_left(toks, start, upto, subject=True)
+        if left and upto - len(left) - 1 >= start and toks[upto - len(left) - 1].lower() == "with":
+            np = left  # "…, with Gorka noting the absurdity of …": the participle's own subject
+    if not np and upto < len(toks):
+        # "A few days later, Trump reversed himself, telling CBS …": an intro phrase the
+        # clause's start did not skip; the subject follows one of its commas, its verb
+        # right after it (not "Orlando, Florida, which …").
+        np = next((n for c in range(start, upto) if _subject_at(toks, c + 1, upto, n := [])), [])
     if not np and verbs:
         # "Because of how Democrats crafted the schedule, explained Rosenberg, “…”": no
         # subject, and a name alone between the verb and the quote.
@@ -278,7 +287,10 @@ def before(resolver: Resolver, text: str) -> Attribution:
 PARTICIPLES = word_set(
     """
     saying adding writing noting arguing explaining insisting warning declaring stating
-    tweeting praising
+    tweeting praising telling calling describing claiming urging vowing asking accusing
+    promising suggesting acknowledging predicting recalling joking quipping boasting
+    complaining admitting conceding pledging announcing proclaiming replying responding
+    asserting stressing reiterating touting lamenting
     """
 )
 
@@ -289,6 +301,28 @@ _AS_PUT = re.compile(
     r"(?:,[^,]{1,80},)?\s+"
     r"(?:puts?\s+it|said|noted|wrote|explained|observed|told\s+\w+|argued)\b"
 )
+
+
+# How an appositive after a subject's name opens ("Axelrod, who was ...", "Li, the mayor,").
+_APPOSITIVE = frozenset(["who", "the", "a", "an", "his", "her", "their", "its"])
+
+
+def _subject_at(toks: list[str], at: int, upto: int, out: list[str]) -> bool:
+    """Whether a clause's subject, a name followed by its verb, starts after the comma
+    before ``at``; its words go to ``out``."""
+    if toks[at - 1] != ",":
+        return False
+    np = leading_np(toks[at:upto])
+    end = at + len(np)
+    comma = np.index(",") if "," in np else -1
+    apposed = 0 <= comma < len(np) - 1 and np[comma + 1].lower() in _APPOSITIVE
+    if apposed and end < upto and toks[end] == ",":
+        end += 1  # "David Axelrod, who was Obama's adviser, tweeted this:"
+    nxt = toks[end] if np and end <= upto else ""
+    if nxt.isalpha() and nxt.islower() and (nxt not in STOPWORDS or nxt in QUOTE_VERBS):
+        out.extend(np)
+        return True
+    return False
 
 
 def _affiliation(words: list[str]) -> bool:

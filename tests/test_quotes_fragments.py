@@ -1,0 +1,61 @@
+"""Quoted fragments inside reported speech (invented sentences): the speaker is the
+subject of the clause that reports them, past an intro phrase or in a "with X noting"
+phrase; a name that is no clause's subject speaks no fragment."""
+
+from __future__ import annotations
+
+import pytest
+
+from storybrief.analyze import analyze
+from storybrief.model import Article, Quote
+from storybrief.segment import segment
+
+OPENING = "Mayor Rhea Tamm and harbour master Oren Vale met on Monday.\n\n"
+
+
+def speakers(text: str, ner: str = "rules") -> dict[str, str | None]:
+    quotes: tuple[Quote, ...] = analyze(segment([Article("a", OPENING + text)]), ner=ner).quotes
+    return {q.text.split()[0]: q.speaker for q in quotes}
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "who"),
+    [
+        (
+            "But a few days later, Tamm reversed herself yet again, telling the Courier "
+            'that the fares "are set and we have to leave them that way."',
+            "are",
+            "Rhea Tamm",
+        ),
+        (
+            "Both Tamm and Vale saw the strike as a failure, with Vale noting the absurdity "
+            'of sending "a couple of hundred clerks to the docks here" to the harbour.',
+            "a",
+            "Oren Vale",
+        ),
+        (
+            "In a long interview with a local paper last year, Vale said he liked the job "
+            'and added, "I will stay here as long as the boats still run."',
+            "I",
+            "Oren Vale",
+        ),
+        (
+            "But almost immediately after the vote, Oren Vale, who was adviser to the mayor, tweeted this: "
+            '"She did it again and I will say it again tomorrow."',
+            "She",
+            "Oren Vale",
+        ),
+    ],
+)
+def test_the_subject_after_an_intro_phrase_speaks_the_fragment(
+    text: str, first: str, who: str
+) -> None:
+    assert speakers(text)[first] == who
+
+
+def test_a_place_between_commas_is_no_subject() -> None:
+    text = (
+        "The crews praised the speech at the summit in Brenmoor, Norland, which the union "
+        'claims affirmed "the foundational belief in the harbour and its boats."'
+    )
+    assert speakers(text)["the"] != "Norland"
