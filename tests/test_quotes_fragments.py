@@ -59,3 +59,32 @@ def test_a_place_between_commas_is_no_subject() -> None:
         'claims affirmed "the foundational belief in the harbour and its boats."'
     )
     assert speakers(text)["the"] != "Norland"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "who"),
+    [
+        (
+            "Tamm was asked by radio host Oren Vale, who backs her, "
+            '"Now, you famously said you were tired of the ferries, has it not moved?"',
+            "Now,",
+            "Oren Vale",
+        ),
+        (
+            "In an interview with the Courier published online, Tamm was asked, "
+            '"What is the most dangerous place in the harbour you have been to?"',
+            "What",
+            None,
+        ),
+        (
+            "At the rally on Saturday, some crew members shouted, with Tamm reportedly "
+            'yelling: "Get him the hell out of here now!"',
+            "Get",
+            "Rhea Tamm",
+        ),
+    ],
+)
+def test_a_question_put_to_someone_is_the_askers_and_with_x_yelling_is_xs(
+    text: str, first: str, who: str | None
+) -> None:
+    assert speakers(text)[first] == who
