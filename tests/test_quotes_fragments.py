@@ -88,3 +88,20 @@ def test_a_question_put_to_someone_is_the_askers_and_with_x_yelling_is_xs(
     text: str, first: str, who: str | None
 ) -> None:
     assert speakers(text)[first] == who
+
+
+def test_a_name_set_off_before_the_verb_is_the_subject_a_pronoun_means() -> None:
+    text = (
+        "Campaign chief Paul Manafort said the polls looked good. One of the authors of "
+        "that report, Ari Fleischer, said the nomination will test their conclusions.\n\n"
+        '"Certainly the candidate has gone in the opposite direction from us," he said.'
+    )
+    assert speakers(text)["Certainly"] == "Ari Fleischer"
+
+
+def test_a_sentence_introducing_the_next_quote_is_not_the_last_ones_attribution() -> None:
+    text = (
+        'Tamm responds to Vale with, "Why now? That was on my way to the harbour?" '
+        'Vale then writes back, "You look cute."'
+    )
+    assert speakers(text)["Why"] == "Rhea Tamm"

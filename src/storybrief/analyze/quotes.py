@@ -100,19 +100,24 @@ def find_quotes(
                 read = max(read, s_start)
                 inner = " ".join(text[start + 1 : end].split()).strip(" ,;:")
                 # The attribution runs up to the next real quote: a quoted title inside it
-                # ('wrote TV producer and "Lucifer" showrunner Joe Henderson') is part of it.
+                # ('wrote TV producer and "Lucifer" showrunner Joe Henderson') is part of it;
+                # a short one introduced by a comma or colon ('Li then writes back, "You
+                # look cute."') is a remark with an attribution of its own.
                 limit = next(
-                    (a for a, b in spans[n + 1 :] if len(text[a + 1 : b].split()) >= MIN_WORDS),
+                    (
+                        a
+                        for a, b in spans[n + 1 :]
+                        if len(text[a + 1 : b].split()) >= MIN_WORDS
+                        or text[:a].rstrip().endswith((",", ":"))
+                    ),
                     len(text),
                 )
-                who = after(
-                    resolver,
-                    text[
-                        end + 1 : max(
-                            end + 1, min(limit, attribution_end(text, offsets, end, s_end))
-                        )
-                    ],
-                )
+                tail = text[
+                    end + 1 : max(end + 1, min(limit, attribution_end(text, offsets, end, s_end)))
+                ]
+                if not text[end + 1 : s_end].strip() and tail.rstrip().endswith((",", ":")):
+                    tail = ""  # the next sentence introduces the next quote, not this one
+                who = after(resolver, tail)
                 if len(inner.split()) < MIN_WORDS:
                     # Too short to list ('"It's fine," Trump said.'), but its attribution
                     # names who speaks the paragraph's next quote.

@@ -30,6 +30,7 @@ from storybrief.analyze.lexicon import ROLES
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.phrase_names import PhraseNames
 from storybrief.analyze.speaker_rules import (
+    appositive_subject,
     described_subject,
     document_issuer,
     org_spokesperson,
@@ -119,9 +120,14 @@ class Resolver(PhraseNames):
         head = np[: np.index(",")] if "," in np else np
         if not np:
             # "During an interview with Heilpern, the designer admitted": a description
-            # of someone named before (the lower-case head is no noun phrase of ``subject``).
-            head = described_subject(toks)
+            # of someone named before (the lower-case head is no noun phrase of ``subject``);
+            # "One of the authors, Ari Fleischer, said": the name set off before the verb.
+            named = appositive_subject(toks)
+            head = named or described_subject(toks)
             kept = self.phrase(head).speaker if head else None
+            if named and (not kept or self.index.kind.get(kept) in _NOT_SPEAKER):
+                head = described_subject(toks)
+                kept = self.phrase(head).speaker if head else None
         elif np[0].lower() in PRONOUNS:
             kept = self.pronoun(np[0])
         elif head and head[0].lower() in ("the", "this") and head[-1].lower() in PERSON_NOUNS:
