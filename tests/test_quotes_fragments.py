@@ -105,3 +105,15 @@ def test_a_sentence_introducing_the_next_quote_is_not_the_last_ones_attribution(
         'Vale then writes back, "You look cute."'
     )
     assert speakers(text)["Why"] == "Rhea Tamm"
+
+
+def test_a_quote_broken_across_hard_line_breaks_keeps_its_attribution() -> None:
+    text = (
+        "The mission of the new rules was to prepare a new generation of\n\n"
+        "sailors for the open sea, said Oren Vale, a consultant\n\n"
+        "to the process.\n\n"
+        '"The rules aim to prepare sailors to be better decision makers about\n\n'
+        "weather and tides and to apply seamanship to their daily\n\n"
+        'lives," he said in a statement.'
+    )
+    assert speakers(text) == {"The": "Oren Vale"}

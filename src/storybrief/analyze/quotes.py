@@ -76,9 +76,7 @@ def find_quotes(
         lower = frozenset(compress(vocab, map(str.islower, map(_FIRST, vocab))))
         resolver = Resolver(index, genders(doc.sentences, people, words), lower, by_surname)
         prev_para: tuple[int, Attribution] | None = None
-        paras: dict[int, list[int]] = {}
-        for i, p in enumerate(doc.paragraph):
-            paras.setdefault(p, []).append(i)
+        paras = _paragraphs(doc)
         for p, idxs in sorted(paras.items()):
             offsets, pos = [], 0
             for i in idxs:
@@ -199,6 +197,32 @@ def find_quotes(
                 last = intro if intro.speaker else last
             prev_para = (p, last) if last.speaker else None
     return found
+
+
+def _paragraphs(doc: Doc) -> dict[int, list[int]]:
+    """Sentence indices by paragraph, numbered in turn; a paragraph that breaks off inside
+    an open quote in mid-sentence (a hard line break: '"The standards aim to prepare' /
+    'students …," he said.') runs on into the next."""
+    out: list[list[int]] = []
+    last = None
+    for i, p in enumerate(doc.paragraph):
+        if p != last:
+            last = p
+            if out and _broken(" ".join(doc.sentences[k] for k in out[-1]), doc.sentences[i]):
+                out[-1].append(i)
+                continue
+            out.append([])
+        out[-1].append(i)
+    return dict(enumerate(out))
+
+
+def _broken(text: str, following: str) -> bool:
+    spans = quote_spans(text)
+    if not spans or spans[-1][1] < len(text):
+        return False
+    # Mid-sentence on both sides: a word or comma before the break, a lower-case word after.
+    end = text.rstrip()[-1:]
+    return (end.isalnum() or end == ",") and following.lstrip()[:1].islower()
 
 
 def _same_remark(a: _Found, b: _Found) -> bool:
