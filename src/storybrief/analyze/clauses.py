@@ -138,6 +138,11 @@ def subject_after_comma(toks: list[str], start: int, upto: int) -> list[str]:
         if apposed and end < upto and toks[end] == ",":
             end += 1  # "David Axelrod, who was Obama's adviser, tweeted this:"
         nxt = toks[end] if np and end <= upto else ""
-        if nxt.isalpha() and nxt.islower() and (nxt not in STOPWORDS or nxt in QUOTE_VERBS):
+        # A finite verb: a speech verb, else a past or third-person form ("reversed",
+        # "tweets"; not "health" in "Michigan health officials said").
+        finite = nxt in QUOTE_VERBS or (
+            nxt.endswith(("ed", "s")) and nxt not in STOPWORDS and nxt.rstrip("s") not in ROLES
+        )
+        if nxt.isalpha() and nxt.islower() and finite:
             return np
     return []
