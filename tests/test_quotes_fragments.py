@@ -117,3 +117,13 @@ def test_a_quote_broken_across_hard_line_breaks_keeps_its_attribution() -> None:
         'lives," he said in a statement.'
     )
     assert speakers(text) == {"The": "Oren Vale"}
+
+
+def test_a_description_for_someone_named_before_keeps_their_role() -> None:
+    text = (
+        "Ari Fleischer said the nomination will test their conclusions. "
+        '"Certainly the candidate has gone in the opposite direction from us," said the '
+        "former top aide to the governor."
+    )
+    (q,) = analyze(segment([Article("a", text)]), ner="rules").quotes
+    assert (q.speaker, q.role) == ("Ari Fleischer", "the former top aide to the governor")

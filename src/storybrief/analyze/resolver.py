@@ -247,6 +247,12 @@ class Resolver(PhraseNames):
             return Attribution(True, self._unnamed(head), role_text(head))
         if role is None and rest:
             role = role_text(rest[0])
+        if role is None and head[0].lower() in ("the", "this") and speaker.split()[-1] not in head:
+            # "said the former top aide to the governor.": the description is their role.
+            words = [w for w in head if w not in END]
+            if words and words[-1].endswith(".") and words[-1][:-1].isalpha():
+                words[-1] = words[-1][:-1]
+            role = role_text(words)
         return Attribution(True, speaker, role)
 
     def _fits(self, person: str, head: str) -> bool:
