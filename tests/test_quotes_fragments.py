@@ -127,3 +127,12 @@ def test_a_description_for_someone_named_before_keeps_their_role() -> None:
     )
     (q,) = analyze(segment([Article("a", text)]), ner="rules").quotes
     assert (q.speaker, q.role) == ("Ari Fleischer", "the former top aide to the governor")
+
+
+def test_a_pictures_caption_is_not_who_he_means() -> None:
+    text = (
+        "Jon Pager, 70, has spent two years combing through the vaults of the band.\n\n"
+        "Image caption Rob Plantin says the band will not reunite again\n\n"
+        '"I do not want to die and have somebody else do it for me," he says.'
+    )
+    assert speakers(text)["I"] == "Jon Pager"

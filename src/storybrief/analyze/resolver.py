@@ -45,6 +45,7 @@ PENDING = 6  # sentences before a quote parsed for who a pronoun may mean (Resol
 # Last words of a group or side, no one a pronoun means (one set, not a union per name).
 _NO_ONE = ORG_NOUNS | SIDES
 _NOT_SPEAKER = ("organization", "place")
+_CAPTIONS = frozenset(["image caption ", "media caption ", "image copyrigh"])
 # Speech verbs that come before their speaker ("…, says Darby Hoover"; not "…, told Al Jazeera").
 _INVERTS = QUOTE_VERBS - frozenset(["told", "tells", "telling", "tell"])
 
@@ -90,7 +91,10 @@ class Resolver(PhraseNames):
 
     def read(self, sentence: str, persons: Sequence[str], orgs: Sequence[str]) -> None:
         """A sentence read before the next quote: the people it names outside quotation
-        marks, its subject last (the likeliest "he" of the next sentence)."""
+        marks, its subject last (the likeliest "he" of the next sentence). A picture's
+        caption ("Image caption Plant says …") is no part of the story's text: skipped."""
+        if sentence.lstrip()[:14].lower() in _CAPTIONS:
+            return
         self._pending.append((sentence, persons, orgs))
         del self._pending[:-PENDING]
         self.window = self.window[-PENDING + 1 :] + (sentence,)
