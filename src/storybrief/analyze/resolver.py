@@ -253,10 +253,10 @@ class Resolver(PhraseNames):
             role = role_text(rest[0])
         if role is None and head[0].lower() in ("the", "this") and speaker.split()[-1] not in head:
             # "said the former top aide to the governor.": the description is their role.
-            words = [w for w in head if w not in END]
-            if words and words[-1].endswith(".") and words[-1][:-1].isalpha():
-                words[-1] = words[-1][:-1]
-            role = role_text(words)
+            # It ends at its last role word (not "the president proudly").
+            words = [w.rstrip(".") if w[:-1].isalpha() else w for w in head if w not in END]
+            last = max((k for k, w in enumerate(words) if w.lower() in ROLES | SPOKES), default=-1)
+            role = role_text(words[: last + 1])
         return Attribution(True, speaker, role)
 
     def _fits(self, person: str, head: str) -> bool:
