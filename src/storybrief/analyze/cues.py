@@ -11,25 +11,30 @@ from __future__ import annotations
 import re
 
 from storybrief.analyze.attribution import (
-    CALENDAR,
     CLAUSE_STOP,
     CONNECT,
     DETERMINERS,
     END,
     MEDIUM_VERBS,
     NONE,
-    ORG_NOUNS,
     PRONOUNS,
     QUOTE_VERBS,
     SKIP,
-    SPOKES,
     Attribution,
     clause_start,
     leading_np,
     weak,
     words_of,
 )
-from storybrief.analyze.lexicon import ROLES, word_set
+from storybrief.analyze.clauses import (
+    PARTICIPLES,
+    PREPOSITIONS,
+    np_left,
+    passive_asker,
+    subject_after_comma,
+    with_subject,
+)
+from storybrief.analyze.lexicon import ROLES
 from storybrief.analyze.resolver import Resolver
 from storybrief.analyze.speaker_rules import READS, document_head, same_sentence
 from storybrief.text import STOPWORDS
@@ -217,6 +222,12 @@ def before(resolver: Resolver, text: str) -> Attribution:
         or (t in READS and document_head(toks[clause_start(toks, k) : k]) is not None)
     ]
     upto = verbs[-1] if verbs else len(toks)
+    asker = passive_asker(resolver, toks, upto) if verbs else None
+    if asker is not None:
+        return asker
+    with_np = with_subject(toks, upto if verbs else 0)
+    if with_np:
+        return resolver.phrase(with_np)  # "…, with Gorka noting …" after the last verb
     if not verbs:
         # "Sanders stepped up his emphasis on the issue, saying, …": the participle's
         # subject is the clause's.
@@ -238,7 +249,7 @@ def before(resolver: Resolver, text: str) -> Attribution:
         # Shaw:": a name right before the colon introduces the quote.
         left = np_left(toks, 0, len(toks) - 1)
         at = len(toks) - 2 - len(left)
-        if left and not (at >= 0 and toks[at].lower() in _PREPOSITIONS):
+        if left and not (at >= 0 and toks[at].lower() in PREPOSITIONS):
             # not "McConnell delivered a blunt message to Trump:": the subject speaks
             return resolver.phrase(left)
     if verbs and document_head(toks[start:upto]) is not None:
@@ -253,6 +264,8 @@ def before(resolver: Resolver, text: str) -> Attribution:
             # ("a woman asked for a photo and Clinton said", "The Council on ... Executive
             # Director Nihad Awad says", "as Joel Pollak of Breitbart observed").
             np = left
+    if not np and upto < len(toks):
+        np = subject_after_comma(toks, start, upto)  # "A few days later, Trump …, telling"
     if not np and verbs:
         # "Because of how Democrats crafted the schedule, explained Rosenberg, “…”": no
         # subject, and a name alone between the verb and the quote.
@@ -274,14 +287,6 @@ def before(resolver: Resolver, text: str) -> Attribution:
     return resolver.phrase(np)
 
 
-# Speech verbs as participles after the clause that names the speaker.
-PARTICIPLES = word_set(
-    """
-    saying adding writing noting arguing explaining insisting warning declaring stating
-    tweeting praising
-    """
-)
-
 # "As John Cornyn, the No. 2 in the GOP leadership, put it:", "as Joel Pollak noted,", "as
 # prosecutor Marc Trevidic put it,".
 _AS_PUT = re.compile(
@@ -296,63 +301,6 @@ def _affiliation(words: list[str]) -> bool:
     someone named before it ("Anthony Anton, president and CEO of ..."), it is no name."""
     low = [w.lower().rstrip(".") for w in words]
     return "of" in low and all(w in ROLES for w in low[: low.index("of")])
-
-
-# Prepositions whose object is never the subject of the verb after it.
-_PREPOSITIONS = frozenset(["of", "for", "at", "with", "from", "in", "on", "to", "by"])
-
-
-def np_left(toks: list[str], start: int, verb: int, *, subject: bool = False) -> list[str]:
-    """The name phrase right before a speech verb (past adverbs such as "also"): names,
-    initials, role words and "of" inside them; empty unless it holds a name. ``subject``:
-    also empty when it is an organisation a preposition governs ("the director for the Iowa
-    Democratic Party said": the party is no subject)."""
-    k = verb - 1
-    while k >= start and (
-        toks[k].lower() in SKIP
-        or toks[k].lower() in CALENDAR
-        or (toks[k].lower() == "on" and toks[k + 1].lower() in CALENDAR)
-    ):
-        k -= 1  # "Priebus later Thursday told Fox News:", "Beck on Wednesday called"
-    if k > start and toks[k] == ",":
-        # An appositive name: "One of the founders of The Robin Collective, Brandy Wright,
-        # said"; a description there ("Sean Spicer, the press secretary, said") is left to
-        # the clause's subject.
-        j = next((i for i in range(k - 1, start - 1, -1) if toks[i] == ","), None)
-        inner = toks[j + 1 : k] if j is not None else []
-        if 2 <= len(inner) <= 4 and all(
-            (w[:1].isupper() and w.lower() not in STOPWORDS) or w.lower() in CONNECT for w in inner
-        ):
-            return inner
-        return []
-    end = k + 1
-    while k >= start:
-        t = toks[k]
-        low = t.lower().rstrip(".")
-        if (t[:1].isupper() and low not in STOPWORDS) or low in ROLES or low in SPOKES:
-            k -= 1
-        elif low in CONNECT or low == "of":
-            if k - 1 < start or not toks[k - 1][:1].isupper():
-                break
-            k -= 1
-        else:
-            break
-    np = toks[k + 1 : end]
-    while np and not np[0][:1].isupper():
-        np = np[1:]
-    if subject and np and np[-1].lower() in ORG_NOUNS:
-        at = end - len(np) - 1
-        if at >= start and toks[at].lower() in DETERMINERS:
-            at -= 1
-        if at >= start and toks[at].lower() in _PREPOSITIONS:
-            return []
-    if "of" in np:
-        head = np[: np.index("of")]
-        if any(w[:1].isupper() and w.lower() not in ROLES for w in head):
-            np = head  # "Joel Pollak of Breitbart California"
-    if not any(w[:1].isupper() and w.lower().rstrip(".") not in ROLES for w in np):
-        return []
-    return np
 
 
 _NOT_PEOPLE = frozenset(["place", "organization"])

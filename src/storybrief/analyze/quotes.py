@@ -76,9 +76,7 @@ def find_quotes(
         lower = frozenset(compress(vocab, map(str.islower, map(_FIRST, vocab))))
         resolver = Resolver(index, genders(doc.sentences, people, words), lower, by_surname)
         prev_para: tuple[int, Attribution] | None = None
-        paras: dict[int, list[int]] = {}
-        for i, p in enumerate(doc.paragraph):
-            paras.setdefault(p, []).append(i)
+        paras = _paragraphs(doc)
         for p, idxs in sorted(paras.items()):
             offsets, pos = [], 0
             for i in idxs:
@@ -100,19 +98,24 @@ def find_quotes(
                 read = max(read, s_start)
                 inner = " ".join(text[start + 1 : end].split()).strip(" ,;:")
                 # The attribution runs up to the next real quote: a quoted title inside it
-                # ('wrote TV producer and "Lucifer" showrunner Joe Henderson') is part of it.
+                # ('wrote TV producer and "Lucifer" showrunner Joe Henderson') is part of it;
+                # a short one introduced by a comma or colon ('Li then writes back, "You
+                # look cute."') is a remark with an attribution of its own.
                 limit = next(
-                    (a for a, b in spans[n + 1 :] if len(text[a + 1 : b].split()) >= MIN_WORDS),
+                    (
+                        a
+                        for a, b in spans[n + 1 :]
+                        if len(text[a + 1 : b].split()) >= MIN_WORDS
+                        or text[:a].rstrip().endswith((",", ":"))
+                    ),
                     len(text),
                 )
-                who = after(
-                    resolver,
-                    text[
-                        end + 1 : max(
-                            end + 1, min(limit, attribution_end(text, offsets, end, s_end))
-                        )
-                    ],
-                )
+                tail = text[
+                    end + 1 : max(end + 1, min(limit, attribution_end(text, offsets, end, s_end)))
+                ]
+                if not text[end + 1 : s_end].strip() and tail.rstrip().endswith((",", ":")):
+                    tail = ""  # the next sentence introduces the next quote, not this one
+                who = after(resolver, tail)
                 if len(inner.split()) < MIN_WORDS:
                     # Too short to list ('"It's fine," Trump said.'), but its attribution
                     # names who speaks the paragraph's next quote.
@@ -194,6 +197,32 @@ def find_quotes(
                 last = intro if intro.speaker else last
             prev_para = (p, last) if last.speaker else None
     return found
+
+
+def _paragraphs(doc: Doc) -> dict[int, list[int]]:
+    """Sentence indices by paragraph, numbered in turn; a paragraph that breaks off inside
+    an open quote in mid-sentence (a hard line break: '"The standards aim to prepare' /
+    'students …," he said.') runs on into the next."""
+    out: list[list[int]] = []
+    last = None
+    for i, p in enumerate(doc.paragraph):
+        if p != last:
+            last = p
+            if out and _broken(" ".join(doc.sentences[k] for k in out[-1]), doc.sentences[i]):
+                out[-1].append(i)
+                continue
+            out.append([])
+        out[-1].append(i)
+    return dict(enumerate(out))
+
+
+def _broken(text: str, following: str) -> bool:
+    spans = quote_spans(text)
+    if not spans or spans[-1][1] < len(text):
+        return False
+    # Mid-sentence on both sides: a word or comma before the break, a lower-case word after.
+    end = text.rstrip()[-1:]
+    return (end.isalnum() or end == ",") and following.lstrip()[:1].islower()
 
 
 def _same_remark(a: _Found, b: _Found) -> bool:

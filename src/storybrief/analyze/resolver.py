@@ -30,6 +30,7 @@ from storybrief.analyze.lexicon import ROLES
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.phrase_names import PhraseNames
 from storybrief.analyze.speaker_rules import (
+    appositive_subject,
     described_subject,
     document_issuer,
     org_spokesperson,
@@ -44,6 +45,7 @@ PENDING = 6  # sentences before a quote parsed for who a pronoun may mean (Resol
 # Last words of a group or side, no one a pronoun means (one set, not a union per name).
 _NO_ONE = ORG_NOUNS | SIDES
 _NOT_SPEAKER = ("organization", "place")
+_CAPTIONS = frozenset(["image caption ", "media caption ", "image copyrigh"])
 # Speech verbs that come before their speaker ("…, says Darby Hoover"; not "…, told Al Jazeera").
 _INVERTS = QUOTE_VERBS - frozenset(["told", "tells", "telling", "tell"])
 
@@ -89,7 +91,10 @@ class Resolver(PhraseNames):
 
     def read(self, sentence: str, persons: Sequence[str], orgs: Sequence[str]) -> None:
         """A sentence read before the next quote: the people it names outside quotation
-        marks, its subject last (the likeliest "he" of the next sentence)."""
+        marks, its subject last (the likeliest "he" of the next sentence). A picture's
+        caption ("Image caption Plant says …") is no part of the story's text: skipped."""
+        if sentence.lstrip()[:14].lower() in _CAPTIONS:
+            return
         self._pending.append((sentence, persons, orgs))
         del self._pending[:-PENDING]
         self.window = self.window[-PENDING + 1 :] + (sentence,)
@@ -119,9 +124,14 @@ class Resolver(PhraseNames):
         head = np[: np.index(",")] if "," in np else np
         if not np:
             # "During an interview with Heilpern, the designer admitted": a description
-            # of someone named before (the lower-case head is no noun phrase of ``subject``).
-            head = described_subject(toks)
+            # of someone named before (the lower-case head is no noun phrase of ``subject``);
+            # "One of the authors, Ari Fleischer, said": the name set off before the verb.
+            named = appositive_subject(toks)
+            head = named or described_subject(toks)
             kept = self.phrase(head).speaker if head else None
+            if named and (not kept or self.index.kind.get(kept) in _NOT_SPEAKER):
+                head = described_subject(toks)
+                kept = self.phrase(head).speaker if head else None
         elif np[0].lower() in PRONOUNS:
             kept = self.pronoun(np[0])
         elif head and head[0].lower() in ("the", "this") and head[-1].lower() in PERSON_NOUNS:
@@ -241,6 +251,12 @@ class Resolver(PhraseNames):
             return Attribution(True, self._unnamed(head), role_text(head))
         if role is None and rest:
             role = role_text(rest[0])
+        if role is None and head[0].lower() in ("the", "this") and speaker.split()[-1] not in head:
+            # "said the former top aide to the governor.": the description is their role.
+            # It ends at its last role word (not "the president proudly").
+            words = [w.rstrip(".") if w[:-1].isalpha() else w for w in head if w not in END]
+            last = max((k for k, w in enumerate(words) if w.lower() in ROLES | SPOKES), default=-1)
+            role = role_text(words[: last + 1])
         return Attribution(True, speaker, role)
 
     def _fits(self, person: str, head: str) -> bool:

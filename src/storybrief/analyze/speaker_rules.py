@@ -16,12 +16,14 @@ from storybrief.analyze.attribution import (
     NONE,
     ORG_NOUNS,
     PERSON_NOUNS,
+    QUOTE_VERBS,
     SPOKES,
     Attribution,
     clause_start,
     leading_np,
 )
 from storybrief.analyze.lexicon import word_set
+from storybrief.text import STOPWORDS
 
 _THE = frozenset(["the", "this"])
 
@@ -171,3 +173,15 @@ def document_issuer(resolver: Any, words: Sequence[str]) -> Attribution | None:
 
 
 _OWNERS = {"his": "he", "her": "she", "its": "it"}
+
+
+def appositive_subject(toks: Sequence[str]) -> list[str]:
+    """ "One of the authors of that report, Ari Fleischer, said …": the name set off by
+    commas right before the sentence's first speech verb (its subject); else empty."""
+    verb = next((k for k, t in enumerate(toks) if t.islower() and t in QUOTE_VERBS), 0)
+    if verb < 3 or toks[verb - 1] != ",":
+        return []
+    comma = next((k for k in range(verb - 2, -1, -1) if toks[k] == ","), None)
+    inner = list(toks[comma + 1 : verb - 1]) if comma is not None else []
+    capital = all(w[:1].isupper() and w.lower() not in STOPWORDS for w in inner)
+    return inner if 2 <= len(inner) <= 4 and capital else []

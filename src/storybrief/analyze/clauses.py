@@ -1,0 +1,148 @@
+"""Clauses that report speech around a quote without a plain "X said": a speech participle
+("…, saying", "with Gorka noting …"), a question in the passive ("Rubio was asked by Gerard
+Baker whether …"), a clause subject after an intro phrase ("A few days later, Trump
+reversed himself, telling CBS …"); the name phrase right before a speech verb.
+"""
+
+from __future__ import annotations
+
+from itertools import takewhile
+
+from storybrief.analyze.attribution import (
+    CALENDAR,
+    CONNECT,
+    DETERMINERS,
+    END,
+    ORG_NOUNS,
+    QUOTE_VERBS,
+    SKIP,
+    SPOKES,
+    Attribution,
+    leading_np,
+)
+from storybrief.analyze.lexicon import ROLES, word_set
+from storybrief.analyze.resolver import Resolver
+from storybrief.text import STOPWORDS
+
+# Speech verbs as participles after the clause that names the speaker.
+PARTICIPLES = word_set(
+    """
+    saying adding writing noting arguing explaining insisting warning declaring stating
+    tweeting praising telling calling describing claiming urging vowing asking accusing
+    promising suggesting acknowledging predicting recalling joking quipping boasting
+    complaining admitting conceding pledging announcing proclaiming replying responding
+    asserting stressing reiterating touting lamenting yelling shouting
+    """
+)
+
+# Prepositions whose object is never the subject of the verb after it.
+PREPOSITIONS = frozenset(["of", "for", "at", "with", "from", "in", "on", "to", "by"])
+
+
+def np_left(toks: list[str], start: int, verb: int, *, subject: bool = False) -> list[str]:
+    """The name phrase right before a speech verb (past adverbs such as "also"): names,
+    initials, role words and "of" inside them; empty unless it holds a name. ``subject``:
+    also empty when it is an organisation a preposition governs ("the director for the Iowa
+    Democratic Party said": the party is no subject)."""
+    k = verb - 1
+    while k >= start and (
+        toks[k].lower() in SKIP
+        or toks[k].lower() in CALENDAR
+        or (toks[k].lower() == "on" and toks[k + 1].lower() in CALENDAR)
+    ):
+        k -= 1  # "Priebus later Thursday told Fox News:", "Beck on Wednesday called"
+    if k > start and toks[k] == ",":
+        # An appositive name: "One of the founders of The Robin Collective, Brandy Wright,
+        # said"; a description there ("Sean Spicer, the press secretary, said") is left to
+        # the clause's subject.
+        j = next((i for i in range(k - 1, start - 1, -1) if toks[i] == ","), None)
+        inner = toks[j + 1 : k] if j is not None else []
+        if 2 <= len(inner) <= 4 and all(
+            (w[:1].isupper() and w.lower() not in STOPWORDS) or w.lower() in CONNECT for w in inner
+        ):
+            return inner
+        return []
+    end = k + 1
+    while k >= start:
+        t = toks[k]
+        low = t.lower().rstrip(".")
+        if (t[:1].isupper() and low not in STOPWORDS) or low in ROLES or low in SPOKES:
+            k -= 1
+        elif low in CONNECT or low == "of":
+            if k - 1 < start or not toks[k - 1][:1].isupper():
+                break
+            k -= 1
+        else:
+            break
+    np = toks[k + 1 : end]
+    while np and not np[0][:1].isupper():
+        np = np[1:]
+    if subject and np and np[-1].lower() in ORG_NOUNS:
+        at = end - len(np) - 1
+        if at >= start and toks[at].lower() in DETERMINERS:
+            at -= 1
+        if at >= start and toks[at].lower() in PREPOSITIONS:
+            return []
+    if "of" in np:
+        head = np[: np.index("of")]
+        if any(w[:1].isupper() and w.lower() not in ROLES for w in head):
+            np = head  # "Joel Pollak of Breitbart California"
+    if not any(w[:1].isupper() and w.lower().rstrip(".") not in ROLES for w in np):
+        return []
+    return np
+
+
+# A question reported in the passive: its subject is who was asked.
+_ASKED = frozenset(["asked", "questioned", "pressed"])
+_BE = frozenset(["was", "were", "is", "are", "been", "being", "get", "gets", "got"])
+_ASK_STOP = frozenset([",", ":", "whether", "if", "about", "why", "what", "how", "to", "on"])
+# How an appositive after a subject's name opens ("Axelrod, who was ...", "Li, the mayor,").
+_APPOSITIVE = frozenset(["who", "the", "a", "an", "his", "her", "their", "its"])
+
+
+def passive_asker(resolver: Resolver, toks: list[str], verb: int) -> Attribution | None:
+    """ "Rubio was asked by moderator Gerard Baker whether …": the subject hears the
+    question; its asker, if named, speaks it (``None``: the verb is no passive one)."""
+    if not (0 < verb < len(toks) - 1 and toks[verb].lower() in _ASKED):
+        return None
+    if toks[verb - 1].lower() not in _BE:
+        return None
+    agent = toks[verb + 2 :] if toks[verb + 1] == "by" else []
+    agent = list(takewhile(lambda t: t not in END and t.lower() not in _ASK_STOP, agent))
+    return resolver.phrase(agent) if agent else Attribution(True, None)
+
+
+def with_subject(toks: list[str], start: int) -> list[str]:
+    """ "…, with Gorka noting the absurdity of …", "with Trump reportedly yelling:": the
+    name before the clause's last speech participle, in a "with" phrase; else empty."""
+    verb = next((k for k in range(len(toks) - 1, start, -1) if toks[k].lower() in PARTICIPLES), 0)
+    # (``start``: where to look; a speech verb there comes before the participle.)
+    while verb - 1 > start and toks[verb - 1].islower() and toks[verb - 1].endswith("ly"):
+        verb -= 1
+    left = np_left(toks, start, verb, subject=True) if verb else []
+    at = verb - len(left) - 1
+    return left if left and at >= start and toks[at].lower() == "with" else []
+
+
+def subject_after_comma(toks: list[str], start: int, upto: int) -> list[str]:
+    """ "A few days later, Trump reversed himself, telling CBS …": the subject after an intro
+    phrase the clause's start did not skip, a name followed by its verb (not "Orlando,
+    Florida, which …"); else empty."""
+    for c in range(start, upto):
+        if toks[c] != ",":
+            continue
+        np = leading_np(toks[c + 1 : upto])
+        end = c + 1 + len(np)
+        comma = np.index(",") if "," in np else -1
+        apposed = 0 <= comma < len(np) - 1 and np[comma + 1].lower() in _APPOSITIVE
+        if apposed and end < upto and toks[end] == ",":
+            end += 1  # "David Axelrod, who was Obama's adviser, tweeted this:"
+        nxt = toks[end] if np and end <= upto else ""
+        # A finite verb: a speech verb, else a past or third-person form ("reversed",
+        # "tweets"; not "health" in "Michigan health officials said").
+        finite = nxt in QUOTE_VERBS or (
+            nxt.endswith(("ed", "s")) and nxt not in STOPWORDS and nxt.rstrip("s") not in ROLES
+        )
+        if nxt.isalpha() and nxt.islower() and finite:
+            return np
+    return []
