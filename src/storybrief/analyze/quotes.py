@@ -31,6 +31,7 @@ from storybrief.analyze.cues import after, before, is_verb
 from storybrief.analyze.docs import Doc
 from storybrief.analyze.genders import genders
 from storybrief.analyze.names import NameIndex
+from storybrief.analyze.phrase_names import first_names
 from storybrief.analyze.quote_context import (
     SentenceNames,
     about,
@@ -67,6 +68,7 @@ def find_quotes(
 ) -> list[_Found]:
     found: list[_Found] = []
     by_surname = surnames(index)
+    by_first = first_names(index)
     for doc in docs:
         people = [names.get((doc.id, i), ([], []))[0] for i in range(len(doc.sentences))]
         words = ctx.tokenizer.words
@@ -74,7 +76,9 @@ def find_quotes(
         vocab = list(set(chain.from_iterable(map(words, doc.sentences))))
         # (A token is never empty: its first character is its ``[:1]``.)
         lower = frozenset(compress(vocab, map(str.islower, map(_FIRST, vocab))))
-        resolver = Resolver(index, genders(doc.sentences, people, words), lower, by_surname)
+        resolver = Resolver(
+            index, genders(doc.sentences, people, words), lower, by_surname, by_first
+        )
         prev_para: tuple[int, Attribution] | None = None
         paras: dict[int, list[int]] = {}
         for i, p in enumerate(doc.paragraph):
