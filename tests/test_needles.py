@@ -8,7 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storybrief.segment.furniture import _PATTERNS
-from storybrief.segment.needles import NeedleIndex, gated, required_literals, search_any
+from storybrief.segment.needles import (
+    NeedleIndex,
+    any_of,
+    gated,
+    required_literals,
+    search_any,
+)
 
 
 def test_required_literals() -> None:
@@ -53,3 +59,24 @@ def test_strings_held_in_others_are_all_looked_for() -> None:
     for needle, _ in INDEX.index:
         for text in (needle, f"Jo Roe {needle}", f"{needle} by Jo Roe.", f"Jo ({needle}) 2016"):
             assert INDEX.search(text, text.lower()) == (ONE_MORE.search(text) is not None), text
+
+
+WORDS = st.text(alphabet="ab(.) ", min_size=1, max_size=4)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=8), st.text(alphabet="ab(.) c", max_size=30))
+def test_any_of_finds_what_in_finds(strings: list[str], text: str) -> None:
+    # Strings that start others ("ab", "abb"), repeat, or hold regex characters.
+    found = any_of(strings).search(text)
+    assert (found is not None) == any(s in text for s in strings)
+    if found is not None:
+        assert found.group(0) in strings
+
+
+def test_any_of_needs_strings() -> None:
+    import pytest
+
+    for bad in ([], ["a", ""]):
+        with pytest.raises(ValueError, match="non-empty"):
+            any_of(bad)

@@ -71,6 +71,10 @@ _NEEDS: dict[str, tuple[frozenset[str], ...]] = {
 _NEEDS_DIGIT = frozenset(["iso", "mdy", "dmy", "y"])
 # Every word some pattern needs: a sentence with none of them and no digit has no date.
 DATE_WORDS = frozenset().union(*(w[0] for w in _NEEDS.values() if w))
+# The patterns that need no word, and those that need a year (19xx or 20xx) written out.
+_YEAR_ONLY = [(kind, rx) for kind, rx in PATTERNS if not _NEEDS[kind]]
+_NEEDS_YEAR = frozenset(["iso", "y"])
+_YEARISH = re.compile(r"(?:19|20)\d\d")
 _BOILER = re.compile(r"\b(?:updated|published|posted)\b\s*:?", re.I)
 
 
@@ -117,8 +121,14 @@ def _find_dates(
     digit = _DIGIT.search(sentence) is not None
     if not digit and low.isdisjoint(DATE_WORDS):
         return ()
-    for kind, rx in PATTERNS:
+    # Without a date word only the patterns that need none can match ("iso", "y"), and
+    # both need a year's four digits: most sentences with a number have neither.
+    patterns = PATTERNS if not low.isdisjoint(DATE_WORDS) else _YEAR_ONLY
+    year = digit and _YEARISH.search(sentence) is not None
+    for kind, rx in patterns:
         if (kind in _NEEDS_DIGIT and not digit) or any(map(low.isdisjoint, _NEEDS[kind])):
+            continue
+        if kind in _NEEDS_YEAR and not year:
             continue
         for m in rx.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b in taken):

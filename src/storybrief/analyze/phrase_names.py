@@ -21,6 +21,17 @@ from storybrief.analyze.speakers import surnames
 from storybrief.text import STOPWORDS
 
 
+def first_names(index: NameIndex) -> dict[str, set[str]]:
+    """The story's people (names of two words or more) by their first name: one story's,
+    shared by the resolvers of its articles."""
+    by_first: dict[str, set[str]] = {}
+    for name, kind in index.kind.items():
+        parts = name.split()
+        if kind == "person" and len(parts) > 1 and parts[0][:1].isupper():
+            by_first.setdefault(parts[0], set()).add(name)
+    return by_first
+
+
 class PhraseNames:
     """Name finding for ``Resolver`` (its base): the story's index, the article's
     lower-case words, the story's names by surname and the people recently named."""
@@ -162,12 +173,7 @@ class PhraseNames:
         first name, when no one has it for a surname; else the name as written."""
         by_first = self._by_first
         if by_first is None:
-            by_first = {}
-            for name, kind in self.index.kind.items():
-                parts = name.split()
-                if kind == "person" and len(parts) > 1 and parts[0][:1].isupper():
-                    by_first.setdefault(parts[0], set()).add(name)
-            self._by_first = by_first
+            by_first = self._by_first = first_names(self.index)
         people = by_first.get(surface, ())
         if len(people) == 1:
             return next(iter(people))

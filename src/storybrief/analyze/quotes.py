@@ -31,6 +31,7 @@ from storybrief.analyze.cues import after, before, is_verb
 from storybrief.analyze.docs import Doc
 from storybrief.analyze.genders import genders
 from storybrief.analyze.names import NameIndex
+from storybrief.analyze.phrase_names import first_names
 from storybrief.analyze.quote_context import (
     SentenceNames,
     about,
@@ -67,6 +68,7 @@ def find_quotes(
 ) -> list[_Found]:
     found: list[_Found] = []
     by_surname = surnames(index)
+    by_first = first_names(index)
     for doc in docs:
         people = [names.get((doc.id, i), ([], []))[0] for i in range(len(doc.sentences))]
         words = ctx.tokenizer.words
@@ -74,7 +76,9 @@ def find_quotes(
         vocab = list(set(chain.from_iterable(map(words, doc.sentences))))
         # (A token is never empty: its first character is its ``[:1]``.)
         lower = frozenset(compress(vocab, map(str.islower, map(_FIRST, vocab))))
-        resolver = Resolver(index, genders(doc.sentences, people, words), lower, by_surname)
+        resolver = Resolver(
+            index, genders(doc.sentences, people, words), lower, by_surname, by_first
+        )
         prev_para: tuple[int, Attribution] | None = None
         paras = _paragraphs(doc)
         for p, idxs in sorted(paras.items()):
@@ -234,7 +238,7 @@ def _same_remark(a: _Found, b: _Found) -> bool:
         # inside a longer quote ("back of the queue") is not that quote.
         short, long_ = sorted((a.text, b.text), key=len)
         return short in long_ and len(short) >= len(long_) / 2
-    n, share = overlap(set(a.stems), set(b.stems))
+    n, share = overlap(a.stems, b.stems)
     if a.speaker and b.speaker:
         # Tuned on the invented examples: translations keep 4+ key words of about 10.
         return a.speaker == b.speaker and ((n >= 4 and share >= 0.34) or (n >= 2 and share >= 0.5))
@@ -265,9 +269,10 @@ def quotes(
         # Only the clusters sharing the most key words are compared: bounded work per
         # quote however many quotes the story has (a translation shares most of them).
         # Ties go to the earlier cluster (not to the order of a set of stems: the hash seed).
-        ranked = sorted(shared.items(), key=lambda kn: (-kn[1], kn[0]))[:CANDIDATES]
+        # (As (-shared, cluster) pairs: sorted as plain tuples, no key function per item.)
+        ranked = sorted((-n, k) for k, n in shared.items())[:CANDIDATES]
         target = next(
-            (k for k, n in ranked if n >= 2 and any(_same_remark(f, g) for g in clusters[k])),
+            (k for neg, k in ranked if -neg >= 2 and any(_same_remark(f, g) for g in clusters[k])),
             None,
         )
         if target is None and not f.stems:
@@ -286,7 +291,7 @@ def quotes(
         # beat a third translation), then the longest.
         best = max(
             c,
-            key=lambda f: (sum(overlap(set(f.stems), set(g.stems))[1] for g in c), len(f.text)),
+            key=lambda f: (sum(overlap(f.stems, g.stems)[1] for g in c), len(f.text)),
         )
         text = _SPACE.sub(" ", best.text)
         speakers = Counter(f.speaker for f in c if f.speaker)

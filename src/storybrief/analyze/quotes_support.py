@@ -45,6 +45,8 @@ def support(
     for f in c:
         cited.setdefault(f.doc.id, set()).update(f.sentences)
         docs[f.doc.id] = f.doc
+    if len(cited) < 2:
+        return len(cited)  # one article's remark: one origin (``count_origins`` of one)
     passages, written, bare = [], set(), {}
     for a, idx in cited.items():
         sents = docs[a].sentences

@@ -64,6 +64,7 @@ class Resolver(PhraseNames):
         genders: dict[str, str] | None = None,
         lower: frozenset[str] = frozenset(),
         by_surname: dict[str, list[str]] | None = None,
+        by_first: dict[str, set[str]] | None = None,
     ) -> None:
         self.index = index
         self.genders = genders or {}
@@ -78,6 +79,7 @@ class Resolver(PhraseNames):
         # The story's names by their last word (``surnames``): one story's, shared by the
         # resolvers of its articles.
         self._by_surname = by_surname
+        self._by_first = by_first  # ``first_names``: also the story's, shared
         self.last_org: str | None = None
         self.window: tuple[str, ...] = ()  # the last ``PENDING`` sentences read
 

@@ -140,15 +140,13 @@ def not_an_article(text: str) -> str | None:
     if total <= SHORT:
         # Placeholder lines of several kinds add up (a crawl notice above an error page):
         # the page is named by the kind with the most words.
+        # (Each line searched once per kind: the searches are most of a short page's cost.)
+        found = [[rx.search(ln) is not None for rx in PLACEHOLDERS.values()] for ln in lines]
         hits = {
-            reason: sum(n for ln, n in zip(lines, counts, strict=True) if rx.search(ln))
-            for reason, rx in PLACEHOLDERS.items()
+            reason: sum(n for f, n in zip(found, counts, strict=True) if f[k])
+            for k, reason in enumerate(PLACEHOLDERS)
         }
-        some = sum(
-            n
-            for ln, n in zip(lines, counts, strict=True)
-            if any(rx.search(ln) for rx in PLACEHOLDERS.values())
-        )
+        some = sum(n for f, n in zip(found, counts, strict=True) if any(f))
         if some and some >= 0.4 * total:
             return max(hits, key=hits.__getitem__)
         if _addressed(lines, counts, total):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from storybrief.segment.leads import leads
-from storybrief.segment.needles import NeedleIndex, gated
+from storybrief.segment.needles import NeedleIndex, any_of, gated
 from storybrief.segment.prose import non_prose, player_paragraph
 
 _PATTERNS = [
@@ -180,9 +180,9 @@ NEEDLES = (
     "details on", "the story", "full story", "we regret", "edit ]", "edit]", "amended",
     "changed",
 )  # fmt: skip
-# The pre-check's strings: one holding another is found with it, so it is left out; the
-# short ones first, as they are found most ("(", "@", "our ").
-_PRECHECK = tuple(
+# The pre-check's strings: one holding another is found with it, so it is left out; all
+# looked for in one search (``any_of``: a hundred ``in`` tests cost twice as much).
+_PRECHECK = any_of(
     sorted((n for n in NEEDLES if not any(m != n and m in n for m in NEEDLES)), key=len)
 )
 # Every _CASED match holds one of these (as written): "MORE", "Related", "CLOSE" (a video
@@ -239,7 +239,7 @@ def is_furniture(sentence: str) -> bool:
         return True
     if any(n in sentence for n in _CASED_NEEDLES) and _CASED.search(sentence):
         return True
-    if not any(n in low for n in _PRECHECK):
+    if _PRECHECK.search(low) is None:
         return False
     return _FURNITURE.search(sentence, low)
 
