@@ -70,6 +70,7 @@ from storybrief.analyze.pairing import (
     states,
 )
 from storybrief.analyze.sides import sides
+from storybrief.analyze.singles import single_edges
 from storybrief.analyze.titles import RANKS, rank_claims, same_rank
 from storybrief.analyze.tokens import TOKEN, Context, overlap
 from storybrief.analyze.twins import rounded_conversion, twins
@@ -262,6 +263,7 @@ def disagreements(
     _age_edges(sents, index, nodes, edges)
     measure_edges(sents, index, nodes, edges)
     credit_edges(sents, nodes, edges)
+    single_edges(sents, index, nodes, edges)
     return sides(ctx, nodes, edges, groups)
 
 

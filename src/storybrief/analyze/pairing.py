@@ -40,7 +40,7 @@ def anchored(
     (the property: "jackpot", "killed"; names and weekdays anchor nothing), and no rival
     names next to them ("the $2 billion deal for Oculus" / "bought WhatsApp in a $19
     billion deal": each names a thing the other sentence does not)."""
-    if _rival_predicates(va.context, vb.context) or trap(a, b, va, vb):
+    if rival_predicates(va.context, vb.context) or trap(a, b, va, vb):
         return False
     common = shared & a.common & b.common
     if not common:
@@ -78,7 +78,7 @@ _PREDICATES = frozenset(["DIE", "HURT", "miss", "rescu", "evacuat", "displac", "
                          "hospit", "hospitaliz"])  # fmt: skip
 
 
-def _rival_predicates(a: frozenset[str], b: frozenset[str]) -> bool:
+def rival_predicates(a: frozenset[str], b: frozenset[str]) -> bool:
     pa, pb = a & _PREDICATES, b & _PREDICATES
     return bool(pa) and bool(pb) and pa.isdisjoint(pb)
 
@@ -119,7 +119,7 @@ def states(s: Any, v: Value, besides: Value) -> bool:
         w is not besides
         and comparable(v, w)
         and compatible(v, w)
-        and not _rival_predicates(v.context, w.context)
+        and not rival_predicates(v.context, w.context)
         for w in s.values
     )
 

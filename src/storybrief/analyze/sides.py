@@ -126,7 +126,8 @@ def sides(ctx: Context, nodes, edges, groups) -> tuple[Disagreement, ...]:
 
 
 _EVENT = {"vanish": "went missing", "reported": "was reported missing", "found": "was found",
-          "die": "died", "arrest": "was arrested", "born": "was born"}  # fmt: skip
+          "die": "died", "arrest": "was arrested", "born": "was born", "attack": "was attacked",
+          "abduct": "was abducted", "escape": "escaped", "marry": "married"}  # fmt: skip
 
 
 def _kind(v: Value) -> str:

@@ -13,6 +13,7 @@ import math
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from storybrief.analyze.dates import DATE_WORDS, find_dates
@@ -20,6 +21,7 @@ from storybrief.analyze.labels import LABEL_UNITS, UNIT_NAMES, compound_unit, in
 from storybrief.analyze.lexicon import CLAUSE_WORDS, NUMBER_WORDS, ORDINALS
 from storybrief.analyze.tokens import Context
 from storybrief.analyze.value_base import Value, local_context
+from storybrief.analyze.value_compare import comparable, compatible
 from storybrief.analyze.value_traps import round_slack
 from storybrief.text import STOPWORDS
 
@@ -28,7 +30,6 @@ _ORDINAL = ORDINALS
 _SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _TIME = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
          "month": 30.44, "year": 365.25, "decade": 3652.5}  # fmt: skip
-_TIME_ORDER = list(_TIME)
 # Hedges widen the interval a stated value stands for.
 _APPROX = {
     "about": (0.8, 1.2), "around": (0.8, 1.2), "roughly": (0.8, 1.2), "some": (0.8, 1.2),
@@ -190,8 +191,25 @@ def _interval(v: float, approx: str | None) -> tuple[float, float]:
     return v * lo, v * hi
 
 
+# Money written as a range with a hyphen ("$27-30 million", "$5-$7 billion"): a range like
+# "$27–30 million", not a score. The hyphen is read as a dash (one character for one).
+_MONEY_HYPHEN = re.compile(
+    r"(?<=[$€£]\d)([\d,.]*(?:\s*(?:thousand|million|billion|bn|m))?)-(?=[$€£]?\d)"
+)
+
+
 def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
     """Every count, number, duration, rank and date stated in ``sentence``."""
+    written = sentence
+    if "-" in sentence and ("$" in sentence or "€" in sentence or "£" in sentence):
+        sentence = _MONEY_HYPHEN.sub(r"\1–", sentence)
+    out = _values(ctx, sentence, ref)
+    if sentence is written:
+        return out
+    return [replace(v, text=written[v.start : v.start + len(v.text)]) for v in out]
+
+
+def _values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
     low = ctx.tokenizer.lower_words(sentence)
     digit = _DIGIT.search(sentence) is not None
     found_dates = find_dates(ctx, sentence, ref)
@@ -364,35 +382,4 @@ def may_state_value(ctx: Context, text: str) -> bool:
     )
 
 
-def compatible(a: Value, b: Value) -> bool:
-    """Whether two values of one kind and unit can both be true."""
-    if a.kind == "date":
-        return a.norm.startswith(b.norm) or b.norm.startswith(a.norm)
-    # A relative slack of 1e-9: "half an hour" and "30 minutes" are one span in floats too.
-    eps = 1e-9 * max(abs(a.low), abs(b.low), 1e-12)
-    return a.low <= b.high + eps and b.low <= a.high + eps
-
-
-def comparable(a: Value, b: Value) -> bool:
-    """Whether two values measure the same kind of thing (before asking if they agree)."""
-    if a.kind != b.kind:
-        return False
-    if a.kind == "duration":
-        ia, ib = _TIME_ORDER.index(next(iter(a.unit))), _TIME_ORDER.index(next(iter(b.unit)))
-        # Hours and years are never the same span in a report; neighbouring units may be.
-        # Ages belong to a person and are compared person by person (``ages``): "her
-        # 2-year-old son" is no rival of "21-year-old Charisse Stinson".
-        return a.frame == b.frame != "age" and abs(ia - ib) <= 1
-    if a.kind == "date":
-        return a.frame == b.frame and len(a.norm) == len(b.norm)
-    # "$900 billion" (a package) and "$2,000" (a check) are no two values of one thing.
-    small, big = sorted((a.low, b.low))
-    if a.kind == "number" and small > 0 and big / small > 100:
-        return False
-    # "120 miles" is a length, "154 square miles" an area.
-    if bool(a.unit & _POWERS) != bool(b.unit & _POWERS):
-        return False
-    return bool(a.unit & b.unit)
-
-
-_POWERS = frozenset(["squar", "square", "cubic"])
+__all__ = ["Value", "comparable", "compatible", "local_context", "may_state_value", "values"]
