@@ -66,8 +66,8 @@ def anchored(
     pa, pb = a.places_near(va, index), b.places_near(vb, index)
     if pa and pb and not any(same_name(x, y) for x in pa for y in pb):
         return False
-    own_a = [n for n in a.names_near(va, index) if not _named_in(n, b, index)]
-    own_b = [n for n in b.names_near(vb, index) if not _named_in(n, a, index)]
+    own_a = [n for n in a.names_near(va, index) if not named_in(n, b, index)]
+    own_b = [n for n in b.names_near(vb, index) if not named_in(n, a, index)]
     return not (own_a and own_b)
 
 
@@ -103,7 +103,7 @@ def _base(s: Any, v: Value) -> frozenset[str]:
     return frozenset(stem(w) for w in words if w not in STOPWORDS and w not in CLAUSE_WORDS)
 
 
-def _named_in(name: str, s: Any, index: NameIndex) -> bool:
+def named_in(name: str, s: Any, index: NameIndex) -> bool:
     """Whether sentence ``s`` names ``name`` in some form ("Korea" in "North Korean", "US"
     for "United States")."""
     first = name.split()[0]

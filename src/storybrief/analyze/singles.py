@@ -23,9 +23,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from storybrief.analyze.labels import UNIT_NAMES
-from storybrief.analyze.measures import one_named
 from storybrief.analyze.names import NameIndex
-from storybrief.analyze.pairing import rival_predicates
+from storybrief.analyze.pairing import named_in, rival_predicates
 from storybrief.analyze.value_base import Value
 from storybrief.analyze.value_traps import trap
 from storybrief.analyze.values import compatible
@@ -76,16 +75,37 @@ def single_edges(sents: Sequence[Any], index: NameIndex, nodes, edges) -> None:
                 if a.doc.group == b.doc.group or compatible(va, vb):
                     continue
                 prop = _property(a, va) & _property(b, vb)
-                if not prop or rival_predicates(va.context, vb.context):
+                if va.kind == "number" and len(prop) < 2:
+                    continue  # money says least about what it measures (as in ``pairing``)
+                if not (prop or (_strict(sents, found, a) and _strict(sents, found, b))):
+                    continue  # only a figure of a noun each article counts once names it
+                if rival_predicates(va.context, vb.context):
                     continue
                 if not (_single(sents, found, a, va, prop) and _single(sents, found, b, vb, prop)):
                     continue
-                if not (one_named(a, b, index, places=True) or one_named(b, a, index, True)):
+                if not _one_thing(a, b, va, vb, index):
                     continue
                 if trap(a, b, va, vb):
                     continue
                 nodes[(x, p)], nodes[(y, q)] = (a, va, va.kind), (b, vb, vb.kind)
                 edges.append(((x, p), (y, q), False))
+
+
+def _one_thing(a: Any, b: Any, va: Value, vb: Value, index: NameIndex) -> bool:
+    """The two figures are of one named thing: no rival names beside them ("Gravity won
+    seven awards" / "Hacksaw Ridge took two awards"), and a name beside one written in the
+    other sentence (two figures beside no name may be of any two things)."""
+    near_a, near_b = a.names_near(va, index), b.names_near(vb, index)
+    own_a = [n for n in near_a if not named_in(n, b, index)]
+    own_b = [n for n in near_b if not named_in(n, a, index)]
+    if own_a and own_b:
+        return False
+    return len(own_a) < len(near_a) or len(own_b) < len(near_b)
+
+
+def _strict(sents: Sequence[Any], found: Sequence[tuple[int, int, Value]], s: Any) -> bool:
+    """Whether ``s`` states the one figure of this unit in its article, once."""
+    return sum(sents[x].doc.id == s.doc.id for x, _, _ in found) == 1
 
 
 def _single(

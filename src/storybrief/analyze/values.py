@@ -94,6 +94,8 @@ _ORD_WORDS = frozenset(_ORDINAL)
 _A_WORDS = frozenset(["a", "an"])
 _SHORT_OF = frozenset(["nearly", "almost", "just under", "close to"])  # a little below N
 _TIME_WORDS = frozenset(_TIME) | frozenset(u + "s" for u in _TIME)
+# States after a bare count of people ("left 15 dead"): no unit, the count is of people.
+_STATES = frozenset(["dead", "hurt"])
 
 
 def _unit_after(
@@ -116,8 +118,10 @@ def _unit_after(
         elif t[0].islower() or (not unit and low in UNIT_NAMES):
             if unit and (low.endswith(("ed", "ing")) or ctx.stem(low).isupper()):
                 break  # a verb after the noun: "15 people died"
-            if not unit and (low.endswith("ed") or (len(low) == 1 and low not in UNIT_NAMES)):
-                break  # "Flight 214 carried", "5 p.m.": no unit
+            if not unit and (
+                low.endswith("ed") or low in _STATES or (len(low) == 1 and low not in UNIT_NAMES)
+            ):
+                break  # "Flight 214 carried", "5 p.m.", "15 dead": no unit
             unit.append(UNIT_NAMES.get(low) or ctx.stem(low))
             if len(unit) == 1:
                 last = b

@@ -1,0 +1,95 @@
+"""Disagreement rules of issue 14 (third round), on invented sentences and names: the one
+figure each source gives of one property, money ranges written with a hyphen, more age
+forms, weekdays that open a sentence, and bare counts of the dead."""
+
+from __future__ import annotations
+
+from storybrief.analyze import analyze
+from storybrief.analyze.tokens import Context
+from storybrief.analyze.values import compatible, values
+from storybrief.model import Article, Disagreement
+from storybrief.segment import segment
+
+
+def flags(*texts: str) -> tuple[Disagreement, ...]:
+    articles = [Article(f"a{i}", t) for i, t in enumerate(texts)]
+    return analyze(segment(articles, ())).disagreements
+
+
+def money(sentence: str):
+    (v,) = [v for v in values(Context(), sentence, None) if v.kind == "number"]
+    return v
+
+
+def test_one_figure_of_one_thing_counted_with_two_nouns_disagrees() -> None:
+    (d,) = flags(
+        "Blowing snow caused a 30-car pileup near Varnby, said Sergeant Ilse Moor.",
+        "Photos show the 25-vehicle pileup near Varnby that closed the road for hours.",
+    )
+    assert {s.value for s in d.sides} == {"30-car", "25-vehicle"}
+
+
+def test_a_noun_each_source_counts_once_needs_no_other_shared_word() -> None:
+    (d,) = flags(
+        "Mara Quint has released eleven albums.",
+        "Quint, whose twelve albums sold millions, toured Orrby.",
+    )
+    assert {s.value for s in d.sides} == {"eleven albums", "twelve albums"}
+
+
+def test_figures_beside_two_rival_names_are_of_two_things() -> None:
+    assert not flags(
+        "Indeed, Tarn Valley ended up winning seven awards at the Vell gala.",
+        "At the Vell gala, Osk Harbour ended the night with two awards.",
+    )
+
+
+def test_an_article_counting_two_things_in_one_noun_is_no_side() -> None:
+    assert not flags(
+        "Mara Quint has released eleven albums; her band Velt released four albums.",
+        "Quint, whose twelve albums sold millions, toured Orrby.",
+    )
+
+
+def test_a_money_range_written_with_a_hyphen_is_a_range() -> None:
+    v = money("The film had a budget of $27-30 million.")
+    assert (v.low, v.high, v.text) == (27e6, 30e6, "$27-30 million")
+    assert not compatible(v, money("The film cost about $20 million."))
+    assert compatible(v, money("The film cost about $25 million."))
+    assert not [v for v in values(Context(), "Velt won the final 3-2 on Sunday.", None)]
+
+
+def test_more_age_forms() -> None:
+    for a in (
+        "Dalen Morrow, age 33, was arrested in Pinehurst on a warrant.",
+        "Dalen Morrow, 33 years old, was arrested in Pinehurst on a warrant.",
+        "Police arrested a 33-year-old man, Dalen Morrow, in Pinehurst.",
+    ):
+        (d,) = flags(a, "Dalen Morrow, 32, was arrested in Pinehurst on a warrant.")
+        assert d.kind == "age" and {s.value for s in d.sides} == {"33", "32"}
+
+
+def test_a_weekday_opening_the_sentence_dates_its_event() -> None:
+    (d,) = flags(
+        "On Friday, Tessa Vallin vanished from her home in Orrby.",
+        "Tessa Vallin disappeared on Saturday after leaving a party.",
+    )
+    assert {s.value for s in d.sides} == {"Friday", "Saturday"}
+    (d,) = flags(
+        "Tessa Vallin was shot Friday outside a bar in Orrby.",
+        "Tessa Vallin was shot on Saturday outside the bar, police said.",
+    )
+    assert d.kind == "day"
+    # Two events of one person on two days are no dispute.
+    assert not flags(
+        "On Friday, Tessa Vallin vanished from her home in Orrby.",
+        "Tessa Vallin was found on Saturday near the river.",
+    )
+
+
+def test_a_bare_count_of_the_dead_counts_people() -> None:
+    (d,) = flags(
+        "Twelve people were killed in the Orrby storm.",
+        "The Orrby storm left 15 dead.",
+    )
+    assert d.kind == "count"
