@@ -93,3 +93,33 @@ def test_a_bare_count_of_the_dead_counts_people() -> None:
         "The Orrby storm left 15 dead.",
     )
     assert d.kind == "count"
+
+
+def test_one_event_clocked_at_two_times_disagrees() -> None:
+    (d,) = flags(
+        "Tessa Vallin was last seen about 1 p.m. Monday near the bridge.",
+        "Tessa Vallin was last seen at 4:30 p.m. Monday near the bridge.",
+    )
+    assert d.kind == "time" and {s.value for s in d.sides} == {"about 1 p.m.", "4:30 p.m."}
+    # A hedge widens the reading; a span and two events are no dispute.
+    assert not flags(
+        "Tessa Vallin was last seen about 1 p.m. Monday near the bridge.",
+        "Tessa Vallin was last seen around 1:20 p.m. near the bridge.",
+    )
+    assert not flags(
+        "Tessa Vallin was last seen between 1 and 5 p.m. on the trail.",
+        "Tessa Vallin was last seen at 7 p.m. on the trail.",
+    )
+    assert not flags(
+        "Tessa Vallin was last seen about 1 p.m. Monday.",
+        "Tessa Vallin was found at 7 p.m. Monday.",
+    )
+
+
+def test_attackers_named_with_two_nouns_are_one_count() -> None:
+    ctx = Context()
+    (a,) = [v for v in values(ctx, "Troops killed two of the gunmen at the depot.", None)]
+    (b,) = [v for v in values(ctx, "Three terrorists were killed at the depot.", None)]
+    assert a.unit == b.unit == frozenset({"attacker"}) and (a.low, b.low) == (2, 3)
+    # A part of a group that is no casualty count stays no count.
+    assert not values(ctx, "Police said two of the gunmen fled.", None)

@@ -22,13 +22,13 @@ from storybrief.analyze.mentions import Mention
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.values import Value
 
-_EVENT_RX = re.compile(
+EVENT_RX = re.compile(
     r"\b(?P<ev>reported\s+missing|went\s+missing|gone\s+missing|last\s+seen|last\s+heard|"
     r"vanished|disappeared|found|located|discovered|rescued|died|killed|dead|death|arrested|"
     r"detained|born|shot|stabbed|attacked|kidnapped|abducted|escaped|married)\b",
     re.I,
 )
-_CLASS = {
+CLASS = {
     "reported missing": "reported", "went missing": "vanish", "gone missing": "vanish",
     "last seen": "vanish", "last heard": "vanish", "vanished": "vanish", "disappeared": "vanish",
     "found": "found", "located": "found", "discovered": "found", "rescued": "found",
@@ -65,13 +65,13 @@ def day_claims(
     day = days[0]
     if _SCHEDULE.search(text[: day.start()]):
         return []
-    events = list(_EVENT_RX.finditer(text, 0, day.start()))
+    events = list(EVENT_RX.finditer(text, 0, day.start()))
     if events:
         ev = events[-1]
         between = text[ev.end() : day.start()]
     elif _OPENING.match(text[: day.start()]):
         # "On Friday, Tessa Vallin vanished": a weekday opening the sentence dates its verb.
-        ev = _EVENT_RX.search(text, day.end())
+        ev = EVENT_RX.search(text, day.end())
         if ev is None:
             return []
         between = text[day.end() : ev.start()]
@@ -79,7 +79,7 @@ def day_claims(
         return []
     if len(between.split()) > GAP or ";" in between:
         return []
-    cls = _CLASS[" ".join(ev.group("ev").lower().split())]
+    cls = CLASS[" ".join(ev.group("ev").lower().split())]
     subject = person_before(text, ev.start(), mentions, earlier, earlier_texts, index)
     if subject is None:
         return []

@@ -137,19 +137,32 @@ _PEOPLE = frozenset(["people"])
 _CASUALTY_STEMS = frozenset(["DIE", "HURT"])
 
 
-def _casualties(ctx: Context, toks: Sequence[tuple[str, int, int]], start: int, end: int) -> bool:
-    """A bare count right after a verb of killing or injuring, or right before "dead"
-    or "injured"."""
+def _casualties(
+    ctx: Context, toks: Sequence[tuple[str, int, int]], start: int, end: int
+) -> tuple[frozenset[str], int] | None:
+    """The unit of a bare count right after a verb of killing or injuring, or right before
+    "dead" or "injured": people; "killed two of the gunmen" counts gunmen."""
     k = bisect_left([a for _, a, _ in toks], start)
     before = toks[k - 1][0] if k > 0 else ""
-    after = next((t for t, a, _ in toks if a >= end), "")
-    if after == "of":
-        return False  # "killed two of the gunmen": a part, counted in its own noun
-    return (
+    verb = (
         before[:1].islower()
         and before.lower().endswith("ed")
         and ctx.stem(before) in _CASUALTY_STEMS
-    ) or (after[:1].islower() and after.lower() in ("dead", "injured", "wounded", "hurt"))
+    )
+    nxt = [t for t in toks[k:] if t[1] >= end][:2]
+    after = nxt[0][0] if nxt else ""
+    if after == "of":
+        if not verb or len(nxt) < 2:
+            return None  # "two of the gunmen were arrested": a part, not a casualty count
+        at = nxt[1][2] if nxt[1][0].lower() in _OWNERS else nxt[0][2]
+        unit, stop = _unit_after(ctx, toks, at)
+        return (unit, stop) if unit else None
+    if verb or (after[:1].islower() and after.lower() in ("dead", "injured", "wounded", "hurt")):
+        return _PEOPLE, end
+    return None
+
+
+_OWNERS = frozenset(["the", "its", "their", "his", "her"])
 
 
 def _anchored(rx: re.Pattern[str], sentence: str, cores: Sequence[int]) -> list[re.Match[str]]:
@@ -311,8 +324,8 @@ def _values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
                 continue
             at = consumed if top is not None else m.start("scale") if metres else m.end()
             unit, end = compound_unit(ctx, sentence, at) or _unit_after(ctx, toks, at)
-            if not unit and _casualties(ctx, toks, m.start(), m.end()):
-                unit, end = _PEOPLE, m.end()
+            if not unit:
+                unit, end = _casualties(ctx, toks, m.start(), m.end()) or (unit, end)
             kind = "count"
             if not unit or unit & LABEL_UNITS:
                 continue  # a bare number (too little to say what it counts), "3000 block"
