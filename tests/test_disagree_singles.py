@@ -123,3 +123,19 @@ def test_attackers_named_with_two_nouns_are_one_count() -> None:
     assert a.unit == b.unit == frozenset({"attacker"}) and (a.low, b.low) == (2, 3)
     # A part of a group that is no casualty count stays no count.
     assert not values(ctx, "Police said two of the gunmen fled.", None)
+
+
+def test_the_one_death_toll_each_source_gives_disagrees_across_wordings() -> None:
+    (d,) = flags(
+        "A gunman's rampage at two Velmor schools killed 14 people and wounded dozens more.",
+        "Officials said the attack on two Velmor schools, which left 13 people dead, shocked "
+        "the region.",
+    )
+    assert {s.value for s in d.sides} == {"14 people", "13 people"}
+    # An article giving two tolls (of two attacks) is no side.
+    assert not flags(
+        "A gunman's rampage at two Velmor schools killed 14 people. Last week he killed 3 "
+        "people at the Osk mall.",
+        "Officials said the attack on two Velmor schools, which left 13 people dead, shocked "
+        "the region.",
+    )

@@ -41,7 +41,15 @@ _UNIT_CLASS = {"car": "vehicle", "vehicl": "vehicle", "vehicle": "vehicle", "alb
                "record": "album"}  # fmt: skip
 
 
+# People counted as the dead or the injured of one event ("12 people were killed" / "the
+# storm left 15 dead"): one figure per article of each, as for any other noun.
+_PEOPLE = frozenset(["peopl", "people", "person"])
+_CASUALTY = frozenset(["DIE", "HURT"])
+
+
 def _unit(v: Value) -> frozenset[str]:
+    if v.unit & _PEOPLE:
+        return frozenset(f"people {c}" for c in v.context & _CASUALTY)
     return frozenset(_UNIT_CLASS.get(u, u) for u in v.unit)
 
 
@@ -49,8 +57,14 @@ def _figures(s: Any) -> list[tuple[int, Value]]:
     return [
         (p, v)
         for p, v in enumerate(s.values)
-        if v.kind in ("count", "number") and v.unit and v.unit.isdisjoint(_SKIP)
+        if v.kind in ("count", "number")
+        and v.unit
+        and (v.unit.isdisjoint(_SKIP) or len(_casualty(v)) == 1)
     ]
+
+
+def _casualty(v: Value) -> frozenset[str]:
+    return v.context & _CASUALTY if v.unit & _PEOPLE else frozenset()
 
 
 def _property(s: Any, v: Value) -> frozenset[str]:
