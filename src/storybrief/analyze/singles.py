@@ -86,7 +86,7 @@ def single_edges(sents: Sequence[Any], index: NameIndex, nodes, edges) -> None:
             a = sents[x]
             for y, q, vb in found[i + 1 :]:
                 b = sents[y]
-                if a.doc.group == b.doc.group or compatible(va, vb):
+                if a.doc.group == b.doc.group or va.kind != vb.kind or compatible(va, vb):
                     continue
                 prop = _property(a, va) & _property(b, vb)
                 if va.kind == "number" and len(prop) < 2:
