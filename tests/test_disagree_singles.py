@@ -23,31 +23,25 @@ def money(sentence: str):
 
 def test_one_figure_of_one_thing_counted_with_two_nouns_disagrees() -> None:
     (d,) = flags(
-        "Blowing snow caused a 30-car pileup near Varnby, said Sergeant Ilse Moor.",
+        "Officials said blowing snow caused a 30-car pileup near Varnby on the highway.",
         "Photos show the 25-vehicle pileup near Varnby that closed the road for hours.",
     )
     assert {s.value for s in d.sides} == {"30-car", "25-vehicle"}
 
 
-def test_a_noun_each_source_counts_once_needs_no_other_shared_word() -> None:
-    (d,) = flags(
-        "Mara Quint has released eleven albums.",
-        "Quint, whose twelve albums sold millions, toured Orrby.",
+def test_a_noun_counted_once_per_source_needs_a_shared_word_beside_it() -> None:
+    # A store's story may hold several events: two articles' one count of a noun (the
+    # pirates one navy caught, the pirates another navy caught) are no one figure.
+    assert not flags(
+        "The Osterland navy has captured 23 pirates.",
+        "Sailors of the Velt frigate seized 11 pirates off Osterland, its captain said.",
     )
-    assert {s.value for s in d.sides} == {"eleven albums", "twelve albums"}
 
 
 def test_figures_beside_two_rival_names_are_of_two_things() -> None:
     assert not flags(
         "Indeed, Tarn Valley ended up winning seven awards at the Vell gala.",
         "At the Vell gala, Osk Harbour ended the night with two awards.",
-    )
-
-
-def test_an_article_counting_two_things_in_one_noun_is_no_side() -> None:
-    assert not flags(
-        "Mara Quint has released eleven albums; her band Velt released four albums.",
-        "Quint, whose twelve albums sold millions, toured Orrby.",
     )
 
 

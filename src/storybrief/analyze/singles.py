@@ -1,16 +1,20 @@
-"""The one figure each source gives of one property, worded differently: "the pileup of
-30 cars on the interstate" / "a 25-vehicle pileup on the interstate", "She has released
-eleven albums" / "her twelve albums". The shared-word gates of ``disagree`` need two
-sentences to overlap in most of their words; two sources rarely phrase one fact alike.
+"""The one figure each source gives of one property, worded differently: "a 30-car
+pileup near Varnby" / "the 25-vehicle pileup near Varnby", "a rampage at two Velmor
+schools killed 14 people" / "the attack on two Velmor schools, which left 13 people dead".
+The shared-word gates of ``disagree`` need two sentences to overlap in most of their
+words; two sources rarely phrase one fact alike.
 
-A pair disagrees when two values of one kind and unit cannot both be true, come from two
-source groups, are each the *only* figure of that unit *for that property* in their
-article (an article that counts two things in cars is comparing, and another article's
-one figure may be of either), share a common word right beside both values (the property:
-"pileup", "albums released"), the two sentences name one person, body or place, and no
-trap applies (updates, earlier events, rates, parts, figures asked for). Counts of people
-and spans of time are left to the other rules: a story counts many groups of people
-("three suspects", "four victims") and many spans.
+A pair disagrees when two values of one kind and unit (cars and vehicles are one; people
+counted as the dead, or as the injured, are one) cannot both be true, come from two source
+groups, are each the *only* figure of that unit *for that property* in their article (an
+article that counts two tolls is comparing, and another article's one figure may be of
+either), share a common word beside both values (the property: "pileup", "killed"; money
+two), every name beside either value is named in the other sentence and at least one is
+(a store's story may hold several events: "the Osterland navy captured 23 pirates" / "the
+Velt frigate seized 11 pirates"), and no trap applies (updates, earlier events, rates,
+parts, figures asked for). Other counts of people, lengths, weights and spans of time are
+left to the other rules: a story counts many groups of people and measures many things.
+Ranks were tried and dropped ("the seven films" / "the first film").
 
 Sentences are ``disagree``'s: anything with ``ctx``, ``doc``, ``text``, ``values``,
 ``common``, ``numeric`` and ``mentions``.
@@ -91,8 +95,8 @@ def single_edges(sents: Sequence[Any], index: NameIndex, nodes, edges) -> None:
                 prop = _property(a, va) & _property(b, vb)
                 if va.kind == "number" and len(prop) < 2:
                     continue  # money says least about what it measures (as in ``pairing``)
-                if not (prop or (_strict(sents, found, a) and _strict(sents, found, b))):
-                    continue  # only a figure of a noun each article counts once names it
+                if not prop:
+                    continue
                 if rival_predicates(va.context, vb.context):
                     continue
                 if not (_single(sents, found, a, va, prop) and _single(sents, found, b, vb, prop)):
@@ -106,20 +110,15 @@ def single_edges(sents: Sequence[Any], index: NameIndex, nodes, edges) -> None:
 
 
 def _one_thing(a: Any, b: Any, va: Value, vb: Value, index: NameIndex) -> bool:
-    """The two figures are of one named thing: no rival names beside them ("Gravity won
-    seven awards" / "Hacksaw Ridge took two awards"), and a name beside one written in the
-    other sentence (two figures beside no name may be of any two things)."""
+    """The two figures are of one named thing: every name beside either is written in the
+    other sentence ("the German cruise ship" / "the MS Columbus" may be two ships), and
+    there is one (two figures beside no name may be of any two things)."""
     near_a, near_b = a.names_near(va, index), b.names_near(vb, index)
-    own_a = [n for n in near_a if not named_in(n, b, index)]
-    own_b = [n for n in near_b if not named_in(n, a, index)]
-    if own_a and own_b:
+    if any(not named_in(n, b, index) for n in near_a):
         return False
-    return len(own_a) < len(near_a) or len(own_b) < len(near_b)
-
-
-def _strict(sents: Sequence[Any], found: Sequence[tuple[int, int, Value]], s: Any) -> bool:
-    """Whether ``s`` states the one figure of this unit in its article, once."""
-    return sum(sents[x].doc.id == s.doc.id for x, _, _ in found) == 1
+    if any(not named_in(n, a, index) for n in near_b):
+        return False
+    return bool(near_a or near_b)
 
 
 def _single(
