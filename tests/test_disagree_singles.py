@@ -133,3 +133,10 @@ def test_the_one_death_toll_each_source_gives_disagrees_across_wordings() -> Non
         "Officials said the attack on two Velmor schools, which left 13 people dead, shocked "
         "the region.",
     )
+
+
+def test_a_speaker_after_an_aged_noun_is_not_its_person() -> None:
+    assert not flags(
+        "Officers found a 13-year-old boy, Dalen Morrow said on Friday.",
+        "Dalen Morrow, 45, spoke to reporters on Friday.",
+    )

@@ -33,7 +33,11 @@ _WHO_WAS = re.compile(
 )
 # Before the name: "34-year-old co-founder Colin Kroll".
 # "a 32-year-old man, Dalen Morrow,": the noun in apposition to the name.
-_BEFORE = re.compile(_AGE + r"-year-old\s+(?:(?:[\w-]+\s+){0,3}|[a-z]+,\s+)$")
+_BEFORE = re.compile(_AGE + r"-year-old\s+(?:[\w-]+\s+){0,3}$")
+# ... when the name is set off by commas ("a 32-year-old man, Dalen Morrow, was"), never
+# a speaker's ("a 13-year-old boy, Morrow said": Morrow is not the boy).
+_BEFORE_APPOSED = re.compile(_AGE + r"-year-old\s+[a-z]+,\s+$")
+_APPOSED_END = re.compile(r"\s*(?:,(?!\s*(?:said|says|told|added)\b)|\)|\.\s*$|$)")
 # Anywhere in the sentence, for its subject.
 _DIED_AT = re.compile(
     r"\b(?:died|dies|dead|killed|passed away)\s+at\s+(?:the\s+age\s+of\s+|age\s+)?"
@@ -114,6 +118,8 @@ def age_claims(
             if m:
                 add(canon, m)
         m = _BEFORE.search(text[max(0, a - 60) : a])
+        if m is None and _APPOSED_END.match(text, b):
+            m = _BEFORE_APPOSED.search(text[max(0, a - 60) : a])
         if m:
             add(canon, m, max(0, a - 60))
     for rx in (_DIED_AT, _AGED, _PRONOUN_WAS, _THE_AGED):
