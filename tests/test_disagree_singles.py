@@ -140,3 +140,10 @@ def test_a_speaker_after_an_aged_noun_is_not_its_person() -> None:
         "Officers found a 13-year-old boy, Dalen Morrow said on Friday.",
         "Dalen Morrow, 45, spoke to reporters on Friday.",
     )
+
+
+def test_an_opening_weekday_before_a_statement_dates_the_statement() -> None:
+    assert not flags(
+        "On Friday, police said Tessa Vallin vanished from her home in Orrby.",
+        "Tessa Vallin disappeared on Wednesday after leaving a party.",
+    )

@@ -39,6 +39,9 @@ CLASS = {
 }  # fmt: skip
 _DAY_RX = re.compile(r"\b(?P<day>" + "|".join(WEEKDAYS) + r")s?\b", re.I)
 # What may precede a weekday that opens the sentence ("On Friday, ...", "Late Friday, ...").
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|announced|confirmed|reported|revealed|learned|believe[ds]?)\b", re.I
+)
 _OPENING = re.compile(r"^\s*(?:(?:on|early|late|by|last)\s+)?$", re.I)
 _SCHEDULE = re.compile(r"\b(?:next|every|until|since|following|each)\s+$", re.I)
 # Words between the predicate and its weekday, at most ("was found dead in her car on
@@ -75,6 +78,8 @@ def day_claims(
         if ev is None:
             return []
         between = text[day.end() : ev.start()]
+        if _SPEECH.search(between):
+            return []  # "On Friday, police said she vanished": the day of the statement
     else:
         return []
     if len(between.split()) > GAP or ";" in between:
