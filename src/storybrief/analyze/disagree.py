@@ -29,8 +29,9 @@
    police forces credited with one act (``agencies``) need no shared words either.
    So do the one compound size each article gives of a thing both name (``measures``:
    "a nearly 6,000-word manifesto" / "a 5,500-word letter") and two offices of one parent
-   credited with one claim (``credits``). Figures that only look like
-   one property (updates, changes, rates, running totals, figures asked for, qualified
+   credited with one claim (``credits``), and the one figure per article of one unit and
+   property beside a name both sentences write (``singles``: "a 30-car pileup" / "the
+   25-vehicle pileup", one death toll each). Figures that only look like one property (updates, changes, rates, running totals, figures asked for, qualified
    parts, earlier events, ordinals of two things) are traps (``value_traps``); a value the
    other article also states, written the same way, is of another thing.
 4. Mentions linked by aligned pairs form one subject; its values, merged where compatible,
