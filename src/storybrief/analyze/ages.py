@@ -22,7 +22,9 @@ from storybrief.analyze.values import Value
 
 _AGE = r"(?P<age>\d{1,3})"
 # After the name.
-_APPOSITIVE = re.compile(r",\s*(?:aged\s+)?" + _AGE + r"\s*(?:,|\.\s*$|;|\s+and\b|\s+who\b)")
+_APPOSITIVE = re.compile(
+    r",\s*(?:aged?\s+)?" + _AGE + r"(?:\s+years?\s+old)?\s*(?:,|\.\s*$|;|\s+and\b|\s+who\b)"
+)
 _BRACKET = re.compile(r"\s*\(\s*(?:age\s+|aged\s+)?" + _AGE + r"\s*\)")
 _DESCRIBED = re.compile(r",\s*(?:a|an|the)\s+" + _AGE + r"-year-old\b")
 # "Kroll, who was 34," and "Kroll was 34." (a clause's end right after the number).
@@ -30,7 +32,12 @@ _WHO_WAS = re.compile(
     r",?\s+(?:who\s+)?(?:is|was)\s+" + _AGE + r"(?:\s+years\s+old)?\s*(?:[,;]|\.\s*$|$)"
 )
 # Before the name: "34-year-old co-founder Colin Kroll".
+# "a 32-year-old man, Dalen Morrow,": the noun in apposition to the name.
 _BEFORE = re.compile(_AGE + r"-year-old\s+(?:[\w-]+\s+){0,3}$")
+# ... when the name is set off by commas ("a 32-year-old man, Dalen Morrow, was"), never
+# a speaker's ("a 13-year-old boy, Morrow said": Morrow is not the boy).
+_BEFORE_APPOSED = re.compile(_AGE + r"-year-old\s+[a-z]+,\s+$")
+_APPOSED_END = re.compile(r"\s*(?:,(?!\s*(?:said|says|told|added)\b)|\)|\.\s*$|$)")
 # Anywhere in the sentence, for its subject.
 _DIED_AT = re.compile(
     r"\b(?:died|dies|dead|killed|passed away)\s+at\s+(?:the\s+age\s+of\s+|age\s+)?"
@@ -49,7 +56,7 @@ _OTHER_TIME = re.compile(
 )
 # What every form above needs: the cheap test most sentences fail.
 _MAYBE = re.compile(
-    r"\d-year-old|\baged\s+\d|\b(?:is|was)\s+\d|\bat\s+(?:the\s+age\s+of\s+|age\s+)?\d|, \d|\(\s*\d|^(?:He|She) was \d",
+    r"\d-year-old|\baged?\s+\d|\b(?:is|was)\s+\d|\bat\s+(?:the\s+age\s+of\s+|age\s+)?\d|, \d|\(\s*\d|^(?:He|She) was \d",
     re.I,
 )
 _PRONOUN_START = re.compile(r"^(?:He|She|His|Her|The\s+\d{1,3}-year-old)\b")
@@ -111,6 +118,8 @@ def age_claims(
             if m:
                 add(canon, m)
         m = _BEFORE.search(text[max(0, a - 60) : a])
+        if m is None and _APPOSED_END.match(text, b):
+            m = _BEFORE_APPOSED.search(text[max(0, a - 60) : a])
         if m:
             add(canon, m, max(0, a - 60))
     for rx in (_DIED_AT, _AGED, _PRONOUN_WAS, _THE_AGED):

@@ -22,20 +22,27 @@ from storybrief.analyze.mentions import Mention
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.values import Value
 
-_EVENT_RX = re.compile(
+EVENT_RX = re.compile(
     r"\b(?P<ev>reported\s+missing|went\s+missing|gone\s+missing|last\s+seen|last\s+heard|"
     r"vanished|disappeared|found|located|discovered|rescued|died|killed|dead|death|arrested|"
-    r"detained|born)\b",
+    r"detained|born|shot|stabbed|attacked|kidnapped|abducted|escaped|married)\b",
     re.I,
 )
-_CLASS = {
+CLASS = {
     "reported missing": "reported", "went missing": "vanish", "gone missing": "vanish",
     "last seen": "vanish", "last heard": "vanish", "vanished": "vanish", "disappeared": "vanish",
     "found": "found", "located": "found", "discovered": "found", "rescued": "found",
     "died": "die", "killed": "die", "dead": "die", "death": "die", "arrested": "arrest",
-    "detained": "arrest", "born": "born",
+    "detained": "arrest", "born": "born", "shot": "attack", "stabbed": "attack",
+    "attacked": "attack", "kidnapped": "abduct", "abducted": "abduct", "escaped": "escape",
+    "married": "marry",
 }  # fmt: skip
 _DAY_RX = re.compile(r"\b(?P<day>" + "|".join(WEEKDAYS) + r")s?\b", re.I)
+# What may precede a weekday that opens the sentence ("On Friday, ...", "Late Friday, ...").
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|announced|confirmed|reported|revealed|learned|believe[ds]?)\b", re.I
+)
+_OPENING = re.compile(r"^\s*(?:(?:on|early|late|by|last)\s+)?$", re.I)
 _SCHEDULE = re.compile(r"\b(?:next|every|until|since|following|each)\s+$", re.I)
 # Words between the predicate and its weekday, at most ("was found dead in her car on
 # Sunday" has six).
@@ -61,14 +68,23 @@ def day_claims(
     day = days[0]
     if _SCHEDULE.search(text[: day.start()]):
         return []
-    events = list(_EVENT_RX.finditer(text, 0, day.start()))
-    if not events:
+    events = list(EVENT_RX.finditer(text, 0, day.start()))
+    if events:
+        ev = events[-1]
+        between = text[ev.end() : day.start()]
+    elif _OPENING.match(text[: day.start()]):
+        # "On Friday, Tessa Vallin vanished": a weekday opening the sentence dates its verb.
+        ev = EVENT_RX.search(text, day.end())
+        if ev is None:
+            return []
+        between = text[day.end() : ev.start()]
+        if _SPEECH.search(between):
+            return []  # "On Friday, police said she vanished": the day of the statement
+    else:
         return []
-    ev = events[-1]
-    between = text[ev.end() : day.start()]
     if len(between.split()) > GAP or ";" in between:
         return []
-    cls = _CLASS[" ".join(ev.group("ev").lower().split())]
+    cls = CLASS[" ".join(ev.group("ev").lower().split())]
     subject = person_before(text, ev.start(), mentions, earlier, earlier_texts, index)
     if subject is None:
         return []

@@ -23,14 +23,15 @@
    Colorado": containment); polarity when one of two near-identical sentences negates the
    verb the other asserts *with the same complement* ("was not injured in the second
    half" / "was injured in the second half", never "isn't suing for cash" / "is suing").
-   A person's age (``ages``), rank (``titles``) and the weekday of one event in a
-   person's story (``days``) are anchored on the person instead of on shared words; one
-   exact measurement written a hair apart (``twins``: "8,027-meter" / "8,013 m") and two
+   A person's age (``ages``), rank (``titles``) and the weekday or the time of day of one
+   event in a person's story (``days``, ``times``) are anchored on the person instead of
+   on shared words; one exact measurement written a hair apart (``twins``: "8,027-meter" / "8,013 m") and two
    police forces credited with one act (``agencies``) need no shared words either.
    So do the one compound size each article gives of a thing both name (``measures``:
    "a nearly 6,000-word manifesto" / "a 5,500-word letter") and two offices of one parent
-   credited with one claim (``credits``). Figures that only look like
-   one property (updates, changes, rates, running totals, figures asked for, qualified
+   credited with one claim (``credits``), and the one figure per article of one unit and
+   property beside a name both sentences write (``singles``: "a 30-car pileup" / "the
+   25-vehicle pileup", one death toll each). Figures that only look like one property (updates, changes, rates, running totals, figures asked for, qualified
    parts, earlier events, ordinals of two things) are traps (``value_traps``); a value the
    other article also states, written the same way, is of another thing.
 4. Mentions linked by aligned pairs form one subject; its values, merged where compatible,
@@ -70,6 +71,8 @@ from storybrief.analyze.pairing import (
     states,
 )
 from storybrief.analyze.sides import sides
+from storybrief.analyze.singles import single_edges
+from storybrief.analyze.times import time_claims
 from storybrief.analyze.titles import RANKS, rank_claims, same_rank
 from storybrief.analyze.tokens import TOKEN, Context, overlap
 from storybrief.analyze.twins import rounded_conversion, twins
@@ -89,6 +92,7 @@ _WEEKDAYS = frozenset(WEEKDAYS)
 _SCALE_WORDS = frozenset(["thousand", "million", "millions", "billion", "billions", "trillion"])
 _MOMENTS = _WEEKDAYS | MONTHS
 _DIGIT = re.compile(r"\d")
+_CLOCK = re.compile(r"\d\s*[ap]\.?\s?m\b", re.I)  # the cheap test before ``time_claims``
 _YEAR = re.compile(r"(?<![\d,.$])(?:19|20)\d\d(?![\d,])")
 # Words too common in a story to find candidate pairs with (share of its sentences).
 MAX_DF = 0.25
@@ -262,12 +266,13 @@ def disagreements(
     _age_edges(sents, index, nodes, edges)
     measure_edges(sents, index, nodes, edges)
     credit_edges(sents, nodes, edges)
+    single_edges(sents, index, nodes, edges)
     return sides(ctx, nodes, edges, groups)
 
 
 def _age_edges(sents: Sequence[_Sent], index: NameIndex, nodes, edges) -> None:
     """One person's age or rank, or the weekday of one event in a person's story, across
-    sources (``ages``, ``titles``, ``days``): anchored on the person, not on shared words."""
+    sources (``ages``, ``titles``, ``days``, ``times``): anchored on the person, not on shared words."""
     by_key: dict[tuple[str, str], list[tuple[int, int, Value]]] = defaultdict(list)
     for x, s in enumerate(sents):
         if not s.ctx.tokenizer.lower_words(s.text).isdisjoint(RANKS):
@@ -286,6 +291,8 @@ def _age_edges(sents: Sequence[_Sent], index: NameIndex, nodes, edges) -> None:
             by_key[("age", claim.person)].append((x, 300 + k, claim.value))
         for k, day in enumerate(day_claims(*args) if dated else ()):
             by_key[("day", day.key)].append((x, 400 + k, day.value))
+        for k, clock in enumerate(time_claims(*args) if digit and _CLOCK.search(s.text) else ()):
+            by_key[("time", clock.key)].append((x, 700 + k, clock.value))
     for (kind, _), claims in by_key.items():
         if len({sents[x].doc.group for x, _, _ in claims}) < 2:
             continue
@@ -293,7 +300,13 @@ def _age_edges(sents: Sequence[_Sent], index: NameIndex, nodes, edges) -> None:
         nodes[(x0, p0)] = (sents[x0], v0, kind)
         for x, p, v in claims[1:]:
             nodes[(x, p)] = (sents[x], v, kind)
-            same = same_rank(v.text, v0.text) if kind == "title" else v.norm == v0.norm
+            same = (
+                same_rank(v.text, v0.text)
+                if kind == "title"
+                else compatible(v, v0)
+                if kind == "time"
+                else v.norm == v0.norm
+            )
             edges.append(((x0, p0), (x, p), same))
 
 

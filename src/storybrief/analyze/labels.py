@@ -18,12 +18,17 @@ APPROX_WORDS = (
     "about", "around", "roughly", "some", "approximately", "nearly", "almost", "over",
     "under", "up", "at", "less", "fewer", "more", "just", "as", "close", "upwards",
 )  # fmt: skip
-# Unit words as written, one name per unit: "8,013 m" and "8,027-meter" measure alike.
+# Unit words as written, one name per unit: "8,013 m" and "8,027-meter" measure alike,
+# "three gunmen" and "two terrorists" count the attackers alike.
 UNIT_NAMES = {
     "m": "meter", "meters": "meter", "metre": "meter", "metres": "meter", "meter": "meter",
     "ft": "foot", "feet": "foot", "foot": "foot", "km": "kilometer", "kilometre": "kilometer",
     "kilometres": "kilometer", "kilometers": "kilometer", "mi": "mile", "miles": "mile",
     "kg": "kilogram", "kilograms": "kilogram", "lb": "pound", "lbs": "pound",
+    # The attackers of one attack, as sources name them.
+    "gunman": "attacker", "gunmen": "attacker", "terrorist": "attacker", "terrorists": "attacker",
+    "attacker": "attacker", "attackers": "attacker", "assailant": "attacker",
+    "assailants": "attacker", "militant": "attacker", "militants": "attacker",
 }  # fmt: skip
 # A number right after a capitalised word names a thing ("Flight 214", "Apollo 11",
 # "Route 66", "Windows 10"), it counts nothing; months and weekdays are dates, hedges and

@@ -57,20 +57,21 @@ def _one_value(sents: Sequence[Any], unit: frozenset[str], word: str) -> bool:
     return len(norms) == 1
 
 
-def _names(s: Any, index: NameIndex) -> list[str]:
+def _names(s: Any, index: NameIndex, places: bool = False) -> list[str]:
     out = []
     for m in s.mentions:
         name = index.resolve(m.surface) or m.surface
-        if index.kind.get(name) != "place":
+        if places or index.kind.get(name) != "place":
             out.append(name)
     return out
 
 
-def _one_named(a: Any, b: Any, index: NameIndex) -> bool:
-    """Whether a person or body ``a`` names is named in ``b`` too: as a name found there,
-    or its last word written there ("Mr Zuckerberg's", which the name finder may miss)."""
-    theirs = _names(b, index)
-    for name in _names(a, index):
+def one_named(a: Any, b: Any, index: NameIndex, places: bool = False) -> bool:
+    """Whether a person or body ``a`` names (or a place, with ``places``) is named in ``b``
+    too: as a name found there, or its last word written there ("Mr Zuckerberg's", which
+    the name finder may miss)."""
+    theirs = _names(b, index, places)
+    for name in _names(a, index, places):
         if any(same_name(name, m) for m in theirs):
             return True
         last = name.split()[-1]
@@ -104,10 +105,10 @@ def measure_edges(sents: Sequence[Any], index: NameIndex, nodes, edges) -> None:
                     continue
                 if a.doc.id not in single or b.doc.id not in single:
                     continue
-                if not (_one_named(a, b, index) or _one_named(b, a, index)):
+                if not (one_named(a, b, index) or one_named(b, a, index)):
                     continue
                 nodes[(x, p)], nodes[(y, q)] = (a, va, va.kind), (b, vb, vb.kind)
                 edges.append(((x, p), (y, q), False))
 
 
-__all__ = ["measure_edges"]
+__all__ = ["measure_edges", "one_named"]

@@ -40,7 +40,7 @@ def anchored(
     (the property: "jackpot", "killed"; names and weekdays anchor nothing), and no rival
     names next to them ("the $2 billion deal for Oculus" / "bought WhatsApp in a $19
     billion deal": each names a thing the other sentence does not)."""
-    if _rival_predicates(va.context, vb.context) or trap(a, b, va, vb):
+    if rival_predicates(va.context, vb.context) or trap(a, b, va, vb):
         return False
     common = shared & a.common & b.common
     if not common:
@@ -66,8 +66,8 @@ def anchored(
     pa, pb = a.places_near(va, index), b.places_near(vb, index)
     if pa and pb and not any(same_name(x, y) for x in pa for y in pb):
         return False
-    own_a = [n for n in a.names_near(va, index) if not _named_in(n, b, index)]
-    own_b = [n for n in b.names_near(vb, index) if not _named_in(n, a, index)]
+    own_a = [n for n in a.names_near(va, index) if not named_in(n, b, index)]
+    own_b = [n for n in b.names_near(vb, index) if not named_in(n, a, index)]
     return not (own_a and own_b)
 
 
@@ -78,7 +78,7 @@ _PREDICATES = frozenset(["DIE", "HURT", "miss", "rescu", "evacuat", "displac", "
                          "hospit", "hospitaliz"])  # fmt: skip
 
 
-def _rival_predicates(a: frozenset[str], b: frozenset[str]) -> bool:
+def rival_predicates(a: frozenset[str], b: frozenset[str]) -> bool:
     pa, pb = a & _PREDICATES, b & _PREDICATES
     return bool(pa) and bool(pb) and pa.isdisjoint(pb)
 
@@ -103,7 +103,7 @@ def _base(s: Any, v: Value) -> frozenset[str]:
     return frozenset(stem(w) for w in words if w not in STOPWORDS and w not in CLAUSE_WORDS)
 
 
-def _named_in(name: str, s: Any, index: NameIndex) -> bool:
+def named_in(name: str, s: Any, index: NameIndex) -> bool:
     """Whether sentence ``s`` names ``name`` in some form ("Korea" in "North Korean", "US"
     for "United States")."""
     first = name.split()[0]
@@ -119,7 +119,7 @@ def states(s: Any, v: Value, besides: Value) -> bool:
         w is not besides
         and comparable(v, w)
         and compatible(v, w)
-        and not _rival_predicates(v.context, w.context)
+        and not rival_predicates(v.context, w.context)
         for w in s.values
     )
 

@@ -108,14 +108,14 @@ def sides(ctx: Context, nodes, edges, groups) -> tuple[Disagreement, ...]:
             )
             for side in sides
         )
-        if kind in ("age", "day", "title"):
+        if kind in ("age", "day", "title", "time"):
             who = group[0][1].norm.split("|")[0]
             subject = (
                 f"{who}'s age"
                 if kind == "age"
                 else f"{who}'s rank"
                 if kind == "title"
-                else f"the day {who} {_EVENT[group[0][1].frame]}"
+                else f"the {kind} {who} {_EVENT[group[0][1].frame]}"
             )
         else:
             subject = _subject(ctx, sides[0][0], sides[1][0])
@@ -126,7 +126,8 @@ def sides(ctx: Context, nodes, edges, groups) -> tuple[Disagreement, ...]:
 
 
 _EVENT = {"vanish": "went missing", "reported": "was reported missing", "found": "was found",
-          "die": "died", "arrest": "was arrested", "born": "was born"}  # fmt: skip
+          "die": "died", "arrest": "was arrested", "born": "was born", "attack": "was attacked",
+          "abduct": "was abducted", "escape": "escaped", "marry": "married"}  # fmt: skip
 
 
 def _kind(v: Value) -> str:

@@ -11,24 +11,24 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from storybrief.analyze.dates import DATE_WORDS, find_dates
-from storybrief.analyze.labels import LABEL_UNITS, UNIT_NAMES, compound_unit, in_part, is_label
+from storybrief.analyze.labels import LABEL_UNITS, compound_unit, in_part, is_label
 from storybrief.analyze.lexicon import CLAUSE_WORDS, NUMBER_WORDS, ORDINALS
 from storybrief.analyze.tokens import Context
 from storybrief.analyze.value_base import Value, local_context
+from storybrief.analyze.value_compare import comparable, compatible
 from storybrief.analyze.value_traps import round_slack
-from storybrief.text import STOPWORDS
+from storybrief.analyze.value_units import casualties, unit_after
 
 _WORDNUM = NUMBER_WORDS
 _ORDINAL = ORDINALS
 _SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _TIME = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
          "month": 30.44, "year": 365.25, "decade": 3652.5}  # fmt: skip
-_TIME_ORDER = list(_TIME)
 # Hedges widen the interval a stated value stands for.
 _APPROX = {
     "about": (0.8, 1.2), "around": (0.8, 1.2), "roughly": (0.8, 1.2), "some": (0.8, 1.2),
@@ -95,58 +95,6 @@ _SHORT_OF = frozenset(["nearly", "almost", "just under", "close to"])  # a littl
 _TIME_WORDS = frozenset(_TIME) | frozenset(u + "s" for u in _TIME)
 
 
-def _unit_after(
-    ctx: Context, toks: Sequence[tuple[str, int, int]], end: int
-) -> tuple[frozenset[str], int]:
-    """Stems of the unit word after a number, skipping capitalised words ("10,000 North
-    Korean labourers"), with the next word too when it may be the head noun ("40 crew
-    members"); and where the first unit word ends. Two sentences' units match when they
-    share a stem, so a wrong second word costs little."""
-    k = bisect_left([a for _, a, _ in toks], end)
-    skipped, last = 0, end
-    unit: list[str] = []
-    while k < len(toks) and len(unit) < 2:
-        t, _, b = toks[k]
-        low = t.lower()
-        if not t[0].isalpha() or low in STOPWORDS or low in _CLAUSE:
-            break
-        if t[0].isupper() and not unit and skipped < 3:
-            skipped += 1
-        elif t[0].islower() or (not unit and low in UNIT_NAMES):
-            if unit and (low.endswith(("ed", "ing")) or ctx.stem(low).isupper()):
-                break  # a verb after the noun: "15 people died"
-            if not unit and (low.endswith("ed") or (len(low) == 1 and low not in UNIT_NAMES)):
-                break  # "Flight 214 carried", "5 p.m.": no unit
-            unit.append(UNIT_NAMES.get(low) or ctx.stem(low))
-            if len(unit) == 1:
-                last = b
-        else:
-            break
-        k += 1
-    return frozenset(unit), last
-
-
-# The victims of a killing or an injury, when a count of them names no noun ("killed two
-# and wounded 30", "left 12 dead"): people.
-_PEOPLE = frozenset(["people"])
-_CASUALTY_STEMS = frozenset(["DIE", "HURT"])
-
-
-def _casualties(ctx: Context, toks: Sequence[tuple[str, int, int]], start: int, end: int) -> bool:
-    """A bare count right after a verb of killing or injuring, or right before "dead"
-    or "injured"."""
-    k = bisect_left([a for _, a, _ in toks], start)
-    before = toks[k - 1][0] if k > 0 else ""
-    after = next((t for t, a, _ in toks if a >= end), "")
-    if after == "of":
-        return False  # "killed two of the gunmen": a part, counted in its own noun
-    return (
-        before[:1].islower()
-        and before.lower().endswith("ed")
-        and ctx.stem(before) in _CASUALTY_STEMS
-    ) or (after[:1].islower() and after.lower() in ("dead", "injured", "wounded", "hurt"))
-
-
 def _anchored(rx: re.Pattern[str], sentence: str, cores: Sequence[int]) -> list[re.Match[str]]:
     """What ``rx.finditer`` finds, tried only where a number starts (``cores``) or up to
     three words before it (a hedge such as "as many as"): scanning whole sentences with the
@@ -190,8 +138,25 @@ def _interval(v: float, approx: str | None) -> tuple[float, float]:
     return v * lo, v * hi
 
 
+# Money written as a range with a hyphen ("$27-30 million", "$5-$7 billion"): a range like
+# "$27–30 million", not a score. The hyphen is read as a dash (one character for one).
+_MONEY_HYPHEN = re.compile(
+    r"(?<=[$€£]\d)([\d,.]*(?:\s*(?:thousand|million|billion|bn|m))?)-(?=[$€£]?\d)"
+)
+
+
 def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
     """Every count, number, duration, rank and date stated in ``sentence``."""
+    written = sentence
+    if "-" in sentence and ("$" in sentence or "€" in sentence or "£" in sentence):
+        sentence = _MONEY_HYPHEN.sub(r"\1–", sentence)
+    out = _values(ctx, sentence, ref)
+    if sentence is written:
+        return out
+    return [replace(v, text=written[v.start : v.start + len(v.text)]) for v in out]
+
+
+def _values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
     low = ctx.tokenizer.lower_words(sentence)
     digit = _DIGIT.search(sentence) is not None
     found_dates = find_dates(ctx, sentence, ref)
@@ -288,9 +253,9 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
             if not approx and is_label(sentence, m.start()):
                 continue
             at = consumed if top is not None else m.start("scale") if metres else m.end()
-            unit, end = compound_unit(ctx, sentence, at) or _unit_after(ctx, toks, at)
-            if not unit and _casualties(ctx, toks, m.start(), m.end()):
-                unit, end = _PEOPLE, m.end()
+            unit, end = compound_unit(ctx, sentence, at) or unit_after(ctx, toks, at)
+            if not unit:
+                unit, end = casualties(ctx, toks, m.start(), m.end()) or (unit, end)
             kind = "count"
             if not unit or unit & LABEL_UNITS:
                 continue  # a bare number (too little to say what it counts), "3000 block"
@@ -324,7 +289,7 @@ def values(ctx: Context, sentence: str, ref: date | None) -> list[Value]:
     for m in ords:
         word = m.group("ord").lower()
         n = _ORDINAL.get(word) or int(re.sub(r"\D", "", word))
-        unit, end = _unit_after(ctx, toks, m.end())
+        unit, end = unit_after(ctx, toks, m.end())
         if unit:
             out.append(
                 Value(
@@ -364,35 +329,4 @@ def may_state_value(ctx: Context, text: str) -> bool:
     )
 
 
-def compatible(a: Value, b: Value) -> bool:
-    """Whether two values of one kind and unit can both be true."""
-    if a.kind == "date":
-        return a.norm.startswith(b.norm) or b.norm.startswith(a.norm)
-    # A relative slack of 1e-9: "half an hour" and "30 minutes" are one span in floats too.
-    eps = 1e-9 * max(abs(a.low), abs(b.low), 1e-12)
-    return a.low <= b.high + eps and b.low <= a.high + eps
-
-
-def comparable(a: Value, b: Value) -> bool:
-    """Whether two values measure the same kind of thing (before asking if they agree)."""
-    if a.kind != b.kind:
-        return False
-    if a.kind == "duration":
-        ia, ib = _TIME_ORDER.index(next(iter(a.unit))), _TIME_ORDER.index(next(iter(b.unit)))
-        # Hours and years are never the same span in a report; neighbouring units may be.
-        # Ages belong to a person and are compared person by person (``ages``): "her
-        # 2-year-old son" is no rival of "21-year-old Charisse Stinson".
-        return a.frame == b.frame != "age" and abs(ia - ib) <= 1
-    if a.kind == "date":
-        return a.frame == b.frame and len(a.norm) == len(b.norm)
-    # "$900 billion" (a package) and "$2,000" (a check) are no two values of one thing.
-    small, big = sorted((a.low, b.low))
-    if a.kind == "number" and small > 0 and big / small > 100:
-        return False
-    # "120 miles" is a length, "154 square miles" an area.
-    if bool(a.unit & _POWERS) != bool(b.unit & _POWERS):
-        return False
-    return bool(a.unit & b.unit)
-
-
-_POWERS = frozenset(["squar", "square", "cubic"])
+__all__ = ["Value", "comparable", "compatible", "local_context", "may_state_value", "values"]
