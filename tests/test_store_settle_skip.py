@@ -101,3 +101,20 @@ def test_skipped_settle_writes_leave_the_same_store(tmp_path, monkeypatch, undat
     assert retired > 0  # the feed retires stories: their last state is compared too
     for table, rows in written.items():
         assert skipped[table] == rows, table
+
+
+@pytest.mark.parametrize("published", [None, "2024-03-02"])
+def test_a_stored_undated_original_is_found_by_a_later_ingest(tmp_path, published) -> None:
+    # The lookup reads the bands' undated rows only when the index holds one: here it does.
+    rng = random.Random(3)
+    topic = [_word(rng) for _ in range(40)]
+    text = " ".join(
+        f"The {rng.choice(topic)} " + " ".join(rng.choice(topic) for _ in range(12)) + "."
+        for _ in range(8)
+    )
+    with open_store(tmp_path / "s.db", batch=10, clean=False) as store:
+        ingest_into(store, [Article(id="first", text=text)], progress=False)
+        later = Article(id="later", text=text + " Reporting by the desk.", published=published)
+        report = ingest_into(store, [later], progress=False)
+    (outcome,) = report.outcomes
+    assert (outcome.action, outcome.of) == ("copy", "first")
