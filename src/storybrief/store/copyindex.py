@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import repeat
 
 import numpy as np
 
@@ -72,7 +73,7 @@ class SQLiteCopyIndex:
         return stored + self._open.candidates(keys, low, high)
 
     def add(self, filed: Filed, keys: Sequence[int]) -> None:
-        self._rows.extend((key, filed.article, filed.ts) for key in keys)
+        self._rows.extend(zip(keys, repeat(filed.article), repeat(filed.ts)))
         self._open.add(filed, keys)
 
     def write(self) -> None:
