@@ -46,6 +46,25 @@ def test_permuted_min_equals_modular_definition(values: list[int]) -> None:
     assert cp._permuted_min(sh).tolist() == expected
 
 
+@settings(max_examples=10, deadline=None)
+@given(st.lists(st.integers(0, 0xFFFFFFFF), min_size=1, max_size=1100, unique=True))
+def test_permuted_min_by_blocks_equals_all_at_once(values: list[int]) -> None:
+    sh = np.array(values, dtype=np.uint64)
+    assert cp._permuted_min(sh).tolist() == cp._permuted_block_min(sh).tolist()
+
+
+def test_permuted_min_of_many_shingles_equals_modular_definition() -> None:
+    rng = np.random.default_rng(4)
+    values = np.unique(rng.integers(0, 1 << 32, 700, dtype=np.uint64))  # three blocks
+    prime = (1 << 61) - 1
+    vs = values.tolist()
+    expected = [
+        min(((int(a) * v + int(b)) % prime) & 0xFFFFFFFF for v in vs)
+        for a, b in zip(cp._A, cp._B, strict=True)
+    ]
+    assert cp._permuted_min(values).tolist() == expected
+
+
 def test_permuted_min_reduces_a_value_equal_to_the_prime(monkeypatch) -> None:
     # a * x + b = 2**61 - 1 exactly for x = 2**29: the rare value the final subtraction
     # exists for (random values almost never reach it).

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from storybrief.text import RUNS
+from storybrief.text import RUNS, WIDE_PUNCTUATION
 
 # Phrases of placeholder pages, by what they are. A page is one when the lines holding
 # them make most of its words (a real report about the Internet Archive has other lines).
@@ -126,45 +126,126 @@ def _addressed(lines: list[str], counts: list[int], total: int) -> bool:
     return you >= 0.6 * total and often
 
 
+# Strings of which every placeholder phrase holds one (tested against the patterns): a page
+# without any, lower-cased, has no placeholder line, and skips the searches line by line.
+PLACEHOLDER_NEEDLES = (
+    "404",
+    "a robot",
+    "access denied",
+    "be found",
+    "crawl",
+    "designations used",
+    "domain",
+    "dotted line",
+    "duplicate detection",
+    "enable cookies",
+    "html5",
+    "imply the expression",
+    "internet archive",
+    "javascript",
+    "not available right now",
+    "page not found",
+    "page url",
+    "playback",
+    "reach a page",
+    "rented",
+    "seed list",
+    "seedlist",
+    "slash pages",
+    "switch location",
+    "the seed for",
+    "transcript could not",
+    "try again later",
+    "tweet",
+    "twitter stores",
+    "wayback",
+    "your browser",
+)
+# The characters outside ASCII that a case-blind pattern takes for an ASCII letter (re's
+# case folding; tested over all of Unicode): a text with one is searched as it is.
+ASCII_FOLDS = "\u0130\u0131\u017f\u212a"
+# ASCII letters and digits kept, all else a space: the text's ``RUNS`` are its words then;
+# outside ASCII, prose punctuation (no letter or digit) is a space too.
+_RUN_BYTES = bytes(c if chr(c).isalnum() and c < 128 else 32 for c in range(256))
+_NOT_RUNS = WIDE_PUNCTUATION + "’"
+
+
+def _runs(text: str) -> int:
+    """``len(RUNS.findall(text))``, without the regex for text in ASCII and prose marks."""
+    if not text.isascii():
+        flat = text
+        for mark in _NOT_RUNS:
+            if mark in flat:
+                flat = flat.replace(mark, " ")
+        if not flat.isascii():
+            return len(RUNS.findall(text))
+        text = flat
+    return len(text.encode("ascii").translate(_RUN_BYTES).split())
+
+
+def _may_hold_placeholder(text: str) -> bool:
+    """False only if no line of ``text`` holds a placeholder phrase."""
+    if not text.isascii() and any(c in text for c in ASCII_FOLDS):
+        return True
+    low = text.lower()
+    return any(needle in low for needle in PLACEHOLDER_NEEDLES)
+
+
+def _short_page(lines: list[str], counts: list[int], total: int, text: str) -> str | None:
+    """Why a page of at most ``SHORT`` words (``lines`` of ``text``, ``counts`` words
+    each) is no article, judged whole, or None."""
+    if _may_hold_placeholder(text):
+        # Placeholder lines of several kinds add up (a crawl notice above an error page):
+        # the page is named by the kind with the most words.
+        found = [[rx.search(ln) is not None for rx in PLACEHOLDERS.values()] for ln in lines]
+        hits = {
+            reason: sum(n for kinds, n in zip(found, counts, strict=True) if kinds[k])
+            for k, reason in enumerate(PLACEHOLDERS)
+        }
+        some = sum(n for kinds, n in zip(found, counts, strict=True) if any(kinds))
+        if some and some >= 0.4 * total:
+            return max(hits, key=hits.__getitem__)
+    if _addressed(lines, counts, total):
+        return "a page addressed to the reader"
+    if len(lines) >= 4 and _PROMO.search(text):
+        promo = sum(
+            1 for ln, n in zip(lines, counts, strict=True) if n <= PROMO_WORDS and _PROMO.search(ln)
+        )
+        if promo >= 0.65 * len(lines):
+            return "links and sign-up lines"
+    return None
+
+
 def not_an_article(text: str) -> str | None:
     """Why ``text`` is no article (a short reason), or ``None`` when it may be one."""
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    lines = [ln for ln in map(str.strip, text.splitlines()) if ln]
     if not lines:
         return None
     if _VIDEO_PAGE.match(lines[0]):
         return "a video page's description"
     if _PAID_PAGE.match(lines[0]):
         return "a paid notice"
-    counts = [len(RUNS.findall(ln)) for ln in lines]
-    total = sum(counts) or 1
-    if total <= SHORT:
-        # Placeholder lines of several kinds add up (a crawl notice above an error page):
-        # the page is named by the kind with the most words.
-        # (Each line searched once per kind: the searches are most of a short page's cost.)
-        found = [[rx.search(ln) is not None for rx in PLACEHOLDERS.values()] for ln in lines]
-        hits = {
-            reason: sum(n for f, n in zip(found, counts, strict=True) if f[k])
-            for k, reason in enumerate(PLACEHOLDERS)
-        }
-        some = sum(n for f, n in zip(found, counts, strict=True) if any(f))
-        if some and some >= 0.4 * total:
-            return max(hits, key=hits.__getitem__)
-        if _addressed(lines, counts, total):
-            return "a page addressed to the reader"
-        promo = sum(
-            1 for ln, n in zip(lines, counts, strict=True) if n <= PROMO_WORDS and _PROMO.search(ln)
-        )
-        if len(lines) >= 4 and promo >= 0.65 * len(lines):
-            return "links and sign-up lines"
+    # A run never spans a line break (no break is a letter or digit), so the text's runs
+    # are its lines' runs: a long page is told by one count, with no count per line.
+    if _runs(text) > SHORT:
+        counts, total = [], SHORT + 1
+    else:
+        counts = [len(RUNS.findall(ln)) for ln in lines]
+        total = sum(counts) or 1
+        reason = _short_page(lines, counts, total, text)
+        if reason:
+            return reason
     # One sentence under a section label ("Features"): a teaser for another page.
     if (
         len(lines) == 2
-        and counts[0] <= 2
         and total <= TEASER_WORDS
+        and counts[0] <= 2
         and len(_SENTENCE_END.findall(lines[1])) <= 1
     ):
         return "a one-sentence teaser"
     # A list of other stories' teasers, each cut off with an ellipsis.
+    if "..." not in text and "…" not in text:
+        return None
     teasers = sum(1 for ln in lines if ln.endswith(("...", "…")) and len(ln.split()) >= 6)
     if teasers >= TEASERS and teasers >= 0.6 * len(lines):
         return "a list of story teasers"

@@ -77,6 +77,11 @@ class StoryClusterer:
         # What changed since the last ``drain()``: for a store to persist.
         self._dirty: set[str] = set()
         self._retired: set[str] = set()
+        # Stories retired since the last drain with changes not drained yet: their last
+        # state is written too, whenever the store writes (not only if it wrote between).
+        # Kept only for a store's clusterer (restored or drained), never in memory alone.
+        self._retired_changed: dict[str, StoryState] = {}
+        self._drains = False
         self._df_keys: list[np.ndarray] = []
 
     # --- the online step -------------------------------------------------------------
@@ -327,9 +332,13 @@ class StoryClusterer:
             self._retire(oldest.id)
 
     def _retire(self, sid: str) -> None:
-        self._unindex(self.stories.pop(sid))
+        story = self.stories.pop(sid)
+        self._unindex(story)
         self._retired.add(sid)
-        self._dirty.discard(sid)
+        if sid in self._dirty:
+            self._dirty.discard(sid)
+            if self._drains:
+                self._retired_changed[sid] = story
 
     def _unindex(self, story: StoryState) -> None:
         for key in story.top:
@@ -345,13 +354,18 @@ class StoryClusterer:
     def drain(self) -> tuple[list[StoryState], set[str], dict[int, int]]:
         """Stories changed, stories retired, and document-frequency increments since the
         last call; the store writes them in the same transaction as the articles."""
-        changed = [self.stories[s] for s in sorted(self._dirty) if s in self.stories]
+        changed = [
+            self.stories[s] if s in self.stories else self._retired_changed[s]
+            for s in sorted(self._dirty | self._retired_changed.keys())
+            if s in self.stories or s in self._retired_changed
+        ]
         retired = self._retired
         delta: dict[int, int] = {}
         if self._df_keys:
             keys, counts = np.unique(np.concatenate(self._df_keys), return_counts=True)
             delta = dict(zip(keys.tolist(), counts.tolist(), strict=True))
         self._dirty, self._retired, self._df_keys = set(), set(), []
+        self._retired_changed, self._drains = {}, True
         return changed, retired, delta
 
     def restore(
@@ -381,3 +395,4 @@ class StoryClusterer:
             self.stories[story.id] = story
             self._index(story)
         self._dirty, self._retired, self._df_keys = set(), set(), []
+        self._retired_changed, self._drains = {}, True

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from functools import lru_cache
+from itertools import repeat
 
 import numpy as np
 
@@ -28,6 +30,23 @@ _BAND_UNDATED = (
 )
 
 
+@lru_cache(maxsize=8)
+def _lookup(n_keys: int, undated: bool) -> str:
+    """The lookup of ``n_keys`` band keys: each band's dated rows in reach, and its undated
+    ones only where the index holds an undated row for one of the keys (most stores hold
+    none; those subqueries were most of the lookup's time, each finding nothing)."""
+    parts = [_BAND_DATED, _BAND_UNDATED] if undated else [_BAND_DATED]
+    return (
+        "SELECT a.id, a.story, a.source_group, a.signature, a.ts FROM articles a "
+        f"WHERE a.id IN ({' UNION ALL '.join(parts * n_keys)})"
+    )
+
+
+@lru_cache(maxsize=8)
+def _any_undated(n_keys: int) -> str:
+    return f"SELECT 1 FROM lsh WHERE key IN ({', '.join('?' * n_keys)}) AND ts IS NULL LIMIT 1"
+
+
 class SQLiteCopyIndex:
     """Stored articles by band key, and the open batch's until ``write``."""
 
@@ -39,18 +58,14 @@ class SQLiteCopyIndex:
 
     def candidates(self, keys: Sequence[int], low: float, high: float) -> list[Filed]:
         # A range of dates a hair wide: the caller's exact tests decide.
-        parts: list[str] = []
-        args: list[object] = []
-        for key in keys:
-            parts.append(_BAND_DATED)
-            args += [key, low, high]
-            parts.append(_BAND_UNDATED)
-            args.append(key)
-        rows = self.db.execute(
-            "SELECT a.id, a.story, a.source_group, a.signature, a.ts FROM articles a "
-            f"WHERE a.id IN ({' UNION ALL '.join(parts)})",
-            args,
-        ).fetchall()
+        keys = list(keys)
+        rows = []
+        if keys:
+            undated = self.db.execute(_any_undated(len(keys)), keys).fetchone() is not None
+            args: list[object] = []
+            for key in keys:
+                args += [key, low, high, key] if undated else [key, low, high]
+            rows = self.db.execute(_lookup(len(keys), undated), args).fetchall()
         stored = [
             Filed(aid, story, group, np.frombuffer(blob, dtype=np.uint32), when)
             for aid, story, group, blob, when in rows
@@ -58,7 +73,7 @@ class SQLiteCopyIndex:
         return stored + self._open.candidates(keys, low, high)
 
     def add(self, filed: Filed, keys: Sequence[int]) -> None:
-        self._rows.extend((key, filed.article, filed.ts) for key in keys)
+        self._rows.extend(zip(keys, repeat(filed.article), repeat(filed.ts)))
         self._open.add(filed, keys)
 
     def write(self) -> None:

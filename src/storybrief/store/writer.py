@@ -58,6 +58,7 @@ class Writer:
         self.rule = rule or CopyParams()
         self.index = SQLiteCopyIndex(db)
         self.languages = LanguageGuard(db)
+        self._undated = True  # a story may be undated (set at each batch's start)
         self._reset()
 
     def _reset(self) -> None:
@@ -117,6 +118,12 @@ class Writer:
                 # The state is read inside the write lock: another writer may have moved it
                 # since this one's last batch, and nobody can move it now until the commit.
                 clusterer = self.clusterers.current(db)
+                # Whether a re-settle may find a story to take (see ``_settle``): once
+                # one is undated, or an undated article came, until the batch's end.
+                self._undated = (
+                    db.execute("SELECT 1 FROM stories WHERE last_ts IS NULL LIMIT 1").fetchone()
+                    is not None
+                )
                 written = 0
                 for item in batch:
                     outcome = self._add(item, clusterer)
@@ -177,6 +184,8 @@ class Writer:
             if new_story:
                 start_story(db, story, clusterer.seq, article)
             self.languages.filed(story, article, clusterer.seq)
+        if ts is None:
+            self._undated = True
         self._stories.seen(story, new_source, ts, article.published)
         self._rows.append(
             (
@@ -238,7 +247,11 @@ class Writer:
     def _settle(self, clusterer: StoryClusterer) -> None:
         """Re-settle inside an ingest (``cluster.settle``): what is pending is written first
         (not committed: commits stay at whole batches), so the regrouping reads every
-        article so far."""
+        article so far. A dated feed skips both: with no story undated at the batch's start
+        and every article since dated, every story has a date once written, so the
+        regrouping would take none, and the batch's commit writes the same rows."""
+        if not self._undated:
+            return
         self.flush(clusterer)
         where, args = open_undated(clusterer.seq)
         # With nothing to regroup (a dated feed) the clusterer is left exactly as it is.
