@@ -177,3 +177,19 @@ def test_a_wire_dateline_is_no_relay_but_tells_whose_shared_text_it_is() -> None
     assert count_origins([wire, own], _no_copies) == 2
     retold = ("paper", "Tourists were stranded when the Olm ferry was cancelled on Friday.")
     assert count_origins([wire, retold], _no_copies, {frozenset(("wire", "paper"))}) == 1
+
+
+def test_a_shared_string_of_names_and_titles_is_no_copied_passage() -> None:
+    # Two reports open with the same names and titles, then say different things.
+    names = "Westland Prime Minister Leo Brandt and Eastmark President Ana Duval"
+    passages = [
+        ("wire-a", f"{names} met for the first time in Porto Vell on Monday."),
+        ("wire-b", f"{names} vowed closer trade ties at their summit, Harbour Watch reported."),
+    ]
+    assert count_origins(passages, _no_copies) == 2
+    # A clause copied around the names is a copied passage.
+    copied = [
+        ("wire-a", f"{names} then entered the old customs hall where the talks will be held."),
+        ("site", f"After lunch {names} then entered the old customs hall where the talks go on."),
+    ]
+    assert count_origins(copied, _no_copies) == 1
