@@ -86,20 +86,26 @@ def single_edges(sents: Sequence[Any], index: NameIndex, nodes, edges) -> None:
     for found in by_unit.values():
         if len({sents[x].doc.group for x, _, _ in found}) < 2:
             continue
+        # Each figure's property once (the pairs and ``_single`` read it again and again).
+        props = [_property(sents[x], v) for x, _, v in found]
         for i, (x, p, va) in enumerate(found):
             a = sents[x]
-            for y, q, vb in found[i + 1 :]:
+            for j in range(i + 1, len(found)):
+                y, q, vb = found[j]
                 b = sents[y]
                 if a.doc.group == b.doc.group or va.kind != vb.kind or compatible(va, vb):
                     continue
-                prop = _property(a, va) & _property(b, vb)
+                prop = props[i] & props[j]
                 if va.kind == "number" and len(prop) < 2:
                     continue  # money says least about what it measures (as in ``pairing``)
                 if not prop:
                     continue
                 if rival_predicates(va.context, vb.context):
                     continue
-                if not (_single(sents, found, a, va, prop) and _single(sents, found, b, vb, prop)):
+                if not (
+                    _single(sents, found, props, a, va, prop)
+                    and _single(sents, found, props, b, vb, prop)
+                ):
                     continue
                 if not _one_thing(a, b, va, vb, index):
                     continue
@@ -122,13 +128,18 @@ def _one_thing(a: Any, b: Any, va: Value, vb: Value, index: NameIndex) -> bool:
 
 
 def _single(
-    sents: Sequence[Any], found: Sequence[tuple[int, int, Value]], s: Any, v: Value, prop
+    sents: Sequence[Any],
+    found: Sequence[tuple[int, int, Value]],
+    props: Sequence[frozenset[str]],
+    s: Any,
+    v: Value,
+    prop,
 ) -> bool:
     """Whether every figure of ``v``'s unit in ``s``'s article is one figure, or of
-    another property (no word of ``prop`` beside it)."""
+    another property (no word of ``prop`` beside it; ``props[k]`` is ``found[k]``'s)."""
     return all(
-        w.norm == v.norm or _property(sents[x], w).isdisjoint(prop)
-        for x, _, w in found
+        w.norm == v.norm or props[k].isdisjoint(prop)
+        for k, (x, _, w) in enumerate(found)
         if sents[x].doc.id == s.doc.id
     )
 
