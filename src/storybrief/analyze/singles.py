@@ -31,7 +31,7 @@ from storybrief.analyze.names import NameIndex
 from storybrief.analyze.pairing import named_in, rival_predicates
 from storybrief.analyze.value_base import Value
 from storybrief.analyze.value_traps import trap
-from storybrief.analyze.values import compatible
+from storybrief.analyze.values import compatible, may_state_count
 
 # Units left to other rules: people, time, votes and points are counted of many things,
 # lengths and weights measure many things (``twins`` compares one measurement).
@@ -80,7 +80,9 @@ def single_edges(sents: Sequence[Any], index: NameIndex, nodes, edges) -> None:
     """Edges between the single figures of one unit and property in two articles."""
     by_unit: dict[frozenset[str], list[tuple[int, int, Value]]] = defaultdict(list)
     for x, s in enumerate(sents):
-        if s.numeric:
+        # Only counts and numbers are figures: a sentence that can state no count (only
+        # ranks or dates) is never parsed for its values here.
+        if s.numeric and may_state_count(s.ctx, s.text):
             for p, v in _figures(s):
                 by_unit[_unit(v)].append((x, p, v))
     for found in by_unit.values():
