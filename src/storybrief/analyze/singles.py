@@ -31,7 +31,7 @@ from storybrief.analyze.names import NameIndex
 from storybrief.analyze.pairing import named_in, rival_predicates
 from storybrief.analyze.value_base import Value
 from storybrief.analyze.value_traps import trap
-from storybrief.analyze.values import compatible
+from storybrief.analyze.values import compatible, may_state_count
 
 # Units left to other rules: people, time, votes and points are counted of many things,
 # lengths and weights measure many things (``twins`` compares one measurement).
@@ -80,26 +80,34 @@ def single_edges(sents: Sequence[Any], index: NameIndex, nodes, edges) -> None:
     """Edges between the single figures of one unit and property in two articles."""
     by_unit: dict[frozenset[str], list[tuple[int, int, Value]]] = defaultdict(list)
     for x, s in enumerate(sents):
-        if s.numeric:
+        # Only counts and numbers are figures: a sentence that can state no count (only
+        # ranks or dates) is never parsed for its values here.
+        if s.numeric and may_state_count(s.ctx, s.text):
             for p, v in _figures(s):
                 by_unit[_unit(v)].append((x, p, v))
     for found in by_unit.values():
         if len({sents[x].doc.group for x, _, _ in found}) < 2:
             continue
+        # Each figure's property once (the pairs and ``_single`` read it again and again).
+        props = [_property(sents[x], v) for x, _, v in found]
         for i, (x, p, va) in enumerate(found):
             a = sents[x]
-            for y, q, vb in found[i + 1 :]:
+            for j in range(i + 1, len(found)):
+                y, q, vb = found[j]
                 b = sents[y]
                 if a.doc.group == b.doc.group or va.kind != vb.kind or compatible(va, vb):
                     continue
-                prop = _property(a, va) & _property(b, vb)
+                prop = props[i] & props[j]
                 if va.kind == "number" and len(prop) < 2:
                     continue  # money says least about what it measures (as in ``pairing``)
                 if not prop:
                     continue
                 if rival_predicates(va.context, vb.context):
                     continue
-                if not (_single(sents, found, a, va, prop) and _single(sents, found, b, vb, prop)):
+                if not (
+                    _single(sents, found, props, a, va, prop)
+                    and _single(sents, found, props, b, vb, prop)
+                ):
                     continue
                 if not _one_thing(a, b, va, vb, index):
                     continue
@@ -122,13 +130,18 @@ def _one_thing(a: Any, b: Any, va: Value, vb: Value, index: NameIndex) -> bool:
 
 
 def _single(
-    sents: Sequence[Any], found: Sequence[tuple[int, int, Value]], s: Any, v: Value, prop
+    sents: Sequence[Any],
+    found: Sequence[tuple[int, int, Value]],
+    props: Sequence[frozenset[str]],
+    s: Any,
+    v: Value,
+    prop,
 ) -> bool:
     """Whether every figure of ``v``'s unit in ``s``'s article is one figure, or of
-    another property (no word of ``prop`` beside it)."""
+    another property (no word of ``prop`` beside it; ``props[k]`` is ``found[k]``'s)."""
     return all(
-        w.norm == v.norm or _property(sents[x], w).isdisjoint(prop)
-        for x, _, w in found
+        w.norm == v.norm or props[k].isdisjoint(prop)
+        for k, (x, _, w) in enumerate(found)
         if sents[x].doc.id == s.doc.id
     )
 

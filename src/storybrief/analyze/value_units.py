@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from operator import itemgetter
 
 from storybrief.analyze.labels import UNIT_NAMES
 from storybrief.analyze.lexicon import CLAUSE_WORDS
 from storybrief.analyze.tokens import Context
 from storybrief.text import STOPWORDS
+
+# A token's start: tokens come in order, so a bisection on it needs no list of starts.
+_START = itemgetter(1)
 
 # States after a bare count of people ("left 15 dead"): no unit, the count is of people.
 _STATES = frozenset(["dead", "hurt"])
@@ -22,7 +26,7 @@ def unit_after(
     Korean labourers"), with the next word too when it may be the head noun ("40 crew
     members"); and where the first unit word ends. Two sentences' units match when they
     share a stem, so a wrong second word costs little."""
-    k = bisect_left([a for _, a, _ in toks], end)
+    k = bisect_left(toks, end, key=_START)
     skipped, last = 0, end
     unit: list[str] = []
     while k < len(toks) and len(unit) < 2:
@@ -59,7 +63,7 @@ def casualties(
 ) -> tuple[frozenset[str], int] | None:
     """The unit of a bare count right after a verb of killing or injuring, or right before
     "dead" or "injured": people; "killed two of the gunmen" counts gunmen."""
-    k = bisect_left([a for _, a, _ in toks], start)
+    k = bisect_left(toks, start, key=_START)
     before = toks[k - 1][0] if k > 0 else ""
     verb = (
         before[:1].islower()

@@ -329,4 +329,24 @@ def may_state_value(ctx: Context, text: str) -> bool:
     )
 
 
-__all__ = ["Value", "comparable", "compatible", "local_context", "may_state_value", "values"]
+def may_state_count(ctx: Context, text: str) -> bool:
+    """Whether a sentence can hold a count, number or duration (a digit, a number word, or
+    "a"/"an" with a time unit): the only sources of ``_values``' matches; a sentence with
+    none can state only ranks and dates."""
+    if _DIGIT.search(text) is not None:
+        return True
+    low = ctx.tokenizer.lower_words(text)
+    return not low.isdisjoint(_NUM_WORDS) or (
+        not low.isdisjoint(_A_WORDS) and not low.isdisjoint(_TIME_WORDS)
+    )
+
+
+__all__ = [
+    "Value",
+    "comparable",
+    "compatible",
+    "local_context",
+    "may_state_count",
+    "may_state_value",
+    "values",
+]
