@@ -57,6 +57,7 @@ from storybrief.analyze.ages import age_claims
 from storybrief.analyze.credits import credit_edges
 from storybrief.analyze.days import day_claims
 from storybrief.analyze.docs import Doc
+from storybrief.analyze.labels import ROLE_UNITS
 from storybrief.analyze.lexicon import MONTHS, WEEKDAYS
 from storybrief.analyze.measures import measure_edges
 from storybrief.analyze.mentions import Mention
@@ -230,7 +231,9 @@ def disagreements(
                 if not comparable(va, vb):
                     continue
                 shared = (va.context & vb.context) - va.unit - vb.unit
-                local = len(shared)
+                # One role both count ("two of the gunmen" / "three terrorists") is of the
+                # subject, unlike a generic unit ("people").
+                local = len(shared) + len(va.unit & vb.unit & ROLE_UNITS)
                 if twins(va, vb):
                     # One measurement written a hair apart ("8,027-meter" / "8,013 m"):
                     # no shared words needed, the traps and a rounded conversion still apply.
