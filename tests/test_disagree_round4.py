@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from storybrief.analyze import analyze
+from storybrief.analyze.tokens import Context
+from storybrief.analyze.values import values
 from storybrief.model import Article, Disagreement
 from storybrief.segment import segment
 
@@ -29,3 +31,11 @@ def test_a_generic_unit_shared_ties_no_loosely_aligned_counts() -> None:
         '"Three people were killed and a fourth was arrested in the clashes between '
         'border troops and an armed gang hiding in a farmhouse," the radio reported.',
     )
+
+
+def test_a_unit_in_quotes_is_read() -> None:
+    ctx = Context()
+    (v,) = values(ctx, 'Radio Velt said three "militants" and a guard were killed.', None)
+    assert v.unit == frozenset({"attacker"}) and v.text == 'three "militants"'
+    (w,) = values(ctx, "Police said four “rebels” were killed.", None)
+    assert w.text == "four “rebels”"
