@@ -31,7 +31,8 @@
    "a nearly 6,000-word manifesto" / "a 5,500-word letter") and two offices of one parent
    credited with one claim (``credits``), and the one figure per article of one unit and
    property beside a name both sentences write (``singles``: "a 30-car pileup" / "the
-   25-vehicle pileup", one death toll each). Figures that only look like one property (updates, changes, rates, running totals, figures asked for, qualified
+   25-vehicle pileup", one death toll each), and one person's verdict or plea on one charge
+   (``outcomes``: "was convicted of arson" / "acquitted ... of arson"). Figures that only look like one property (updates, changes, rates, running totals, figures asked for, qualified
    parts, earlier events, ordinals of two things) are traps (``value_traps``); a value the
    other article also states, written the same way, is of another thing.
 4. Mentions linked by aligned pairs form one subject; its values, merged where compatible,
@@ -64,6 +65,7 @@ from storybrief.analyze.mentions import Mention
 from storybrief.analyze.name_sides import name_edges, slot_names
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.negation import negation, negation_edge
+from storybrief.analyze.outcomes import verdict_edges
 from storybrief.analyze.pairing import (
     anchored,
     different_moments,
@@ -270,6 +272,7 @@ def disagreements(
     measure_edges(sents, index, nodes, edges)
     credit_edges(sents, nodes, edges)
     single_edges(sents, index, nodes, edges)
+    verdict_edges(sents, index, nodes, edges)
     return sides(ctx, nodes, edges, groups)
 
 
