@@ -31,7 +31,8 @@
    "a nearly 6,000-word manifesto" / "a 5,500-word letter") and two offices of one parent
    credited with one claim (``credits``), and the one figure per article of one unit and
    property beside a name both sentences write (``singles``: "a 30-car pileup" / "the
-   25-vehicle pileup", one death toll each). Figures that only look like one property (updates, changes, rates, running totals, figures asked for, qualified
+   25-vehicle pileup", one death toll each), and one person's verdict or plea on one charge
+   (``outcomes``: "was convicted of arson" / "acquitted ... of arson"). Figures that only look like one property (updates, changes, rates, running totals, figures asked for, qualified
    parts, earlier events, ordinals of two things) are traps (``value_traps``); a value the
    other article also states, written the same way, is of another thing.
 4. Mentions linked by aligned pairs form one subject; its values, merged where compatible,
@@ -57,12 +58,14 @@ from storybrief.analyze.ages import age_claims
 from storybrief.analyze.credits import credit_edges
 from storybrief.analyze.days import day_claims
 from storybrief.analyze.docs import Doc
+from storybrief.analyze.labels import ROLE_UNITS
 from storybrief.analyze.lexicon import MONTHS, WEEKDAYS
 from storybrief.analyze.measures import measure_edges
 from storybrief.analyze.mentions import Mention
 from storybrief.analyze.name_sides import name_edges, slot_names
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.negation import negation, negation_edge
+from storybrief.analyze.outcomes import verdict_edges
 from storybrief.analyze.pairing import (
     anchored,
     different_moments,
@@ -230,7 +233,9 @@ def disagreements(
                 if not comparable(va, vb):
                     continue
                 shared = (va.context & vb.context) - va.unit - vb.unit
-                local = len(shared)
+                # One role both count ("two of the gunmen" / "three terrorists") is of the
+                # subject, unlike a generic unit ("people").
+                local = len(shared) + len(va.unit & vb.unit & ROLE_UNITS)
                 if twins(va, vb):
                     # One measurement written a hair apart ("8,027-meter" / "8,013 m"):
                     # no shared words needed, the traps and a rounded conversion still apply.
@@ -267,6 +272,7 @@ def disagreements(
     measure_edges(sents, index, nodes, edges)
     credit_edges(sents, nodes, edges)
     single_edges(sents, index, nodes, edges)
+    verdict_edges(sents, index, nodes, edges)
     return sides(ctx, nodes, edges, groups)
 
 

@@ -30,6 +30,9 @@ UNIT_NAMES = {
     "attacker": "attacker", "attackers": "attacker", "assailant": "attacker",
     "assailants": "attacker", "militant": "attacker", "militants": "attacker",
 }  # fmt: skip
+# Units that name a role in the story rather than a generic noun: a shared one ties two
+# counts to one subject.
+ROLE_UNITS = frozenset(["attacker"])
 # A number right after a capitalised word names a thing ("Flight 214", "Apollo 11",
 # "Route 66", "Windows 10"), it counts nothing; months and weekdays are dates, hedges and
 # sentence-initial words ("About 40") are not names.

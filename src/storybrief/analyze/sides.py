@@ -108,7 +108,10 @@ def sides(ctx: Context, nodes, edges, groups) -> tuple[Disagreement, ...]:
             )
             for side in sides
         )
-        if kind in ("age", "day", "title", "time"):
+        if kind == "verdict":
+            who = group[0][1].norm.split("|")[0]
+            subject = f"the {group[0][1].frame} of {who} ({next(iter(group[0][1].unit))})"
+        elif kind in ("age", "day", "title", "time"):
             who = group[0][1].norm.split("|")[0]
             subject = (
                 f"{who}'s age"

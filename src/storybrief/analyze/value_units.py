@@ -17,6 +17,8 @@ _START = itemgetter(1)
 
 # States after a bare count of people ("left 15 dead"): no unit, the count is of people.
 _STATES = frozenset(["dead", "hurt"])
+_QUOTES = frozenset(['"', "“", "‘", "'"])
+_CLOSING = frozenset(['"', "”", "’", "'"])
 
 
 def unit_after(
@@ -32,6 +34,9 @@ def unit_after(
     while k < len(toks) and len(unit) < 2:
         t, _, b = toks[k]
         low = t.lower()
+        if low in _QUOTES and not unit and k + 1 < len(toks) and toks[k + 1][0][0].isalpha():
+            k += 1  # a unit in quotes: three "terrorists"
+            continue
         if not t[0].isalpha() or low in STOPWORDS or low in CLAUSE_WORDS:
             break
         if t[0].isupper() and not unit and skipped < 3:
@@ -46,6 +51,8 @@ def unit_after(
             unit.append(UNIT_NAMES.get(low) or ctx.stem(low))
             if len(unit) == 1:
                 last = b
+                if k + 1 < len(toks) and toks[k + 1][0] in _CLOSING and toks[k + 1][1] == b:
+                    last = toks[k + 1][2]  # the closing quote
         else:
             break
         k += 1
