@@ -256,3 +256,32 @@ def test_for_a_lone_unknown_word_then_a_colon_is_no_one() -> None:
         "March: “My enthusiasm sometimes got in the way of finesse.”"
     )
     assert speakers(text)["My"] is None
+
+
+def test_the_statement_is_its_issuer_named_just_before() -> None:
+    text = (
+        "Pia Lund was hurt in a fall on Friday. A statement on Friday from the Millbrook "
+        "Rowing Club and the city hospital said she was stable. The statement added: "
+        "\u201cAfter surgery the patient is resting and will need several weeks to recover.\u201d"
+    )
+    assert speakers(text)["After"] == "Millbrook Rowing Club"
+
+
+def test_the_email_is_the_sender_named_just_before() -> None:
+    text = (
+        "Dale Pruitt wrote to the council on Monday. In an email, the Millbrook Tenants "
+        "Union gave its reasons for the protest.\n\n"
+        "\u201cThe landlord has ignored our letters for months and we have run out of "
+        "patience,\u201d the email read."
+    )
+    assert speakers(text)["The"] == "Millbrook Tenants Union"
+
+
+def test_a_quote_paragraph_after_an_issued_statement_is_the_issuer() -> None:
+    text = (
+        "Voters met on Monday. At the mayor's request, the Millbrook Garden Society issued "
+        "a statement apologizing to the neighbours.\n\n"
+        "\u201cOn behalf of every member, we want to offer a sincere apology to the "
+        "neighbours and their families.\u201d"
+    )
+    assert speakers(text)["On"] == "Millbrook Garden Society"

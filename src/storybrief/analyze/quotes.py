@@ -43,6 +43,7 @@ from storybrief.analyze.quote_context import (
 )
 from storybrief.analyze.quotes_support import support
 from storybrief.analyze.resolver import Resolver
+from storybrief.analyze.speaker_rules import issuer_in
 from storybrief.analyze.speakers import surnames
 from storybrief.analyze.tokens import Context, overlap
 from storybrief.model import Citation, Quote
@@ -165,6 +166,11 @@ def find_quotes(
                     and prev_para[0] == p - 1
                 ):
                     who = prev_para[1]
+                if not who.found and not text[:start].strip() and p - 1 in paras:
+                    # A paragraph that is only a quote, after "The club issued a statement
+                    # apologizing to …": the statement's.
+                    issuer = issuer_in(resolver, doc.sentences[paras[p - 1][-1]])
+                    who = Attribution(True, issuer) if issuer else who
                 if not who.found and not text[:start].strip() and p - 1 in paras:
                     # A paragraph that is only a quote, after one about someone ("Valastro
                     # praised Christie's leadership ..."): the one the story was about; an
