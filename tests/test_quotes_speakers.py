@@ -285,3 +285,20 @@ def test_a_quote_paragraph_after_an_issued_statement_is_the_issuer() -> None:
         "neighbours and their families.\u201d"
     )
     assert speakers(text)["On"] == "Millbrook Garden Society"
+
+
+def test_a_lower_case_role_before_the_name_is_part_of_the_title() -> None:
+    text = (
+        "Band member Tomas Ridley shared the news on social media last week, writing "
+        "\u201cFeels great to play for a cause I believe in, and the whole band agrees.\u201d"
+    )
+    assert (speakers(text)["Feels"] or "").endswith("Tomas Ridley")
+
+
+def test_a_quote_inside_a_parenthesis_takes_the_speaker_there() -> None:
+    text = (
+        "Most historians agree on this (Ivo Brandt, who wrote the first study of the war, "
+        "once said, \u201cIt happened many times before and it will happen again\u201d). "
+        "However, the city disagrees."
+    )
+    assert speakers(text)["It"] == "Ivo Brandt"

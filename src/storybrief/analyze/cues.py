@@ -213,6 +213,12 @@ def before(resolver: Resolver, text: str) -> Attribution:
             if found.speaker:  # not "said that according to its analysis, …"
                 return found
     toks = no_parens(words_of(text))
+    if "(" in toks and ")" not in toks[toks.index("(") :]:
+        # "Most agree (Brandt, who wrote the first study, once said, “…”)": the quote's
+        # clause opens inside the parenthesis when a speech verb stands there.
+        inside = toks[len(toks) - toks[::-1].index("(") :]
+        if any(is_verb(t, False) for t in inside):
+            toks = inside
     if not toks:
         return NONE
     verbs = [
