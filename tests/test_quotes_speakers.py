@@ -302,3 +302,12 @@ def test_a_quote_inside_a_parenthesis_takes_the_speaker_there() -> None:
         "However, the city disagrees."
     )
     assert speakers(text)["It"] == "Ivo Brandt"
+
+
+def test_an_attribution_after_a_second_fragment_names_the_first_too() -> None:
+    text = (
+        "Mayor Ines Varga spoke in Millbrook on Tuesday.\n\n"
+        "Potholes are \u201cthe single biggest danger on our roads\u201d and \u201ccost a "
+        "fortune,\u201d Dale Pruitt, the former head of the council, told a cheering crowd."
+    )
+    assert speakers(text)["the"] == "Dale Pruitt"

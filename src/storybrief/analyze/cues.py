@@ -53,6 +53,12 @@ def after(resolver: Resolver, text: str) -> Attribution:
     toks = toks[k:]
     if toks[:1] == ["as"] and len(toks) > 2:
         toks = toks[1:]  # '"… right now," as Cruz said on Monday'
+    if len(toks) > 2 and toks[0] in ("and", "or") and toks[1] in ("“", '"'):
+        # 'are "the biggest danger" and "cost a fortune," Kim told a crowd': the
+        # attribution follows a second fragment of the same remark.
+        close = next((j for j in range(2, min(len(toks), 16)) if toks[j] in ("”", '"')), None)
+        if close is not None:
+            return after(resolver, " ".join(toks[close + 1 :]))
     if not toks or toks[0] in END:
         return NONE
     if [t.lower() for t in toks[:2]] == ["according", "to"]:
