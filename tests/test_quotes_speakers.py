@@ -311,3 +311,13 @@ def test_an_attribution_after_a_second_fragment_names_the_first_too() -> None:
         "fortune,\u201d Dale Pruitt, the former head of the council, told a cheering crowd."
     )
     assert speakers(text)["the"] == "Dale Pruitt"
+
+
+def test_a_second_quote_of_the_sentence_keeps_the_first_ones_speaker() -> None:
+    text = (
+        "Mayor Ines Varga spoke in Millbrook on Tuesday. It has become such a presence in "
+        "town that Varga on Sunday thanked its members \u201cfor their support in my long "
+        "campaign\u201d and called the club \u201cone of the pillars of my campaign and I "
+        "appreciate that.\u201d"
+    )
+    assert speakers(text)["one"] == "Ines Varga"

@@ -90,6 +90,7 @@ def find_quotes(
             text = " ".join(doc.sentences[i] for i in idxs)
             spans = quote_spans(text)
             last: Attribution = NONE
+            last_sents: tuple[int, ...] = ()
             read = 0  # sentences read into the resolver so far (by offset)
             for n, (start, end) in enumerate(spans):
                 sents = tuple(i for a, b, i in offsets if a <= end and b > start)
@@ -153,6 +154,10 @@ def find_quotes(
                         who = signed if signed.speaker else who
                 if not who.found and last.found:
                     who = last  # the paragraph's earlier quote: one speaker a paragraph
+                elif not who.speaker and last.speaker and sents[0] in last_sents:
+                    # 'that Kim thanked them "for …" and called the club "one of …"': a
+                    # verb with no subject of its own has the sentence's earlier quote's.
+                    who = last
                 if not who.found:
                     # 'Coan, Santilli's attorney, argues that ... "The government is
                     # alleging ..."': the sentence before, in the paragraph, says who speaks.
@@ -187,7 +192,7 @@ def find_quotes(
                         who = Attribution(True, last_one)
                 resolver.spoke(who.speaker)
                 if who.found:
-                    last = who
+                    last, last_sents = who, sents
                 found.append(
                     _Found(
                         doc,
