@@ -321,3 +321,21 @@ def test_a_second_quote_of_the_sentence_keeps_the_first_ones_speaker() -> None:
         "appreciate that.\u201d"
     )
     assert speakers(text)["one"] == "Ines Varga"
+
+
+def test_a_possessive_makes_a_speech_verb_a_noun() -> None:
+    text = (
+        "Mayor Ines Varga spoke in Millbrook on Tuesday. The Harbor National Committee "
+        "released a statement Wednesday evening, saying Varga\u2019s comments are "
+        "\u201canother example of her careless and divisive politics.\u201d"
+    )
+    assert speakers(text)["another"] == "Harbor National Committee"
+
+
+def test_someones_remarks_before_a_colon_are_theirs() -> None:
+    text = (
+        "We have done it before and we will do it again. I am reminded of Mayor Ines "
+        "Varga's remarks during the Great Harbor Flood: \"We can only succeed by working "
+        'together. Nobody can do it alone."'
+    )
+    assert speakers(text)["We"] == "Ines Varga"

@@ -230,9 +230,20 @@ def before(resolver: Resolver, text: str) -> Attribution:
     verbs = [
         k
         for k, t in enumerate(toks)
-        if is_verb(t, k == 0)
+        if (is_verb(t, k == 0) and not (k and _owned(toks[k - 1])))
         or (t in READS and document_head(toks[clause_start(toks, k) : k]) is not None)
     ]
+    if not verbs and toks[-1] == ":":
+        # "I am reminded of President Lincoln's remarks during the war:": the owner's.
+        owned = [k for k, t in enumerate(toks) if k and is_verb(t, False) and _owned(toks[k - 1])]
+        if owned and toks[owned[-1] - 1][:1].isupper():
+            k = owned[-1] - 1
+            j = k
+            while j > 0 and toks[j - 1][:1].isupper() and toks[j - 1].lower() not in STOPWORDS:
+                j -= 1
+            found = resolver.phrase(toks[j:k] + [toks[k][:-2]])
+            if found.speaker:
+                return found
     upto = verbs[-1] if verbs else len(toks)
     asker = passive_asker(resolver, toks, upto) if verbs else None
     if asker is not None:
@@ -316,3 +327,9 @@ def _affiliation(words: list[str]) -> bool:
 
 
 _NOT_PEOPLE = frozenset(["place", "organization"])
+_OF = frozenset(["the", "a", "an", "his", "her", "its", "their", "our", "this", "these"])
+
+
+def _owned(word: str) -> bool:
+    """ "Kim's comments", "the remarks": a word before a speech verb that makes it a noun."""
+    return word.endswith(("’s", "'s")) or word.lower() in _OF
