@@ -339,3 +339,15 @@ def test_someones_remarks_before_a_colon_are_theirs() -> None:
         'together. Nobody can do it alone."'
     )
     assert speakers(text)["We"] == "Ines Varga"
+
+
+def test_a_quote_paragraph_after_one_about_an_untyped_name_is_theirs() -> None:
+    text = (
+        "Mayor Ines Varga was joined Monday at a town hall meeting in Hudson by Buddy "
+        "Torvane, star of the cable show \u201cBread Wars.\u201d\n\n"
+        "Torvane praised Varga\u2019s leadership in the aftermath of the flood and her "
+        "ability to get things done in a divided town.\n\n"
+        "\u201cWe need someone who\u2019s going to cut through the noise and bring people "
+        "together.\u201d"
+    )
+    assert speakers(text)["We"] == "Buddy Torvane"

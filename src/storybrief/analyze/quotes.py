@@ -186,7 +186,7 @@ def find_quotes(
                         back -= 1
                     if (
                         last_one
-                        and index.kind.get(last_one) == "person"
+                        and _person_like(index, last_one)
                         and about(doc, paras[back], names, last_one)
                     ):
                         who = Attribution(True, last_one)
@@ -212,6 +212,13 @@ def find_quotes(
                 last = intro if intro.speaker else last
             prev_para = (p, last) if last.speaker else None
     return found
+
+
+def _person_like(index: NameIndex, name: str) -> bool:
+    """A person, or a name of two or three words the recogniser left untyped ("Buddy
+    Torvane": a first name it does not know)."""
+    kind = index.kind.get(name)
+    return kind == "person" or (kind == "other" and 2 <= len(name.split()) <= 3)
 
 
 def _paragraphs(doc: Doc) -> dict[int, list[int]]:
