@@ -351,3 +351,12 @@ def test_a_quote_paragraph_after_one_about_an_untyped_name_is_theirs() -> None:
         "together.\u201d"
     )
     assert speakers(text)["We"] == "Buddy Torvane"
+
+
+def test_someone_who_identified_themselves_is_the_name_given() -> None:
+    text = (
+        "Neighbours said the suspect often ate at the shelter down the street.\n\n"
+        '"He\'d just eat his food and took off," said a man who identified himself as '
+        'Tomas R. "He would go outside and just vanish."'
+    )
+    assert (speakers(text)["He'd"] or "").startswith("Tomas R")

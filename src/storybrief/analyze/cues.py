@@ -9,6 +9,7 @@ subject (``Huckabee is labeling Obama's actions "…"``). The phrase goes to ``R
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from storybrief.analyze.attribution import (
     CLAUSE_STOP,
@@ -83,6 +84,9 @@ def after(resolver: Resolver, text: str) -> Attribution:
             if t == "," and np and np[-1] == ",":
                 break
             np.append(t)
+        named = self_named(np)
+        if named:
+            return resolver.phrase(named)  # "said a man who identified himself as Ivo L."
         # "reads a Tuesday editorial in The Ledger": the issuer is no trailing clause.
         np = np if toks[j].lower() in READS else trim_np(np)
         return weak(resolver.phrase(np)) if np and medium else resolver.phrase(np) if np else NONE
@@ -179,6 +183,22 @@ def no_parens(toks: list[str]) -> list[str]:
         out.append(toks[k])
         k += 1
     return out
+
+
+def self_named(words: list[str]) -> list[str]:
+    """ "a man who identified himself as Ivo L.", "a woman who gave her name as Ada": the
+    name after "as" (capitalised words); else empty."""
+    low = [w.lower() for w in words]
+    for k in range(len(low) - 3):
+        if low[k] == "who" and low[k + 1] in _GAVE:
+            at = next((j for j in range(k + 2, min(len(low), k + 6)) if low[j] == "as"), None)
+            name = list(takewhile(lambda w: w[:1].isupper(), words[at + 1 :])) if at else []
+            if name:
+                return name
+    return []
+
+
+_GAVE = frozenset(["identified", "gave", "introduced", "named", "described"])
 
 
 def trim_np(words: list[str]) -> list[str]:
