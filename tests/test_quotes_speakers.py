@@ -360,3 +360,12 @@ def test_someone_who_identified_themselves_is_the_name_given() -> None:
         'Tomas R. "He would go outside and just vanish."'
     )
     assert (speakers(text)["He'd"] or "").startswith("Tomas R")
+
+
+def test_a_name_of_the_organisation_before_the_verb_is_the_name() -> None:
+    text = (
+        "The chapel has long argued its case. However, as Archbishop Ivo Brandt of the "
+        "Harbor Chapel of Millbrook told the Associated Press (AP), \u201cWe have suffered "
+        "the same fate, and the city should have been the first to say so.\u201d"
+    )
+    assert (speakers(text)["We"] or "").endswith("Ivo Brandt")
