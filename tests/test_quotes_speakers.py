@@ -369,3 +369,13 @@ def test_a_name_of_the_organisation_before_the_verb_is_the_name() -> None:
         "the same fate, and the city should have been the first to say so.\u201d"
     )
     assert (speakers(text)["We"] or "").endswith("Ivo Brandt")
+
+
+def test_that_opening_a_sentence_leaves_the_paragraphs_speaker() -> None:
+    text = (
+        "Ada Morrow has been held up as proof of the mayor's character.\n\n"
+        "\u201cShe\u2019s still got the best friends that she had in grade school,\u201d Dale "
+        "Pruitt has said while campaigning for his wife. That makes her \u201cby definition "
+        "a trustworthy and reliable good person unless they ran a gang.\u201d"
+    )
+    assert speakers(text)["by"] == "Dale Pruitt"

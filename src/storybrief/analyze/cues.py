@@ -321,7 +321,8 @@ def before(resolver: Resolver, text: str) -> Attribution:
             t[:1].isupper() or t.lower() in CONNECT or t.endswith(".") for t in tail
         ):
             return resolver.phrase(tail)
-    if not np:
+    if not np or (not verbs and len(np) == 1 and np[0].lower() in ("that", "this")):
+        # (not 'That makes her "…"': no speaker there, the paragraph's may speak on)
         return Attribution(bool(verbs), None)
     if len(np) == 1 and np[0].lower() in PRONOUNS and start > 0:
         earlier = same_sentence(resolver, toks, start, np[0])
