@@ -126,6 +126,7 @@ DOCUMENTS = word_set(
     """
     statement letter editorial email e-mail memo note filing lawsuit complaint report study
     release tweet post column op-ed petition message recording transcript ad advertisement
+    article
     """
 )
 READS = frozenset(["read", "reads"])  # a speech verb only for a document
@@ -137,6 +138,7 @@ def document_head(words: Sequence[str]) -> int | None:
     """Where the issuer part of a document phrase starts ("a Tuesday editorial in The Ledger"
     gives the offset of "in"; len(words) when none is named: "the email"); None when the
     phrase's head is no document."""
+    words = words[: next((k for k, w in enumerate(words) if w in END or w == ","), len(words))]
     low = [w.lower() for w in words[:8]]
     cut = next((k for k, w in enumerate(low) if w in _ISSUED), len(words))
     noun = cut - 1
@@ -172,7 +174,7 @@ def document_issuer(resolver: Any, words: Sequence[str]) -> Attribution | None:
     if owner and not rest:
         # "his statement said", "its filing read": the one the possessive means.
         return Attribution(True, resolver.last_org if owner == "it" else resolver.pronoun(owner))
-    if not rest and words[0].lower() in _THE:
+    if not rest and words[0].lower() in _DEFINITE:
         # "The statement added:" after "A statement from the Rowing Club said …": the one
         # who issued the statement the story just mentioned.
         noun = next((w.lower() for w in reversed(words[:cut]) if w.lower() in DOCUMENTS), None)
@@ -183,6 +185,7 @@ def document_issuer(resolver: Any, words: Sequence[str]) -> Attribution | None:
     return Attribution(True, None)
 
 
+_DEFINITE = frozenset(["the", "this", "that"])
 _BACK = 3  # sentences back where "the statement" may have been introduced
 _A = frozenset(["a", "an"])
 _THAT = frozenset(["that", "which", "who"])
@@ -195,7 +198,17 @@ def issuer_in(resolver: Any, sentence: str, noun: str | None = None) -> str | No
     toks = words_of(outside_quotes(sentence))
     low = [t.lower() for t in toks]
     for k, w in enumerate(low):
-        if w not in DOCUMENTS or (noun and w != noun) or k == 0 or low[k - 1] not in _A:
+        if w not in DOCUMENTS or (noun and w != noun) or k == 0:
+            continue
+        j = k
+        while j > 1 and toks[j - 1][:1].isupper() and low[j - 1] not in STOPWORDS:
+            j -= 1
+        if j < k and low[j - 1] in DETERMINERS | _ACTUAL:
+            # "The actual Harbor Gazette article first appeared": the paper's.
+            who = resolver.phrase(toks[j:k]).speaker
+            if who and resolver.index.kind.get(who) != "place":
+                return who
+        if low[k - 1] not in _A:
             continue
         by = next((j for j in range(k + 1, min(k + 5, len(low))) if low[j] in _FROM), None)
         if by is not None and not any(t in END or t == "," or t in _THAT for t in low[k:by]):
@@ -215,6 +228,7 @@ def issuer_in(resolver: Any, sentence: str, noun: str | None = None) -> str | No
 
 
 _FROM = frozenset(["from", "by"])
+_ACTUAL = frozenset(["actual", "original", "new", "latest", "first"])
 
 
 _OWNERS = {"his": "he", "her": "she", "its": "it"}
