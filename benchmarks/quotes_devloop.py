@@ -105,7 +105,7 @@ def main() -> None:
                 doc = gold.documents[g.span.doc]
                 ctx = _context(doc, g.span.start, g.span.end)
                 err.write(
-                    f"== MN {gold.id} d{g.span.doc} gold={g.speaker!r} "
+                    f"== MN {gold.id} d{g.span.doc} gold={g.speaker!r} last={g.speaker_last!r} "
                     f"got={'MISSING' if hit is None else hit.speaker!r}\n{ctx}\n\n"
                 )
     arts_pn = load_polnear(DATA, part="train", limit=args.polnear + args.polnear_skip)

@@ -72,6 +72,8 @@ def np_left(toks: list[str], start: int, verb: int, *, subject: bool = False) ->
             if k - 1 < start or not toks[k - 1][:1].isupper():
                 break
             k -= 1
+        elif low == "the" and k - 2 >= start and toks[k - 1] == "of" and toks[k - 2][:1].isupper():
+            k -= 1  # "Archbishop Ivo Brandt of the Harbor Chapel told"
         else:
             break
     np = toks[k + 1 : end]

@@ -9,6 +9,7 @@ subject (``Huckabee is labeling Obama's actions "…"``). The phrase goes to ``R
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from storybrief.analyze.attribution import (
     CLAUSE_STOP,
@@ -53,6 +54,12 @@ def after(resolver: Resolver, text: str) -> Attribution:
     toks = toks[k:]
     if toks[:1] == ["as"] and len(toks) > 2:
         toks = toks[1:]  # '"… right now," as Cruz said on Monday'
+    if len(toks) > 2 and toks[0] in ("and", "or") and toks[1] in ("“", '"'):
+        # 'are "the biggest danger" and "cost a fortune," Kim told a crowd': the
+        # attribution follows a second fragment of the same remark.
+        close = next((j for j in range(2, min(len(toks), 16)) if toks[j] in ("”", '"')), None)
+        if close is not None:
+            return after(resolver, " ".join(toks[close + 1 :]))
     if not toks or toks[0] in END:
         return NONE
     if [t.lower() for t in toks[:2]] == ["according", "to"]:
@@ -77,6 +84,9 @@ def after(resolver: Resolver, text: str) -> Attribution:
             if t == "," and np and np[-1] == ",":
                 break
             np.append(t)
+        named = self_named(np)
+        if named:
+            return resolver.phrase(named)  # "said a man who identified himself as Ivo L."
         # "reads a Tuesday editorial in The Ledger": the issuer is no trailing clause.
         np = np if toks[j].lower() in READS else trim_np(np)
         return weak(resolver.phrase(np)) if np and medium else resolver.phrase(np) if np else NONE
@@ -175,6 +185,22 @@ def no_parens(toks: list[str]) -> list[str]:
     return out
 
 
+def self_named(words: list[str]) -> list[str]:
+    """ "a man who identified himself as Ivo L.", "a woman who gave her name as Ada": the
+    name after "as" (capitalised words); else empty."""
+    low = [w.lower() for w in words]
+    for k in range(len(low) - 3):
+        if low[k] == "who" and low[k + 1] in _GAVE:
+            at = next((j for j in range(k + 2, min(len(low), k + 6)) if low[j] == "as"), None)
+            name = list(takewhile(lambda w: w[:1].isupper(), words[at + 1 :])) if at else []
+            if name:
+                return name
+    return []
+
+
+_GAVE = frozenset(["identified", "gave", "introduced", "named", "described"])
+
+
 def trim_np(words: list[str]) -> list[str]:
     """The speaker phrase after an inverted verb, without a trailing clause ("said Kim,
     who ...", "said Kim in a statement")."""
@@ -213,14 +239,31 @@ def before(resolver: Resolver, text: str) -> Attribution:
             if found.speaker:  # not "said that according to its analysis, …"
                 return found
     toks = no_parens(words_of(text))
+    if "(" in toks and ")" not in toks[toks.index("(") :]:
+        # "Most agree (Brandt, who wrote the first study, once said, “…”)": the quote's
+        # clause opens inside the parenthesis when a speech verb stands there.
+        inside = toks[len(toks) - toks[::-1].index("(") :]
+        if any(is_verb(t, False) for t in inside):
+            toks = inside
     if not toks:
         return NONE
     verbs = [
         k
         for k, t in enumerate(toks)
-        if is_verb(t, k == 0)
+        if (is_verb(t, k == 0) and not (k and _owned(toks[k - 1])))
         or (t in READS and document_head(toks[clause_start(toks, k) : k]) is not None)
     ]
+    if not verbs and toks[-1] == ":":
+        # "I am reminded of President Lincoln's remarks during the war:": the owner's.
+        owned = [k for k, t in enumerate(toks) if k and is_verb(t, False) and _owned(toks[k - 1])]
+        if owned and toks[owned[-1] - 1][:1].isupper():
+            k = owned[-1] - 1
+            j = k
+            while j > 0 and toks[j - 1][:1].isupper() and toks[j - 1].lower() not in STOPWORDS:
+                j -= 1
+            found = resolver.phrase(toks[j:k] + [toks[k][:-2]])
+            if found.speaker:
+                return found
     upto = verbs[-1] if verbs else len(toks)
     asker = passive_asker(resolver, toks, upto) if verbs else None
     if asker is not None:
@@ -278,7 +321,8 @@ def before(resolver: Resolver, text: str) -> Attribution:
             t[:1].isupper() or t.lower() in CONNECT or t.endswith(".") for t in tail
         ):
             return resolver.phrase(tail)
-    if not np:
+    if not np or (not verbs and len(np) == 1 and np[0].lower() in ("that", "this")):
+        # (not 'That makes her "…"': no speaker there, the paragraph's may speak on)
         return Attribution(bool(verbs), None)
     if len(np) == 1 and np[0].lower() in PRONOUNS and start > 0:
         earlier = same_sentence(resolver, toks, start, np[0])
@@ -304,3 +348,9 @@ def _affiliation(words: list[str]) -> bool:
 
 
 _NOT_PEOPLE = frozenset(["place", "organization"])
+_OF = frozenset(["the", "a", "an", "his", "her", "its", "their", "our", "this", "these"])
+
+
+def _owned(word: str) -> bool:
+    """ "Kim's comments", "the remarks": a word before a speech verb that makes it a noun."""
+    return word.endswith(("’s", "'s")) or word.lower() in _OF

@@ -36,7 +36,7 @@ ROLES = word_set(
     businesswoman billionaire mogul actor actress singer rapper producer nurse doctor
     economist historian lawmaker legislator delegate commissioner superintendent sheriff
     detective inspector constable lieutenant sergeant colonel major admiral marshal
-    investigator mayor-elect president-elect co-founder cofounder publicist
+    investigator mayor-elect president-elect co-founder cofounder publicist member
     """
 )
 # Roles that say little about which office: matched on the nationality or team words alone.

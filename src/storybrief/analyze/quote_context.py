@@ -101,8 +101,8 @@ def about(doc: Doc, idxs: list[int], names: SentenceNames, person: str) -> bool:
     if any(person in names.get((doc.id, i), ([], []))[0] for i in idxs):
         return True
     first = doc.sentences[idxs[-1]].split(maxsplit=1)[:1]
-    if bool(first) and first[0] in ("He", "She"):
-        return True
+    if bool(first) and first[0] in ("He", "She", person.split()[-1]):
+        return True  # (the surname: the recogniser may not have typed the name a person)
     # "During an interview with Heilpern, the designer admitted …": the one named before.
     return bool(described_subject(words_of(outside_quotes(doc.sentences[idxs[-1]]))))
 

@@ -43,6 +43,7 @@ from storybrief.analyze.quote_context import (
 )
 from storybrief.analyze.quotes_support import support
 from storybrief.analyze.resolver import Resolver
+from storybrief.analyze.speaker_rules import issuer_in
 from storybrief.analyze.speakers import surnames
 from storybrief.analyze.tokens import Context, overlap
 from storybrief.model import Citation, Quote
@@ -89,6 +90,7 @@ def find_quotes(
             text = " ".join(doc.sentences[i] for i in idxs)
             spans = quote_spans(text)
             last: Attribution = NONE
+            last_sents: tuple[int, ...] = ()
             read = 0  # sentences read into the resolver so far (by offset)
             for n, (start, end) in enumerate(spans):
                 sents = tuple(i for a, b, i in offsets if a <= end and b > start)
@@ -152,6 +154,10 @@ def find_quotes(
                         who = signed if signed.speaker else who
                 if not who.found and last.found:
                     who = last  # the paragraph's earlier quote: one speaker a paragraph
+                elif not who.speaker and last.speaker and sents[0] in last_sents:
+                    # 'that Kim thanked them "for …" and called the club "one of …"': a
+                    # verb with no subject of its own has the sentence's earlier quote's.
+                    who = last
                 if not who.found:
                     # 'Coan, Santilli's attorney, argues that ... "The government is
                     # alleging ..."': the sentence before, in the paragraph, says who speaks.
@@ -166,6 +172,11 @@ def find_quotes(
                 ):
                     who = prev_para[1]
                 if not who.found and not text[:start].strip() and p - 1 in paras:
+                    # A paragraph that is only a quote, after "The club issued a statement
+                    # apologizing to …": the statement's.
+                    issuer = issuer_in(resolver, doc.sentences[paras[p - 1][-1]])
+                    who = Attribution(True, issuer) if issuer else who
+                if not who.found and not text[:start].strip() and p - 1 in paras:
                     # A paragraph that is only a quote, after one about someone ("Valastro
                     # praised Christie's leadership ..."): the one the story was about; an
                     # interviewer's question between them ("Did it matter?") changes no one.
@@ -175,13 +186,13 @@ def find_quotes(
                         back -= 1
                     if (
                         last_one
-                        and index.kind.get(last_one) == "person"
+                        and _person_like(index, last_one)
                         and about(doc, paras[back], names, last_one)
                     ):
                         who = Attribution(True, last_one)
                 resolver.spoke(who.speaker)
                 if who.found:
-                    last = who
+                    last, last_sents = who, sents
                 found.append(
                     _Found(
                         doc,
@@ -201,6 +212,13 @@ def find_quotes(
                 last = intro if intro.speaker else last
             prev_para = (p, last) if last.speaker else None
     return found
+
+
+def _person_like(index: NameIndex, name: str) -> bool:
+    """A person, or a name of two or three words the recogniser left untyped ("Buddy
+    Torvane": a first name it does not know)."""
+    kind = index.kind.get(name)
+    return kind == "person" or (kind == "other" and 2 <= len(name.split()) <= 3)
 
 
 def _paragraphs(doc: Doc) -> dict[int, list[int]]:

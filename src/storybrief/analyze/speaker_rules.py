@@ -21,6 +21,9 @@ from storybrief.analyze.attribution import (
     Attribution,
     clause_start,
     leading_np,
+    outside_quotes,
+    subject,
+    words_of,
 )
 from storybrief.analyze.lexicon import word_set
 from storybrief.text import STOPWORDS
@@ -123,17 +126,19 @@ DOCUMENTS = word_set(
     """
     statement letter editorial email e-mail memo note filing lawsuit complaint report study
     release tweet post column op-ed petition message recording transcript ad advertisement
+    article
     """
 )
 READS = frozenset(["read", "reads"])  # a speech verb only for a document
 _ISSUED = frozenset(["from", "by", "in", "of"])
-_ISSUING = word_set("released issued sent signed published posted filed written")
+_ISSUING = word_set("released issued sent signed published posted filed written put wrote")
 
 
 def document_head(words: Sequence[str]) -> int | None:
     """Where the issuer part of a document phrase starts ("a Tuesday editorial in The Ledger"
     gives the offset of "in"; len(words) when none is named: "the email"); None when the
     phrase's head is no document."""
+    words = words[: next((k for k, w in enumerate(words) if w in END or w == ","), len(words))]
     low = [w.lower() for w in words[:8]]
     cut = next((k for k, w in enumerate(low) if w in _ISSUED), len(words))
     noun = cut - 1
@@ -169,7 +174,61 @@ def document_issuer(resolver: Any, words: Sequence[str]) -> Attribution | None:
     if owner and not rest:
         # "his statement said", "its filing read": the one the possessive means.
         return Attribution(True, resolver.last_org if owner == "it" else resolver.pronoun(owner))
+    if not rest and words[0].lower() in _DEFINITE:
+        # "The statement added:" after "A statement from the Rowing Club said …": the one
+        # who issued the statement the story just mentioned.
+        noun = next((w.lower() for w in reversed(words[:cut]) if w.lower() in DOCUMENTS), None)
+        for sentence in reversed(resolver.window[-_BACK:]):
+            who = issuer_in(resolver, sentence, noun)
+            if who:
+                return Attribution(True, who)
     return Attribution(True, None)
+
+
+_DEFINITE = frozenset(["the", "this", "that"])
+_BACK = 3  # sentences back where "the statement" may have been introduced
+_A = frozenset(["a", "an"])
+_THAT = frozenset(["that", "which", "who"])
+
+
+def issuer_in(resolver: Any, sentence: str, noun: str | None = None) -> str | None:
+    """Who a sentence says issued a document (of kind ``noun``, else any): "a statement on
+    Friday from the Rowing Club", "the committee issued a statement", "In an email, the
+    union gave its reasons"; None when it introduces none or names no issuer."""
+    toks = words_of(outside_quotes(sentence))
+    low = [t.lower() for t in toks]
+    for k, w in enumerate(low):
+        if w not in DOCUMENTS or (noun and w != noun) or k == 0:
+            continue
+        j = k
+        while j > 1 and toks[j - 1][:1].isupper() and low[j - 1] not in STOPWORDS:
+            j -= 1
+        if j < k and low[j - 1] in DETERMINERS | _ACTUAL:
+            # "The actual Harbor Gazette article first appeared": the paper's.
+            who = resolver.phrase(toks[j:k]).speaker
+            if who and resolver.index.kind.get(who) != "place":
+                return who
+        if low[k - 1] not in _A:
+            continue
+        by = next((j for j in range(k + 1, min(k + 5, len(low))) if low[j] in _FROM), None)
+        if by is not None and not any(t in END or t == "," or t in _THAT for t in low[k:by]):
+            np = leading_np(toks[by + 1 :])  # "a statement on Friday from the Rowing Club"
+        elif k >= 2 and low[k - 2] in _ISSUING:
+            np = subject(" ".join(toks[: k - 2]))  # "the committee issued a statement"
+        elif k == 2 and low[0] == "in" and k + 1 < len(low) and low[k + 1] == ",":
+            np = leading_np(toks[k + 2 :])  # "In an email, the union gave its reasons"
+        else:
+            continue
+        if np and "and" in np:
+            np = np[: np.index("and")]
+        who = resolver.phrase(np).speaker if np else None
+        if who and resolver.index.kind.get(who) != "place":
+            return who
+    return None
+
+
+_FROM = frozenset(["from", "by"])
+_ACTUAL = frozenset(["actual", "original", "new", "latest", "first"])
 
 
 _OWNERS = {"his": "he", "her": "she", "its": "it"}
