@@ -19,6 +19,17 @@ from storybrief.errors import ConfigError
 
 OURS = Path(__file__).resolve().parents[1] / "trust_gold.json"
 SHARED_FILE = ("trust-dev", "multinews_validation_trust.json")
+# Later annotation rounds, one file each (same conventions as OURS' 'clusters'); every
+# cluster in them is for tuning: the held-out split stays the one in OURS.
+EXTRA_GLOB = "trust_gold_*.json"
+
+
+def extra_clusters(folder: Path = OURS.parent) -> dict[str, dict[str, Any]]:
+    """The clusters of the later annotation files, by id (all in the ``tune`` part)."""
+    out: dict[str, dict[str, Any]] = {}
+    for path in sorted(folder.glob(EXTRA_GLOB)):
+        out.update(json.loads(path.read_text(encoding="utf-8"))["clusters"])
+    return out
 
 
 @dataclass(frozen=True)
@@ -102,7 +113,9 @@ def _fill(gold: ClusterGold, c: dict[str, Any]) -> None:
 def load_split(path: Path = OURS) -> dict[str, list[str]]:
     """``{"report": [...], "tune": [...]}``: the held-out clusters and the ones to tune on."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    return {k: list(v) for k, v in data["split"].items()}
+    split = {k: list(v) for k, v in data["split"].items()}
+    split["tune"] += [c for c in extra_clusters(path.parent) if c not in split["tune"]]
+    return split
 
 
 def load_clusters(
@@ -118,9 +131,9 @@ def load_clusters(
         documents = {row["id"]: tuple(row["documents"]) for row in map(json.loads, fh)}
     ours = json.loads(OURS.read_text(encoding="utf-8"))
     theirs = json.loads(shared.read_text(encoding="utf-8"))["clusters"]
-    wanted = set(ours["split"][part]) if part else None
+    wanted = set(load_split()[part]) if part else None
     out: list[ClusterGold] = []
-    for source in (theirs, ours["clusters"]):
+    for source in (theirs, ours["clusters"], extra_clusters()):
         for cid, c in source.items():
             if wanted is not None and cid not in wanted:
                 continue
