@@ -1,11 +1,11 @@
-"""Two police forces credited with one act ("turned himself in to Broward Sheriff's
-detectives" / "turned himself in to Fort Lauderdale police").
+"""Two police forces credited with one act ("gave himself up to Harlow County Sheriff's
+deputies" / "gave himself up to Millbrook police").
 
 The name finder reads such phrases as a person or a place (or misses them), and the other
-sentence often names the first force elsewhere too ("... after Broward Sheriff's
-detectives circulated the video"), so the slot rule of ``name_sides`` never meets them.
+sentence often names the first force elsewhere too ("... once Harlow County Sheriff's
+deputies shared the photo"), so the slot rule of ``name_sides`` never meets them.
 Here the phrase is read from the text: a capitalised name and a police noun right after
-the same three words ("himself in to"), the last a slot preposition. Only police nouns:
+the same three words ("himself up to"), the last a slot preposition. Only police nouns:
 "told Reuters" / "told CNN" credit two outlets with two interviews, not one act.
 
 Sentences are ``disagree``'s: anything with ``text``.

@@ -121,8 +121,8 @@ def after(resolver: Resolver, text: str) -> Attribution:
 def _speaker_like(np: list[str]) -> bool:
     """Whether a phrase before a speech verb opens like a speaker: a name, a pronoun, a
     determiner ("the senator"), "it", or a name after a few words that describe it. Not
-    "that": after a quote it opens a clause ('"…unlikely" that Sanders can catch Clinton,
-    said Steve Elmendorf')."""
+    "that": after a quote it opens a clause ('"…a long shot" that Brandt can overtake Ortiz,
+    said Nora Fell')."""
     return bool(np) and (
         np[0][0].isupper()
         or (np[0].lower() in PRONOUNS | DETERMINERS and np[0].lower() != "that")

@@ -154,8 +154,8 @@ def mutual_best(
     scored: Sequence[tuple[float, tuple[int, int], tuple[int, int]]], sents: Sequence[Any]
 ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """The aligned value pairs where each value is the other's best-aligned value in the
-    other's article (a unique best): "125 people died across Syria" then meets "as
-    many as 125 people died across Syria", not every count of people in that article.
+    other's article (a unique best): "80 people died in the floods" then meets "up
+    to 80 people died in the floods", not every count of people in that article.
     Without this, one article's several counts chain into one subject and hide the dispute
     (or invent one)."""
     best: dict[tuple[tuple[int, int], str], tuple[float, tuple[int, int] | None]] = {}

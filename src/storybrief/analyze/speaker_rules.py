@@ -94,7 +94,7 @@ _LINKS = frozenset(["and", "or", "of", "for", "to", "with", "by", "from", "at", 
 def same_sentence(
     resolver: Any, toks: Sequence[str], start: int, pronoun: str
 ) -> Attribution | None:
-    """ "Yusupov said that he stepped down; he characterized the move as …": a pronoun
+    """ "Dorsey said that he resigned; he called the decision …": a pronoun
     subject after a semicolon means the person the sentence's first clause has for its
     subject (when the gender fits), not the one last named before the sentence.
 

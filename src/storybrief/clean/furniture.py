@@ -70,8 +70,8 @@ def furniture_reason(
 
     Judged sentence by sentence: a line goes when most of its words are in sentences that
     call the reader to act or speak to the reader about the site, so that a paragraph with
-    an inline "(Click here to see the flyer)" stays while "Our journalism is for everyone.
-    But you can get ... membership. Sign up today!" goes.
+    an inline "(Click here to see the flyer)" stays while "Our reporting is free to read.
+    Help keep it that way with a ... membership. Join now!" goes.
 
     ``low`` is ``body.lower()``, ``words`` the words of ``body``, ``lower`` the same in lower
     case and ``parts`` these cut at apostrophes and hyphens (``word_parts``).

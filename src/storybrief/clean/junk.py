@@ -26,14 +26,14 @@ PLACEHOLDERS: dict[str, re.Pattern[str]] = {
         r"|\burls per domain\b|\blinked-to domain\b",
         re.I,
     ),
-    "a Twitter placeholder": re.compile(
+    "a Twitter placeholder": re.compile(  # stock wording: Twitter's own placeholder text
         r"tweet with a location|location information to your tweets|twitter stores that location"
         r"|you can switch location on/off",
         re.I,
     ),
     "a media player message": re.compile(
         r"media playback is unsupported|your browser does not support|html5 capable browser"
-        # A video site's player left alone: "Rating is available when the video has been
+        # stock wording: a video site's player left alone: "Rating is available when the video has been
         # rented.", "This feature is not available right now. Please try again later."
         r"|interactive transcript could not be loaded|when the video has been rented"
         r"|this feature is not available right now|^please try again later\.?$",
