@@ -39,6 +39,7 @@ from storybrief.segment.runs import (
         "Details on the new menu after the jump!",
         "[Video Link] The band's new song set to an old cartoon.",
         # Player and share widgets.
+        # stock wording: a video site's player message, matched as written
         "Rating is available when the video has been rented.",
         "This feature is not available right now.",
         "Email This Even at 90, the baker works every day.",
@@ -46,7 +47,7 @@ from storybrief.segment.runs import (
         "CLOSE Heavy snow closed roads across the region on Monday.",
         # Notes, sponsors, listings, adverts.
         "Update: Judge delays hearing.",
-        "This booklet was made possible in part through support from a local firm.",
+        "This series was made possible by a gift from the Carrow Harbour Trust.",
         "Starring Jo Roe and Al Poe.",
         "In English and in Welsh with English subtitles.",
         "Jo Roe has details on the evening bulletin.",
@@ -57,7 +58,7 @@ from storybrief.segment.runs import (
         "UPDATE II",
         "UPDATE, Saturday morning",
         "This article was amended on 9 June 2020.",
-        "Update: Some wording in this piece has been changed to better reflect events.",
+        "Update: A quote in this piece has been changed to name the harbour master correctly.",
         "We regret the error.",
         "This is a developing story.",
         "Stay with example.com for updates.",
@@ -228,7 +229,7 @@ def test_a_crawl_collection_notice_is_no_article() -> None:
         "In this week’s episode, two reporters take you behind the vote.",
         "Plus: what the mayor's budget means for the harbour.",
         # A correction, a comment box's buttons, an agency caption's date and place.
-        "Because of an editing error, an article on Monday misidentified the mayor.",
+        "Because of an editing error, Monday's report on the ferry vote gave the mayor's name wrongly.",
         "Jo RoeFlagShareLikeReplyAl Poe 5ptsmoderatorFeatured",
         "Mayor Jo Roe signs books for fans at the fair on May 30, 2016 in Leeds, England.",
     ],

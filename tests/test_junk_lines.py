@@ -17,10 +17,10 @@ from storybrief.segment.furniture import furniture_flags
     [
         # Captions: who stands where, a place and date with no "on", a credit alone.
         "Actor Jo Roe, right, speaks during a press conference for the film at the festival.",
-        "Jo Roe (left) had come to London to be with her fiance.",
+        "Jo Roe (left) had flown to Carrow to visit her sister.",
         "From left, actors Jo Roe and Al Poe pose as they arrive for the screening.",
-        "Jo Roe, a climber from Ohio, speaks to the media at a hotel in Kathmandu, Nepal May 30, 2016.",
-        "Image taken by Jo Roe showing what the team believes is a valve wheel on the ship.",
+        "Jo Roe, a sailor from Carrow, speaks to reporters at an inn in Port Evelyn, Westmark May 30, 2016.",
+        "Image taken by Jo Roe showing what divers think is the bell of the sunken ferry.",
         "Slideshow (14 Images)",
         "See full-size image here",
         # Contributor, editing, contact, provenance.
@@ -41,7 +41,7 @@ from storybrief.segment.furniture import furniture_flags
         "Summary and Introduction",
         "Replay Play with sound Play with",
         "We accept PayPal!",
-        "GALAXY QUEST and all related marks, logos and characters are owned by Roe Studios.",
+        "HARBOUR HOUR and all related marks and names belong to Roe Studios.",
         "A Roe Pictures release of a Poe Films presentation of a Doe production.",
         "More information",
         # A fragment cut at its start by the page.
@@ -90,7 +90,7 @@ def test_headlines() -> None:
     assert is_headline("Band's Jo Roe Dead at 52")
     assert is_headline("Farm caucus, moderates to back water bill")
     assert not is_headline("The Riverside Aquarium gift shop is absolutely")
-    assert not is_headline("jobs jobs jobs Obama's Jobs Speech Prompted Some Reactions")
+    assert not is_headline("Tolls tolls tolls Roe's Toll Speech Drew Mixed Replies")
     assert not is_headline("Video Advertisement Continue reading the main story")
     assert not is_headline("Summary and Introduction")
 
@@ -100,7 +100,7 @@ def test_placeholder_pages_are_no_articles() -> None:
     mixed = (
         "this content is currently not publicly available.\n\n"
         "Since 1996 the crawler has given its data to the Internet Archive; the data reach "
-        "the Wayback Machine after an embargo period.\n\nSorry, this page could not be "
+        "the Wayback Machine some months later.\n\nSorry, this page could not be "
         "found.\n\nIf you followed a bookmark, the address of the page may have "
         "changed.\n\nPlease pick a section from the menu at the top of this page."
     )

@@ -43,7 +43,7 @@ from storybrief.segment.prose import non_prose, player_paragraph
         "Size 100% 150% 200% 1 $12,140 18,210 24,280 2 $16,460 24,690 32,920",
         "Please try again later.",
         ".image-wrap {",
-        "You can receive this daily update every weekday morning via email!",
+        "You can receive this harbour digest each weekday via email!",
         "The harbour's news that matters, delivered weekday mornings.",
         # Credits: in brackets inside a caption run on, and "Name, Outlet" glued on.
         "Crowds gather on the quay at dawn [Reuters] The harbour master said the ferry had sunk.",
@@ -76,7 +76,7 @@ def test_non_prose_lines(line: str) -> None:
         "NASA and the FAA will review the launch.",
         "Jo Roe, River Times reporter, said the ferry had sunk.",
         "Jo Roe, a River Times reporter, covered the trial.",
-        "The poll has a margin of error of 3 percentage points.",
+        "The Carrow poll carries a margin of error of three points either way.",
         "The mayor said she would recommend the plan to the council.",
         "At 11:40 am police named the driver.",
         "9:27 am: I wake up to the sound of the ferry horn.",
@@ -142,18 +142,20 @@ def test_a_player_paragraph_goes_whole() -> None:
 
 def test_player_crawl_and_map_pages_are_no_articles() -> None:
     player = (
+        # stock wording: a video site's player messages, matched as written
         "Rating is available when the video has been rented.\n\nThis feature is not "
         "available right now. Please try again later."
     )
     assert not_an_article(player) == "a media player message"
     crawl = (
-        "The seed for Wide00099 was:\n\n- Slash pages from every domain on the web:\n\n-- "
-        "a ranking of pages by their inter-domain links\n\n-- up to 50 URLs per domain"
+        "The seed for Wide00099 was:\n\n- Slash pages from each site our last run reached:\n\n-- "
+        "sorted by the inter-domain links pointing at them\n\n-- up to 50 URLs per domain"
     )
     assert not_an_article(crawl) == "a crawl notice (Internet Archive)"
     disclaimer = (
-        "The designations on this map do not imply the expression of any opinion on the "
-        "part of the agency about the borders of any country or area."
+        # stock wording: the standard map disclaimer's phrase, matched as written
+        "The lines on this chart do not imply the expression of any opinion by the "
+        "Westmark survey office about where one county ends and the next begins."
     )
     assert not_an_article(disclaimer) == "a map's disclaimer"
     report = "Please try again later, the harbour master told ferry passengers on Monday."
