@@ -56,7 +56,7 @@ def test_a_forecast_governs_the_figures_coordinated_after_it() -> None:
     assert not flags(
         "The Tarn is expected to rise as much as 4 feet above flood stage in Ravel County "
         "and as much as 9 feet above flood stage in Oster County.",
-        "The Tarn is nearly 13 feet above flood stage and it will stay there for days.",
+        "At Ravel the Tarn sits nearly 13 feet above flood stage, and should stay high for days.",
     )
 
 

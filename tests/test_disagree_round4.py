@@ -16,20 +16,20 @@ def flags(*texts: str) -> tuple[Disagreement, ...]:
 
 def test_attackers_killed_counted_with_two_nouns_in_loosely_aligned_sentences() -> None:
     (d,) = flags(
-        "It added that the troops killed two of the gunmen and arrested the third while a "
-        "member of the border guard also lost his life.",
-        '"Three militants were killed and a fourth was arrested in the clashes between '
-        'border troops and an armed gang hiding in a farmhouse," the radio reported.',
+        "The ministry said soldiers killed two of the gunmen and seized the third, "
+        "while a young sentry of the frontier guard also died at his post.",
+        '"Three militants were killed and one more was seized in the gunfight between '
+        'frontier soldiers and raiders holed up in a barn," the broadcaster reported.',
     )
     assert {s.value for s in d.sides} == {"two of the gunmen", "Three militants"}
 
 
 def test_a_generic_unit_shared_ties_no_loosely_aligned_counts() -> None:
     assert not flags(
-        "It added that the troops killed two people and arrested the third while a member "
-        "of the border guard also lost his life.",
-        '"Three people were killed and a fourth was arrested in the clashes between '
-        'border troops and an armed gang hiding in a farmhouse," the radio reported.',
+        "The ministry said soldiers killed two people and seized the third, "
+        "while a young sentry of the frontier guard also died at his post.",
+        '"Three people were killed and one more was seized in the gunfight between '
+        'frontier soldiers and raiders holed up in a barn," the broadcaster reported.',
     )
 
 

@@ -60,7 +60,7 @@ def test_identifiers_and_times_are_no_counts() -> None:
     assert vals("Asiana Flight 214 carried 4 pilots.") == ["4 pilots"]
     assert vals("He died at 5:35 p.m. Wednesday.") == []
     assert vals("It happened in the 3000 block of Main Street.") == []
-    assert vals("The judge threw out three of the eight charges.") == []
+    assert vals("The magistrate in Orrin dropped three of the eight charges.") == []
 
 
 def test_hyphenated_measures_and_ranges() -> None:
@@ -117,7 +117,7 @@ def test_video_pages_and_teasers_are_no_articles() -> None:
 
 
 def test_a_bare_count_of_the_killed_counts_people() -> None:
-    assert [v for v in vals("On Sunday, an explosion killed two and wounded 30 in the city.")] == [
+    assert vals("On Friday, a blast at the Marrowgate depot killed two and wounded 30.") == [
         "two",
         "30",
     ]
@@ -128,8 +128,8 @@ def test_a_bare_count_of_the_killed_counts_people() -> None:
 
 def test_the_killed_and_the_injured_are_two_counts() -> None:
     (d,) = flags(
-        "On Sunday, a car bomb killed two and wounded 30 in the northern city of Aleppo.",
-        "A car bomb in the northern city of Aleppo killed at least three people on Sunday.",
+        "On Friday, a truck bomb killed two and wounded 30 in the river town of Korvash.",
+        "A truck bomb in the river town of Korvash killed at least three people on Friday.",
     )
     assert d.kind == "count" and sorted(s.value for s in d.sides) == [
         "at least three people",
@@ -137,29 +137,36 @@ def test_the_killed_and_the_injured_are_two_counts() -> None:
     ]
     assert (
         kinds(
-            "A car bomb wounded 30 people in the northern city of Aleppo on Sunday, police said.",
-            "A car bomb killed three people in the northern city of Aleppo on Sunday, police said.",
+            "A truck bomb wounded 30 people in the river town of Korvash on Friday, police said.",
+            "A truck bomb killed three people in the river town of Korvash on Friday, police said.",
         )
         == []
     )
 
 
 def test_a_city_and_its_country_are_two_scopes() -> None:
+    city = "On Monday the shelling killed 104 people in Brezna, monitors of the conflict reported."
     assert (
         kinds(
-            "In all, 104 people were killed Monday in Homs, according to the activists.",
-            "As many as 125 people were killed across Syria on Monday, according to the activists.",
+            city,
+            "On Monday the shelling killed 125 people across Veltria, monitors of the conflict "
+            "reported.",
         )
         == []
     )
+    # The same two figures counted in one place do disagree: the scopes keep them apart.
+    assert kinds(
+        city,
+        "On Monday the shelling killed 125 people in Brezna, monitors of the conflict reported.",
+    ) == ["count"]
 
 
 def test_a_count_agreed_for_one_day_is_no_rival_of_another_days() -> None:
     # The first two agree on Monday's count; Tuesday's four is another fact.
     found = flags(
-        "Activists said a total of 125 people had died across Syria in the fighting.",
-        "As many as 125 people died across Syria on Monday in the fighting, activists said.",
-        "As day broke on Tuesday, four people had died across Syria in the fighting, activists said.",
+        "Monitors counted a total of 125 people who had died across Veltria in the unrest.",
+        "As many as 125 people died across Veltria on Monday in the unrest, monitors said.",
+        "By dawn on Tuesday, four people had died across Veltria in the unrest, monitors said.",
     )
     assert found == ()
 
@@ -176,8 +183,8 @@ def test_rounded_percentages_and_bases_of_shares() -> None:
     # A margin is no gap: "a 22-point margin" measures what the other value does not.
     assert (
         kinds(
-            "While this group backed Obama by 44 points, it now supports him by a 22-point margin.",
-            "Within the poll's error margin, Obama's support is 6 points below his showing.",
+            "While this bloc favored Halvorsen by 44 points, it now supports her by a 22-point margin.",
+            "Within the survey's error margin, Halvorsen's support is 6 points below her record.",
         )
         == []
     )

@@ -72,10 +72,13 @@ def test_a_relayed_report_counts_once_and_copies_count_once() -> None:
 
 def test_shared_passage_with_small_edits_counts_once_where_dedup_links_the_articles() -> None:
     passages = [
-        ("a", "In the request, written after he was brought to Israel, he says the court erred."),
+        (
+            "a",
+            "In the appeal, drafted once he had been flown to Carrow, he argues the judge erred.",
+        ),
         (
             "b",
-            "In the petition, written after he was brought to Israel, he says that the court erred.",
+            "In the plea, drafted once he had been flown to Carrow, he argues that the judge erred.",
         ),
     ]
     assert count_origins(passages, _no_copies, {frozenset(("a", "b"))}) == 1
