@@ -58,13 +58,13 @@ def test_a_written_statement_printed_twice_is_one_origin() -> None:
 
 def test_an_unnamed_source_described_by_place_or_party_is_no_place() -> None:
     text = (
-        '"The real race in New Hampshire is for second place," said a New Hampshire '
-        "Republican.\n\n"
-        '"Voters like the guy, even those who will not vote for him," added a Clinton '
-        "campaign official."
+        '"Up in North Carrow the only open question is who finishes a distant runner-up," '
+        "said a North Carrow Republican.\n\n"
+        '"Farmers warm to the man, even the ones who would never tick his box," added a '
+        "Varga campaign official."
     )
     speakers = [q.speaker for q in analyzed([Article("x", text)]).quotes]
-    assert speakers == ["a New Hampshire Republican", "a Clinton campaign official"]
+    assert speakers == ["a North Carrow Republican", "a Varga campaign official"]
 
 
 def test_mixed_quotation_marks_close_the_quote() -> None:
@@ -79,12 +79,12 @@ def test_mixed_quotation_marks_close_the_quote() -> None:
 
 def test_attribution_cut_off_after_an_exclamation_inside_the_quote() -> None:
     text = (
-        "White House official Denis McDonough praised the evacuation.\n\n"
-        '"Pat Kennedy is the greatest of them all!!!" McDonough wrote in a September 16, '
-        "2012 email to top State Department officials in Washington."
+        "Harbour board official Anselm Drury praised the night rescue crews.\n\n"
+        '"Nell Corrigan is the bravest pilot on the whole coast!!!" Drury wrote in a March 3, '
+        "2019 note to senior harbour board staff in Brenmoor."
     )
     (q,) = analyzed([Article("x", text)]).quotes
-    assert q.speaker == "Denis McDonough"
+    assert q.speaker == "Anselm Drury"
 
 
 def test_speaker_after_a_sentence_that_runs_on_past_the_quote() -> None:
@@ -100,11 +100,11 @@ def test_speaker_after_a_sentence_that_runs_on_past_the_quote() -> None:
 
 def test_a_city_and_state_before_the_name() -> None:
     text = (
-        "Joplin, Mo., Mayor Melodee Colbert-Kean, whose city was hit in 2011, said recovery "
-        'takes time.\n\n"There is no quick remedy for a disaster of this size," she said.'
+        "Carrow, Neb., Mayor Ilse Brandt-Navarro, whose town flooded in 2016, said rebuilding "
+        'is slow work.\n\n"Nobody mends a flood on this scale in one short season," she said.'
     )
     (q,) = analyzed([Article("x", text)]).quotes
-    assert q.speaker == "Melodee Colbert-Kean"
+    assert q.speaker == "Ilse Brandt-Navarro"
 
 
 def test_she_is_the_one_last_named_when_the_article_misleads_the_gender_guess() -> None:
@@ -120,24 +120,24 @@ def test_she_is_the_one_last_named_when_the_article_misleads_the_gender_guess() 
 
 def test_speaker_from_the_sentence_before_or_an_as_clause() -> None:
     text = (
-        "Thomas Coan, the defendant's attorney, argues that his client was peaceful. "
-        '"The government is alleging that his calls were provoking violence."\n\n'
-        'As John Cornyn, the No. 2 in the leadership, put it: "This person will not be '
-        'confirmed by this Senate."'
+        "Petra Vold, the accused man's lawyer, insists that her client meant no harm. "
+        '"The prosecution claims that his posters were stirring up a riot."\n\n'
+        'As Ruben Ostrow, the No. 2 in the council majority, put it: "This nominee will '
+        'never get through this chamber."'
     )
     speakers = [q.speaker for q in analyzed([Article("x", text)]).quotes]
-    assert speakers == ["Thomas Coan", "John Cornyn"]
+    assert speakers == ["Petra Vold", "Ruben Ostrow"]
 
 
 def test_quote_box_signed_in_the_next_paragraph_and_a_name_ending_in_ed() -> None:
     text = (
-        '"I went to Wall Street before the crash and told them what was coming."\n\n'
-        "- Hillary Clinton.\n\n"
-        "Ted Cruz, when asked what was wrong, responded that the businessman “is right "
-        "about the problems, but his solutions do not work.”"
+        '"I walked into the bank a year before the collapse and warned them of it."\n\n'
+        "- Marta Quell.\n\n"
+        "Ted Halvorsen, when asked where the plan fell short, responded that the developer "
+        "“sees the trouble clearly, but every one of his fixes will fail.”"
     )
     speakers = [q.speaker for q in analyzed([Article("x", text)]).quotes]
-    assert speakers == ["Hillary Clinton", "Ted Cruz"]
+    assert speakers == ["Marta Quell", "Ted Halvorsen"]
 
 
 def test_an_inverted_attribution_after_a_question_names_the_speaker() -> None:
@@ -310,8 +310,8 @@ def test_a_surname_that_is_a_common_word_still_speaks() -> None:
 def test_an_attribution_opening_with_as() -> None:
     text = (
         "The ferry race between the two harbours is close this year.\n\n"
-        'The race "is a dead heat right now and nobody knows who wins," as Rhea Tamm said '
-        "on the radio on Monday."
+        'The contest "is too close to call this week and nobody can say who takes it," as '
+        "Rhea Tamm said on the radio on Monday."
     )
     (q,) = analyzed([Article("a", text)]).quotes
     assert q.speaker == "Rhea Tamm"
@@ -400,9 +400,9 @@ def test_a_common_first_name_outweighs_a_stray_pronoun() -> None:
     # his first name still makes him the "he" who speaks, not the harbour master.
     text = (
         "Port chief Tom Hale closed the port on Sunday.\n\n"
-        "Mayor Nicolas Marsh has withdrawn an earlier statement that she was safe in the "
-        "town.\n\n"
-        '"It has not been confirmed that the reporter is safe in the town," he told '
+        "Mayor Nicolas Marsh has retracted a previous claim that she had reached the town "
+        "unharmed.\n\n"
+        '"Nobody can yet vouch that the reporter got to the town unharmed," he told '
         "journalists."
     )
     (q,) = analyzed([Article("a", text)]).quotes

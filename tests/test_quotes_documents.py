@@ -15,18 +15,18 @@ def speakers(text: str) -> dict[str, str | None]:
 
 def test_the_original_article_is_the_paper_named_with_it_before() -> None:
     text = (
-        "The actual Harbor Gazette article praising the mayor first appeared on November "
-        "14. \"With her sharp wit and her boundless energy, she is every voter's dream "
-        'come true," reads the original article, which was copied word for word.'
+        "The actual Harbor Gazette article that praised the mayor ran first on June 9. "
+        '"Quick of mind and tireless on her feet, she is all a town could hope to elect," '
+        "reads the original article, which was lifted whole by the rival paper."
     )
-    assert speakers(text)["With"] == "Harbor Gazette"
+    assert speakers(text)["Quick"] == "Harbor Gazette"
 
 
 def test_that_filing_with_no_issuer_named_is_no_one_in_it() -> None:
     text = (
-        "In filing their motion to dismiss, the filmmakers argue that the Orvane Studio "
-        "cannot own the language.\n\n"
-        "\u201cThe language itself is an idea or a system, and is not something anyone can "
-        "own,\u201d reads that filing."
+        "In filing their motion to dismiss, the game makers argue that the Orvane Studio "
+        "has no claim on the invented alphabet.\n\n"
+        "\u201cThe alphabet is a method with a few rules, and no person or firm may hold it "
+        "as property,\u201d reads that filing."
     )
     assert speakers(text)["The"] != "Orvane Studio"

@@ -40,9 +40,9 @@ def speakers(text: str, ner: str = "rules") -> dict[str, str | None]:
             "Oren Vale",
         ),
         (
-            "But almost immediately after the vote, Oren Vale, who was adviser to the mayor, tweeted this: "
-            '"She did it again and I will say it again tomorrow."',
-            "She",
+            "But almost at once after the vote, Oren Vale, who had advised the mayor, tweeted this: "
+            '"Once more she pulled it off, and tomorrow I will say so again."',
+            "Once",
             "Oren Vale",
         ),
     ],
@@ -78,8 +78,8 @@ def test_a_place_between_commas_is_no_subject() -> None:
         ),
         (
             "At the rally on Saturday, some crew members shouted, with Tamm reportedly "
-            'yelling: "Get him the hell out of here now!"',
-            "Get",
+            'yelling: "Throw him off the pier right now!"',
+            "Throw",
             "Rhea Tamm",
         ),
     ],
@@ -101,20 +101,20 @@ def test_a_name_set_off_before_the_verb_is_the_subject_a_pronoun_means() -> None
 
 def test_a_sentence_introducing_the_next_quote_is_not_the_last_ones_attribution() -> None:
     text = (
-        'Tamm responds to Vale with, "Why now? That was on my way to the harbour?" '
-        'Vale then writes back, "You look cute."'
+        'Tamm responds to Vale with, "Why tonight? Was the pier not on your route home?" '
+        'Vale then writes back, "You sound tired."'
     )
     assert speakers(text)["Why"] == "Rhea Tamm"
 
 
 def test_a_quote_broken_across_hard_line_breaks_keeps_its_attribution() -> None:
     text = (
-        "The mission of the new rules was to prepare a new generation of\n\n"
-        "sailors for the open sea, said Oren Vale, a consultant\n\n"
-        "to the process.\n\n"
-        '"The rules aim to prepare sailors to be better decision makers about\n\n'
-        "weather and tides and to apply seamanship to their daily\n\n"
-        'lives," he said in a statement.'
+        "The new rules were written to ready a fresh crop of young\n\n"
+        "deckhands for the open sea, said Oren Vale, an adviser\n\n"
+        "to the drafting panel.\n\n"
+        '"The rules should teach deckhands to judge the wind and\n\n'
+        "the tides for themselves and to carry good seamanship\n\n"
+        'home with them," he said in a statement.'
     )
     assert speakers(text) == {"The": "Oren Vale"}
 
@@ -131,8 +131,8 @@ def test_a_description_for_someone_named_before_keeps_their_role() -> None:
 
 def test_a_pictures_caption_is_not_who_he_means() -> None:
     text = (
-        "Jon Pager, 70, has spent two years combing through the vaults of the band.\n\n"
-        "Image caption Rob Plantin says the band will not reunite again\n\n"
-        '"I do not want to die and have somebody else do it for me," he says.'
+        "Oskar Lindqvist, 68, has spent three years sorting through the band's old tapes.\n\n"
+        "Image caption Benedek Sorel says the group has no plans to play together again\n\n"
+        '"I would hate to leave this job for some stranger to finish after I am gone," he says.'
     )
-    assert speakers(text)["I"] == "Jon Pager"
+    assert speakers(text)["I"] == "Oskar Lindqvist"

@@ -84,8 +84,8 @@ def test_a_middle_initial_is_part_of_the_name() -> None:
 def test_a_name_that_is_also_a_place_before_a_relative_clause() -> None:
     text = (
         "Nadia Paris said she grew up near Paris and moved to Brenmoor in 2001.\n\n"
-        '"The whole street has never been this busy," Paris, who used to work on Capitol '
-        "Hill, said about the new shops."
+        '"The whole street has never been this busy," Paris, who once clerked at the '
+        "statehouse in Carrow, said about the new shops."
     )
     assert "Paris" in (speakers(text)["The"] or "")
 
@@ -243,8 +243,8 @@ def test_an_interviewers_question_between_a_person_and_their_quote() -> None:
 def test_for_a_full_name_then_a_colon_is_that_persons_quote() -> None:
     text = (
         "The band reissued its early albums this year.\n\n"
-        "For Wendell Okafor, it has been a slightly different experience, with a lot he "
-        "would do differently: “My enthusiasm sometimes got in the way of finesse.”"
+        "For Wendell Okafor, it has been a faintly strange experience, with plenty he "
+        "would change now: “My eagerness back then made me play every song far too fast.”"
     )
     assert speakers(text)["My"] == "Wendell Okafor"
 
@@ -252,8 +252,8 @@ def test_for_a_full_name_then_a_colon_is_that_persons_quote() -> None:
 def test_for_a_lone_unknown_word_then_a_colon_is_no_one() -> None:
     text = (
         "The band toured Ohio this year.\n\n"
-        "For Millbrook, it has been a slightly different experience, as one fan noted in "
-        "March: “My enthusiasm sometimes got in the way of finesse.”"
+        "For Millbrook, it has been a faintly strange experience, as one fan noted in "
+        "March: “My eagerness back then made me play every song far too fast.”"
     )
     assert speakers(text)["My"] is None
 
@@ -289,8 +289,9 @@ def test_a_quote_paragraph_after_an_issued_statement_is_the_issuer() -> None:
 
 def test_a_lower_case_role_before_the_name_is_part_of_the_title() -> None:
     text = (
-        "Band member Tomas Ridley shared the news on social media last week, writing "
-        "\u201cFeels great to play for a cause I believe in, and the whole band agrees.\u201d"
+        "Band member Tomas Ridley put the benefit gig dates up online on Thursday, writing "
+        "\u201cFeels good to lend a hand to a cause this close to my heart, and the rest of "
+        "the band agrees.\u201d"
     )
     assert (speakers(text)["Feels"] or "").endswith("Tomas Ridley")
 
@@ -315,12 +316,12 @@ def test_an_attribution_after_a_second_fragment_names_the_first_too() -> None:
 
 def test_a_second_quote_of_the_sentence_keeps_the_first_ones_speaker() -> None:
     text = (
-        "Mayor Ines Varga spoke in Millbrook on Tuesday. It has become such a presence in "
-        "town that Varga on Sunday thanked its members \u201cfor their support in my long "
-        "campaign\u201d and called the club \u201cone of the pillars of my campaign and I "
-        "appreciate that.\u201d"
+        "Mayor Ines Varga spoke in Millbrook on Tuesday. It has grown into such a fixture in "
+        "town that Varga on Sunday praised its volunteers \u201cfor standing by me through a "
+        "hard year\u201d and called the club \u201ca cornerstone of everything we built, and I "
+        "will not forget it.\u201d"
     )
-    assert speakers(text)["one"] == "Ines Varga"
+    assert speakers(text)["a"] == "Ines Varga"
 
 
 def test_a_possessive_makes_a_speech_verb_a_noun() -> None:
@@ -334,21 +335,21 @@ def test_a_possessive_makes_a_speech_verb_a_noun() -> None:
 
 def test_someones_remarks_before_a_colon_are_theirs() -> None:
     text = (
-        "We have done it before and we will do it again. I am reminded of Mayor Ines "
-        "Varga's remarks during the Great Harbor Flood: \"We can only succeed by working "
-        'together. Nobody can do it alone."'
+        "This town has come back before and it will come back again. I keep thinking of "
+        "Mayor Ines Varga's remarks during the Great Harbor Flood: \"We rise only when we "
+        'pull as one. No one pulls alone."'
     )
     assert speakers(text)["We"] == "Ines Varga"
 
 
 def test_a_quote_paragraph_after_one_about_an_untyped_name_is_theirs() -> None:
     text = (
-        "Mayor Ines Varga was joined Monday at a town hall meeting in Hudson by Buddy "
-        "Torvane, star of the cable show \u201cBread Wars.\u201d\n\n"
-        "Torvane praised Varga\u2019s leadership in the aftermath of the flood and her "
-        "ability to get things done in a divided town.\n\n"
-        "\u201cWe need someone who\u2019s going to cut through the noise and bring people "
-        "together.\u201d"
+        "Mayor Ines Varga shared the stage on Monday at a community forum in Kelby with "
+        "Buddy Torvane, host of the baking contest \u201cBread Wars.\u201d\n\n"
+        "Torvane lauded Varga\u2019s steadiness after the flood and her knack for getting "
+        "work done in a split town.\n\n"
+        "\u201cWe want a leader who can quiet the shouting and get neighbours talking "
+        "again.\u201d"
     )
     assert speakers(text)["We"] == "Buddy Torvane"
 
@@ -356,8 +357,8 @@ def test_a_quote_paragraph_after_one_about_an_untyped_name_is_theirs() -> None:
 def test_someone_who_identified_themselves_is_the_name_given() -> None:
     text = (
         "Neighbours said the suspect often ate at the shelter down the street.\n\n"
-        '"He\'d just eat his food and took off," said a man who identified himself as '
-        'Tomas R. "He would go outside and just vanish."'
+        '"He\'d sit alone, finish his soup and slip out," said a man who identified himself '
+        'as Tomas R. "He never stayed to talk to anyone."'
     )
     assert (speakers(text)["He'd"] or "").startswith("Tomas R")
 
@@ -373,9 +374,9 @@ def test_a_name_of_the_organisation_before_the_verb_is_the_name() -> None:
 
 def test_that_opening_a_sentence_leaves_the_paragraphs_speaker() -> None:
     text = (
-        "Ada Morrow has been held up as proof of the mayor's character.\n\n"
-        "\u201cShe\u2019s still got the best friends that she had in grade school,\u201d Dale "
-        "Pruitt has said while campaigning for his wife. That makes her \u201cby definition "
-        "a trustworthy and reliable good person unless they ran a gang.\u201d"
+        "Ada Morrow has been pointed to as evidence of the mayor's good nature.\n\n"
+        "\u201cShe\u2019s kept every friend she made back in primary school,\u201d Dale "
+        "Pruitt has said while campaigning for his wife. That makes her \u201cby any "
+        "measure a loyal and steady person, unless those friends were crooks.\u201d"
     )
     assert speakers(text)["by"] == "Dale Pruitt"
