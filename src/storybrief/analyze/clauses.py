@@ -52,7 +52,7 @@ def np_left(toks: list[str], start: int, verb: int, *, subject: bool = False) ->
     ):
         k -= 1  # "Priebus later Thursday told Fox News:", "Beck on Wednesday called"
     if k > start and toks[k] == ",":
-        # An appositive name: "One of the founders of The Robin Collective, Brandy Wright,
+        # An appositive name: "One of the founders of the Larkspur Players, Tomas Reyl,
         # said"; a description there ("Sean Spicer, the press secretary, said") is left to
         # the clause's subject.
         j = next((i for i in range(k - 1, start - 1, -1) if toks[i] == ","), None)

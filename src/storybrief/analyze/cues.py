@@ -109,8 +109,8 @@ def after(resolver: Resolver, text: str) -> Attribution:
                     # things" about fixing inequality, said Marla Kilfoyle, ...'
                     return _inverted(resolver, toks[k + 1 :])
                 if "," in np and _speaker_like(tail := np[len(np) - np[::-1].index(",") :]):
-                    # ... and so it does before a speaker and the verb: 'Obama "felt a
-                    # moral obligation to do something about" climate change, Axelrod said'.
+                    # ... and so it does before a speaker and the verb: 'Voss "saw no
+                    # choice but to act on" the harbour plan, Petrak said'.
                     return resolver.phrase(tail)
                 return NONE
             found = resolver.phrase(np)
@@ -254,7 +254,7 @@ def before(resolver: Resolver, text: str) -> Attribution:
         or (t in READS and document_head(toks[clause_start(toks, k) : k]) is not None)
     ]
     if not verbs and toks[-1] == ":":
-        # "I am reminded of President Lincoln's remarks during the war:": the owner's.
+        # "I keep thinking of Governor Aldred's words after the flood:": the owner's.
         owned = [k for k, t in enumerate(toks) if k and is_verb(t, False) and _owned(toks[k - 1])]
         if owned and toks[owned[-1] - 1][:1].isupper():
             k = owned[-1] - 1
@@ -277,7 +277,7 @@ def before(resolver: Resolver, text: str) -> Attribution:
         upto = next((k for k, t in enumerate(toks) if t.lower() in PARTICIPLES and k), upto)
     start = clause_start(toks, upto)
     if verbs and start == upto:
-        # "Said Dorothy Poynter, who grew up with Ali, ...": the speaker follows the verb.
+        # "Said Wren Okafor, who coached him as a boy, ...": the speaker follows the verb.
         return resolver.phrase(trim_np([t for t in toks[upto + 1 :] if t not in END]))
     if not verbs and toks[-1] == ":" and toks[0].lower() == "for" and "," in toks[2:6]:
         # "For Ada Morrow, it has been a different story: “…”": the one the sentence is for.
@@ -304,8 +304,8 @@ def before(resolver: Resolver, text: str) -> Attribution:
         left = np_left(toks, start, upto, subject=True)
         if left and (not np or (start + len(np) < upto - len(left) and not _affiliation(left))):
             # The verb's own subject stands right before it, later than the clause's
-            # ("a woman asked for a photo and Clinton said", "The Council on ... Executive
-            # Director Nihad Awad says", "as Joel Pollak of Breitbart observed").
+            # ("a boy asked for an autograph and Brandt said", "The League of ... Executive
+            # Director Imre Salo says", "as Dana Kirsch of the Ledger observed").
             np = left
     if not np and upto < len(toks):
         np = subject_after_comma(toks, start, upto)  # "A few days later, Trump …, telling"
@@ -331,8 +331,8 @@ def before(resolver: Resolver, text: str) -> Attribution:
     return resolver.phrase(np)
 
 
-# "As John Cornyn, the No. 2 in the GOP leadership, put it:", "as Joel Pollak noted,", "as
-# prosecutor Marc Trevidic put it,".
+# "As Ilse Brandt, the No. 2 in the party's leadership, put it:", "as Dana Kirsch noted,",
+# "as prosecutor Remy Aubel put it,".
 _AS_PUT = re.compile(
     r"\b[Aa]s\s+((?:[a-z][\w-]*\s+){0,2}(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*)"
     r"(?:,[^,]{1,80},)?\s+"

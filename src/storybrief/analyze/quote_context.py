@@ -148,7 +148,7 @@ def speech_head(sentence: str) -> bool:
     toks = words_of(sentence)[:20]
     comma = next((k for k in range(1, 4) if toks[k : k + 1] == [","]), None)
     if comma and all(t[:1].isupper() for t in toks[:comma]) and "," in toks[comma + 2 : -1]:
-        # "Miller, a retired worker from a nuclear plant, said …": a name, its appositive,
+        # "Haskell, a retired driver from the bus depot, said …": a name, its appositive,
         # then the verb.
         return is_verb(toks[toks.index(",", comma + 2) + 1], False)
     toks = toks[:6]

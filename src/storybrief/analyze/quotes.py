@@ -104,7 +104,7 @@ def find_quotes(
                 read = max(read, s_start)
                 inner = " ".join(text[start + 1 : end].split()).strip(" ,;:")
                 # The attribution runs up to the next real quote: a quoted title inside it
-                # ('wrote TV producer and "Lucifer" showrunner Joe Henderson') is part of it;
+                # ('wrote film producer and "Tidewater" director Ada Morrow') is part of it;
                 # a short one introduced by a comma or colon ('Li then writes back, "You
                 # look cute."') is a remark with an attribution of its own.
                 limit = next(
@@ -140,7 +140,7 @@ def find_quotes(
                     elif first.speaker or not who.found:
                         who = first
                 if not who.speaker and not text[end + 1 : s_end].strip():
-                    # '"… greatest!!!" McDonough wrote in a September 16, 2012 email': a
+                    # '"… finest!!!" Okafor wrote in a March 3, 2019 message': a
                     # sentence splitter cut the attribution off after "!", "?" or ".".
                     nxt = next_sentence(text, offsets, end)
                     if nxt:

@@ -144,7 +144,7 @@ class Resolver(PhraseNames):
         elif np and np[0].lower() not in PRONOUNS:
             who = self.phrase(np).speaker
             if np[0].endswith(("'s", "’s")) and self.index.kind.get(who or "") != "person":
-                # "Brown's Plan B to save civilization would …": the one whose plan, statement
+                # "Voss's new plan to rebuild the harbour would …": the one whose plan, statement
                 # or campaign it is, is the likeliest "he" of the next sentence.
                 owner = self._name(np[:1]) if np[0][:-2].lower() != "let" else None
                 if owner and self.index.kind.get(owner[0]) not in _NOT_SPEAKER:
@@ -231,7 +231,7 @@ class Resolver(PhraseNames):
         if issued is not None:
             return issued  # "a letter from the Rotary Club", "the email": who issued it
         if rest and head[0].lower() in ("the", "a", "an", "one"):
-            # "the leader of the center-left opposition, Pierluigi Bersani, said"
+            # "the leader of the centre-right opposition, Anselm Kray, said"
             for p in rest:
                 named = self._name(p)
                 if (

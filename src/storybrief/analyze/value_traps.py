@@ -88,8 +88,8 @@ _WANTED = re.compile(
     r"wanted|hope|target|aim|offer)\w*\b[^,;:.]*$",
     re.I,
 )
-# ... or a forecast that governs every figure coordinated after it ("is expected to rise
-# as much as 7 feet in Iowa and as much as 10 feet in Missouri").
+# ... or a forecast that governs every figure coordinated after it ("is expected to climb
+# as much as 4 feet in Carrow and up to 6 feet in Westmark").
 _FORECAST = re.compile(
     r"\b(?:expected|forecast|predicted|projected)\s+to\s+[a-z]+\b[^;:.]*\band\s+"
     r"(?:(?:as\s+much\s+as|as\s+many\s+as|up\s+to)\s+)?$",

@@ -116,7 +116,7 @@ _PATTERNS = [
     r"\bmedia playback is unsupported\b",
     # A video player's buttons read as words ("Play Replay with sound Play with").
     r"\b(?:play|replay) with sound\b",
-    # Shop, trademark and film-credit boilerplate: "We accept PayPal", "... and all related
+    # stock wording: shop, trademark and film-credit boilerplate: "We accept PayPal", "... and all related
     # marks, logos and characters are owned by ...", "A ... release of a ... presentation".
     r"\bwe (?:take|accept) paypal\b",
     r"\ball related marks\b",
@@ -150,7 +150,7 @@ _FURNITURE = NeedleIndex(gated(_PATTERNS, re.I))
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # Read with case: a link label in capitals ("MORE 5 Photos ...", "Related PHOTOS: ...",
 # "Related Watch ..."), and a caption's place and date with no "on" between them
-# ("... at a hotel in Kathmandu, Nepal May 30, 2016."): prose writes "on May 30, 2016".
+# ("... at a market in Port Evelyn, Carrow June 12, 2018."): prose writes "on June 12, 2018".
 _CASED = re.compile(
     r"^\s*(?:MORE|Related|RELATED|CLOSE)\s+[A-Z0-9\"'‘“]"
     rf"|\b(?!On\b|Since\b|Until\b|By\b|Before\b|After\b|From\b)[A-Z][a-z]+,?\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\.?\s*$"
@@ -281,7 +281,7 @@ def furniture_flags(paragraph: list[str]) -> list[bool]:
     return flags
 
 
-# The last word of a headline cut off mid-sentence ("The San Diego Zoo Safari Park is
+# The last word of a headline cut off mid-sentence ("The Carrow Botanical Garden is
 # absolutely"): a function word, an auxiliary or an adverb in "-ly".
 _CUT_END_WORDS = """a an the and or but of to in on at for with from by as that which who is are was
 were be been has have had will would can could should may might must not very so than"""

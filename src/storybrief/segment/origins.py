@@ -55,8 +55,8 @@ EDITED_LONGER = 1.5
 EMBEDDED = 0.5
 # A passage reprinted in another article: this share of its runs in the other's text.
 PRINTED = 0.8
-# A shared run is a copied passage only with this many words that are not names: "Russian
-# President Vladimir Putin and North Korean leader Kim Jong-un" opens independent reports
+# A shared run is a copied passage only with this many words that are not names: "Carrow's
+# Prime Minister Alda Voss and Westmark's President Jonas Petrak" opens independent reports
 # alike (two wires' leads on the seeds), a clause copied holds the words around the names.
 RUN_PROSE = 3
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
