@@ -35,7 +35,10 @@ def test_an_age_dated_to_another_moment_states_no_age_now() -> None:
 
 def test_an_age_beside_a_known_person_the_name_finder_missed() -> None:
     index = NameIndex()
-    index.canonical.update({"ilse brandt": "Ilse Brandt", "brandt": "Ilse Brandt"})
+    index.canonical.update(
+        {"ilse brandt": "Ilse Brandt", "brandt": "Ilse Brandt", "police": "Police"}
+    )
+    index.kind["Police"] = "person"
     index.kind["Ilse Brandt"] = "person"
     claims = age_claims(
         "The court heard that 34-year-old Brandt's van was parked.", (), (), (), index
@@ -43,3 +46,5 @@ def test_an_age_beside_a_known_person_the_name_finder_missed() -> None:
     assert [(c.person, c.value.low) for c in claims] == [("Ilse Brandt", 34)]
     # An unknown capitalised run is no person.
     assert not age_claims("A 34-year-old Varnby resident was hurt.", (), (), (), index)
+    # Nor is a bare word the index happens to hold as a person.
+    assert not age_claims("Carrow hired a 34-year-old Police cadet.", (), (), (), index)

@@ -161,14 +161,17 @@ def _unmarked_people(
 ) -> list[tuple[str, int, int]]:
     """People of the story named in ``text`` where the name finder marked no mention
     ("27-year-old Ilse Marta Brandt", "Brandt's"): each capitalised run that no mention
-    covers, resolved to a known person (``NameIndex.find_person``), never a new name."""
+    covers, resolved to a known person (``NameIndex.find_person``) whose surname it
+    writes, never a new name."""
     out = []
     for m in _CAPS_RUN.finditer(text):
         a, b = m.start(), m.end()
         if any(x < b and a < y for _, x, y in people):
             continue
         person = index.find_person(m.group(0))
-        if person is not None:
+        # A full name whose surname the run writes: a bare word that the index holds as a
+        # person ("Police", "Troopers") or a first name alone says too little.
+        if person is not None and " " in person and person.split()[-1] in m.group(0).split():
             out.append((person, a, b))
     return out
 
