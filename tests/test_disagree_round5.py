@@ -48,3 +48,11 @@ def test_an_age_beside_a_known_person_the_name_finder_missed() -> None:
     assert not age_claims("A 34-year-old Varnby resident was hurt.", (), (), (), index)
     # Nor is a bare word the index happens to hold as a person.
     assert not age_claims("Carrow hired a 34-year-old Police cadet.", (), (), (), index)
+
+
+def test_an_age_set_off_by_a_dash_is_read() -> None:
+    (d,) = flags(
+        "Ilse Brandt — a 32-year-old teacher from Carrow — was pulled from the old mill.",
+        "Rescuers pulled Ilse Brandt, 34, from the rubble of the mill in Carrow.",
+    )
+    assert d.kind == "age" and {s.value for s in d.sides} == {"32", "34"}

@@ -4,8 +4,9 @@ around it.
 Two reports of one person's age rarely share their wording ("Colin Kroll, 34, was found"
 / "… has died. He was 35."), so the overlap tests of ``disagree`` never pair them; the
 person is the anchor instead. Only forms that state an age now are read: the appositive
-("Kroll, 34,", "Kroll (34)"), "34-year-old Colin Kroll", "Kroll, a 34-year-old …", "died at
-(the age of) 34", "aged 34", and "He/She was 34 (years old)." for the person last named.
+("Kroll, 34,", "Kroll (34)"), "34-year-old Colin Kroll", "Kroll, a 34-year-old …" (or
+"Kroll — a 34-year-old …"), "died at (the age of) 34", "aged 34", and "He/She was 34
+(years old)." for the person last named.
 An age dated to another moment ("when", "turned", "would have been", "at the time",
 "birthday" before it, or in its own clause after it: "was 29 when she moved") states no
 current age and is skipped; a "when" after the age's clause is closed dates the main verb
@@ -29,7 +30,7 @@ _APPOSITIVE = re.compile(
     r",\s*(?:aged?\s+)?" + _AGE + r"(?:\s+years?\s+old)?\s*(?:,|\.\s*$|;|\s+and\b|\s+who\b)"
 )
 _BRACKET = re.compile(r"\s*\(\s*(?:age\s+|aged\s+)?" + _AGE + r"\s*\)")
-_DESCRIBED = re.compile(r",\s*(?:a|an|the)\s+" + _AGE + r"-year-old\b")
+_DESCRIBED = re.compile(r"(?:,|\s*[\u2014\u2013]|\s+--?)\s*(?:a|an|the)\s+" + _AGE + r"-year-old\b")
 # "Kroll, who was 34," and "Kroll was 34." (a clause's end right after the number).
 _WHO_WAS = re.compile(
     r",?\s+(?:who\s+)?(?:is|was)\s+" + _AGE + r"(?:\s+years\s+old)?\s*(?:[,;]|\.\s*$|$)"
