@@ -4,10 +4,14 @@ around it.
 Two reports of one person's age rarely share their wording ("Colin Kroll, 34, was found"
 / "… has died. He was 35."), so the overlap tests of ``disagree`` never pair them; the
 person is the anchor instead. Only forms that state an age now are read: the appositive
-("Kroll, 34,", "Kroll (34)"), "34-year-old Colin Kroll", "Kroll, a 34-year-old …", "died at
-(the age of) 34", "aged 34", and "He/She was 34 (years old)." for the person last named.
-A sentence that dates the age to another moment ("when", "turned", "would have been",
-"at the time", "birthday") states no current age and is skipped.
+("Kroll, 34,", "Kroll (34)"), "34-year-old Colin Kroll", "Kroll, a 34-year-old …" (or
+"Kroll — a 34-year-old …"), "died at (the age of) 34", "aged 34", and "He/She was 34
+(years old)." for the person last named.
+An age dated to another moment ("when", "turned", "would have been", "at the time",
+"birthday" before it, or in its own clause after it: "was 29 when she moved") states no
+current age and is skipped; a "when" after the age's clause is closed dates the main verb
+("Ilse Brandt, 32, was hurt when a wall fell"). A known person the name finder marked no
+mention of ("27-year-old Brandt's van") is found by the name index.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ _APPOSITIVE = re.compile(
     r",\s*(?:aged?\s+)?" + _AGE + r"(?:\s+years?\s+old)?\s*(?:,|\.\s*$|;|\s+and\b|\s+who\b)"
 )
 _BRACKET = re.compile(r"\s*\(\s*(?:age\s+|aged\s+)?" + _AGE + r"\s*\)")
-_DESCRIBED = re.compile(r",\s*(?:a|an|the)\s+" + _AGE + r"-year-old\b")
+_DESCRIBED = re.compile(r"(?:,|\s*[\u2014\u2013]|\s+--?)\s*(?:a|an|the)\s+" + _AGE + r"-year-old\b")
 # "Kroll, who was 34," and "Kroll was 34." (a clause's end right after the number).
 _WHO_WAS = re.compile(
     r",?\s+(?:who\s+)?(?:is|was)\s+" + _AGE + r"(?:\s+years\s+old)?\s*(?:[,;]|\.\s*$|$)"
@@ -53,6 +57,16 @@ _THE_AGED = re.compile(
 )
 _OTHER_TIME = re.compile(
     r"\b(?:when|turned|turns|turning|would\s+have|at\s+the\s+time|birthday|until|since)\b", re.I
+)
+# Where an age's own clause ends: a comma, a semicolon, a colon, a dash or a bracket.
+_CLAUSE_END = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\.(?:\s|$)")
+# A run of capitalised words (a name the name finder may have missed), "del" and "van"
+# inside; a possessive "'s" stays out.
+_NAME_WORD = (
+    r"(?:[A-Z]['\u2019])?[A-Z][a-zA-Z]*[a-z](?:-[A-Z]?[a-z]+)?(?![\w-])(?!['\u2019][a-zA-Z]{2})"
+)
+_CAPS_RUN = re.compile(
+    r"\b" + _NAME_WORD + r"(?:\s+(?:(?:de|del|da|van|von|der|la|le)\s+)?" + _NAME_WORD + r")*"
 )
 # What every form above needs: the cheap test most sentences fail.
 _MAYBE = re.compile(
@@ -99,18 +113,20 @@ def age_claims(
 ) -> list[AgeClaim]:
     """The ages ``text`` states, each with its person; ``earlier`` are the mentions of the
     article's preceding sentences (nearest last), for "He was 35."."""
-    if _MAYBE.search(text) is None or _OTHER_TIME.search(text):
+    if _MAYBE.search(text) is None:
         return []
     people = people_in(text, mentions, index)
+    people = sorted(people + _unmarked_people(text, people, index), key=lambda t: t[1])
     out: list[AgeClaim] = []
     seen: set[int] = set()
 
     def add(person: str, m: re.Match[str], base: int = 0) -> None:
         age = int(m.group("age"))
         start = base + m.start("age")
-        if 0 < age <= MAX_AGE and start not in seen:
+        end = base + m.end("age")
+        if 0 < age <= MAX_AGE and start not in seen and not _dated(text, start, end):
             seen.add(start)
-            out.append(AgeClaim(person, _value(person, age, text, start, base + m.end("age"))))
+            out.append(AgeClaim(person, _value(person, age, text, start, end)))
 
     for canon, a, b in people:
         for rx in (_APPOSITIVE, _BRACKET, _DESCRIBED, _WHO_WAS):
@@ -127,6 +143,37 @@ def age_claims(
             subject = person_before(text, m.start(), mentions, earlier, earlier_texts, index)
             if subject is not None:
                 add(subject, m)
+    return out
+
+
+def _dated(text: str, start: int, end: int) -> bool:
+    """Whether the age at [start, end) is dated to another moment: a time word ("when",
+    "turned", "at the time") before it in the sentence, or after it in its own clause
+    ("was 56 when ..."). One after the clause is closed dates the sentence's main verb,
+    not the age ("Ilse Brandt, 32, was hurt when a wall fell")."""
+    if _OTHER_TIME.search(text, 0, start):
+        return True
+    close = _CLAUSE_END.search(text, end)
+    return _OTHER_TIME.search(text, end, close.start() if close else len(text)) is not None
+
+
+def _unmarked_people(
+    text: str, people: Sequence[tuple[str, int, int]], index: NameIndex
+) -> list[tuple[str, int, int]]:
+    """People of the story named in ``text`` where the name finder marked no mention
+    ("27-year-old Ilse Marta Brandt", "Brandt's"): each capitalised run that no mention
+    covers, resolved to a known person (``NameIndex.find_person``) whose surname it
+    writes, never a new name."""
+    out = []
+    for m in _CAPS_RUN.finditer(text):
+        a, b = m.start(), m.end()
+        if any(x < b and a < y for _, x, y in people):
+            continue
+        person = index.find_person(m.group(0))
+        # A full name whose surname the run writes: a bare word that the index holds as a
+        # person ("Police", "Troopers") or a first name alone says too little.
+        if person is not None and " " in person and person.split()[-1] in m.group(0).split():
+            out.append((person, a, b))
     return out
 
 
