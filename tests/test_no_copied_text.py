@@ -2,7 +2,8 @@
 
 Examples in tests and docstrings are our own invented writing; the shared data is read in
 place and never copied. This reads every string literal (docstrings included) and
-comment of ``src/`` and ``tests/`` and fails on any that shares a run of ``RUN`` words with an
+comment of ``src/`` and ``tests/``, and every string of the JSON files under ``src/`` (the
+annotations' notes) and fails on any that shares a run of ``RUN`` words with an
 article of the shared data (Multi-News, NeuS, ECB+, PolNeAR, the seeds, scrapinghub's
 article bodies). Fixed wording that a detector must match as written (a crawler's
 placeholder page, a site's stock sign-up line) is exempt where its line, or the line
@@ -52,7 +53,23 @@ def _literals() -> dict[tuple[str, ...], set[tuple[str, int]]]:
                 continue
             for run in _runs(text):
                 out.setdefault(run, set()).add((str(path.relative_to(ROOT)), first))
+    for path in sorted(ROOT.joinpath("src").rglob("*.json")):
+        for text in _strings(json.loads(path.read_text(encoding="utf-8"))):
+            for run in _runs(text):
+                out.setdefault(run, set()).add((str(path.relative_to(ROOT)), 0))
     return out
+
+
+def _strings(value: object) -> Iterator[str]:
+    """Every string inside a JSON value (the annotations' short notes, for one)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
 
 
 def _comments(source: str) -> Iterator[tuple[int, int, str]]:
