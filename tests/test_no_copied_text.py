@@ -54,9 +54,10 @@ def _literals() -> dict[tuple[str, ...], set[tuple[str, int]]]:
             for run in _runs(text):
                 out.setdefault(run, set()).add((str(path.relative_to(ROOT)), first))
     for path in sorted(ROOT.joinpath("src").rglob("*.json")):
-        for text in _strings(json.loads(path.read_text(encoding="utf-8"))):
+        # Located by the string's place in the file (its n-th string), JSON having no lines.
+        for n, text in enumerate(_strings(json.loads(path.read_text(encoding="utf-8")))):
             for run in _runs(text):
-                out.setdefault(run, set()).add((str(path.relative_to(ROOT)), 0))
+                out.setdefault(run, set()).add((str(path.relative_to(ROOT)), n))
     return out
 
 
