@@ -101,6 +101,9 @@ INTRO = word_set(
     finally afterward afterwards separately similarly moreover furthermore additionally
     nevertheless nonetheless overall ultimately eventually recently previously initially
     again first second third last next since from by with without for of to under over
+    amid amidst among amongst against across throughout unlike like given because although
+    though if once until unless whether beyond within toward towards along alongside behind
+    likewise otherwise
     """
 )
 END = frozenset([".", "!", "?"])

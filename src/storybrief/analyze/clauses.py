@@ -66,7 +66,11 @@ def np_left(toks: list[str], start: int, verb: int, *, subject: bool = False) ->
     while k >= start:
         t = toks[k]
         low = t.lower().rstrip(".")
-        if (t[:1].isupper() and low not in STOPWORDS) or low in ROLES or low in SPOKES:
+        if (
+            (t[:1].isupper() and (low not in STOPWORDS or _name_word(toks, k, start)))
+            or low in ROLES
+            or low in SPOKES
+        ):
             k -= 1
         elif low in CONNECT or low == "of":
             if k - 1 < start or not toks[k - 1][:1].isupper():
@@ -92,6 +96,33 @@ def np_left(toks: list[str], start: int, verb: int, *, subject: bool = False) ->
     if not any(w[:1].isupper() and w.lower().rstrip(".") not in ROLES for w in np):
         return []
     return np
+
+
+def _name_word(toks: list[str], k: int, start: int) -> bool:
+    """A capitalised common word inside a clause, not opening it, that can only be a name
+    there ("…, Will described Trump as …", "as May told MPs"): not a determiner, pronoun,
+    preposition or conjunction, and not "I"."""
+    t = toks[k]
+    return (
+        k > start
+        and len(t) > 2
+        and t[1:].islower()
+        and toks[k - 1] not in END
+        and t.lower() not in _NO_NAME_WORDS
+    )
+
+
+_NO_NAME_WORDS = (
+    DETERMINERS
+    | PREPOSITIONS
+    | word_set(
+        """
+        and but or nor so yet if then than because while when where which who whom whose
+        what why how that this these those there here he she it they we you his her hers
+        its their our your him them us me not no all any both each few some such very
+        """
+    )
+)
 
 
 # A question reported in the passive: its subject is who was asked.
@@ -147,4 +178,29 @@ def subject_after_comma(toks: list[str], start: int, upto: int) -> list[str]:
         )
         if nxt.isalpha() and nxt.islower() and finite:
             return np
+    return []
+
+
+# Conjunctions after a comma that open a clause with a subject of its own.
+_CLAUSE_CONJUNCTIONS = frozenset(["while", "whereas", "but", "and", "yet"])
+
+
+def later_subject(toks: list[str], start: int, upto: int) -> list[str]:
+    """ "Jo Brandt signed the order, while Ada Morrow, the mayor, called it “…”": the
+    subject of the last clause a conjunction after a comma opens, a name followed by its
+    verb, before ``upto`` (the quote's clause, not the sentence's first); else empty."""
+    for c in range(upto - 3, start, -1):
+        if toks[c] != "," or toks[c + 1].lower() not in _CLAUSE_CONJUNCTIONS:
+            continue
+        np = leading_np(toks[c + 2 : upto])
+        end = c + 2 + len(np)
+        if end < upto and toks[end] == "," and "," in np:
+            end += 1  # "Ada Morrow, the mayor, called"
+        nxt = toks[end] if np and end < upto else ""
+        finite = nxt in QUOTE_VERBS or (
+            nxt.endswith(("ed", "s")) and nxt not in STOPWORDS and nxt.rstrip("s") not in ROLES
+        )
+        if nxt.isalpha() and nxt.islower() and finite and np[0][:1].isupper():
+            return np
+        return []
     return []

@@ -30,6 +30,7 @@ from storybrief.analyze.attribution import (
 from storybrief.analyze.clauses import (
     PARTICIPLES,
     PREPOSITIONS,
+    later_subject,
     np_left,
     passive_asker,
     subject_after_comma,
@@ -307,6 +308,16 @@ def before(resolver: Resolver, text: str) -> Attribution:
             # ("a woman asked for a photo and Clinton said", "The Council on ... Executive
             # Director Nihad Awad says", "as Joel Pollak of Breitbart observed").
             np = left
+    if verbs and (not np or (len(np) == 1 and np[0].lower() in _POSSESSIVES)):
+        # "His wife had warned him …, but Trump said he responded:": the verb's own
+        # pronoun subject, when the clause opens with no one.
+        k = upto - 1
+        while k > start and toks[k].lower() in SKIP:
+            k -= 1
+        if k >= start and toks[k].lower() in PRONOUNS:
+            np = [toks[k]]
+    if not verbs and np:
+        np = later_subject(toks, start, upto) or np  # "…, while Huckabee proposed “…”"
     if not np and upto < len(toks):
         np = subject_after_comma(toks, start, upto)  # "A few days later, Trump …, telling"
     if not np and verbs:
@@ -348,6 +359,7 @@ def _affiliation(words: list[str]) -> bool:
 
 
 _NOT_PEOPLE = frozenset(["place", "organization"])
+_POSSESSIVES = frozenset(["his", "her", "their", "its", "our"])
 _OF = frozenset(["the", "a", "an", "his", "her", "its", "their", "our", "this", "these"])
 
 

@@ -32,6 +32,10 @@ def first_names(index: NameIndex) -> dict[str, set[str]]:
     return by_first
 
 
+# Endings of capitalised sentence openers that are no name: "Likewise", "Acknowledging".
+_NOT_NAME_ENDS = ("ly", "wise", "ing")
+
+
 class PhraseNames:
     """Name finding for ``Resolver`` (its base): the story's index, the article's
     lower-case words, the story's names by surname and the people recently named."""
@@ -48,12 +52,12 @@ class PhraseNames:
 
     def _common(self, low: str) -> bool:
         """A capitalised word that is no name when it starts a run: a word the article also
-        writes in lower case, a weekday or month, an -ly adverb (unless the story names
-        someone so: "Kelly", "Skelly")."""
+        writes in lower case, a weekday or month, an -ly or -wise adverb, an -ing participle
+        ("Acknowledging that …") (unless the story names someone so: "Kelly", "Manning")."""
         return (
             (low in self.lower and low not in self.index.canonical)
             or low in CALENDAR
-            or (low.endswith("ly") and not self._a_name(low))
+            or (low.endswith(_NOT_NAME_ENDS) and not self._a_name(low))
         )
 
     def _a_name(self, low: str) -> bool:
