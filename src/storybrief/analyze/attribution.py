@@ -290,6 +290,10 @@ def leading_np(toks: Sequence[str]) -> list[str]:
             np.append(t)  # "senior" in "Trump senior communications adviser"
             k += 1
             continue
+        if np and _agent_noun(toks, k) and np[-1][:1].isupper():
+            np.append(t)  # "speechwriter" in "Former Obama speechwriter Jon Favreau"
+            k += 1
+            continue
         if t == "," and np:
             # An appositive ("Washington, star of television's Scandal,") is kept whole.
             close = next((j for j in range(k + 1, min(len(toks), k + 25)) if toks[j] == ","), None)
@@ -304,6 +308,29 @@ def leading_np(toks: Sequence[str]) -> list[str]:
     if np and np[0].lower() in PRONOUNS:
         return np[:1]
     return np if any(w[:1].isupper() or w.lower() in ROLES for w in np) else []
+
+
+def _agent_noun(toks: Sequence[str], k: int) -> bool:
+    """A lower-case noun of what someone does before their two-word name: "Obama
+    speechwriter Jon Favreau", "GOP strategist Ada Morrow" (not "Obama never Jon …")."""
+    t = toks[k]
+    return (
+        k + 2 < len(toks)
+        and len(t) > 4
+        and t.isalpha()
+        and t.islower()
+        and t.endswith(_AGENT_ENDS)
+        and t not in STOPWORDS
+        and t not in SKIP
+        and t not in QUOTE_VERBS
+        and all(
+            w[:1].isupper() and w.isalpha() and w.lower() not in STOPWORDS | CALENDAR
+            for w in toks[k + 1 : k + 3]
+        )
+    )
+
+
+_AGENT_ENDS = ("er", "or", "ist", "ian", "ant", "ent")
 
 
 def clause_start(toks: Sequence[str], upto: int) -> int:

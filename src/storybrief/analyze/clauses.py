@@ -204,3 +204,15 @@ def later_subject(toks: list[str], start: int, upto: int) -> list[str]:
             return np
         return []
     return []
+
+
+def relative_subject(toks: list[str], start: int, verb: int) -> list[str]:
+    """ "… led by Ada Morrow, who glimpses the river and vows, “…”": the name a relative
+    "who" clause holding the speech verb refers to (the name right before ", who"); else
+    empty."""
+    for k in range(verb - 1, start + 1, -1):
+        if toks[k] in END:
+            return []
+        if toks[k].lower() == "who" and toks[k - 1] == ",":
+            return np_left(toks, start, k - 1, subject=True)
+    return []

@@ -33,6 +33,7 @@ from storybrief.analyze.clauses import (
     later_subject,
     np_left,
     passive_asker,
+    relative_subject,
     subject_after_comma,
     with_subject,
 )
@@ -308,6 +309,8 @@ def before(resolver: Resolver, text: str) -> Attribution:
             # ("a woman asked for a photo and Clinton said", "The Council on ... Executive
             # Director Nihad Awad says", "as Joel Pollak of Breitbart observed").
             np = left
+        elif not left:
+            np = relative_subject(toks, start, upto) or np  # "…, who … vows, “…”"
     if verbs and (not np or (len(np) == 1 and np[0].lower() in _POSSESSIVES)):
         # "His wife had warned him …, but Trump said he responded:": the verb's own
         # pronoun subject, when the clause opens with no one.
