@@ -67,7 +67,7 @@ def np_left(toks: list[str], start: int, verb: int, *, subject: bool = False) ->
         t = toks[k]
         low = t.lower().rstrip(".")
         if (
-            (t[:1].isupper() and (low not in STOPWORDS or _name_word(toks, k, start)))
+            (t[:1].isupper() and (low not in STOPWORDS or _name_word(toks, k)))
             or low in ROLES
             or low in SPOKES
         ):
@@ -98,20 +98,22 @@ def np_left(toks: list[str], start: int, verb: int, *, subject: bool = False) ->
     return np
 
 
-def _name_word(toks: list[str], k: int, start: int) -> bool:
-    """A capitalised common word inside a clause, not opening it, that can only be a name
-    there ("…, Will described Trump as …", "as May told MPs"): not a determiner, pronoun,
-    preposition or conjunction, and not "I"."""
+def _name_word(toks: list[str], k: int) -> bool:
+    """A capitalised common word inside a sentence, not opening it, that can only be a
+    name there ("In Iowa, Will described Trump as …", "as May told MPs"): not a
+    determiner, pronoun, preposition or conjunction, and not "I"."""
     t = toks[k]
     return (
-        k > start
+        k > 0
         and len(t) > 2
         and t[1:].islower()
         and toks[k - 1] not in END
+        and toks[k - 1] not in _OPENING_MARKS
         and t.lower() not in _NO_NAME_WORDS
     )
 
 
+_OPENING_MARKS = frozenset(["“", '"', "‘", "'", ":", "(", "—", "–"])
 _NO_NAME_WORDS = (
     DETERMINERS
     | PREPOSITIONS
