@@ -109,3 +109,30 @@ def test_an_agent_noun_inside_the_name_phrase_leaves_the_name_its_head(noun: str
         '"Why the harbour vote matters more than the last one."'
     )
     assert speaker_of(text, "harbour vote matters") == "Tomas Berg"
+
+
+def test_a_quote_right_after_a_possessive_name_is_that_persons_words() -> None:
+    text = (
+        "Governor Ada Morrow left office in Carrow last year.\n\n"
+        'It is the lasting pull of Morrow\'s "every harbour town gets its own ferry" '
+        "promise that keeps the ferry plan alive."
+    )
+    assert speaker_of(text, "own ferry") == "Ada Morrow"
+
+
+def test_a_reply_owned_by_a_name_is_that_persons() -> None:
+    text = (
+        "Ilse Brandt was told about the flood late on Monday.\n\n"
+        "Her aide Jo Tamsin wrote to her at once. Brandt's reply was: "
+        '"Is the ferry still running to the island tonight?"'
+    )
+    assert speaker_of(text, "ferry still running") == "Ilse Brandt"
+
+
+def test_a_possessive_name_before_a_plain_noun_owns_no_quote() -> None:
+    text = (
+        "Ilse Brandt spoke in Carrow on Monday.\n\n"
+        "Brandt's office was closed, and the sign on its door read: \"We will be back "
+        'after the storm has passed."'
+    )
+    assert speaker_of(text, "back after the storm") != "Ilse Brandt"

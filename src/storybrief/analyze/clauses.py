@@ -18,6 +18,7 @@ from storybrief.analyze.attribution import (
     SKIP,
     SPOKES,
     Attribution,
+    clause_start,
     leading_np,
 )
 from storybrief.analyze.lexicon import ROLES, word_set
@@ -218,3 +219,48 @@ def relative_subject(toks: list[str], start: int, verb: int) -> list[str]:
         if toks[k].lower() == "who" and toks[k - 1] == ",":
             return np_left(toks, start, k - 1, subject=True)
     return []
+
+
+# Nouns for what someone said: "Kim's reply was: “…”".
+SAYINGS = word_set(
+    """
+    response reply answer retort words remark remarks comment comments message dictum motto
+    mantra slogan refrain phrase catchphrase promise pledge vow warning advice verdict line
+    quip joke tweet
+    """
+)
+
+
+def sayer(toks: list[str]) -> list[str]:
+    """The owner of the words a quote gives, with no speech verb before it: a possessive
+    name right before the quote ("the pull of Obama's “…” promise") or a clause opening
+    with one and a noun for what was said ("Kim's reply was: “…”", "Kim's catch phrase in
+    that race was that Li “…”"); the name without its "'s", else empty."""
+    if not toks:
+        return []
+    if _possessive_name(toks[-1]):
+        return _name_before(toks, len(toks) - 1)
+    start = clause_start(toks, len(toks))
+    k = start
+    while k < len(toks) and not _possessive_name(toks[k]) and toks[k][:1].isupper():
+        k += 1
+    if k + 2 >= len(toks) or not _possessive_name(toks[k]):
+        return []
+    rest = [t.lower() for t in toks[k + 1 :]]
+    noun = next((j for j, t in enumerate(rest[:3]) if t in SAYINGS), None)
+    be = next((j for j, t in enumerate(rest) if t in ("was", "is", "were", "are")), None)
+    if noun is None or be is None or be < noun or any(t in END for t in rest):
+        return []
+    return _name_before(toks, k)
+
+
+def _possessive_name(t: str) -> bool:
+    return t.endswith(("'s", "’s")) and len(t) > 3 and t[:1].isupper() and t[1:-2].isalpha()
+
+
+def _name_before(toks: list[str], k: int) -> list[str]:
+    """The capitalised run ending with the possessive at ``k``, the "'s" taken off."""
+    j = k
+    while j > 0 and toks[j - 1][:1].isupper() and toks[j - 1].lower() not in STOPWORDS:
+        j -= 1
+    return list(toks[j:k]) + [toks[k][:-2]]

@@ -34,6 +34,7 @@ from storybrief.analyze.clauses import (
     np_left,
     passive_asker,
     relative_subject,
+    sayer,
     subject_after_comma,
     with_subject,
 )
@@ -266,6 +267,11 @@ def before(resolver: Resolver, text: str) -> Attribution:
             found = resolver.phrase(toks[j:k] + [toks[k][:-2]])
             if found.speaker:
                 return found
+    owner = [] if verbs else sayer(toks)
+    if owner:
+        found = resolver.phrase(owner)  # "Obama's “…” promise", "Kim's reply was: “…”"
+        if found.speaker and resolver.index.kind.get(found.speaker) != "place":
+            return found
     upto = verbs[-1] if verbs else len(toks)
     asker = passive_asker(resolver, toks, upto) if verbs else None
     if asker is not None:
