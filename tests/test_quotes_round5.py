@@ -136,3 +136,21 @@ def test_a_possessive_name_before_a_plain_noun_owns_no_quote() -> None:
         'after the storm has passed."'
     )
     assert speaker_of(text, "back after the storm") != "Ilse Brandt"
+
+
+def test_a_name_set_off_after_an_inverted_verb_speaks() -> None:
+    text = (
+        '"Few mayors left a mark on the harbour," says Tomas Berg, a port historian.\n\n'
+        "The puzzle of Carrow, says Ilse Brandt, a historian at the Carrow Library, is that "
+        'the town was "one of the busiest ports on the whole northern coast."'
+    )
+    assert speaker_of(text, "busiest ports") == "Ilse Brandt"
+
+
+def test_a_name_after_the_verb_of_a_subject_with_an_appositive_is_reported_not_speaking() -> None:
+    text = (
+        "Ilse Brandt ran the harbour board for ten years.\n\n"
+        'In an interview, Tomas Berg, a former board member, said Brandt "was closely '
+        'involved in every one of those harbour decisions."'
+    )
+    assert speaker_of(text, "closely involved") == "Tomas Berg"

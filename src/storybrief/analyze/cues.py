@@ -273,6 +273,20 @@ def before(resolver: Resolver, text: str) -> Attribution:
         if found.speaker and resolver.index.kind.get(found.speaker) != "place":
             return found
     upto = verbs[-1] if verbs else len(toks)
+    if verbs and toks[upto - 1 : upto] == [","] and toks[upto].lower() not in _TOLD:
+        # "The paradox of it all, says Carl Anthony, a historian, is that it was “…”": a
+        # name set off after an inverted verb between commas speaks (not "Li, a former
+        # aide, said Kim “…”": there the name after the verb is the reported subject).
+        named = list(takewhile(lambda t: t != "," and t not in END, toks[upto + 1 :]))
+        closed = toks[upto + 1 + len(named) : upto + 2 + len(named)] == [","]
+        if (
+            closed
+            and 1 <= len(named) <= 5
+            and all(t[:1].isupper() or t.lower() in CONNECT for t in named)
+        ):
+            found = resolver.phrase(named)
+            if found.speaker:
+                return found
     asker = passive_asker(resolver, toks, upto) if verbs else None
     if asker is not None:
         return asker
@@ -368,6 +382,7 @@ def _affiliation(words: list[str]) -> bool:
 
 
 _NOT_PEOPLE = frozenset(["place", "organization"])
+_TOLD = frozenset(["told", "tells", "tell", "telling"])  # "…, told Fox News": no speaker after
 _POSSESSIVES = frozenset(["his", "her", "their", "its", "our"])
 _OF = frozenset(["the", "a", "an", "his", "her", "its", "their", "our", "this", "these"])
 
