@@ -154,3 +154,13 @@ def test_a_name_after_the_verb_of_a_subject_with_an_appositive_is_reported_not_s
         'involved in every one of those harbour decisions."'
     )
     assert speaker_of(text, "closely involved") == "Tomas Berg"
+
+
+def test_attorneys_for_someone_speak_for_them_and_are_not_them() -> None:
+    text = (
+        "Ilse Brandt sued the harbour board in Carrow.\n\n"
+        "Attorneys for Brandt opposed the move, saying in court papers that the records "
+        '"have never belonged to the harbour board or to the town."'
+    )
+    who = speaker_of(text, "never belonged")
+    assert who is not None and who.startswith("attorneys for") and who.endswith("Brandt")

@@ -80,6 +80,7 @@ ORG_NOUNS = word_set(
     """
 )
 SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson", "representative", "rep"])
+_SPEAK_FOR = SPOKES | {r + "s" for r in ROLES}  # "a spokesperson for", "attorneys for"
 # Plural or collective speakers a description may name: never one person named before.
 GROUPS = word_set(
     """
@@ -274,7 +275,7 @@ def leading_np(toks: Sequence[str]) -> list[str]:
                 low in CONNECT
                 or low == "of"
                 # "A spokesperson for Conyers"
-                or (low == "for" and np[-1].lower() in SPOKES and k + 1 < len(toks))
+                or (low == "for" and np[-1].lower() in _SPEAK_FOR and k + 1 < len(toks))
                 or (low in DETERMINERS and np[-1].lower() == "for")  # "… for the Committee"
             )
         ):
@@ -311,8 +312,7 @@ def leading_np(toks: Sequence[str]) -> list[str]:
 
 
 def _agent_noun(toks: Sequence[str], k: int) -> bool:
-    """A lower-case noun of what someone does before their two-word name: "Obama
-    speechwriter Jon Favreau", "GOP strategist Ada Morrow" (not "Obama never Jon …")."""
+    """A noun of what one does before one's name: "Obama speechwriter Jon Favreau"."""
     t = toks[k]
     return (
         k + 2 < len(toks)

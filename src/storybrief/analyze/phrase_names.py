@@ -84,6 +84,7 @@ class PhraseNames:
                     not (dotted and len(w) > 2)  # "U.S. website The Onion", "D.C."
                     and w[:1].isupper()
                     and not {low, low[:-2] if possessive else low} & NOT_NAME
+                    and not (low.endswith("s") and low[:-1] in ROLES)  # "Attorneys", "Aides"
                     and not (start is None and not dotted and self._common(low))
                 )
                 # A surname that is also a role word, after a first name: "Amy Pope",

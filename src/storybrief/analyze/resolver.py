@@ -45,6 +45,13 @@ PENDING = 6  # sentences before a quote parsed for who a pronoun may mean (Resol
 # Last words of a group or side, no one a pronoun means (one set, not a union per name).
 _NO_ONE = ORG_NOUNS | SIDES
 _NOT_SPEAKER = ("organization", "place")
+
+
+def _plural_role(word: str) -> bool:
+    """ "attorneys", "aides": people in a role, never a name."""
+    return word.endswith("s") and word[:-1] in ROLES
+
+
 _TIES = frozenset(["to", "of", "for", "at", "with", "from", "in", "on"])  # "the aide to X"
 _CAPTIONS = frozenset(["image caption ", "media caption ", "image copyrigh"])
 # Speech verbs that come before their speaker ("…, says Darby Hoover"; not "…, told Al Jazeera").
@@ -342,9 +349,10 @@ class Resolver(PhraseNames):
             return None, rest
         title = words[:start]
         low_title = [w.lower() for w in title]
-        spokes = next((w for w in low_title if w in SPOKES), None)
+        spokes = next((w for w in low_title if w in SPOKES or _plural_role(w)), None)
         if spokes and "for" in low_title and self.index.kind.get(name) != "organization":
-            # "A spokesperson for Conyers told KPRC": the spokesperson speaks, not Conyers.
+            # "A spokesperson for Conyers told KPRC", "Attorneys for Clinton argued": they
+            # speak, not Conyers or Clinton.
             return f"{spokes} for {name}", None
 
         role = " ".join(title) if any(w.lower().rstrip(".") in ROLES for w in title) else None
