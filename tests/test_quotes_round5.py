@@ -164,3 +164,12 @@ def test_attorneys_for_someone_speak_for_them_and_are_not_them() -> None:
     )
     who = speaker_of(text, "never belonged")
     assert who is not None and who.startswith("attorneys for") and who.endswith("Brandt")
+
+
+def test_calls_attributes_a_quote_to_its_subject() -> None:
+    text = (
+        "Ilse Brandt was mayor of Carrow for twenty years.\n\n"
+        'Tomas Berg, a harbour historian, calls Brandt "a mayor of the old school": "She '
+        'never once let a ferry leave late in all her years."'
+    )
+    assert speaker_of(text, "ferry leave late") == "Tomas Berg"

@@ -31,9 +31,9 @@ PRONOUNS = frozenset(["he", "she"])
 # ('"…?" Hannity pressed.', '"…," Trump answered.').
 QUOTE_VERBS = SAY_VERBS | word_set(
     """
-    pressed answered answers mused retorted snapped barked interjected demanded fumed
-    complained griped recounted describes described characterized characterizes dubbed
-    proclaimed proclaims remembered remembers reacted agrees opined assured assures emailed
+    pressed answered answers mused retorted snapped barked interjected demanded fumed calls
+    complained griped recounted describes described characterized characterizes dubbed cites
+    proclaimed proclaims remembered remembers reacted agrees opined assured assures emailed write
     texted marveled marvelled blasted slammed praised touted gushed raved deadpanned chided
     scolded teased confided whispered screamed charged cracked retaliated retaliates
     """

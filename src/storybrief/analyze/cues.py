@@ -38,7 +38,7 @@ from storybrief.analyze.clauses import (
     subject_after_comma,
     with_subject,
 )
-from storybrief.analyze.lexicon import ROLES
+from storybrief.analyze.lexicon import ROLES, word_set
 from storybrief.analyze.resolver import Resolver
 from storybrief.analyze.speaker_rules import READS, document_head, same_sentence
 from storybrief.text import STOPWORDS
@@ -384,7 +384,8 @@ def _affiliation(words: list[str]) -> bool:
 _NOT_PEOPLE = frozenset(["place", "organization"])
 _TOLD = frozenset(["told", "tells", "tell", "telling"])  # "…, told Fox News": no speaker after
 _POSSESSIVES = frozenset(["his", "her", "their", "its", "our"])
-_OF = frozenset(["the", "a", "an", "his", "her", "its", "their", "our", "this", "these"])
+# (and prepositions: "Amid calls for a strike", "of remarks": a noun after them)
+_OF = word_set("the a an his her its their our this these amid despite among after of about")
 
 
 def _owned(word: str) -> bool:
