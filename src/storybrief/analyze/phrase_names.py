@@ -32,8 +32,9 @@ def first_names(index: NameIndex) -> dict[str, set[str]]:
     return by_first
 
 
-# Endings of capitalised sentence openers that are no name: "Likewise", "Acknowledging".
-_NOT_NAME_ENDS = ("ly", "wise", "ing")
+# Endings of longer capitalised sentence openers that are no name: "Likewise",
+# "Acknowledging" (not "Jing", "Ming"; -ly words of any length: "Only", "Early").
+_NOT_NAME_ENDS = ("wise", "ing")
 
 
 class PhraseNames:
@@ -57,7 +58,10 @@ class PhraseNames:
         return (
             (low in self.lower and low not in self.index.canonical)
             or low in CALENDAR
-            or (low.endswith(_NOT_NAME_ENDS) and not self._a_name(low))
+            or (
+                (low.endswith("ly") or (low.endswith(_NOT_NAME_ENDS) and len(low) > 5))
+                and not self._a_name(low)
+            )
         )
 
     def _a_name(self, low: str) -> bool:
