@@ -292,7 +292,7 @@ def leading_np(toks: Sequence[str]) -> list[str]:
             k += 1
             continue
         if np and _agent_noun(toks, k) and np[-1][:1].isupper():
-            np.append(t)  # "speechwriter" in "Former Obama speechwriter Jon Favreau"
+            np.append(t)  # "speechwriter" in "Former Morrow speechwriter Tomas Berg"
             k += 1
             continue
         if t == "," and np:
@@ -312,7 +312,7 @@ def leading_np(toks: Sequence[str]) -> list[str]:
 
 
 def _agent_noun(toks: Sequence[str], k: int) -> bool:
-    """A noun of what one does before one's name: "Obama speechwriter Jon Favreau"."""
+    """A noun of what one does before one's name: "Morrow speechwriter Tomas Berg"."""
     t = toks[k]
     return (
         k + 2 < len(toks)

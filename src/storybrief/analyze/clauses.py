@@ -101,7 +101,7 @@ def np_left(toks: list[str], start: int, verb: int, *, subject: bool = False) ->
 
 def _name_word(toks: list[str], k: int) -> bool:
     """A capitalised common word inside a sentence, not opening it, that can only be a
-    name there ("In Iowa, Will described Trump as …", "as May told MPs"): not a
+    name there ("In Carrow, Will described the plan as …", "as May told MPs"): not a
     determiner, pronoun, preposition or conjunction, and not "I"."""
     t = toks[k]
     return (
@@ -233,7 +233,7 @@ SAYINGS = word_set(
 
 def sayer(toks: list[str]) -> list[str]:
     """The owner of the words a quote gives, with no speech verb before it: a possessive
-    name right before the quote ("the pull of Obama's “…” promise") or a clause opening
+    name right before the quote ("the pull of Morrow's “…” promise") or a clause opening
     with one and a noun for what was said ("Kim's reply was: “…”", "Kim's catch phrase in
     that race was that Li “…”"); the name without its "'s", else empty."""
     if not toks:

@@ -269,12 +269,12 @@ def before(resolver: Resolver, text: str) -> Attribution:
                 return found
     owner = [] if verbs else sayer(toks)
     if owner:
-        found = resolver.phrase(owner)  # "Obama's “…” promise", "Kim's reply was: “…”"
+        found = resolver.phrase(owner)  # "Morrow's “…” promise", "Kim's reply was: “…”"
         if found.speaker and resolver.index.kind.get(found.speaker) != "place":
             return found
     upto = verbs[-1] if verbs else len(toks)
     if verbs and toks[upto - 1 : upto] == [","] and toks[upto].lower() not in _TOLD:
-        # "The paradox of it all, says Carl Anthony, a historian, is that it was “…”": a
+        # "The puzzle of it all, says Ilse Brandt, a historian, is that it was “…”": a
         # name set off after an inverted verb between commas speaks (not "Li, a former
         # aide, said Kim “…”": there the name after the verb is the reported subject).
         named = list(takewhile(lambda t: t != "," and t not in END, toks[upto + 1 :]))
@@ -332,7 +332,7 @@ def before(resolver: Resolver, text: str) -> Attribution:
         elif not left:
             np = relative_subject(toks, start, upto) or np  # "…, who … vows, “…”"
     if verbs and (not np or (len(np) == 1 and np[0].lower() in _POSSESSIVES)):
-        # "His wife had warned him …, but Trump said he responded:": the verb's own
+        # "Her aides had asked her …, but Brandt said she replied:": the verb's own
         # pronoun subject, when the clause opens with no one.
         k = upto - 1
         while k > start and toks[k].lower() in SKIP:
@@ -340,7 +340,7 @@ def before(resolver: Resolver, text: str) -> Attribution:
         if k >= start and toks[k].lower() in PRONOUNS:
             np = [toks[k]]
     if not verbs and np:
-        np = later_subject(toks, start, upto) or np  # "…, while Huckabee proposed “…”"
+        np = later_subject(toks, start, upto) or np  # "…, while Brandt proposed “…”"
     if not np and upto < len(toks):
         np = subject_after_comma(toks, start, upto)  # "A few days later, Trump …, telling"
     if not np and verbs:

@@ -232,7 +232,7 @@ def _sentence_mentions(
                 possessive = True
                 break
             if _initial(toks, j):
-                span.append(toks[j] + ".")  # "Emmet G. Sullivan": the initial is the name's
+                span.append(toks[j] + ".")  # "Hollis T. Varga": the initial is the name's
                 j += 2
         mention = _span_mention(article, index, toks, i, span, possessive, lower_vocab, j)
         if mention is not None:
@@ -243,7 +243,7 @@ def _sentence_mentions(
 
 def _initial(toks: list[str], j: int) -> bool:
     """Whether a middle initial stands at ``j`` inside a name: one capital letter, its full
-    stop, then a capitalised word ("G" "." "Sullivan")."""
+    stop, then a capitalised word ("T" "." "Varga")."""
     return (
         j + 2 < len(toks)
         and len(toks[j]) == 1

@@ -307,7 +307,7 @@ class Resolver(PhraseNames):
                 and low[cut - 1] not in SPOKES
                 and all(w[:1].islower() for w in words[1:cut])
             ):
-                # "the former top aide to President Bush": the aide, the one just named
+                # "the former top aide to Governor Morrow": the aide, the one just named
                 # (a title seen elsewhere is no better guess); the person named is the
                 # object of "to", not the one who speaks.
                 last = self.last_person
@@ -351,8 +351,8 @@ class Resolver(PhraseNames):
         low_title = [w.lower() for w in title]
         spokes = next((w for w in low_title if w in SPOKES or _plural_role(w)), None)
         if spokes and "for" in low_title and self.index.kind.get(name) != "organization":
-            # "A spokesperson for Conyers told KPRC", "Attorneys for Clinton argued": they
-            # speak, not Conyers or Clinton.
+            # "A spokesperson for Conyers told KPRC", "Attorneys for Brandt argued": they
+            # speak, not Conyers or Brandt.
             return f"{spokes} for {name}", None
 
         role = " ".join(title) if any(w.lower().rstrip(".") in ROLES for w in title) else None
