@@ -31,9 +31,9 @@ PRONOUNS = frozenset(["he", "she"])
 # ('"…?" Hannity pressed.', '"…," Trump answered.').
 QUOTE_VERBS = SAY_VERBS | word_set(
     """
-    pressed answered answers mused retorted snapped barked interjected demanded fumed
-    complained griped recounted describes described characterized characterizes dubbed
-    proclaimed proclaims remembered remembers reacted agrees opined assured assures emailed
+    pressed answered answers mused retorted snapped barked interjected demanded fumed calls
+    complained griped recounted describes described characterized characterizes dubbed cites
+    proclaimed proclaims remembered remembers reacted agrees opined assured assures emailed write
     texted marveled marvelled blasted slammed praised touted gushed raved deadpanned chided
     scolded teased confided whispered screamed charged cracked retaliated retaliates
     """
@@ -80,6 +80,7 @@ ORG_NOUNS = word_set(
     """
 )
 SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson", "representative", "rep"])
+_SPEAK_FOR = SPOKES | {r + "s" for r in ROLES}  # "a spokesperson for", "attorneys for"
 # Plural or collective speakers a description may name: never one person named before.
 GROUPS = word_set(
     """
@@ -101,6 +102,9 @@ INTRO = word_set(
     finally afterward afterwards separately similarly moreover furthermore additionally
     nevertheless nonetheless overall ultimately eventually recently previously initially
     again first second third last next since from by with without for of to under over
+    amid amidst among amongst against across throughout unlike like given because although
+    though if once until unless whether beyond within toward towards along alongside behind
+    likewise otherwise
     """
 )
 END = frozenset([".", "!", "?"])
@@ -271,7 +275,7 @@ def leading_np(toks: Sequence[str]) -> list[str]:
                 low in CONNECT
                 or low == "of"
                 # "A spokesperson for Conyers"
-                or (low == "for" and np[-1].lower() in SPOKES and k + 1 < len(toks))
+                or (low == "for" and np[-1].lower() in _SPEAK_FOR and k + 1 < len(toks))
                 or (low in DETERMINERS and np[-1].lower() == "for")  # "… for the Committee"
             )
         ):
@@ -285,6 +289,10 @@ def leading_np(toks: Sequence[str]) -> list[str]:
             and any(w.lower() in ROLES for w in toks[k + 1 : k + 4])
         ):
             np.append(t)  # "senior" in "Trump senior communications adviser"
+            k += 1
+            continue
+        if np and _agent_noun(toks, k) and np[-1][:1].isupper():
+            np.append(t)  # "speechwriter" in "Former Morrow speechwriter Tomas Berg"
             k += 1
             continue
         if t == "," and np:
@@ -301,6 +309,28 @@ def leading_np(toks: Sequence[str]) -> list[str]:
     if np and np[0].lower() in PRONOUNS:
         return np[:1]
     return np if any(w[:1].isupper() or w.lower() in ROLES for w in np) else []
+
+
+def _agent_noun(toks: Sequence[str], k: int) -> bool:
+    """A noun of what one does before one's name: "Morrow speechwriter Tomas Berg"."""
+    t = toks[k]
+    return (
+        k + 2 < len(toks)
+        and len(t) > 4
+        and t.isalpha()
+        and t.islower()
+        and t.endswith(_AGENT_ENDS)
+        and t not in STOPWORDS
+        and t not in SKIP
+        and t not in QUOTE_VERBS
+        and all(
+            w[:1].isupper() and w.isalpha() and w.lower() not in STOPWORDS | CALENDAR
+            for w in toks[k + 1 : k + 3]
+        )
+    )
+
+
+_AGENT_ENDS = ("er", "or", "ist", "ian", "ant", "ent")
 
 
 def clause_start(toks: Sequence[str], upto: int) -> int:

@@ -18,6 +18,7 @@ from storybrief.analyze.attribution import (
     SKIP,
     SPOKES,
     Attribution,
+    clause_start,
     leading_np,
 )
 from storybrief.analyze.lexicon import ROLES, word_set
@@ -66,7 +67,11 @@ def np_left(toks: list[str], start: int, verb: int, *, subject: bool = False) ->
     while k >= start:
         t = toks[k]
         low = t.lower().rstrip(".")
-        if (t[:1].isupper() and low not in STOPWORDS) or low in ROLES or low in SPOKES:
+        if (
+            (t[:1].isupper() and (low not in STOPWORDS or _name_word(toks, k)))
+            or low in ROLES
+            or low in SPOKES
+        ):
             k -= 1
         elif low in CONNECT or low == "of":
             if k - 1 < start or not toks[k - 1][:1].isupper():
@@ -92,6 +97,35 @@ def np_left(toks: list[str], start: int, verb: int, *, subject: bool = False) ->
     if not any(w[:1].isupper() and w.lower().rstrip(".") not in ROLES for w in np):
         return []
     return np
+
+
+def _name_word(toks: list[str], k: int) -> bool:
+    """A capitalised common word inside a sentence, not opening it, that can only be a
+    name there ("In Carrow, Will described the plan as …", "as May told MPs"): not a
+    determiner, pronoun, preposition or conjunction, and not "I"."""
+    t = toks[k]
+    return (
+        k > 0
+        and len(t) > 2
+        and t[1:].islower()
+        and toks[k - 1] not in END
+        and toks[k - 1] not in _OPENING_MARKS
+        and t.lower() not in _NO_NAME_WORDS
+    )
+
+
+_OPENING_MARKS = frozenset(["“", '"', "‘", "'", ":", "(", "—", "–"])
+_NO_NAME_WORDS = (
+    DETERMINERS
+    | PREPOSITIONS
+    | word_set(
+        """
+        and but or nor so yet if then than because while when where which who whom whose
+        what why how that this these those there here he she it they we you his her hers
+        its their our your him them us me not no all any both each few some such very
+        """
+    )
+)
 
 
 # A question reported in the passive: its subject is who was asked.
@@ -148,3 +182,85 @@ def subject_after_comma(toks: list[str], start: int, upto: int) -> list[str]:
         if nxt.isalpha() and nxt.islower() and finite:
             return np
     return []
+
+
+# Conjunctions after a comma that open a clause with a subject of its own.
+_CLAUSE_CONJUNCTIONS = frozenset(["while", "whereas", "but", "and", "yet"])
+
+
+def later_subject(toks: list[str], start: int, upto: int) -> list[str]:
+    """ "Jo Brandt signed the order, while Ada Morrow, the mayor, called it “…”": the
+    subject of the last clause a conjunction after a comma opens, a name followed by its
+    verb, before ``upto`` (the quote's clause, not the sentence's first); else empty."""
+    for c in range(upto - 3, start, -1):
+        if toks[c] != "," or toks[c + 1].lower() not in _CLAUSE_CONJUNCTIONS:
+            continue
+        np = leading_np(toks[c + 2 : upto])
+        end = c + 2 + len(np)
+        if end < upto and toks[end] == "," and "," in np:
+            end += 1  # "Ada Morrow, the mayor, called"
+        nxt = toks[end] if np and end < upto else ""
+        finite = nxt in QUOTE_VERBS or (
+            nxt.endswith(("ed", "s")) and nxt not in STOPWORDS and nxt.rstrip("s") not in ROLES
+        )
+        if nxt.isalpha() and nxt.islower() and finite and np[0][:1].isupper():
+            return np
+        return []
+    return []
+
+
+def relative_subject(toks: list[str], start: int, verb: int) -> list[str]:
+    """ "… led by Ada Morrow, who glimpses the river and vows, “…”": the name a relative
+    "who" clause holding the speech verb refers to (the name right before ", who"); else
+    empty."""
+    for k in range(verb - 1, start + 1, -1):
+        if toks[k] in END:
+            return []
+        if toks[k].lower() == "who" and toks[k - 1] == ",":
+            return np_left(toks, start, k - 1, subject=True)
+    return []
+
+
+# Nouns for what someone said: "Kim's reply was: “…”".
+SAYINGS = word_set(
+    """
+    response reply answer retort words remark remarks comment comments message dictum motto
+    mantra slogan refrain phrase catchphrase promise pledge vow warning advice verdict line
+    quip joke tweet
+    """
+)
+
+
+def sayer(toks: list[str]) -> list[str]:
+    """The owner of the words a quote gives, with no speech verb before it: a possessive
+    name right before the quote ("the pull of Morrow's “…” promise") or a clause opening
+    with one and a noun for what was said ("Kim's reply was: “…”", "Kim's catch phrase in
+    that race was that Li “…”"); the name without its "'s", else empty."""
+    if not toks:
+        return []
+    if _possessive_name(toks[-1]):
+        return _name_before(toks, len(toks) - 1)
+    start = clause_start(toks, len(toks))
+    k = start
+    while k < len(toks) and not _possessive_name(toks[k]) and toks[k][:1].isupper():
+        k += 1
+    if k + 2 >= len(toks) or not _possessive_name(toks[k]):
+        return []
+    rest = [t.lower() for t in toks[k + 1 :]]
+    noun = next((j for j, t in enumerate(rest[:3]) if t in SAYINGS), None)
+    be = next((j for j, t in enumerate(rest) if t in ("was", "is", "were", "are")), None)
+    if noun is None or be is None or be < noun or any(t in END for t in rest):
+        return []
+    return _name_before(toks, k)
+
+
+def _possessive_name(t: str) -> bool:
+    return t.endswith(("'s", "’s")) and len(t) > 3 and t[:1].isupper() and t[1:-2].isalpha()
+
+
+def _name_before(toks: list[str], k: int) -> list[str]:
+    """The capitalised run ending with the possessive at ``k``, the "'s" taken off."""
+    j = k
+    while j > 0 and toks[j - 1][:1].isupper() and toks[j - 1].lower() not in STOPWORDS:
+        j -= 1
+    return list(toks[j:k]) + [toks[k][:-2]]

@@ -30,12 +30,15 @@ from storybrief.analyze.attribution import (
 from storybrief.analyze.clauses import (
     PARTICIPLES,
     PREPOSITIONS,
+    later_subject,
     np_left,
     passive_asker,
+    relative_subject,
+    sayer,
     subject_after_comma,
     with_subject,
 )
-from storybrief.analyze.lexicon import ROLES
+from storybrief.analyze.lexicon import ROLES, word_set
 from storybrief.analyze.resolver import Resolver
 from storybrief.analyze.speaker_rules import READS, document_head, same_sentence
 from storybrief.text import STOPWORDS
@@ -264,7 +267,26 @@ def before(resolver: Resolver, text: str) -> Attribution:
             found = resolver.phrase(toks[j:k] + [toks[k][:-2]])
             if found.speaker:
                 return found
+    owner = [] if verbs else sayer(toks)
+    if owner:
+        found = resolver.phrase(owner)  # "Morrow's “…” promise", "Kim's reply was: “…”"
+        if found.speaker and resolver.index.kind.get(found.speaker) != "place":
+            return found
     upto = verbs[-1] if verbs else len(toks)
+    if verbs and toks[upto - 1 : upto] == [","] and toks[upto].lower() not in _TOLD:
+        # "The puzzle of it all, says Ilse Brandt, a historian, is that it was “…”": a
+        # name set off after an inverted verb between commas speaks (not "Li, a former
+        # aide, said Kim “…”": there the name after the verb is the reported subject).
+        named = list(takewhile(lambda t: t != "," and t not in END, toks[upto + 1 :]))
+        closed = toks[upto + 1 + len(named) : upto + 2 + len(named)] == [","]
+        if (
+            closed
+            and 1 <= len(named) <= 5
+            and all(t[:1].isupper() or t.lower() in CONNECT for t in named)
+        ):
+            found = resolver.phrase(named)
+            if found.speaker:
+                return found
     asker = passive_asker(resolver, toks, upto) if verbs else None
     if asker is not None:
         return asker
@@ -307,6 +329,18 @@ def before(resolver: Resolver, text: str) -> Attribution:
             # ("a boy asked for an autograph and Brandt said", "The League of ... Executive
             # Director Imre Salo says", "as Dana Kirsch of the Ledger observed").
             np = left
+        elif not left:
+            np = relative_subject(toks, start, upto) or np  # "…, who … vows, “…”"
+    if verbs and (not np or (len(np) == 1 and np[0].lower() in _POSSESSIVES)):
+        # "Her aides had asked her …, but Brandt said she replied:": the verb's own
+        # pronoun subject, when the clause opens with no one.
+        k = upto - 1
+        while k > start and toks[k].lower() in SKIP:
+            k -= 1
+        if k >= start and toks[k].lower() in PRONOUNS:
+            np = [toks[k]]
+    if not verbs and np:
+        np = later_subject(toks, start, upto) or np  # "…, while Brandt proposed “…”"
     if not np and upto < len(toks):
         np = subject_after_comma(toks, start, upto)  # "A few days later, Trump …, telling"
     if not np and verbs:
@@ -348,7 +382,10 @@ def _affiliation(words: list[str]) -> bool:
 
 
 _NOT_PEOPLE = frozenset(["place", "organization"])
-_OF = frozenset(["the", "a", "an", "his", "her", "its", "their", "our", "this", "these"])
+_TOLD = frozenset(["told", "tells", "tell", "telling"])  # "…, told Fox News": no speaker after
+_POSSESSIVES = frozenset(["his", "her", "their", "its", "our"])
+# (and prepositions: "Amid calls for a strike", "of remarks": a noun after them)
+_OF = word_set("the a an his her its their our this these amid despite among after of about")
 
 
 def _owned(word: str) -> bool:

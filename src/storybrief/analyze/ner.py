@@ -231,11 +231,28 @@ def _sentence_mentions(
             if poss:
                 possessive = True
                 break
-        mention = _span_mention(article, index, toks, i, span, possessive, lower_vocab)
+            if _initial(toks, j):
+                span.append(toks[j] + ".")  # "Hollis T. Varga": the initial is the name's
+                j += 2
+        mention = _span_mention(article, index, toks, i, span, possessive, lower_vocab, j)
         if mention is not None:
             out.append(mention)
         done = max(j, i + 1)
     return out
+
+
+def _initial(toks: list[str], j: int) -> bool:
+    """Whether a middle initial stands at ``j`` inside a name: one capital letter, its full
+    stop, then a capitalised word ("T" "." "Varga")."""
+    return (
+        j + 2 < len(toks)
+        and len(toks[j]) == 1
+        and toks[j].isupper()
+        and toks[j + 1] == "."
+        and len(toks[j + 2]) > 1
+        and _is_cap(toks[j + 2])
+        and toks[j + 2].lower() not in STOPWORDS  # not "Plan B. Then"
+    )
 
 
 def _not_initial_name(low: str, lower_vocab: set[str]) -> bool:
@@ -255,7 +272,10 @@ def _span_mention(
     span: list[str],
     possessive: bool,
     lower_vocab: set[str],
+    stop: int | None = None,
 ) -> Mention | None:
+    """The mention a span of tokens makes (``stop``: the token after it, where an initial's
+    full stop inside made the span shorter than the tokens it covers)."""
     # Sentence-initial words that the story writes in lower case elsewhere are not names.
     while span and start == 0 and _not_initial_name(span[0].lower(), lower_vocab):
         span, start = span[1:], start + 1
@@ -277,7 +297,7 @@ def _span_mention(
         name = name[:-1]
     if not name or (len(name) == 1 and len(name[0]) < 2) or name == ["I"]:
         return None
-    end = start + len(span)
+    end = stop if stop is not None else start + len(span)
     after = toks[end].lower() if end < len(toks) else ""
     before = toks[start - 1].lower() if start > 0 else ""
     if (

@@ -32,6 +32,11 @@ def first_names(index: NameIndex) -> dict[str, set[str]]:
     return by_first
 
 
+# Endings of longer capitalised sentence openers that are no name: "Likewise",
+# "Acknowledging" (not "Jing", "Ming"; -ly words of any length: "Only", "Early").
+_NOT_NAME_ENDS = ("wise", "ing")
+
+
 class PhraseNames:
     """Name finding for ``Resolver`` (its base): the story's index, the article's
     lower-case words, the story's names by surname and the people recently named."""
@@ -48,12 +53,15 @@ class PhraseNames:
 
     def _common(self, low: str) -> bool:
         """A capitalised word that is no name when it starts a run: a word the article also
-        writes in lower case, a weekday or month, an -ly adverb (unless the story names
-        someone so: "Kelly", "Skelly")."""
+        writes in lower case, a weekday or month, an -ly or -wise adverb, an -ing participle
+        ("Acknowledging that …") (unless the story names someone so: "Kelly", "Manning")."""
         return (
             (low in self.lower and low not in self.index.canonical)
             or low in CALENDAR
-            or (low.endswith("ly") and not self._a_name(low))
+            or (
+                (low.endswith("ly") or (low.endswith(_NOT_NAME_ENDS) and len(low) > 5))
+                and not self._a_name(low)
+            )
         )
 
     def _a_name(self, low: str) -> bool:
@@ -80,6 +88,7 @@ class PhraseNames:
                     not (dotted and len(w) > 2)  # "U.S. website The Onion", "D.C."
                     and w[:1].isupper()
                     and not {low, low[:-2] if possessive else low} & NOT_NAME
+                    and not (low.endswith("s") and low[:-1] in ROLES)  # "Attorneys", "Aides"
                     and not (start is None and not dotted and self._common(low))
                 )
                 # A surname that is also a role word, after a first name: "Amy Pope",

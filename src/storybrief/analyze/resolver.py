@@ -45,6 +45,14 @@ PENDING = 6  # sentences before a quote parsed for who a pronoun may mean (Resol
 # Last words of a group or side, no one a pronoun means (one set, not a union per name).
 _NO_ONE = ORG_NOUNS | SIDES
 _NOT_SPEAKER = ("organization", "place")
+
+
+def _plural_role(word: str) -> bool:
+    """ "attorneys", "aides": people in a role, never a name."""
+    return word.endswith("s") and word[:-1] in ROLES
+
+
+_TIES = frozenset(["to", "of", "for", "at", "with", "from", "in", "on"])  # "the aide to X"
 _CAPTIONS = frozenset(["image caption ", "media caption ", "image copyrigh"])
 # Speech verbs that come before their speaker ("…, says Darby Hoover"; not "…, told Al Jazeera").
 _INVERTS = QUOTE_VERBS - frozenset(["told", "tells", "telling", "tell"])
@@ -290,6 +298,20 @@ class Resolver(PhraseNames):
                 return self.last_person, None  # "The Kansas Republican": one named before
             found = self._name(words)
             known = found and self.index.kind.get(found[0]) == "person"
+            cut = next((k for k in range(2, len(low)) if low[k] in _TIES), None)
+            if (
+                known
+                and cut is not None
+                and found[1] > cut
+                and low[cut - 1] in PERSON_NOUNS
+                and low[cut - 1] not in SPOKES
+                and all(w[:1].islower() for w in words[1:cut])
+            ):
+                # "the former top aide to Governor Morrow": the aide, the one just named
+                # (a title seen elsewhere is no better guess); the person named is the
+                # object of "to", not the one who speaks.
+                last = self.last_person
+                return (last if last and self._fits(last, low[cut - 1]) else None), None
             if not known and found and proper_after_determiner(words):
                 return found[0], None  # "the Rockies said", "the Post": an organisation
             if not known:
@@ -327,9 +349,10 @@ class Resolver(PhraseNames):
             return None, rest
         title = words[:start]
         low_title = [w.lower() for w in title]
-        spokes = next((w for w in low_title if w in SPOKES), None)
+        spokes = next((w for w in low_title if w in SPOKES or _plural_role(w)), None)
         if spokes and "for" in low_title and self.index.kind.get(name) != "organization":
-            # "A spokesperson for Conyers told KPRC": the spokesperson speaks, not Conyers.
+            # "A spokesperson for Conyers told KPRC", "Attorneys for Brandt argued": they
+            # speak, not Conyers or Brandt.
             return f"{spokes} for {name}", None
 
         role = " ".join(title) if any(w.lower().rstrip(".") in ROLES for w in title) else None
