@@ -22,7 +22,7 @@ _LEADS = [
     r"follow (?:him|her|them|us|me) (?:at|on)\b",
     # A contributor's place line: "Jo Roe reported from Harbour Town." (a report goes on:
     # "... reported from the scene that ...").
-    r"(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?: and [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})?)"
+    r"(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?:(?:, | and |, and )[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})*)"
     r" (?:reported|contributed|wrote) from (?-i:[A-Z])[^;:]{0,50}\.?\s*$",
     # A byline glued to the first sentence ("By Jo Roe and Al Poe The council said ..."),
     # a site's name in capitals before a picture's caption ("RIVERTIMES.COM ...").
@@ -76,6 +76,71 @@ _LEADS = [
     r"starring\s+[A-Z][^.]{0,80}\.?\s*$",
     r"\W*you can (?:earn|get|buy|save|order|download|win|try)\b[^.]{0,80}"
     r"\b(?:fee|free|certificate|discount|offer|subscription|trial|coupon|price)\b",
+]
+# Round five (issue 14): kinds seen on many sites that the rules above let through.
+_NAMES = r"(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})"
+_LEADS += [
+    # Credits: "Photo courtesy of the city", "A still from the video shows ...", "Jo
+    # Roe/River Times" or "Jo Roe/River Times via AP" alone, the Guardian's "Staff and
+    # agencies".
+    r"(?:photo|photograph|image|picture|video|footage)s? courtesy\b[^.!?]{0,80}\.?\s*$",
+    r"(?:an? |this |the )?(?:still|screenshot|screengrab|screen grab|frame grab) (?:from|taken from)\b",
+    r"(?:screenshot|screengrab|screen grab)s?\s*(?::|via\b)",
+    rf"{_NAMES}\s*/\s*(?-i:(?:The |the )?[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){{0,3}})"
+    r"(?: via (?-i:[A-Z][\w.]*))?\s*$",
+    r"(?:staff and agencies|staff and wire reports|staff reports?|wire reports|news services)\s*$",
+    # Contributor lines: "Jo Roe in Dunmore and Al Ng in Carrow contributed.", "AP writer
+    # Jo Roe contributed.", "The Associated Press contributed." ("Acme and Beta Corp also
+    # contributed." is a report: a contributor line names a place, a role or an agency).
+    rf"{_NAMES} (?:in|from) (?-i:[A-Z])[\w.'’-]*(?: [A-Z][\w.'’-]*){{0,2}}"
+    rf"(?:,? and {_NAMES} (?:in|from) (?-i:[A-Z])[\w.'’-]*(?: [A-Z][\w.'’-]*){{0,2}})*"
+    r" (?:also )?contributed\.?\s*$",
+    r"[^.!?]{0,60}\b(?:writers?|reporters?|correspondents?|staff writers?)\b[^.!?]{0,60}"
+    r"\b(?:also )?contributed\.?\s*$",
+    r"(?:the )?(?:associated press|ap|reuters|afp|bloomberg|news agencies|wire services)"
+    r" (?:also )?contributed\.?\s*$",
+    # A reporter's beat line: "Jo Roe is a staff writer for the River Times.", "Jo Roe
+    # writes about transport for the River Times." (a report about a reporter goes on:
+    # "... is a reporter who was held ...").
+    rf"{_NAMES} is (?:a|an|the) (?:[\w’'-]+ ){{0,4}}(?:writer|reporter|correspondent|editor"
+    r"|columnist|contributor|journalist|producer)s?(?: at large)? (?:for|at|with|covering|based"
+    r"|of)\b(?![^.]*\b(?:who|which|that|when|until|since|after|before)\b)[^.;:!?]{0,80}\.?\s*$",
+    rf"{_NAMES} is (?-i:(?:the |The )?[A-Z][\w.&]*(?: [A-Z][\w.&]*){{0,3}})(?:'|’)s?"
+    r" (?:[\w-]+ ){0,3}(?:writer|reporter|correspondent|editor|columnist)\.?\s*$",
+    rf"{_NAMES} (?:writes|reports) (?:about|on) [^.;:!?]{{1,60}} for (?-i:(?:the |The )?[A-Z])[^.;:!?]{{0,40}}\.?\s*$",
+    # Notes: "Clarification: ...", "UPDATE (3:45 p.m.):" alone, "Update, 5 p.m.: <a short
+    # note>", "This story will be updated.", "Stay tuned.", "More to come."
+    r"clarifications?\s*:",
+    r"update[ds]?\s*(?:\([^)]{1,30}\)|,\s*[^:,]{1,30})\s*:\s*(?:\S+(?:\s+\S+){0,10})?\s*$",
+    r"(?:this (?:story|article|post|report|page|blog)|the (?:story|article|post)) (?:will be|is being|may be|would be)"
+    r" updated\b[^.!?]{0,60}[.!]?\s*$",
+    r"this is an? (?:breaking|developing|evolving|fast-moving)(?: news)? (?:story|item|report)\b",
+    r"stay tuned\s*(?:(?:to|for) (?:more|updates?|details|this (?:page|story|space))\b[^.!?]{0,40})?[.!]?\s*$",
+    r"more to come\s*[.!]?\s*$",
+    r"until next time\s*[.!]?\s*$",
+    # Sign-offs: "Thanks for reading.", "With gratitude, Jo", "Sincerely, the Trust".
+    r"(?:thanks|thank you) (?:so much |again )?for (?:reading|watching|listening|visiting|your support)\b[^.!?]{0,40}[.!]?\s*$",
+    r"(?:with gratitude|with thanks|sincerely|regards|best regards|kind regards|warm regards"
+    r"|yours truly|yours sincerely|best wishes|cheers|many thanks)\s*,\s*(?:the )?(?-i:[A-Z])[^.!?,;:]{0,50}$",
+    # Pointers: "Full story at River Times", "Keep reading", "Scroll down for video",
+    # "Don't miss: ...", "For the latest news, visit rivertimes.com."
+    r"(?:read )?(?:the )?full (?:story|article) (?:at|on)\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
+    r"(?-i:[A-Z])[^.!?]{0,40}[.!]?\s*$",
+    r"keep reading\s*(?:below|for more|to (?:find out|learn|see)\b[^.!?]{0,40})?[.!:]?\s*$",
+    r"scroll (?:down|up)\b",
+    r"(?:don(?:'|’)t miss|trending|must read|most read|most popular|popular now"
+    r"|editor(?:'|’)s picks?|in case you missed it|icymi)\s*:",
+    r"(?:for|get) (?:the )?(?:latest|more)(?: (?:news|updates|stories|information|info|details|coverage)\b|,)[^.!?]{0,60}"
+    r"\b(?:visit|at|on|go to)\s+(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk)\b",
+    # Widgets: "Play Video", "This video is no longer available", "Have a news tip?",
+    # "Email us.", "Want more stories like this?", "Previous Next".
+    r"(?:play|replay|watch|pause) (?:video|audio|clip|now)\s*$",
+    r"(?:sorry,? (?:this|the)|this) (?:video|clip|content|media|audio|gallery) (?:is|has been|was)"
+    r" (?:not|no longer|currently not|currently un|un)\s*(?:available|supported|playable|removed)\b",
+    r"(?:have|got) a (?:news |story )?tip\b",
+    r"(?:email|e-mail|contact|write to) us\b[^.!?]{0,40}[.!]?\s*$",
+    r"want (?:more|to read more) (?:stories|news|articles|updates|like this)\b",
+    r"(?:previous|prev)\s+next\s*$",
 ]
 _LEAD = re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in _LEADS) + ")", re.I)
 
