@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from storybrief.clean.batch import clean_articles
+from storybrief.clean.junk import not_an_article
 from storybrief.model import Article
 from storybrief.segment import segment
 from storybrief.segment.furniture import furniture_flags
@@ -64,6 +65,31 @@ JUNK = [
     "Have a news tip? Email us.",
     "Want more stories like this?",
     "Previous Next",
+    "Load more",
+    "Report a typo",
+    "Submit your photos",
+    "Got a story? Email us.",
+    "Like this story?",
+    "Get breaking news alerts on your phone.",
+    # More credits, bylines and bios.
+    "In this frame from video, Mayor Ilse Brandt walks on the quay.",
+    "EPA/JO ROE",
+    "Associated Press",
+    "ASSOCIATED PRESS.",
+    "(Carrow County Sheriff's Office)",
+    "(The Carrow Times)",
+    "Ilse Brandt (Carrow County Jail)",
+    "Jo Roe | Carrow Times",
+    "Jo Roe for The Carrow Times",
+    "Jo Roe, Special to the Carrow Times",
+    "Story by Jo Roe",
+    "Jo Roe is the author of The Quiet Harbour.",
+    "Jo Roe is co-author of the upcoming book The Quiet Harbour.",
+    "Jo Roe is a senior fellow at the Carrow Institute.",
+    "The views expressed are the author's own.",
+    "Opinions expressed are solely those of the author.",
+    "This story was produced in partnership with Carrow Radio.",
+    "Tolls on the bridge, 2010 to 2015 (Source: Carrow Times)",
 ]
 
 PROSE = [
@@ -87,6 +113,13 @@ PROSE = [
     "Thanks to the new funding, the clinic will reopen.",
     "The council has more to come on the budget, the mayor said.",
     "Update the software, officials urged.",
+    "Jo Roe is the author of the bill that passed on Tuesday.",
+    "Jo Roe is the author of Senate Bill 5.",
+    "Reuters/Ipsos polling shows the mayor ahead by four points.",
+    "(The mayor declined to comment.)",
+    "Submit your comments to the council by Friday, the notice said.",
+    "Victory for Ilse Brandt in Carrow",
+    "The story was produced by a small team over two years, the editor said.",
 ]
 
 
@@ -109,6 +142,40 @@ def test_caption_paragraph_with_guardian_credit_goes_whole() -> None:
     ]
     assert furniture_flags(paragraph) == [True, True]
     assert furniture_flags(["The council voted to close the bridge on Tuesday."]) == [False]
+
+
+@pytest.mark.parametrize(
+    ("page", "reason"),
+    [
+        (
+            "Sorry, this article is no longer available.\n\n"
+            "It may have been removed or the link may be out of date.",
+            "an error page",
+        ),
+        ("This story is no longer available on our website.", "an error page"),
+        ("Hmm, we couldn't reach that page. Try searching for the story instead.", "an error page"),
+        (
+            "You have reached your limit of free articles this month.\n\n"
+            "Subscribe now for unlimited access to the Carrow Times for just 1 euro a week.",
+            "a paywall",
+        ),
+    ],
+)
+def test_round5_placeholder_pages_are_rejected(page: str, reason: str) -> None:
+    assert not_an_article(page) == reason
+
+
+def test_round5_report_about_a_removed_page_is_kept() -> None:
+    """A report that mentions a page taken down has other lines: it stays an article."""
+    page = (
+        "The council of Carrow removed its report on the harbour bridge from its website on "
+        "Tuesday, a week after engineers disputed its figures.\n\n"
+        "The report is no longer available on the council's site, a spokesman said, and a "
+        "corrected version will be published after the inspection of the piers next month.\n\n"
+        "Mayor Ilse Brandt said the engineers' objections had been taken seriously and that "
+        "the bridge would stay closed to lorries until the repairs were finished."
+    )
+    assert not_an_article(page) is None
 
 
 def test_round5_lines_never_reach_open_sentences_of_an_article() -> None:

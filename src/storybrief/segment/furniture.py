@@ -23,7 +23,7 @@ _PATTERNS = [
     r"\((?:ap|afp|reuters|getty|photo|image|file|credit)[^)]{0,80}\)\s*$",
     r"\(associated press\)\s*$",
     r"\b(?:ap|afp) photo\b",
-    r"\breuters/\w",
+    r"\breuters/(?!ipsos\b)\w",  # "Reuters/Ipsos" names a poll
     r"\bgetty images\b",
     r"^\s*(?:photo|image|picture|illustration|video|credit|photograph)s?\s*:",
     r"\bimage (?:copyright|caption)\b",
@@ -159,6 +159,11 @@ _PATTERNS = [
     # 3 p.m. to include ..."
     r"\bthis (?:story|article|report|post|piece|item) (?:has been|was|will be) (?:updated|corrected|revised|amended)\b",
     r"^\s*the (?:story|article|post|piece) (?:has been|was) (?:updated|corrected|amended)\b",
+    # An opinion page's disclaimer: "The views expressed are the author's own."
+    r"\b(?:views|opinions) expressed\b[^.]{0,60}\b(?:are|is) (?:solely |entirely )?(?:those of"
+    r" the|the|his|her|their) (?:author|writer|contributor|columnist)s?\b",
+    # A source note after a caption or a chart: "(Source: River Times)".
+    r"\((?:source|sources|credit|credits)\s*:[^()]{1,80}\)\s*$",
 ]
 # Each pattern runs only where the sentence holds a string it needs (segment.needles);
 # each string is looked for once.
@@ -197,6 +202,7 @@ NEEDLES = (
     "changed", "shown in", "seen in", "pictured in", "appear", "reached", "material from",
     "reporting from", "information from", "this story", "this article", "this report",
     "this post", "this piece", "this item", "the post", "the article", "the piece",
+    "expressed", "source",
 )  # fmt: skip
 # The pre-check's strings: one holding another is found with it, so it is left out; all
 # looked for in one search (``any_of``: a hundred ``in`` tests cost twice as much).
@@ -266,7 +272,7 @@ def is_furniture(sentence: str) -> bool:
 # sentences keeps its credit in the last one).
 _CAPTION_END = re.compile(
     r"\((?:ap|afp|reuters|getty|associated press|photo|image|credit)[^)]{0,80}\)\s*$"
-    r"|\([A-Z][^()/]{1,60}/[^()]{1,60}\)\s*$|\b(?:reuters|ap|afp|getty images)\s*/\s*\w[\w .'’-]{0,40}$"
+    r"|\([A-Z][^()/]{1,60}/[^()]{1,60}\)\s*$|\b(?:reuters|ap|afp|epa|getty images)\s*/\s*\w[\w .'’-]{0,40}$"
     r"|\|\s*(?:ap|afp|reuters|getty) photo\s*$|^\s*read more\s*$"
     r"|\(courtesy\b[^)]{0,80}\)\s*$|\([^()]{1,80}\b(?:photo|photograph|image)s?\)\s*$|^\s*\|\s*(?:getty(?: images)?|ap|afp|reuters|epa)\s*$"
     r"|^\s*credit\s*:[^.]{1,100}$|\b(?:photograph|photo|picture|image)\s*:\s*[^.]{1,80}$"

@@ -141,6 +141,33 @@ _LEADS += [
     r"(?:email|e-mail|contact|write to) us\b[^.!?]{0,40}[.!]?\s*$",
     r"want (?:more|to read more) (?:stories|news|articles|updates|like this)\b",
     r"(?:previous|prev)\s+next\s*$",
+    r"(?:load|show|see|view) more\s*$",
+    r"report (?:an error|a typo|a correction|an issue|this (?:comment|ad))\s*$",
+    r"submit (?:your|a) (?:photos?|videos?|story|stories|tips?)\b[^.!?]{0,40}[.!]?\s*$",
+    r"got a (?:story|tip|news tip)\b[^.!?]{0,30}\?",
+    r"like this (?:story|article|post|video)\s*\?",
+    r"(?:get|receive|sign up for) (?:breaking |news |email |text |push |our |the latest )*"
+    r"(?:alerts|notifications)\b",
+    # More credits and bylines: "In this frame from video, ...", "EPA/JO ROE" alone, an
+    # agency's name alone, "Jo Roe, Special to the River Times", "Story by Jo Roe".
+    r"in this (?:frame|still|screen ?grab|screenshot|video still|image (?:made|taken) from video)\b",
+    r"(?:epa|afp|ap|reuters|getty images|pa|xinhua)\s*/\s*(?-i:[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3})\s*$",
+    r"(?:the )?(?:associated press|reuters|bloomberg(?: news)?|afp|agence france-presse"
+    r"|press association|xinhua|dpa|upi)\s*\.?\s*$",
+    rf"{_NAMES},?\s+special to (?:the )?(?-i:[A-Z])",
+    r"(?:story|text|words|interview|article|words and (?:photos|pictures)) by"
+    r" (?-i:[A-Z])[\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*$",
+    # An author's bio: "Jo Roe is the author of The Quiet Harbour.", "Jo Roe is a senior
+    # fellow at the River Institute." (a bill's author is news: "... is the author of the
+    # bill").
+    rf"{_NAMES} is (?:the |an? )?(?:co-?)?author of (?![^.]*\b(?:bills?|acts?|laws?|measures?"
+    r"|amendments?|resolutions?|legislation|proposals?|ordinances?|rules?|plans?|letters?"
+    r"|memos?|reports?|study|studies|lawsuits?|complaints?|motions?|orders?|policy|policies)\b)",
+    rf"{_NAMES} is an? (?:[\w-]+ ){{0,2}}fellow (?:at|with|of|in)\b",
+    # How the piece was made: "This story was produced in partnership with River Radio."
+    r"this (?:article|story|report|piece|post|series) (?:was|is) (?:produced|published|written"
+    r"|reported|made|co-published|created|funded|supported)(?: in (?:partnership|collaboration"
+    r"|cooperation) with| by| as part of| through| with (?:support|funding|a grant) from)\b",
 ]
 _LEAD = re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in _LEADS) + ")", re.I)
 

@@ -58,6 +58,12 @@ _STARTS = (
     # "The video shows ...": only "this" opens a caption).
     ("this ", r"this (?:(?!is |was |what |shows? )[\w-]+ ){0,3}(?:photo|image|picture|photograph|screenshot|screengrab|still"
               r"|frame grab)s? (?:[\w-]+ ){0,6}?(?:shows?|depicts?|captures?)\b"),
+    # A credit alone: "Jo Roe | River Times", "Jo Roe for The River Times", "(River County
+    # Sheriff's Office)", a booking photo's "Jo Roe (River County Jail)".
+    ("|", rf"(?-i:{_NAME})\s*\|\s*(?-i:[A-Z])[^.!?]{{0,40}}$"),
+    (" for ", rf"(?-i:{_NAME}) for (?-i:(?:The |the )?(?:[A-Z][\w&.'’-]* ){{0,3}}(?:{_OUTLET}))\s*$"),
+    ("(", r"\((?-i:[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|the|and|for|&))*)\)\s*$"),
+    ("(", rf"(?-i:{_NAME})\s*\((?-i:[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|the|and|for|&))*)\)\s*$"),
     # A paid notice, a poll's footnote with no article ("Margin of error +/- 3 points").
     ("paid notice", r"paid notice\b"),
     ("margin of", r"(?-i:Margin) of (?:sampling )?error\b|(?:the )?results (?:have|has) a margin of\b"),
