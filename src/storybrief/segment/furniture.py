@@ -145,13 +145,15 @@ _PATTERNS = [
     r"\b(?:has|have) (?:the |more )?details on\b[^.]{0,40}\.?\s*$",
     # A caption by its picture mid-line: "Jo Roe is shown in this booking photo ...", "...
     # appears in an undated handout photo." (a report's "is seen in the video" stays).
-    r"\b(?:is|are) (?:shown|seen|pictured) in (?:this|these|an undated|a handout|an undated"
+    r"\b(?:is shown|is seen|is pictured|are shown|are seen|are pictured) in (?:this|these|an undated|a handout|an undated"
     r" handout|a booking|a file|a police|a family|a courtroom)\b[^.]{0,30}\b(?:photos?|images?"
     r"|pictures?|photographs?|mug ?shots?|stills?)\b",
     r"\bappears? in (?:this|an undated|a handout|a booking|a file|an undated handout)"
     r" (?:[\w-]+ )?(?:photo|image|picture|photograph)s?\b",
     # Contact and sourcing lines: "Jo Roe can be reached at ...", "This report includes
     # material from ...", "Information from ... was used in this report."
+    # "AP writer Jo Roe contributed.", "... staff writers in Carrow contributed."
+    r"\b(?:writers?|reporters?|correspondents?)\b[^.!?]{0,60}\bcontributed\.?\s*$",
     r"\bcan be reached (?:at|by|on|via)\b[^.]{0,60}(?:\d{3}[-.) ]\d{3}[-.]\d{4}|@|\b(?:email|e-mail|phone|twitter)\b|\bdot com\b)",
     r"\bthis (?:report|story|article|post) (?:includes|contains|uses) (?:material|reporting|information) from\b",
     r"\b(?:information|material|reporting) from\b[^.]{0,60}\bwas used in this (?:report|story|article)\b",
@@ -202,7 +204,7 @@ NEEDLES = (
     "changed", "shown in", "seen in", "pictured in", "appear", "reached", "material from",
     "reporting from", "information from", "this story", "this article", "this report",
     "this post", "this piece", "this item", "the post", "the article", "the piece",
-    "expressed", "source",
+    "expressed",
 )  # fmt: skip
 # The pre-check's strings: one holding another is found with it, so it is left out; all
 # looked for in one search (``any_of``: a hundred ``in`` tests cost twice as much).

@@ -79,47 +79,67 @@ _LEADS = [
 ]
 # Round five (issue 14): kinds seen on many sites that the rules above let through.
 _NAMES = r"(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})"
+_PLACE = r"(?-i:[A-Z])[\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
+# What follows a name in a credit, contributor, beat or bio line; tried as one branch
+# after one match of the name (a name opens many sentences).
+_AFTER_NAME = [
+    # A credit alone: "Jo Roe/River Times", "Jo Roe/River Times via AP".
+    r"\s*/\s*(?-i:(?:The |the )?[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3})"
+    r"(?: via (?-i:[A-Z][\w.]*))?\s*$",
+    # "Jo Roe in Dunmore and Al Ng in Carrow contributed." ("Acme and Beta Corp also
+    # contributed." is a report: a contributor line names a place, a role or an agency).
+    rf" (?:in|from) {_PLACE}(?:,? and {_NAMES} (?:in|from) {_PLACE})* (?:also )?contributed\.?\s*$",
+    # A reporter's beat line: "Jo Roe is a staff writer for the River Times.", "... is the
+    # River Times' transport correspondent", "... writes about transport for the River
+    # Times." (a report about a reporter goes on: "... is a reporter who was held ...").
+    r" is (?:a|an|the) (?:[\w’'-]+ ){0,4}(?:writer|reporter|correspondent|editor|columnist"
+    r"|contributor|journalist|producer)s?(?: at large)? (?:for|at|with|covering|based|of)\b"
+    r"(?![^.]*\b(?:who|which|that|when|until|since|after|before)\b)[^.;:!?]{0,80}\.?\s*$",
+    r" is (?-i:(?:the |The )?[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3})(?:'|’)s?"
+    r" (?:[\w-]+ ){0,3}(?:writer|reporter|correspondent|editor|columnist)\.?\s*$",
+    r" (?:writes|reports) (?:about|on) [^.;:!?]{1,60} for (?-i:(?:the |The )?[A-Z])[^.;:!?]{0,40}\.?\s*$",
+    r",?\s+special to (?:the )?(?-i:[A-Z])",
+    # An author's bio: "Jo Roe is the author of The Quiet Harbour.", "Jo Roe is a senior
+    # fellow at the River Institute." (a bill's author is news: "... is the author of the
+    # bill").
+    r" is (?:the |an? )?(?:co-?)?author of (?![^.]*\b(?:bills?|acts?|laws?|measures?"
+    r"|amendments?|resolutions?|legislation|proposals?|ordinances?|rules?|plans?|letters?"
+    r"|memos?|reports?|study|studies|lawsuits?|complaints?|motions?|orders?|policy|policies)\b)",
+    r" is an? (?:[\w-]+ ){0,2}fellow (?:at|with|of|in)\b",
+]
 _LEADS += [
-    # Credits: "Photo courtesy of the city", "A still from the video shows ...", "Jo
-    # Roe/River Times" or "Jo Roe/River Times via AP" alone, the Guardian's "Staff and
-    # agencies".
+    _NAMES + "(?:" + "|".join(_AFTER_NAME) + ")",
+    # Credits: "Photo courtesy of the city", "A still from the video shows ...", "In this
+    # frame from video, ...", "EPA/JO ROE" or an agency's name alone, the Guardian's
+    # "Staff and agencies", "Story by Jo Roe".
     r"(?:photo|photograph|image|picture|video|footage)s? courtesy\b[^.!?]{0,80}\.?\s*$",
     r"(?:an? |this |the )?(?:still|screenshot|screengrab|screen grab|frame grab) (?:from|taken from)\b",
     r"(?:screenshot|screengrab|screen grab)s?\s*(?::|via\b)",
-    rf"{_NAMES}\s*/\s*(?-i:(?:The |the )?[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){{0,3}})"
-    r"(?: via (?-i:[A-Z][\w.]*))?\s*$",
+    r"in this (?:frame|still|screen ?grab|screenshot|video still|image (?:made|taken) from video)\b",
+    r"(?:epa|afp|ap|reuters|getty images|pa|xinhua)\s*/\s*(?-i:[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3})\s*$",
+    r"(?:the )?(?:associated press|reuters|bloomberg(?: news)?|afp|agence france-presse"
+    r"|press association|xinhua|dpa|upi)(?: (?:also )?contributed)?\s*\.?\s*$",
+    r"(?:the )?(?:ap|news agencies|wire services) (?:also )?contributed\.?\s*$",
     r"(?:staff and agencies|staff and wire reports|staff reports?|wire reports|news services)\s*$",
-    # Contributor lines: "Jo Roe in Dunmore and Al Ng in Carrow contributed.", "AP writer
-    # Jo Roe contributed.", "The Associated Press contributed." ("Acme and Beta Corp also
-    # contributed." is a report: a contributor line names a place, a role or an agency).
-    rf"{_NAMES} (?:in|from) (?-i:[A-Z])[\w.'’-]*(?: [A-Z][\w.'’-]*){{0,2}}"
-    rf"(?:,? and {_NAMES} (?:in|from) (?-i:[A-Z])[\w.'’-]*(?: [A-Z][\w.'’-]*){{0,2}})*"
-    r" (?:also )?contributed\.?\s*$",
-    r"[^.!?]{0,60}\b(?:writers?|reporters?|correspondents?|staff writers?)\b[^.!?]{0,60}"
-    r"\b(?:also )?contributed\.?\s*$",
-    r"(?:the )?(?:associated press|ap|reuters|afp|bloomberg|news agencies|wire services)"
-    r" (?:also )?contributed\.?\s*$",
-    # A reporter's beat line: "Jo Roe is a staff writer for the River Times.", "Jo Roe
-    # writes about transport for the River Times." (a report about a reporter goes on:
-    # "... is a reporter who was held ...").
-    rf"{_NAMES} is (?:a|an|the) (?:[\w’'-]+ ){{0,4}}(?:writer|reporter|correspondent|editor"
-    r"|columnist|contributor|journalist|producer)s?(?: at large)? (?:for|at|with|covering|based"
-    r"|of)\b(?![^.]*\b(?:who|which|that|when|until|since|after|before)\b)[^.;:!?]{0,80}\.?\s*$",
-    rf"{_NAMES} is (?-i:(?:the |The )?[A-Z][\w.&]*(?: [A-Z][\w.&]*){{0,3}})(?:'|’)s?"
-    r" (?:[\w-]+ ){0,3}(?:writer|reporter|correspondent|editor|columnist)\.?\s*$",
-    rf"{_NAMES} (?:writes|reports) (?:about|on) [^.;:!?]{{1,60}} for (?-i:(?:the |The )?[A-Z])[^.;:!?]{{0,40}}\.?\s*$",
+    r"(?:story|text|words|interview|article|words and (?:photos|pictures)) by"
+    r" (?-i:[A-Z])[\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*$",
+    # How the piece was made: "This story was produced in partnership with River Radio."
+    r"this (?:article|story|report|piece|post|series) (?:was|is) (?:produced|published|written"
+    r"|reported|made|co-published|created|funded|supported)(?: in (?:partnership|collaboration"
+    r"|cooperation) with| by| as part of| through| with (?:support|funding|a grant) from)\b",
     # Notes: "Clarification: ...", "UPDATE (3:45 p.m.):" alone, "Update, 5 p.m.: <a short
     # note>", "This story will be updated.", "Stay tuned.", "More to come."
     r"clarifications?\s*:",
     r"update[ds]?\s*(?:\([^)]{1,30}\)|,\s*[^:,]{1,30})\s*:\s*(?:\S+(?:\s+\S+){0,10})?\s*$",
-    r"(?:this (?:story|article|post|report|page|blog)|the (?:story|article|post)) (?:will be|is being|may be|would be)"
-    r" updated\b[^.!?]{0,60}[.!]?\s*$",
+    r"(?:this (?:story|article|post|report|page|blog)|the (?:story|article|post))"
+    r" (?:will be|is being|may be|would be) updated\b[^.!?]{0,60}[.!]?\s*$",
     r"this is an? (?:breaking|developing|evolving|fast-moving)(?: news)? (?:story|item|report)\b",
     r"stay tuned\s*(?:(?:to|for) (?:more|updates?|details|this (?:page|story|space))\b[^.!?]{0,40})?[.!]?\s*$",
     r"more to come\s*[.!]?\s*$",
     r"until next time\s*[.!]?\s*$",
     # Sign-offs: "Thanks for reading.", "With gratitude, Jo", "Sincerely, the Trust".
-    r"(?:thanks|thank you) (?:so much |again )?for (?:reading|watching|listening|visiting|your support)\b[^.!?]{0,40}[.!]?\s*$",
+    r"(?:thanks|thank you) (?:so much |again )?for (?:reading|watching|listening|visiting"
+    r"|your support)\b[^.!?]{0,40}[.!]?\s*$",
     r"(?:with gratitude|with thanks|sincerely|regards|best regards|kind regards|warm regards"
     r"|yours truly|yours sincerely|best wishes|cheers|many thanks)\s*,\s*(?:the )?(?-i:[A-Z])[^.!?,;:]{0,50}$",
     # Pointers: "Full story at River Times", "Keep reading", "Scroll down for video",
@@ -130,10 +150,10 @@ _LEADS += [
     r"scroll (?:down|up)\b",
     r"(?:don(?:'|’)t miss|trending|must read|most read|most popular|popular now"
     r"|editor(?:'|’)s picks?|in case you missed it|icymi)\s*:",
-    r"(?:for|get) (?:the )?(?:latest|more)(?: (?:news|updates|stories|information|info|details|coverage)\b|,)[^.!?]{0,60}"
-    r"\b(?:visit|at|on|go to)\s+(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk)\b",
+    r"(?:for|get) (?:the )?(?:latest|more)(?: (?:news|updates|stories|information|info|details"
+    r"|coverage)\b|,)[^.!?]{0,60}\b(?:visit|at|on|go to)\s+(?:www\.)?[\w-]+\.(?:com|org|net|co\.uk)\b",
     # Widgets: "Play Video", "This video is no longer available", "Have a news tip?",
-    # "Email us.", "Want more stories like this?", "Previous Next".
+    # "Email us.", "Want more stories like this?", "Previous Next", "Load more".
     r"(?:play|replay|watch|pause) (?:video|audio|clip|now)\s*$",
     r"(?:sorry,? (?:this|the)|this) (?:video|clip|content|media|audio|gallery) (?:is|has been|was)"
     r" (?:not|no longer|currently not|currently un|un)\s*(?:available|supported|playable|removed)\b",
@@ -148,26 +168,6 @@ _LEADS += [
     r"like this (?:story|article|post|video)\s*\?",
     r"(?:get|receive|sign up for) (?:breaking |news |email |text |push |our |the latest )*"
     r"(?:alerts|notifications)\b",
-    # More credits and bylines: "In this frame from video, ...", "EPA/JO ROE" alone, an
-    # agency's name alone, "Jo Roe, Special to the River Times", "Story by Jo Roe".
-    r"in this (?:frame|still|screen ?grab|screenshot|video still|image (?:made|taken) from video)\b",
-    r"(?:epa|afp|ap|reuters|getty images|pa|xinhua)\s*/\s*(?-i:[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,3})\s*$",
-    r"(?:the )?(?:associated press|reuters|bloomberg(?: news)?|afp|agence france-presse"
-    r"|press association|xinhua|dpa|upi)\s*\.?\s*$",
-    rf"{_NAMES},?\s+special to (?:the )?(?-i:[A-Z])",
-    r"(?:story|text|words|interview|article|words and (?:photos|pictures)) by"
-    r" (?-i:[A-Z])[\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}\s*$",
-    # An author's bio: "Jo Roe is the author of The Quiet Harbour.", "Jo Roe is a senior
-    # fellow at the River Institute." (a bill's author is news: "... is the author of the
-    # bill").
-    rf"{_NAMES} is (?:the |an? )?(?:co-?)?author of (?![^.]*\b(?:bills?|acts?|laws?|measures?"
-    r"|amendments?|resolutions?|legislation|proposals?|ordinances?|rules?|plans?|letters?"
-    r"|memos?|reports?|study|studies|lawsuits?|complaints?|motions?|orders?|policy|policies)\b)",
-    rf"{_NAMES} is an? (?:[\w-]+ ){{0,2}}fellow (?:at|with|of|in)\b",
-    # How the piece was made: "This story was produced in partnership with River Radio."
-    r"this (?:article|story|report|piece|post|series) (?:was|is) (?:produced|published|written"
-    r"|reported|made|co-published|created|funded|supported)(?: in (?:partnership|collaboration"
-    r"|cooperation) with| by| as part of| through| with (?:support|funding|a grant) from)\b",
 ]
 _LEAD = re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in _LEADS) + ")", re.I)
 
