@@ -90,6 +90,24 @@ JUNK = [
     "Opinions expressed are solely those of the author.",
     "This story was produced in partnership with Carrow Radio.",
     "Tolls on the bridge, 2010 to 2015 (Source: Carrow Times)",
+    # Wire captions by their date, and more notes and widgets.
+    "FILE- This June 2, 2015 photo shows Mayor Ilse Brandt in Carrow.",
+    "In this Sept. 5, 2015 photo, Mayor Ilse Brandt walks on the quay.",
+    "In this Tuesday, June 2, 2015, photo, Mayor Ilse Brandt walks on the quay.",
+    "This Jan. 5, 2015 photo shows Mayor Ilse Brandt on the quay.",
+    "In a photo provided by the Carrow Police Department, officers stand at the bridge.",
+    "Shown is the harbour bridge in Carrow on Tuesday.",
+    "Here's more from the Carrow Times:",
+    "Further reading: The bridges of Carrow",
+    "Expand",
+    "Fullscreen",
+    "Next slide",
+    "View gallery",
+    "Correction appended",
+    "CORRECTION APPENDED.",
+    "Corrections & clarifications: The council met on Tuesday, not Monday.",
+    "(Corrects spelling of name in paragraph 3)",
+    "(Refiles to fix typo in headline)",
 ]
 
 PROSE = [
@@ -120,6 +138,14 @@ PROSE = [
     "Submit your comments to the council by Friday, the notice said.",
     "Victory for Ilse Brandt in Carrow",
     "The story was produced by a small team over two years, the editor said.",
+    "In a photo posted on Instagram on Tuesday, the singer showed off her new ring.",
+    "In this case, the council voted against the plan.",
+    "In this 2015 case, the court ruled for the town.",
+    "This June, the council will vote on the bridge again.",
+    "This could explain why the photo shows two men.",
+    "File a claim with the council by Friday.",
+    "Collapse of the bridge was feared, engineers said.",
+    "Shown the evidence, the jury convicted him.",
 ]
 
 

@@ -78,6 +78,11 @@ _LEADS = [
     r"\b(?:fee|free|certificate|discount|offer|subscription|trial|coupon|price)\b",
 ]
 # Round five (issue 14): kinds seen on many sites that the rules above let through.
+# A word of a caption's date or kind: "Tuesday,", "June", "Sept.", "2,", "2015", "undated".
+_DATE_WORD = (
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep"
+    r"|oct|nov|dec)[a-z]*\.?,?|\d{1,2},?|\d{4},?|undated|handout|recent|family)"
+)
 _NAMES = r"(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})"
 _PLACE = r"(?-i:[A-Z])[\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"
 # What follows a name in a credit, contributor, beat or bio line; tried as one branch
@@ -168,6 +173,22 @@ _LEADS += [
     r"like this (?:story|article|post|video)\s*\?",
     r"(?:get|receive|sign up for) (?:breaking |news |email |text |push |our |the latest )*"
     r"(?:alerts|notifications)\b",
+    r"(?:expand|collapse|fullscreen|full screen|enlarge|next slide|previous slide"
+    r"|tap to (?:expand|enlarge|zoom)|(?:view|open) (?:gallery|slideshow|photos))\s*$",
+    r"here(?:'|’)s more (?:from|on|about)\b[^.!?]{0,60}:\s*$",
+    r"(?:further reading|more reading|see also|read also)\s*:",
+    # Agency captions: "FILE- This ... photo ...", "In this Sept. 5, 2015 photo, ...", "In a
+    # photo provided by ...", "Shown is ..." (a report on a post writes "In a photo posted
+    # on ...").
+    r"(?-i:FILE)\s*[-–—:]+\s*(?-i:[A-Z])",
+    rf"in this (?:{_DATE_WORD} ){{1,5}}(?:file )?(?:photo|image|picture|photograph|video)s?\b",
+    r"in an? (?:undated |handout |file )*(?:photo|image|picture|photograph|video)s? (?:provided|released"
+    r"|taken|made available|distributed|obtained) by\b",
+    r"shown (?:is|are|here|above|below)\b",
+    # Correction notes: "Correction appended", "Corrections & clarifications: ...", a
+    # wire's "(Corrects spelling of name in paragraph 3)".
+    r"corrections?(?: (?:&|and) clarifications?)?\s*(?::|appended\b)",
+    r"\((?:corrects|refiles|recasts|adds|updates|fixes|removes|changes)\b[^()]{0,100}\)\s*$",
 ]
 _LEAD = re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in _LEADS) + ")", re.I)
 
