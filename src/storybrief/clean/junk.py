@@ -53,7 +53,17 @@ PLACEHOLDERS: dict[str, re.Pattern[str]] = {
         r"\bpage not found\b|\b404 error\b|\baccess denied\b"
         r"|\bpage (?:you (?:requested|are looking for|were looking for) )?(?:could not|cannot|can(?:'|’)t) be found"
         r"|\bpage url may have changed\b|\breach a page from a bookmark\b|\bdomain mapping\b"
-        r"|\bthis domain (?:is|may be) for sale\b",
+        r"|\bthis domain (?:is|may be) for sale\b"
+        # A page taken down or moved: "This story is no longer available.", "We couldn't
+        # reach that page."
+        r"|\b(?:this|the) (?:article|story|page|content|post|item) (?:is|has been) no longer available\b"
+        r"|\bcouldn(?:'|’)t (?:reach|find|load) (?:that|this|the) page\b"
+        r"|\bit may have been (?:removed|moved|deleted)\b|\bthe link (?:may be|is) (?:out of date|broken)\b",
+        re.I,
+    ),
+    "a paywall": re.compile(
+        r"\breached your (?:limit|maximum) of (?:free )?(?:articles|stories)\b"
+        r"|\bfree articles (?:this|per|a|each) month\b|\bfree stories (?:this|per|a|each) month\b",
         re.I,
     ),
 }
@@ -133,26 +143,33 @@ PLACEHOLDER_NEEDLES = (
     "a robot",
     "access denied",
     "be found",
+    "couldn",
     "crawl",
     "designations used",
     "domain",
     "dotted line",
     "duplicate detection",
     "enable cookies",
+    "free articles",
+    "free stories",
     "html5",
     "imply the expression",
     "internet archive",
     "javascript",
+    "may have been",
+    "no longer available",
     "not available right now",
     "page not found",
     "page url",
     "playback",
     "reach a page",
+    "reached your",
     "rented",
     "seed list",
     "seedlist",
     "slash pages",
     "switch location",
+    "the link",
     "the seed for",
     "transcript could not",
     "try again later",

@@ -23,7 +23,7 @@ _PATTERNS = [
     r"\((?:ap|afp|reuters|getty|photo|image|file|credit)[^)]{0,80}\)\s*$",
     r"\(associated press\)\s*$",
     r"\b(?:ap|afp) photo\b",
-    r"\breuters/\w",
+    r"\breuters/(?!ipsos\b)\w",  # "Reuters/Ipsos" names a poll
     r"\bgetty images\b",
     r"^\s*(?:photo|image|picture|illustration|video|credit|photograph)s?\s*:",
     r"\bimage (?:copyright|caption)\b",
@@ -143,6 +143,29 @@ _PATTERNS = [
     r"\bwhen the video has been rented\b",
     r"\bwith (?:english )?subtitles\.?\s*$",
     r"\b(?:has|have) (?:the |more )?details on\b[^.]{0,40}\.?\s*$",
+    # A caption by its picture mid-line: "Jo Roe is shown in this booking photo ...", "...
+    # appears in an undated handout photo." (a report's "is seen in the video" stays).
+    r"\b(?:is shown|is seen|is pictured|are shown|are seen|are pictured) in (?:this|these|an undated|a handout|an undated"
+    r" handout|a booking|a file|a police|a family|a courtroom)\b[^.]{0,30}\b(?:photos?|images?"
+    r"|pictures?|photographs?|mug ?shots?|stills?)\b",
+    r"\bappears? in (?:this|an undated|a handout|a booking|a file|an undated handout)"
+    r" (?:[\w-]+ )?(?:photo|image|picture|photograph)s?\b",
+    # Contact and sourcing lines: "Jo Roe can be reached at ...", "This report includes
+    # material from ...", "Information from ... was used in this report."
+    # "AP writer Jo Roe contributed.", "... staff writers in Carrow contributed."
+    r"\b(?:writers?|reporters?|correspondents?)\b[^.!?]{0,60}\bcontributed\.?\s*$",
+    r"\bcan be reached (?:at|by|on|via)\b[^.]{0,60}(?:\d{3}[-.) ]\d{3}[-.]\d{4}|@|\b(?:email|e-mail|phone|twitter)\b|\bdot com\b)",
+    r"\bthis (?:report|story|article|post) (?:includes|contains|uses) (?:material|reporting|information) from\b",
+    r"\b(?:information|material|reporting) from\b[^.]{0,60}\bwas used in this (?:report|story|article)\b",
+    # Notes on the page: "This post has been updated with ...", "The story was updated at
+    # 3 p.m. to include ..."
+    r"\bthis (?:story|article|report|post|piece|item) (?:has been|was|will be) (?:updated|corrected|revised|amended)\b",
+    r"^\s*the (?:story|article|post|piece) (?:has been|was) (?:updated|corrected|amended)\b",
+    # An opinion page's disclaimer: "The views expressed are the author's own."
+    r"\b(?:views|opinions) expressed\b[^.]{0,60}\b(?:are|is) (?:solely |entirely )?(?:those of"
+    r" the|the|his|her|their) (?:author|writer|contributor|columnist)s?\b",
+    # A source note after a caption or a chart: "(Source: River Times)".
+    r"\((?:source|sources|credit|credits)\s*:[^()]{1,80}\)\s*$",
 ]
 # Each pattern runs only where the sentence holds a string it needs (segment.needles);
 # each string is looked for once.
@@ -178,7 +201,10 @@ NEEDLES = (
     "related marks", "trademarks of", "release of", "information", "more info",
     "courtesy", "|", "clip", "player", "gallery", "after the jump", "rented", "subtitles",
     "details on", "the story", "full story", "we regret", "edit ]", "edit]", "amended",
-    "changed",
+    "changed", "shown in", "seen in", "pictured in", "appear", "reached", "material from",
+    "reporting from", "information from", "this story", "this article", "this report",
+    "this post", "this piece", "this item", "the post", "the article", "the piece",
+    "expressed",
 )  # fmt: skip
 # The pre-check's strings: one holding another is found with it, so it is left out; all
 # looked for in one search (``any_of``: a hundred ``in`` tests cost twice as much).
@@ -248,10 +274,10 @@ def is_furniture(sentence: str) -> bool:
 # sentences keeps its credit in the last one).
 _CAPTION_END = re.compile(
     r"\((?:ap|afp|reuters|getty|associated press|photo|image|credit)[^)]{0,80}\)\s*$"
-    r"|\([A-Z][^()/]{1,60}/[^()]{1,60}\)\s*$|\b(?:reuters|ap|afp|getty images)\s*/\s*\w[\w .'’-]{0,40}$"
+    r"|\([A-Z][^()/]{1,60}/[^()]{1,60}\)\s*$|\b(?:reuters|ap|afp|epa|getty images)\s*/\s*\w[\w .'’-]{0,40}$"
     r"|\|\s*(?:ap|afp|reuters|getty) photo\s*$|^\s*read more\s*$"
     r"|\(courtesy\b[^)]{0,80}\)\s*$|\([^()]{1,80}\b(?:photo|photograph|image)s?\)\s*$|^\s*\|\s*(?:getty(?: images)?|ap|afp|reuters|epa)\s*$"
-    r"|^\s*credit\s*:[^.]{1,100}$"
+    r"|^\s*credit\s*:[^.]{1,100}$|\b(?:photograph|photo|picture|image)\s*:\s*[^.]{1,80}$"
     r"|—\s*[^—]{1,60}\(@\w+\)\s+\w+\.?\s+\d{1,2},\s+\d{4}\s*$|\bpic\.twitter\.com/",
     re.I,
 )

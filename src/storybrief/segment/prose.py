@@ -58,6 +58,16 @@ _STARTS = (
     # "The video shows ...": only "this" opens a caption).
     ("this ", r"this (?:(?!is |was |what |shows? )[\w-]+ ){0,3}(?:photo|image|picture|photograph|screenshot|screengrab|still"
               r"|frame grab)s? (?:[\w-]+ ){0,6}?(?:shows?|depicts?|captures?)\b"),
+    # A credit alone: "Jo Roe | River Times", "Jo Roe for The River Times", "(River County
+    # Sheriff's Office)", a booking photo's "Jo Roe (River County Jail)".
+    ("|", rf"(?-i:{_NAME})\s*\|\s*(?-i:[A-Z])[^.!?]{{0,40}}$"),
+    (" for ", rf"(?-i:{_NAME}) for (?-i:(?:The |the )?(?:[A-Z][\w&.'’-]* ){{0,3}}(?:{_OUTLET}))\s*$"),
+    ("(", r"\((?-i:[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|the|and|for|&))*)\)\s*$"),
+    ("(", rf"(?-i:{_NAME})\s*\((?-i:[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|the|and|for|&))*)\)\s*$"),
+    # ... and with its date: "This Jan. 5, 2015 photo shows ..." (a wire's caption).
+    ("this ", r"this (?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|(?:jan|feb|mar|apr|may|jun|jul"
+              r"|aug|sep|oct|nov|dec)[a-z]*\.?,?|\d{1,2},?|\d{4},?|undated|handout|file) ){1,5}"
+              r"(?:photo|image|picture|photograph|video)s? (?:[\w-]+ ){0,6}?(?:shows?|depicts?|provided|released)\b"),
     # A paid notice, a poll's footnote with no article ("Margin of error +/- 3 points").
     ("paid notice", r"paid notice\b"),
     ("margin of", r"(?-i:Margin) of (?:sampling )?error\b|(?:the )?results (?:have|has) a margin of\b"),
