@@ -84,7 +84,7 @@ JUNK = [
     "Jo Roe, Special to the Carrow Times",
     "Story by Jo Roe",
     "Jo Roe is the author of The Quiet Harbour.",
-    "Jo Roe is co-author of the upcoming book The Quiet Harbour.",
+    "Jo Roe is co-author of The Quiet Harbour, out in the spring.",
     "Jo Roe is a senior fellow at the Carrow Institute.",
     "The views expressed are the author's own.",
     "Opinions expressed are solely those of the author.",
