@@ -10,6 +10,7 @@ groups, are each the *only* figure of that unit *for that property* in their art
 article that counts two tolls is comparing, and another article's one figure may be of
 either), share a common word beside both values (the property: "pileup", "killed"; money
 two), every name beside either value is named in the other sentence and at least one is
+(or, on one side only, a town whose wider place both sentences name)
 (a store's story may hold several events: "the Osterland navy captured 23 pirates" / "the
 Velt frigate seized 11 pirates"), and no trap applies (updates, earlier events, rates,
 parts, figures asked for). Other counts of people, lengths, weights and spans of time are
