@@ -10,6 +10,7 @@ groups, are each the *only* figure of that unit *for that property* in their art
 article that counts two tolls is comparing, and another article's one figure may be of
 either), share a common word beside both values (the property: "pileup", "killed"; money
 two), every name beside either value is named in the other sentence and at least one is
+(or, on one side only, a town whose wider place both sentences name)
 (a store's story may hold several events: "the Osterland navy captured 23 pirates" / "the
 Velt frigate seized 11 pirates"), and no trap applies (updates, earlier events, rates,
 parts, figures asked for). Other counts of people, lengths, weights and spans of time are
@@ -120,13 +121,32 @@ def single_edges(sents: Sequence[Any], index: NameIndex, nodes, edges) -> None:
 def _one_thing(a: Any, b: Any, va: Value, vb: Value, index: NameIndex) -> bool:
     """The two figures are of one named thing: every name beside either is written in the
     other sentence ("the German cruise ship" / "the MS Columbus" may be two ships), and
-    there is one (two figures beside no name may be of any two things)."""
+    there is one (two figures beside no name may be of any two things). A town beside one
+    figure may go unnamed in the other sentence when that sentence names a wider place the
+    first one names too, and no other place beside its own figure ("a 30-car pileup near
+    Varnby, Osterland" / "in Osterland, a 25-vehicle pileup"): one source is more exact."""
     near_a, near_b = a.names_near(va, index), b.names_near(vb, index)
-    if any(not named_in(n, b, index) for n in near_a):
+    own_a = [n for n in near_a if not named_in(n, b, index)]
+    own_b = [n for n in near_b if not named_in(n, a, index)]
+    if own_a and own_b:
+        return False  # each names its own thing or place ("near Varnby" / "near Kellmouth")
+    if not all(_finer(n, a, b, index) for n in own_a):
         return False
-    if any(not named_in(n, a, index) for n in near_b):
+    if not all(_finer(n, b, a, index) for n in own_b):
         return False
     return bool(near_a or near_b)
+
+
+def _finer(name: str, a: Any, b: Any, index: NameIndex) -> bool:
+    """Whether ``name`` (beside a figure of ``a``) is a place, and another place ``a``
+    names is named in ``b`` too: the scope both share."""
+    if index.kind.get(name) != "place":
+        return False
+    for m in a.mentions:
+        other = index.resolve(m.surface) or m.surface
+        if other != name and index.kind.get(other) == "place" and named_in(other, b, index):
+            return True
+    return False
 
 
 def _single(
