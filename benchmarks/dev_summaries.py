@@ -15,6 +15,11 @@ Ideas (issue 17; none beat the shipped selection out of fold, see the report):
 headlines), ``bigram-agreement`` (NeuS: boost by the share of a sentence's bigrams the
 other sources use), ``mmr`` (Multi-News: scorer probability minus a redundancy penalty),
 ``oracle-words`` (Multi-News: oracle labels for a shorter or longer summary).
+Round 5 (``dev_summaries_round5.py``, its docstring has each idea's numbers): the trained
+scorer's greedy rules won on Multi-News and ship (``learned-redundancy``: cap 0.35 in every
+fold, ROUGE-1/2 46.85/17.16 -> 46.87/17.34; ``learned-greedy``: with novelty 0.4, 46.90/17.35
+out of fold); ``length-shift``, ``coverage`` (Lin & Bilmes), ``body-agreement``, ``fill``,
+``short-novelty`` and ``trim`` did not win out of fold.
 The cache lives in ``$TMPDIR/storybrief-dev-summaries`` (delete it when segmentation changes).
 """
 
@@ -261,11 +266,14 @@ IDEAS = {
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    from dev_summaries_round5 import IDEAS as ROUND5
+
+    ideas = {**IDEAS, **ROUND5}
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--idea", choices=sorted(IDEAS), action="append")
+    parser.add_argument("--idea", choices=sorted(ideas), action="append")
     args = parser.parse_args(argv)
-    for name in args.idea or IDEAS:
-        IDEAS[name]()
+    for name in args.idea or ideas:
+        ideas[name]()
 
 
 if __name__ == "__main__":
