@@ -32,7 +32,8 @@
    credited with one claim (``credits``), and the one figure per article of one unit and
    property beside a name both sentences write (``singles``: "a 30-car pileup" / "the
    25-vehicle pileup", one death toll each), and one person's verdict or plea on one charge
-   (``outcomes``: "was convicted of arson" / "acquitted ... of arson"). Figures that only look like one property (updates, changes, rates, running totals, figures asked for, qualified
+   (``outcomes``: "was convicted of arson" / "acquitted ... of arson"), and the one block
+   of one street each source places an event on (``blocks``). Figures that only look like one property (updates, changes, rates, running totals, figures asked for, qualified
    parts, earlier events, ordinals of two things) are traps (``value_traps``); a value the
    other article also states, written the same way, is of another thing.
 4. Mentions linked by aligned pairs form one subject; its values, merged where compatible,
@@ -55,6 +56,7 @@ from scipy import sparse
 
 from storybrief.analyze.agencies import agency_edges
 from storybrief.analyze.ages import age_claims
+from storybrief.analyze.blocks import block_edges
 from storybrief.analyze.credits import credit_edges
 from storybrief.analyze.days import day_claims
 from storybrief.analyze.docs import Doc
@@ -273,6 +275,7 @@ def disagreements(
     credit_edges(sents, nodes, edges)
     single_edges(sents, index, nodes, edges)
     verdict_edges(sents, index, nodes, edges)
+    block_edges(sents, nodes, edges)
     return sides(ctx, nodes, edges, groups)
 
 
