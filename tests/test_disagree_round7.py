@@ -104,3 +104,10 @@ def test_an_article_with_two_spans_tells_of_two_runs() -> None:
         "It was the third hull breach in six weeks and the third engine fault in two weeks.",
         "The Carrow crossing saw the third such failure in five weeks, and repairs began.",
     )
+
+
+def test_runs_of_two_kinds_of_event_are_two_streaks() -> None:
+    assert not flags(
+        "It was the third hull breach in six weeks on a Velt ferry, the harbour office said.",
+        "Carrow saw the third dock strike in five weeks, and the crossing was shut again.",
+    )

@@ -4,8 +4,9 @@
 The two sentences name the events differently, so the shared-word gates of ``disagree``
 never pair them; the ordinal and the unit of the span are the anchor instead. Sources
 disagree when each states exactly one span for that ordinal and unit (an article with two
-is telling of two runs) and the spans differ. Only a plain span is read: a hedged one
-("in about six weeks", "in less than a month") is left out.
+is telling of two runs), the events are one kind (a word in common, or one side refers
+back: "such incident", "similar", "time") and the spans differ. Only a plain span is
+read: a hedged one ("in about six weeks", "in less than a month") is left out.
 
 Sentences are ``disagree``'s: anything with ``doc`` (its ``group``) and ``text``.
 """
@@ -22,11 +23,13 @@ from storybrief.analyze.value_base import Value
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
 _STREAK = re.compile(
-    r"\b(?P<ord>second|third|fourth|fifth|sixth)\s+(?:[\w-]+\s+){0,3}?in\s+"
+    r"\b(?P<ord>second|third|fourth|fifth|sixth)\s+(?P<what>(?:[\w-]+\s+){0,3}?)in\s+"
     r"(?:(?:just|only|the\s+past|the\s+last)\s+)?"
     r"(?P<span>(?P<n>\d{1,3}|" + "|".join(_WORDS) + r")\s+(?P<unit>day|week|month|year)s)\b",
     re.I,
 )
+# Words that refer back to the events, whatever their kind ("the third such incident").
+_ANY_KIND = frozenset(["such", "similar", "time", "times", "incident", "incidents", "one"])
 # Node slots of streak claims, apart from the other rules' (ages 300, blocks 800, ...).
 _SLOT = 900
 
@@ -41,7 +44,8 @@ def streak_claims(text: str) -> list[tuple[str, Value]]:
         n = _WORDS[word] if word in _WORDS else int(word)
         key = f"{m.group('ord').lower()}|{unit}"
         value = Value("duration", frozenset({unit}), "streak", n, n, m.group("span"),
-                      m.start("span"), m.end("span"), f"{key}|{n}", frozenset())  # fmt: skip
+                      m.start("span"), m.end("span"), f"{key}|{n}",
+                      frozenset(m.group("what").lower().split()))  # fmt: skip
         out.append((key, value))
     return out
 
@@ -60,8 +64,15 @@ def streak_edges(sents: Sequence[Any], nodes, edges) -> None:
             continue  # an article with two spans tells of two runs
         if len({sents[x].doc.group for x, _, _ in claims}) < 2:
             continue
-        x0, p0, v0 = claims[0]
-        nodes[(x0, p0)] = (sents[x0], v0, "duration")
-        for x, p, v in claims[1:]:
-            nodes[(x, p)] = (sents[x], v, "duration")
-            edges.append(((x0, p0), (x, p), v.low == v0.low))
+        for i, (x, p, v) in enumerate(claims):
+            for y, q, w in claims[i + 1 :]:
+                if sents[x].doc.group == sents[y].doc.group or not _one_kind(v, w):
+                    continue
+                nodes[(x, p)], nodes[(y, q)] = (sents[x], v, "duration"), (sents[y], w, "duration")
+                edges.append(((x, p), (y, q), v.low == w.low))
+
+
+def _one_kind(a: Value, b: Value) -> bool:
+    """Whether two runs are of one kind of event: a word in common between the ordinal
+    and the span, or a word on either side that refers back to any kind."""
+    return bool(a.context & b.context) or bool((a.context | b.context) & _ANY_KIND)
