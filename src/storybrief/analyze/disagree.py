@@ -32,7 +32,9 @@
    credited with one claim (``credits``), and the one figure per article of one unit and
    property beside a name both sentences write (``singles``: "a 30-car pileup" / "the
    25-vehicle pileup", one death toll each), and one person's verdict or plea on one charge
-   (``outcomes``: "was convicted of arson" / "acquitted ... of arson"). Figures that only look like one property (updates, changes, rates, running totals, figures asked for, qualified
+   (``outcomes``: "was convicted of arson" / "acquitted ... of arson"), and the one block
+   of one street each source places an event on (``blocks``) or the span of a run of like
+   events ("the third fire in six weeks": ``streaks``). Figures that only look like one property (updates, changes, rates, running totals, figures asked for, qualified
    parts, earlier events, ordinals of two things) are traps (``value_traps``); a value the
    other article also states, written the same way, is of another thing.
 4. Mentions linked by aligned pairs form one subject; its values, merged where compatible,
@@ -55,6 +57,7 @@ from scipy import sparse
 
 from storybrief.analyze.agencies import agency_edges
 from storybrief.analyze.ages import age_claims
+from storybrief.analyze.blocks import block_edges
 from storybrief.analyze.credits import credit_edges
 from storybrief.analyze.days import day_claims
 from storybrief.analyze.docs import Doc
@@ -75,6 +78,7 @@ from storybrief.analyze.pairing import (
 )
 from storybrief.analyze.sides import sides
 from storybrief.analyze.singles import single_edges
+from storybrief.analyze.streaks import streak_edges
 from storybrief.analyze.times import time_claims
 from storybrief.analyze.titles import RANKS, rank_claims, same_rank
 from storybrief.analyze.tokens import TOKEN, Context, overlap
@@ -273,6 +277,8 @@ def disagreements(
     credit_edges(sents, nodes, edges)
     single_edges(sents, index, nodes, edges)
     verdict_edges(sents, index, nodes, edges)
+    block_edges(sents, nodes, edges)
+    streak_edges(sents, nodes, edges)
     return sides(ctx, nodes, edges, groups)
 
 
