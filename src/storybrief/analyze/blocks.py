@@ -15,10 +15,10 @@ Sentences are ``disagree``'s: anything with ``doc`` (its ``group``) and ``text``
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from storybrief.analyze.keyed import disputable
 from storybrief.analyze.value_base import Value
 
 _BLOCK = re.compile(
@@ -55,18 +55,7 @@ def block_claims(text: str) -> list[tuple[str, Value]]:
 
 def block_edges(sents: Sequence[Any], nodes, edges) -> None:
     """Edges between the one block of a street that each source group states."""
-    by_street: dict[str, list[tuple[int, int, Value]]] = defaultdict(list)
-    for x, s in enumerate(sents):
-        for k, (street, value) in enumerate(block_claims(s.text)):
-            by_street[street].append((x, _SLOT + k, value))
-    for claims in by_street.values():
-        numbers: dict[str, set[float]] = defaultdict(set)
-        for x, _, v in claims:
-            numbers[sents[x].doc.id].add(v.low)
-        if any(len(ns) > 1 for ns in numbers.values()):
-            continue  # an article naming two blocks of the street tells of two places
-        if len({sents[x].doc.group for x, _, _ in claims}) < 2:
-            continue
+    for claims in disputable(sents, block_claims, _SLOT):
         x0, p0, v0 = claims[0]
         nodes[(x0, p0)] = (sents[x0], v0, "place")
         for x, p, v in claims[1:]:

@@ -14,10 +14,10 @@ Sentences are ``disagree``'s: anything with ``doc`` (its ``group``) and ``text``
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from storybrief.analyze.keyed import disputable
 from storybrief.analyze.value_base import Value
 
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -52,18 +52,7 @@ def streak_claims(text: str) -> list[tuple[str, Value]]:
 
 def streak_edges(sents: Sequence[Any], nodes, edges) -> None:
     """Edges between the one span per ordinal and unit that each source group states."""
-    by_key: dict[str, list[tuple[int, int, Value]]] = defaultdict(list)
-    for x, s in enumerate(sents):
-        for k, (key, value) in enumerate(streak_claims(s.text)):
-            by_key[key].append((x, _SLOT + k, value))
-    for claims in by_key.values():
-        spans: dict[str, set[float]] = defaultdict(set)
-        for x, _, v in claims:
-            spans[sents[x].doc.id].add(v.low)
-        if any(len(ns) > 1 for ns in spans.values()):
-            continue  # an article with two spans tells of two runs
-        if len({sents[x].doc.group for x, _, _ in claims}) < 2:
-            continue
+    for claims in disputable(sents, streak_claims, _SLOT):
         for i, (x, p, v) in enumerate(claims):
             for y, q, w in claims[i + 1 :]:
                 if sents[x].doc.group == sents[y].doc.group or not _one_kind(v, w):
