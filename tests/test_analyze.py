@@ -164,12 +164,12 @@ def test_speaker_by_title_pronoun_and_run_on_paragraph() -> None:
     assert [q.speaker for q in result.quotes] == ["Ana Vell"] * 3
 
 
-def test_unnamed_speaker_stays_unknown() -> None:
+def test_unnamed_speaker_is_the_description() -> None:
     text = (
         'Officials met on Monday. "We will find out exactly what went wrong," a spokeswoman said.'
     )
     result, _ = analyzed([Article("x", text)])
-    assert [q.speaker for q in result.quotes] == [None]
+    assert [(q.speaker, q.described) for q in result.quotes] == [("a spokeswoman", True)]
 
 
 def test_empty_and_bad_parameters() -> None:

@@ -11,8 +11,9 @@ sentence (English):
 The phrase found is then resolved (``Resolver``): a name to the story's fullest form of it
 (``NameIndex``), a pronoun to the person last named as a speaker or sentence subject, a
 title ("the Russian president") through the titles seen with names, "the company" or "a
-spokesman for X" to the organisation. A role said with the name ("the White House press
-secretary") is kept. A quote whose sentence has no attribution takes the speaker of the
+spokesman for X" to the organisation; someone described but never named ("a senior
+official", "the authors") keeps the description (``Attribution.described``). A role
+said with the name ("the White House press secretary") is kept. A quote whose sentence has no attribution takes the speaker of the
 paragraph's earlier quote, or, opening a paragraph, the previous paragraph's.
 """
 
@@ -113,41 +114,6 @@ CONJUNCTIONS = frozenset(["and", "but", "so", "or", "yet", "then", "also"])
 CLAUSE_STOP = frozenset([";", ":", "(", ")", "—", "–"])
 
 
-# Head words of a description that means a person named before ("the designer admitted").
-PERSON_NOUNS = ROLES | frozenset(
-    [
-        "designer",
-        "star",
-        "man",
-        "woman",
-        "boy",
-        "girl",
-        "father",
-        "mother",
-        "son",
-        "daughter",
-        "husband",
-        "wife",
-        "teen",
-        "teenager",
-        "player",
-        "singer",
-        "musician",
-        "artist",
-        "filmmaker",
-        "director",
-        "veteran",
-        "survivor",
-        "victim",
-        "witness",
-        "suspect",
-        "mountaineer",
-        "climber",
-        "entrepreneur",
-        "comedian",
-        "host",
-    ]
-)
 # Capitalised sentence openers the recogniser may take for a name ("Although ...,",
 # "Born in Santo Domingo, ..."): never a speaker unless the story lists them as a name.
 OPENERS = word_set(
@@ -170,10 +136,13 @@ class Attribution:
     # Only a medium named ("…, reported BBC", "according to CNN"): a speech verb before
     # the quote in the same sentence ("Kim said …") names the speaker instead.
     weak: bool = False
+    # No one named, but someone described ("a spokesman for the airline", "the authors"):
+    # the words as said; ``speaker`` stays None, so no pronoun ever resolves to them.
+    described: str | None = None
 
 
 def weak(a: Attribution) -> Attribution:
-    return Attribution(a.found, a.speaker, a.role, True)
+    return Attribution(a.found, a.speaker, a.role, True, a.described)
 
 
 # Verbs and phrases that name where a quote was reported rather than who spoke.

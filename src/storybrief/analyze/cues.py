@@ -239,7 +239,7 @@ def before(resolver: Resolver, text: str) -> Attribution:
                     break
                 np.append(t)
             found = resolver.phrase(np) if np else NONE
-            if found.speaker:  # not "said that according to its analysis, …"
+            if found.speaker or found.described:  # not "said that according to its analysis, …"
                 return found
     toks = no_parens(words_of(text))
     if "(" in toks and ")" not in toks[toks.index("(") :]:

@@ -74,3 +74,13 @@ CLAUSE_WORDS = frozenset(
 )
 # Words that negate the predicate after them.
 NEGATORS = frozenset(["not", "no", "never", "cannot"])
+
+
+# Head words of a description that means a person named before ("the designer admitted").
+PERSON_NOUNS = ROLES | word_set(
+    """
+    designer star man woman boy girl father mother son daughter husband wife teen teenager
+    player singer musician artist filmmaker director veteran survivor victim witness suspect
+    mountaineer climber entrepreneur comedian host
+    """
+)

@@ -62,6 +62,7 @@ class _Found:
     speaker: str | None
     role: str | None
     stems: frozenset[str]
+    described: bool = False  # ``speaker`` describes someone unnamed ("a spokesman")
 
 
 def find_quotes(
@@ -198,9 +199,10 @@ def find_quotes(
                         doc,
                         inner,
                         sents,
-                        who.speaker,
+                        who.speaker or who.described,
                         who.role,
                         frozenset(ctx.content_stems(inner)),
+                        not who.speaker and who.described is not None,
                     )
                 )
             for a, _b, i in offsets:
@@ -248,8 +250,11 @@ def _broken(text: str, following: str) -> bool:
 
 
 def _same_remark(a: _Found, b: _Found) -> bool:
+    # A description ("a spokesman") may be anyone: it tells two remarks apart no more than
+    # no speaker does.
+    who_a, who_b = (None if f.described else f.speaker for f in (a, b))
     if a.text == b.text:
-        return a.speaker == b.speaker or None in (a.speaker, b.speaker)
+        return who_a == who_b or None in (who_a, who_b)
     if a.doc.id == b.doc.id:
         # One article's quotes are its remarks in turn: two of one speaker sharing words
         # ("the evidence", "improper purpose") are still two remarks, and a phrase echoed
@@ -257,9 +262,9 @@ def _same_remark(a: _Found, b: _Found) -> bool:
         short, long_ = sorted((a.text, b.text), key=len)
         return short in long_ and len(short) >= len(long_) / 2
     n, share = overlap(a.stems, b.stems)
-    if a.speaker and b.speaker:
+    if who_a and who_b:
         # Tuned on the invented examples: translations keep 4+ key words of about 10.
-        return a.speaker == b.speaker and ((n >= 4 and share >= 0.34) or (n >= 2 and share >= 0.5))
+        return who_a == who_b and ((n >= 4 and share >= 0.34) or (n >= 2 and share >= 0.5))
     return n >= 3 and share >= 0.7
 
 
@@ -312,7 +317,9 @@ def quotes(
             key=lambda f: (sum(overlap(f.stems, g.stems)[1] for g in c), len(f.text)),
         )
         text = _SPACE.sub(" ", best.text)
-        speakers = Counter(f.speaker for f in c if f.speaker)
+        # A name any version gives beats a description ("a spokesman") another gives.
+        named = any(f.speaker and not f.described for f in c)
+        speakers = Counter(f.speaker for f in c if f.speaker and (not named or not f.described))
         # Most versions agree; a tie goes to the speaker of the longest version.
         speaker = (
             max(
@@ -328,6 +335,7 @@ def quotes(
             key=lambda x: (next(f.doc.order for f in c if f.doc.id == x.article), x.sentence),
         )
         origins = support(c, groups, shares_text)
-        out.append((origins, n, Quote(text, speaker, tuple(cites), origins, role)))
+        quote = Quote(text, speaker, tuple(cites), origins, role, speaker is not None and not named)
+        out.append((origins, n, quote))
     out.sort(key=lambda t: (-t[0], t[1]))
     return tuple(q for _, _, q in out)

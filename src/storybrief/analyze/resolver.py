@@ -15,7 +15,6 @@ from storybrief.analyze.attribution import (
     GROUPS,
     NONE,
     ORG_NOUNS,
-    PERSON_NOUNS,
     PRONOUNS,
     QUOTE_VERBS,
     SIDES,
@@ -26,7 +25,7 @@ from storybrief.analyze.attribution import (
     subject,
     words_of,
 )
-from storybrief.analyze.lexicon import ROLES
+from storybrief.analyze.lexicon import PERSON_NOUNS, ROLES
 from storybrief.analyze.names import NameIndex
 from storybrief.analyze.phrase_names import PhraseNames
 from storybrief.analyze.speaker_rules import (
@@ -36,7 +35,7 @@ from storybrief.analyze.speaker_rules import (
     org_spokesperson,
     proper_after_determiner,
 )
-from storybrief.analyze.speakers import role_text, state
+from storybrief.analyze.speakers import description, role_text, state
 from storybrief.text import STOPWORDS
 
 INDEFINITE = frozenset(["a", "an", "another", "one"])  # "a New Hampshire Democrat"
@@ -258,7 +257,10 @@ class Resolver(PhraseNames):
                 named = self._name(p)
                 if named and not named[3]:
                     return Attribution(True, named[0], role_text(head))
-            return Attribution(True, self._unnamed(head), role_text(head))
+            unnamed = self._unnamed(head)
+            if unnamed is None and (desc := description(head)) is not None:
+                return Attribution(True, None, None, described=desc)  # "a spokesman"
+            return Attribution(True, unnamed, role_text(head))
         if role is None and rest:
             role = role_text(rest[0])
         if role is None and head[0].lower() in ("the", "this") and speaker.split()[-1] not in head:

@@ -15,7 +15,6 @@ from storybrief.analyze.attribution import (
     END,
     NONE,
     ORG_NOUNS,
-    PERSON_NOUNS,
     QUOTE_VERBS,
     SPOKES,
     Attribution,
@@ -25,7 +24,8 @@ from storybrief.analyze.attribution import (
     subject,
     words_of,
 )
-from storybrief.analyze.lexicon import word_set
+from storybrief.analyze.lexicon import PERSON_NOUNS, word_set
+from storybrief.analyze.speakers import description
 from storybrief.text import STOPWORDS
 
 _THE = frozenset(["the", "this"])
@@ -182,7 +182,8 @@ def document_issuer(resolver: Any, words: Sequence[str]) -> Attribution | None:
             who = issuer_in(resolver, sentence, noun)
             if who:
                 return Attribution(True, who)
-    return Attribution(True, None)
+    # "according to a police statement": no issuer named, the document as described.
+    return Attribution(True, None, described=description(words[:cut]))
 
 
 _DEFINITE = frozenset(["the", "this", "that"])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storybrief.analyze.attribution import SPOKES
-from storybrief.analyze.lexicon import ROLES
+from storybrief.analyze.attribution import GROUPS, PRONOUNS, SPOKES
+from storybrief.analyze.lexicon import PERSON_NOUNS, ROLES
 from storybrief.analyze.names import NameIndex
 
 
@@ -30,3 +30,29 @@ def role_text(words: Sequence[str]) -> str | None:
     if not words or not any(w.lower() in ROLES or w.lower() in SPOKES for w in words):
         return None
     return " ".join(words[:8])
+
+
+# First words of a description of someone unnamed: "a spokesman", "the authors", "two
+# officials".
+_DESCRIBING = frozenset(
+    ["a", "an", "the", "another", "one", "two", "three", "several", "some", "many", "other"]
+)
+_DANGLING = frozenset(["for", "of", "to", "at", "with", "from", "in", "on", "and", ","])
+
+
+def description(words: Sequence[str]) -> str | None:
+    """Someone unnamed as the source describes them ("a spokesman for the airline", "the
+    authors", "a senior official"), at most eight words; None when the phrase describes
+    no one (no role, group or person word) or opens with no determiner."""
+    words = [w for w in words if w not in ('"', "“", "”", "'", ".", "!", "?")]
+    while words and (words[-1].lower() in _DANGLING or words[-1].lower() in _DESCRIBING):
+        words = words[:-1]
+    if len(words) < 2 or len(words) > 8 or words[0].lower() not in _DESCRIBING:
+        return None
+    low = [w.lower().rstrip(".") for w in words]
+    if any(w in PRONOUNS for w in low):
+        return None
+    heads = ROLES | SPOKES | GROUPS | PERSON_NOUNS
+    if not any(w in heads or (w.endswith("s") and w[:-1] in heads) for w in low[1:]):
+        return None
+    return " ".join(words)

@@ -19,15 +19,20 @@ class Quote:
     support: int = 1
     # The speaker's role as the source says it ("the White House press secretary").
     role: str | None = None
+    # ``speaker`` describes someone the sources do not name ("a spokesman for the airline").
+    described: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "text": self.text,
             "speaker": self.speaker,
             "role": self.role,
             "citations": [c.to_dict() for c in self.citations],
             "support": self.support,
         }
+        if self.described:
+            out["speaker_described"] = True  # only when set: a named speaker's JSON as before
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Quote:
@@ -37,6 +42,7 @@ class Quote:
             citations=tuple(Citation.from_dict(c) for c in data.get("citations", ())),
             support=int(data.get("support", 1)),
             role=data.get("role"),
+            described=bool(data.get("speaker_described", False)),
         )
 
 

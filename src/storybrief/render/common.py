@@ -56,7 +56,8 @@ def shown_quotes(brief: Brief) -> tuple[list[Quote], int]:
 
 
 def speaker_label(q: Quote) -> str:
-    """ "Sean Spicer, White House press secretary" (with the role when the source gives one)."""
+    """ "Sean Spicer, White House press secretary" (with the role when the source gives one);
+    someone unnamed as described ("a spokesman for the airline", ``Quote.described``)."""
     who = q.speaker or "unattributed"
     return f"{who}, {q.role}" if q.speaker and q.role else who
 
