@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from storybrief.segment.furniture import is_furniture
+from storybrief.segment.furniture import furniture_flags, is_furniture
 
 JUNK = [
     # Pointers with their lead-in.
@@ -39,6 +39,10 @@ JUNK = [
     "Ilse Brandt (L) and Al Ng speak to reporters in Carrow.",
     # A broadcast's schedule.
     "Carrow Radio on Saturday, 14 March, at 09:10 GMT and on Sunday, 15 March, at 02:10 GMT",
+    "The Quiet Harbour - a Carrow Special - will be broadcast on Tuesday, 13 May, at 22:35.",
+    # A heading led by its year.
+    "2015 Carrow Images in the News",
+    "2010 Carrow Election Guide",
 ]
 
 PROSE = [
@@ -56,6 +60,9 @@ PROSE = [
     "The archive said the letters may not be reproduced in full, but the court ruled otherwise.",
     "Comments on the plan were gathered for six weeks before the vote.",
     "Many of the fans follow the club to every away game.",
+    "The final will be broadcast live, the network said on Tuesday.",
+    "2015 was a hard year for the Carrow ferry guide.",
+    "The 2010 Carrow Election Results were never published.",
 ]
 
 
@@ -67,3 +74,12 @@ def test_round6_junk_is_furniture(line: str) -> None:
 @pytest.mark.parametrize("line", PROSE)
 def test_round6_prose_stays_open(line: str) -> None:
     assert not is_furniture(line)
+
+
+def test_sketch_caption_paragraph_goes_whole() -> None:
+    """A short paragraph opening as a picture's caption ("A sketch released of ...") goes
+    whole: its next sentence describes the picture; a report's paragraph stays open."""
+    caption = ["A sketch released of a man sought after the harbour fire.", "He was later named."]
+    assert furniture_flags(caption) == [True, True]
+    report = ["The sketch artist worked from three accounts.", "Police thanked the witnesses."]
+    assert furniture_flags(report) == [False, False]

@@ -295,7 +295,7 @@ _CAPTION_END = re.compile(
 # A correction's paragraph ("Because of an editing error, ...") goes whole the same way.
 _CAPTION_START = re.compile(
     r"^\s*(?:image (?:copyright|caption)|media caption|file\s*[-–—]|in this (?:photo|image|undated|handout|file)"
-    r"|photograph (?:from|by)|(?:this|a|an|the)\s+(?:\w+\s+)?(?:photo|image|photograph)\s+(?:from|shows|released|taken|provided)\b"
+    r"|photograph (?:from|by)|(?:this|a|an|the)\s+(?:\w+\s+)?(?:photo|image|photograph|sketch|shot),?\s+(?:from|shows|released|taken|provided)\b"
     # ... or as a correction does: its other sentences say what was wrong.
     r"|correction\s*:|(?:because of|due to) an? (?:editing|reporting|production|transcription|typographical) error\b)",
     re.I,

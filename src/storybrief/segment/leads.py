@@ -219,6 +219,11 @@ _LEADS += [
     r" (?:released|provided|taken|obtained|distributed|made available)(?: by| of)\b",
     # A broadcast's schedule: "... on Saturday, 17 May, at 09:10 GMT and on Sunday ...".
     rf".{{0,60}}\bon {_DAY},? \d{{1,2}} [a-z]+,? at \d{{1,2}}[:.]\d{{2}}\b.{{0,60}}\band on {_DAY}\b",
+    rf"[^.]{{0,100}}\bwill be (?:broadcast|shown|screened|aired|repeated) on {_DAY},? \d{{1,2}}"
+    r" [a-z]+,? at \d{1,2}[:.]\d{2}\b",
+    # A heading led by its year: "2015 Carrow Images in the News", "2010 Carrow Election Guide".
+    r"(?-i:\d{4}(?: [A-Z][\w.'’-]*| of| in| the| and| for)* (?:Guide|Images in the News|Photos"
+    r"|Pictures|Results|Coverage|Archive))\s*$",
 ]
 _LEAD = re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in _LEADS) + ")", re.I)
 
