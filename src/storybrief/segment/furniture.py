@@ -65,7 +65,7 @@ _PATTERNS = [
     r"^\s*(?:a version of )?this (?:article|story|post|piece) (?:was )?(?:originally|first) (?:published|appeared)\b",
     # Corrections and notes.
     r"^\s*correction\s*:",
-    r"\ban earlier version of this (?:story|article|report)\b",
+    r"\ban earlier version of this (?:story|article|report|post|piece|item)\b",
     r"\bthis (?:story|article|report|post|piece) (?:was|has been) (?:amended|edited|changed)\b",
     r"\bin this (?:story|article|report|post|piece) (?:has|have) been (?:changed|corrected|amended)\b",
     r"\bthe (?:post|article|story|piece) has been updated\b",
@@ -89,6 +89,15 @@ _PATTERNS = [
     r"^\s*advertisement\b",
     r"\bstory continued below\b",
     r"(?:\bcopyright|©)\s*(?:\d{4}|©)",
+    # A rights line: "... may not be reproduced ... without the written permission of ...".
+    r"\bmay not be (?:reproduced|republished|redistributed|rewritten)\b[^.]{0,120}\bwithout"
+    r" (?:the )?(?:[\w-]+ ){0,3}(?:permission|consent)\b",
+    r"\bcomments? (?:for|on) this (?:post|story|article|page) (?:are|is|have been|has been)"
+    r" (?:now )?closed\b",
+    r"\bfollow @\w",
+    r"\bvisit our\b[^.]{0,80}\b(?:website|site|page)\b",
+    r"\bin this (?:photo|photograph|image|picture) (?:provided|released|taken|distributed) by\b",
+    r"(?-i:\((?:L|L-R|R-L)\))",  # who stands where: "Jo Roe (L) and ..." ("(R)" is a party)
     r"\ball rights reserved\b",
     r"\bjust watched\b",
     r"^\s*(?:story highlights|top stories)\b",
@@ -204,7 +213,7 @@ NEEDLES = (
     "changed", "shown in", "seen in", "pictured in", "appear", "reached", "material from",
     "reporting from", "information from", "this story", "this article", "this report",
     "this post", "this piece", "this item", "the post", "the article", "the piece",
-    "expressed",
+    "expressed", "reproduced", "republished", "redistributed", "rewritten", "comment",
 )  # fmt: skip
 # The pre-check's strings: one holding another is found with it, so it is left out; all
 # looked for in one search (``any_of``: a hundred ``in`` tests cost twice as much).
@@ -286,7 +295,7 @@ _CAPTION_END = re.compile(
 # A correction's paragraph ("Because of an editing error, ...") goes whole the same way.
 _CAPTION_START = re.compile(
     r"^\s*(?:image (?:copyright|caption)|media caption|file\s*[-–—]|in this (?:photo|image|undated|handout|file)"
-    r"|photograph (?:from|by)|(?:this|a|an|the)\s+(?:\w+\s+)?(?:photo|image|photograph)\s+(?:from|shows|released|taken|provided)\b"
+    r"|photograph (?:from|by)|(?:this|a|an|the)\s+(?:\w+\s+)?(?:photo|image|photograph|sketch|shot),?\s+(?:from|shows|released|taken|provided)\b"
     # ... or as a correction does: its other sentences say what was wrong.
     r"|correction\s*:|(?:because of|due to) an? (?:editing|reporting|production|transcription|typographical) error\b)",
     re.I,

@@ -190,6 +190,41 @@ _LEADS += [
     r"corrections?(?: (?:&|and) clarifications?)?\s*(?::|appended\b)",
     r"\((?:corrects|refiles|recasts|adds|updates|fixes|removes|changes)\b[^()]{0,100}\)\s*$",
 ]
+# Round six (issue 14, the new tune clusters): more kinds many sites print.
+_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_LEADS += [
+    # Pointers with their lead-in: "You can read the full interview here.", "You can watch
+    # the briefing below:", "(Below, see the ...)", "Want more?".
+    r"you can (?:read|watch|see|listen to)\b[^.]{0,100}\b(?:here|above|below)\s*[.!:]?\s*$",
+    r"\((?:above|below),",
+    r"want more\s*\?\s*$",
+    # Labels and link lines: "Must-reads:", "(Also on The Site: ...)", "More | ...",
+    # "Watch the report | ...", "Play Video 2:10 ...".
+    r"must[- ]reads?\s*:",
+    r"\(also (?:on|at|from|in) (?-i:[A-Z])[^:()]{0,40}:",
+    r"(?:more|related|timeline|map|photos?|videos?|watch(?: the| our)? (?:report|video|clip|story"
+    r"|interview)s?)\s*\|\s",
+    r"play video\s+\d{1,2}:\d{2}\b",
+    # Notes with a time and a dash: "UPDATE, 10:11 p.m. - ..."
+    r"update[ds]?\s*,?\s*\d{1,2}[:.]\d{2}\s*(?:a\.m\.|p\.m\.|am|pm)?\s*(?:[a-z]{2,4}\s*)?[—–-]\s",
+    # Promotions: "Test your knowledge of ...", "A message from the Acme Fund: ...", a
+    # subscription's price, a tip line's number alone ("Call 555-123-4567 with ...").
+    r"test your knowledge\b",
+    r"\W*a message from (?:the |our )?(?-i:[A-Z])[^:.!?]{0,60}:",
+    r"subscriptions? (?:are|is|costs?|starts? at) \$",
+    r"call\s+(?:\(?\d{3}\)?[-.\s]\s*)?\d{3}[-.]\d{4}\b",
+    # A caption by its picture's source: "This image, released by the company, appears to
+    # show ...", "A sketch released of ..." (round five's rule has the comma-less form).
+    r"(?:this|the|an?) (?:[\w-]+ )?(?:photo|image|picture|photograph|shot|still|sketch|screenshot)s?,?"
+    r" (?:released|provided|taken|obtained|distributed|made available)(?: by| of)\b",
+    # A broadcast's schedule: "... on Saturday, 17 May, at 09:10 GMT and on Sunday ...".
+    rf".{{0,60}}\bon {_DAY},? \d{{1,2}} [a-z]+,? at \d{{1,2}}[:.]\d{{2}}\b.{{0,60}}\band on {_DAY}\b",
+    rf"[^.]{{0,100}}\bwill be (?:broadcast|shown|screened|aired|repeated) on {_DAY},? \d{{1,2}}"
+    r" [a-z]+,? at \d{1,2}[:.]\d{2}\b",
+    # A heading led by its year: "2015 Carrow Images in the News", "2010 Carrow Election Guide".
+    r"(?-i:\d{4}(?: [A-Z][\w.'’-]*| of| in| the| and| for)* (?:Guide|Images in the News|Photos"
+    r"|Pictures|Results|Coverage|Archive))\s*$",
+]
 _LEAD = re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in _LEADS) + ")", re.I)
 
 
