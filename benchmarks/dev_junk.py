@@ -13,8 +13,8 @@ could still choose. A brief of 150 words shows only a few; this shows them all.
     python benchmarks/dev_junk.py --unannotated multinews:100-249
     python benchmarks/dev_junk.py --unannotated neus:0-99 --short 12
 
-``--unannotated`` reads clusters nobody annotated (Multi-News validation 100-249, NeuS,
-``polnear``: PolNeAR's train articles in threes by date, its dev part never read):
+``--unannotated`` reads clusters nobody annotated (Multi-News validation 100-249 less the
+later annotation rounds' clusters, NeuS, ``polnear``: PolNeAR's train articles in threes by date, its dev part never read):
 each brief's title and sentences with their document index and the character offset of
 the sentence in that document (-1 when cleaning changed it), for reading by eye;
 ``--short N`` adds every open (non-furniture) candidate sentence of at most N words, the
@@ -28,7 +28,7 @@ import sys
 from pathlib import Path
 
 from storybrief.eval.trust import gold_articles
-from storybrief.eval.trust.gold import load_clusters
+from storybrief.eval.trust.gold import extra_clusters, load_clusters
 from storybrief.eval.trust.score import _is_junk_text, _junk, _title_is_junk, _View, source_of
 from storybrief.pipeline import brief_articles
 
@@ -117,6 +117,9 @@ def _unannotated(which: str, data: str, short: int, timeline: bool = False) -> i
         clusters = _polnear_train(Path(data))[lo : hi + 1]
     else:
         clusters = load_dataset(name, root=data, limit=hi + 1)[lo : hi + 1]
+    if name == "multinews":  # the later annotation rounds (110-169, 230-239) are tune data
+        annotated = set(extra_clusters())
+        clusters = [c for c in clusters if c.id not in annotated]
     sentences = events = 0
     for c in clusters:
         docs = {f"d{i}": d for i, d in enumerate(c.documents)}
