@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storybrief.model import Article
+from storybrief.model import Article, Disagreement
 
 
 def article(text: str, id: str = "a", **kw: object) -> Article:
@@ -11,3 +11,11 @@ def article(text: str, id: str = "a", **kw: object) -> Article:
 
 def articles(*texts: str) -> list[Article]:
     return [Article(id=f"a{i}", text=t) for i, t in enumerate(texts)]
+
+
+def flags(*texts: str) -> tuple[Disagreement, ...]:
+    """The disagreements storybrief finds between ``texts``, one article each."""
+    from storybrief.analyze import analyze
+    from storybrief.segment import segment
+
+    return analyze(segment(articles(*texts), ())).disagreements

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-from storybrief.analyze import analyze
+from builders import flags
 from storybrief.analyze.tokens import Context
 from storybrief.analyze.values import values
-from storybrief.model import Article, Disagreement
-from storybrief.segment import segment
-
-
-def flags(*texts: str) -> tuple[Disagreement, ...]:
-    articles = [Article(f"a{i}", t) for i, t in enumerate(texts)]
-    return analyze(segment(articles, ())).disagreements
 
 
 def test_attackers_killed_counted_with_two_nouns_in_loosely_aligned_sentences() -> None:

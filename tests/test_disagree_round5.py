@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-from storybrief.analyze import analyze
+from builders import flags
 from storybrief.analyze.ages import age_claims
 from storybrief.analyze.names import NameIndex
-from storybrief.model import Article, Disagreement
-from storybrief.segment import segment
-
-
-def flags(*texts: str) -> tuple[Disagreement, ...]:
-    articles = [Article(f"a{i}", t) for i, t in enumerate(texts)]
-    return analyze(segment(articles, ())).disagreements
 
 
 def test_an_age_in_apposition_disagrees_though_the_sentence_says_when() -> None:

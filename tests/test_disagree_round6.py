@@ -3,14 +3,7 @@ figure of one thing placed more exactly by one source than by the other."""
 
 from __future__ import annotations
 
-from storybrief.analyze import analyze
-from storybrief.model import Article, Disagreement
-from storybrief.segment import segment
-
-
-def flags(*texts: str) -> tuple[Disagreement, ...]:
-    articles = [Article(f"a{i}", t) for i, t in enumerate(texts)]
-    return analyze(segment(articles, ())).disagreements
+from builders import flags
 
 
 def test_a_town_beside_one_figure_and_its_region_in_the_other_is_one_scope() -> None:

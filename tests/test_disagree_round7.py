@@ -4,16 +4,9 @@ and the span of a run of like events, anchored on its ordinal and unit."""
 
 from __future__ import annotations
 
-from storybrief.analyze import analyze
+from builders import flags
 from storybrief.analyze.blocks import block_claims
 from storybrief.analyze.streaks import streak_claims
-from storybrief.model import Article, Disagreement
-from storybrief.segment import segment
-
-
-def flags(*texts: str) -> tuple[Disagreement, ...]:
-    articles = [Article(f"a{i}", t) for i, t in enumerate(texts)]
-    return analyze(segment(articles, ())).disagreements
 
 
 def test_abbreviated_and_written_out_streets_are_one_key() -> None:

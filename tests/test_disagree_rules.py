@@ -4,17 +4,10 @@ it (flight numbers, times of day, aliases, containment, parts of wholes, lists).
 
 from __future__ import annotations
 
-from storybrief.analyze import analyze
+from builders import flags
 from storybrief.analyze.tokens import Context
 from storybrief.analyze.values import compatible, values
 from storybrief.clean.junk import not_an_article
-from storybrief.model import Article, Disagreement
-from storybrief.segment import segment
-
-
-def flags(*texts: str) -> tuple[Disagreement, ...]:
-    articles = [Article(f"a{i}", t) for i, t in enumerate(texts)]
-    return analyze(segment(articles, ())).disagreements
 
 
 def kinds(*texts: str) -> list[str]:

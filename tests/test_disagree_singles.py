@@ -4,16 +4,9 @@ forms, weekdays that open a sentence, and bare counts of the dead."""
 
 from __future__ import annotations
 
-from storybrief.analyze import analyze
+from builders import flags
 from storybrief.analyze.tokens import Context
 from storybrief.analyze.values import compatible, values
-from storybrief.model import Article, Disagreement
-from storybrief.segment import segment
-
-
-def flags(*texts: str) -> tuple[Disagreement, ...]:
-    articles = [Article(f"a{i}", t) for i, t in enumerate(texts)]
-    return analyze(segment(articles, ())).disagreements
 
 
 def money(sentence: str):
